@@ -1,0 +1,252 @@
+//! The config file: profiles, each naming a provider, its base URL and where its secrets come
+//! from. Secrets never live in the file; they come from the environment or a command.
+
+mod profile;
+mod secrets;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+pub use profile::{Profile, SecretKind};
+pub use secrets::resolve_secret;
+
+/// Where userscope keeps its files.
+#[derive(Debug, Clone)]
+pub struct Paths {
+    /// The config file.
+    pub config_file: PathBuf,
+    /// Data (exports).
+    pub data_dir: PathBuf,
+    /// State (logs, the audit trail).
+    pub state_dir: PathBuf,
+    /// User themes.
+    pub themes_dir: PathBuf,
+}
+
+impl Paths {
+    /// The platform's directories for userscope, with an optional config file override.
+    pub fn discover(config_override: Option<&Path>) -> Result<Self, ConfigError> {
+        let dirs =
+            directories::ProjectDirs::from("", "", "userscope").ok_or(ConfigError::NoHome)?;
+        let config_file = config_override
+            .map_or_else(|| dirs.config_dir().join("config.toml"), Path::to_path_buf);
+        let state_dir = dirs
+            .state_dir()
+            .unwrap_or_else(|| dirs.data_local_dir())
+            .to_path_buf();
+        Ok(Self {
+            config_file,
+            data_dir: dirs.data_dir().to_path_buf(),
+            state_dir,
+            themes_dir: dirs.config_dir().join("themes"),
+        })
+    }
+
+    /// Where exports are written.
+    pub fn exports_dir(&self) -> PathBuf {
+        self.data_dir.join("exports")
+    }
+}
+
+/// The parsed config file.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    /// The profile used when none is named.
+    #[serde(default)]
+    pub default_profile: Option<String>,
+    /// Profiles by name.
+    #[serde(default)]
+    pub profiles: BTreeMap<String, ProfileConfig>,
+}
+
+/// One profile as written in the file; every provider reads the keys it needs.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileConfig {
+    /// `zoo`, `zooza`, `quip` or `scanova`.
+    pub provider: String,
+    /// The API's base URL; each provider has a default.
+    pub base_url: Option<String>,
+    /// Environment variable holding the token.
+    pub token_env: Option<String>,
+    /// Command printing the token (argv form).
+    pub token_command: Option<Vec<String>>,
+    /// Environment variable holding the API key (Zooza).
+    pub api_key_env: Option<String>,
+    /// Command printing the API key (Zooza).
+    pub api_key_command: Option<Vec<String>>,
+    /// Command printing a given user's token; `{id}` in it is replaced by the user id (Zooza).
+    pub user_token_command: Option<Vec<String>>,
+    /// Zooza company id.
+    pub company: Option<String>,
+    /// Zooza region: `eu`, `uk` or `asia`.
+    pub region: Option<String>,
+    /// Quip company id.
+    pub company_id: Option<String>,
+    /// Quip SCIM base URL (the only API that lists all Quip users).
+    pub scim_base_url: Option<String>,
+    /// Environment variable holding the Quip SCIM token.
+    pub scim_token_env: Option<String>,
+    /// Command printing the Quip SCIM token.
+    pub scim_token_command: Option<Vec<String>>,
+    /// Scanova path: `multi-users`, `shared-user` or `auto`.
+    pub path_variant: Option<String>,
+    /// Zoo list endpoint: `users`, `org-members` or `auto`.
+    pub list_endpoint: Option<String>,
+    /// Theme name for this profile.
+    pub theme: Option<String>,
+    /// Wait for response headers, ms.
+    pub timeout_ms: Option<u64>,
+    /// Connect timeout, ms.
+    pub connect_timeout_ms: Option<u64>,
+    /// Body stall timeout, ms.
+    pub read_timeout_ms: Option<u64>,
+    /// Requests in flight at once.
+    pub max_concurrency: Option<usize>,
+    /// Requests per second.
+    pub requests_per_second: Option<f64>,
+    /// Retries on 429/5xx.
+    pub max_retries: Option<u32>,
+    /// Largest accepted body, bytes.
+    pub max_body_bytes: Option<u64>,
+    /// Allow `http://` to a non-loopback host.
+    pub allow_insecure_http: Option<bool>,
+}
+
+/// A config that cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// No home directory to put files in.
+    #[error("cannot find a home directory for userscope's files")]
+    NoHome,
+    /// The file could not be read.
+    #[error("cannot read {path}: {detail}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        detail: String,
+    },
+    /// The file is not valid.
+    #[error("{path} is not a valid config: {detail}")]
+    Parse {
+        /// The file.
+        path: PathBuf,
+        /// The parser's message.
+        detail: String,
+    },
+    /// A profile is wrong.
+    #[error("profile {profile}: {detail}")]
+    Profile {
+        /// Profile name.
+        profile: String,
+        /// What is wrong.
+        detail: String,
+    },
+    /// No such profile.
+    #[error("no profile named {name:?}; profiles: {known}")]
+    UnknownProfile {
+        /// The name asked for.
+        name: String,
+        /// The names there are.
+        known: String,
+    },
+}
+
+/// Keys that would put a secret in the file; refused with a pointer to `_env`/`_command`.
+const SECRET_KEYS: &[&str] = &[
+    "token",
+    "api_key",
+    "scim_token",
+    "password",
+    "secret",
+    "key",
+];
+
+impl ConfigFile {
+    /// Reads the file; a missing file is `Ok(None)`.
+    pub fn load(path: &Path) -> Result<Option<Self>, ConfigError> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(err) => {
+                return Err(ConfigError::Read {
+                    path: path.to_owned(),
+                    detail: err.to_string(),
+                });
+            }
+        };
+        Self::parse(&text, path).map(Some)
+    }
+
+    /// Parses config text; `path` is only for messages.
+    pub fn parse(text: &str, path: &Path) -> Result<Self, ConfigError> {
+        let raw: toml::Table = toml::from_str(text).map_err(|err| ConfigError::Parse {
+            path: path.to_owned(),
+            detail: err.message().to_owned(),
+        })?;
+        if let Some(toml::Value::Table(profiles)) = raw.get("profiles") {
+            for (name, profile) in profiles {
+                if let toml::Value::Table(keys) = profile
+                    && let Some(key) = keys.keys().find(|key| SECRET_KEYS.contains(&key.as_str()))
+                {
+                    return Err(ConfigError::Profile {
+                        profile: name.clone(),
+                        detail: format!(
+                            "`{key}` would keep a secret in the file; use `{key}_env` or `{key}_command` instead"
+                        ),
+                    });
+                }
+            }
+        }
+        let config: Self = toml::from_str(text).map_err(|err| ConfigError::Parse {
+            path: path.to_owned(),
+            detail: err.to_string().trim().replace('\n', " "),
+        })?;
+        Ok(config)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_documented_example() {
+        let text = r#"
+[profiles.acme-quip]
+provider = "quip"
+base_url = "https://platform.quip.com"
+token_env = "QUIP_TOKEN"
+company_id = "IMbAcASGu56"
+requests_per_second = 1.5
+"#;
+        let config = ConfigFile::parse(text, Path::new("c.toml")).unwrap();
+        let profile = &config.profiles["acme-quip"];
+        assert_eq!(profile.provider, "quip");
+        assert_eq!(profile.company_id.as_deref(), Some("IMbAcASGu56"));
+        assert_eq!(profile.requests_per_second, Some(1.5));
+    }
+
+    #[test]
+    fn refuses_secrets_in_the_file() {
+        let text = "[profiles.p]\nprovider = \"zoo\"\ntoken = \"abc\"\n";
+        let err = ConfigFile::parse(text, Path::new("c.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("token_env"), "{err}");
+        assert!(!err.contains("abc"), "{err}");
+    }
+
+    #[test]
+    fn names_an_unknown_key() {
+        let text = "[profiles.p]\nprovider = \"zoo\"\nbase_ulr = \"x\"\n";
+        let err = ConfigFile::parse(text, Path::new("c.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("base_ulr"), "{err}");
+    }
+}

@@ -1,0 +1,521 @@
+//! The one HTTP client every provider speaks through, and its policies: GET only, timeouts, a
+//! body size cap enforced while streaming, retries with backoff that honour the server's wait,
+//! a per-profile concurrency and rate limit, and secrets redacted from every error.
+
+mod error;
+mod rate;
+pub mod retry;
+
+use std::net::IpAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::{Bytes, BytesMut};
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+use tokio::sync::Semaphore;
+use url::Url;
+
+pub use error::HttpError;
+use rate::RateLimiter;
+
+use crate::secret::{Redactor, Secret};
+
+/// Installs rustls' ring provider once; reqwest is built without a default one.
+pub fn install_crypto_provider() {
+    // An error only means a provider is installed already.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
+/// The policies of one profile's client.
+#[derive(Debug, Clone)]
+pub struct HttpSettings {
+    /// Base URL the request paths are appended to (its path is kept as a prefix).
+    pub base_url: String,
+    /// Connect timeout.
+    pub connect_timeout_ms: u64,
+    /// How long to wait for response headers.
+    pub timeout_ms: u64,
+    /// How long the body may go without a byte.
+    pub read_timeout_ms: u64,
+    /// Largest accepted body, after decompression.
+    pub max_body_bytes: u64,
+    /// Retries after the first attempt on 429/5xx.
+    pub max_retries: u32,
+    /// The longest single wait before a retry; a server asking for more gets an error instead.
+    pub max_retry_wait_ms: u64,
+    /// Requests in flight at once.
+    pub max_concurrency: usize,
+    /// Requests per second, if limited.
+    pub requests_per_second: Option<f64>,
+    /// Allow `http://` to a host that is not loopback.
+    pub allow_insecure_http: bool,
+}
+
+/// Default body cap: 64 MiB.
+pub const DEFAULT_MAX_BODY_BYTES: u64 = 64 * 1024 * 1024;
+
+impl HttpSettings {
+    /// Defaults for a base URL.
+    pub fn new(base_url: impl Into<String>) -> Self {
+        Self {
+            base_url: base_url.into(),
+            connect_timeout_ms: 5_000,
+            timeout_ms: 30_000,
+            read_timeout_ms: 30_000,
+            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            max_retries: 3,
+            max_retry_wait_ms: 65_000,
+            max_concurrency: 8,
+            requests_per_second: None,
+            allow_insecure_http: false,
+        }
+    }
+}
+
+/// A successful (2xx) response with its whole body.
+#[derive(Debug, Clone)]
+pub struct Response {
+    /// The status code.
+    pub status: u16,
+    /// The request path the body answers (no host, no query).
+    pub path: String,
+    /// Response headers.
+    pub headers: HeaderMap,
+    /// The body exactly as received (after transfer decoding).
+    pub body: Bytes,
+}
+
+impl Response {
+    /// The `Content-Type` without parameters, lower-cased.
+    pub fn content_type(&self) -> String {
+        self.headers
+            .get(reqwest::header::CONTENT_TYPE)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.split(';').next())
+            .map(|value| value.trim().to_ascii_lowercase())
+            .unwrap_or_default()
+    }
+}
+
+/// Reads a provider's error body into one readable message.
+pub type ErrorMessageReader = fn(&[u8]) -> Option<String>;
+
+/// A header to send on every request (auth); the value is a secret.
+pub type AuthHeader = (HeaderName, Secret);
+
+/// One profile's client. Clone is cheap and shares the limits.
+#[derive(Clone, Debug)]
+pub struct HttpClient {
+    inner: reqwest::Client,
+    settings: Arc<HttpSettings>,
+    base: Url,
+    auth: Arc<Vec<AuthHeader>>,
+    redactor: Arc<Redactor>,
+    concurrency: Arc<Semaphore>,
+    rate: Option<Arc<RateLimiter>>,
+    error_message: ErrorMessageReader,
+}
+
+impl HttpClient {
+    /// Builds a client; refuses plain http to a non-loopback host unless allowed.
+    pub fn new(
+        settings: HttpSettings,
+        auth: Vec<AuthHeader>,
+        error_message: ErrorMessageReader,
+    ) -> Result<Self, HttpError> {
+        install_crypto_provider();
+        let base = parse_base_url(&settings)?;
+        let redactor = Redactor::new(auth.iter().map(|(_, secret)| secret.clone()));
+        let inner = reqwest::Client::builder()
+            .connect_timeout(Duration::from_millis(settings.connect_timeout_ms))
+            .redirect(reqwest::redirect::Policy::limited(5))
+            .user_agent(concat!("userscope/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|err| HttpError::Transport {
+                path: String::new(),
+                detail: redactor.clean(&err.to_string()),
+            })?;
+        let rate = settings
+            .requests_per_second
+            .filter(|rps| *rps > 0.0)
+            .map(|rps| Arc::new(RateLimiter::new(rps)));
+        let concurrency = Arc::new(Semaphore::new(settings.max_concurrency.max(1)));
+        Ok(Self {
+            inner,
+            settings: Arc::new(settings),
+            base,
+            auth: Arc::new(auth),
+            redactor: Arc::new(redactor),
+            concurrency,
+            rate,
+            error_message,
+        })
+    }
+
+    /// The settings this client runs with.
+    pub fn settings(&self) -> &HttpSettings {
+        &self.settings
+    }
+
+    /// Redacts this client's secrets from a text.
+    pub fn redact(&self, text: &str) -> String {
+        self.redactor.clean(text)
+    }
+
+    /// `GET base/path?query` with the profile's auth headers.
+    pub async fn get(&self, path: &str, query: &[(&str, String)]) -> Result<Response, HttpError> {
+        self.get_with(path, query, &[]).await
+    }
+
+    /// `GET` with some auth headers replaced for this request (e.g. a per-user token).
+    pub async fn get_with(
+        &self,
+        path: &str,
+        query: &[(&str, String)],
+        overrides: &[AuthHeader],
+    ) -> Result<Response, HttpError> {
+        let url = self.url_for(path, query)?;
+        let redactor = self.redactor_with(overrides);
+        let mut attempt = 0;
+        loop {
+            let permit = self
+                .concurrency
+                .acquire()
+                .await
+                .map_err(|_| HttpError::Transport {
+                    path: path.to_owned(),
+                    detail: "client shut down".to_owned(),
+                })?;
+            if let Some(rate) = &self.rate {
+                rate.acquire().await;
+            }
+            let failure = match self.attempt(&url, path, overrides, &redactor).await {
+                Ok(response) => return Ok(response),
+                Err(failure) => failure,
+            };
+            drop(permit);
+            let (status, headers, message) = match failure {
+                Failure::Final(error) => return Err(error),
+                Failure::Retryable {
+                    status,
+                    headers,
+                    message,
+                } => (status, headers, message),
+            };
+            let now = chrono::Utc::now().timestamp();
+            let asked = retry::server_requested_wait(status, &headers, now);
+            let delay = retry::retry_delay(status, &headers, attempt, now, retry::jitter());
+            let too_long = delay.as_millis() > u128::from(self.settings.max_retry_wait_ms);
+            if attempt >= self.settings.max_retries || too_long {
+                return Err(HttpError::Status {
+                    status,
+                    path: path.to_owned(),
+                    message,
+                    retry_after: asked,
+                });
+            }
+            tracing::debug!(
+                status,
+                path,
+                attempt,
+                delay_ms = delay.as_millis() as u64,
+                "retrying"
+            );
+            tokio::time::sleep(delay).await;
+            attempt += 1;
+        }
+    }
+
+    /// One try: send, check the status, read the body under the cap and the stall timeout.
+    async fn attempt(
+        &self,
+        url: &Url,
+        path: &str,
+        overrides: &[AuthHeader],
+        redactor: &Redactor,
+    ) -> Result<Response, Failure> {
+        let mut headers = HeaderMap::new();
+        for (name, secret) in self
+            .auth
+            .iter()
+            .filter(|(name, _)| !overrides.iter().any(|(other, _)| other == name))
+            .chain(overrides)
+        {
+            let mut value = HeaderValue::from_str(secret.expose()).map_err(|_| {
+                Failure::Final(HttpError::Transport {
+                    path: path.to_owned(),
+                    detail: format!("the {name} value holds characters a header cannot carry"),
+                })
+            })?;
+            value.set_sensitive(true);
+            headers.insert(name.clone(), value);
+        }
+        let request = self.inner.get(url.clone()).headers(headers).send();
+        let timeout_ms = self.settings.timeout_ms;
+        let response = match tokio::time::timeout(Duration::from_millis(timeout_ms), request).await
+        {
+            Err(_) => {
+                return Err(Failure::Final(HttpError::Timeout {
+                    path: path.to_owned(),
+                    timeout_ms,
+                }));
+            }
+            Ok(Err(err)) => {
+                return Err(Failure::Final(
+                    self.transport_error(&err, url, path, redactor),
+                ));
+            }
+            Ok(Ok(response)) => response,
+        };
+        let status = response.status().as_u16();
+        let response_headers = response.headers().clone();
+        if (200..300).contains(&status) {
+            let body = self
+                .read_body(response, path, self.settings.max_body_bytes, redactor)
+                .await
+                .map_err(Failure::Final)?;
+            return Ok(Response {
+                status,
+                path: path.to_owned(),
+                headers: response_headers,
+                body,
+            });
+        }
+        // An error body is only read for its message: a small cap, and a failure to read is no matter.
+        let body = self
+            .read_body(response, path, ERROR_BODY_CAP, redactor)
+            .await
+            .unwrap_or_default();
+        let message = (self.error_message)(&body).map(|text| redactor.clean(&text));
+        if retry::is_retryable(status) {
+            return Err(Failure::Retryable {
+                status,
+                headers: response_headers,
+                message,
+            });
+        }
+        let retry_after =
+            retry::server_requested_wait(status, &response_headers, chrono::Utc::now().timestamp());
+        Err(Failure::Final(HttpError::Status {
+            status,
+            path: path.to_owned(),
+            message,
+            retry_after,
+        }))
+    }
+
+    async fn read_body(
+        &self,
+        mut response: reqwest::Response,
+        path: &str,
+        cap: u64,
+        redactor: &Redactor,
+    ) -> Result<Bytes, HttpError> {
+        if response.content_length().is_some_and(|length| length > cap) {
+            return Err(HttpError::TooLarge {
+                path: path.to_owned(),
+                limit_bytes: cap,
+            });
+        }
+        let stall = Duration::from_millis(self.settings.read_timeout_ms);
+        let mut body = BytesMut::new();
+        loop {
+            match tokio::time::timeout(stall, response.chunk()).await {
+                Err(_) => {
+                    return Err(HttpError::BodyStalled {
+                        path: path.to_owned(),
+                        timeout_ms: self.settings.read_timeout_ms,
+                    });
+                }
+                Ok(Err(err)) => {
+                    return Err(HttpError::BodyCut {
+                        path: path.to_owned(),
+                        detail: redactor.clean(&error_chain(&err)),
+                    });
+                }
+                Ok(Ok(None)) => return Ok(body.freeze()),
+                Ok(Ok(Some(chunk))) => {
+                    if (body.len() + chunk.len()) as u64 > cap {
+                        return Err(HttpError::TooLarge {
+                            path: path.to_owned(),
+                            limit_bytes: cap,
+                        });
+                    }
+                    body.extend_from_slice(&chunk);
+                }
+            }
+        }
+    }
+
+    fn transport_error(
+        &self,
+        err: &reqwest::Error,
+        url: &Url,
+        path: &str,
+        redactor: &Redactor,
+    ) -> HttpError {
+        let detail = redactor.clean(&error_chain(err));
+        if err.is_redirect() {
+            HttpError::Redirects {
+                path: path.to_owned(),
+            }
+        } else if err.is_connect() {
+            let host = format!(
+                "{}:{}",
+                url.host_str().unwrap_or_default(),
+                url.port_or_known_default().unwrap_or_default()
+            );
+            HttpError::Connect { host, detail }
+        } else if err.is_timeout() {
+            HttpError::Timeout {
+                path: path.to_owned(),
+                timeout_ms: self.settings.timeout_ms,
+            }
+        } else {
+            HttpError::Transport {
+                path: path.to_owned(),
+                detail,
+            }
+        }
+    }
+
+    fn redactor_with(&self, overrides: &[AuthHeader]) -> Redactor {
+        let mut redactor = (*self.redactor).clone();
+        for (_, secret) in overrides {
+            redactor.add(secret.clone());
+        }
+        redactor
+    }
+
+    fn url_for(&self, path: &str, query: &[(&str, String)]) -> Result<Url, HttpError> {
+        let base = self.base.as_str().trim_end_matches('/');
+        let mut url =
+            Url::parse(&format!("{base}{path}")).map_err(|err| HttpError::InvalidUrl {
+                url: format!("{base}{path}"),
+                detail: err.to_string(),
+            })?;
+        if !query.is_empty() {
+            let mut pairs = url.query_pairs_mut();
+            for (key, value) in query {
+                pairs.append_pair(key, value);
+            }
+        }
+        Ok(url)
+    }
+}
+
+/// Cap on an error body read for its message.
+const ERROR_BODY_CAP: u64 = 64 * 1024;
+
+/// Why an attempt failed, and whether another is worth it.
+enum Failure {
+    Final(HttpError),
+    Retryable {
+        status: u16,
+        headers: HeaderMap,
+        message: Option<String>,
+    },
+}
+
+/// reqwest's `Display` stops at the outermost error; the cause ("connection refused") is inside.
+fn error_chain(err: &dyn std::error::Error) -> String {
+    let mut text = err.to_string();
+    let mut source = err.source();
+    while let Some(cause) = source {
+        let cause_text = cause.to_string();
+        if !text.contains(&cause_text) {
+            text.push_str(": ");
+            text.push_str(&cause_text);
+        }
+        source = cause.source();
+    }
+    text
+}
+
+fn parse_base_url(settings: &HttpSettings) -> Result<Url, HttpError> {
+    let url = Url::parse(&settings.base_url).map_err(|err| HttpError::InvalidUrl {
+        url: settings.base_url.clone(),
+        detail: err.to_string(),
+    })?;
+    match url.scheme() {
+        "https" => Ok(url),
+        "http" if settings.allow_insecure_http || is_loopback(&url) => Ok(url),
+        "http" => Err(HttpError::InsecureUrl {
+            host: url.host_str().unwrap_or_default().to_owned(),
+        }),
+        other => Err(HttpError::InvalidUrl {
+            url: settings.base_url.clone(),
+            detail: format!("unsupported scheme {other}"),
+        }),
+    }
+}
+
+/// Whether a URL points at this machine (the sandbox, a local proxy).
+pub fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
+        Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(url: &str) -> HttpSettings {
+        HttpSettings::new(url)
+    }
+
+    #[test]
+    fn refuses_plain_http_off_this_machine_unless_allowed() {
+        assert!(matches!(
+            parse_base_url(&settings("http://example.com")),
+            Err(HttpError::InsecureUrl { .. })
+        ));
+        let mut allowed = settings("http://example.com");
+        allowed.allow_insecure_http = true;
+        assert!(parse_base_url(&allowed).is_ok());
+        for url in [
+            "http://127.0.0.1:9/x",
+            "http://localhost:9",
+            "http://[::1]:9",
+            "https://example.com",
+        ] {
+            assert!(parse_base_url(&settings(url)).is_ok(), "{url}");
+        }
+        assert!(matches!(
+            parse_base_url(&settings("ftp://x")),
+            Err(HttpError::InvalidUrl { .. })
+        ));
+    }
+
+    #[test]
+    fn paths_append_to_the_base_path() {
+        let client = HttpClient::new(settings("http://127.0.0.1:1/zooza/v1/"), Vec::new(), |_| {
+            None
+        })
+        .unwrap();
+        let url = client
+            .url_for(
+                "/user/5/orders",
+                &[("page", "0".into()), ("q", "a b&c".into())],
+            )
+            .unwrap();
+        assert_eq!(
+            url.as_str(),
+            "http://127.0.0.1:1/zooza/v1/user/5/orders?page=0&q=a+b%26c"
+        );
+    }
+
+    #[test]
+    fn debug_output_never_holds_a_token() {
+        let auth = vec![(
+            reqwest::header::AUTHORIZATION,
+            Secret::new("Bearer sekrit-token-1"),
+        )];
+        let client = HttpClient::new(settings("https://example.com"), auth, |_| None).unwrap();
+        assert!(!format!("{client:?}").contains("sekrit"));
+    }
+}

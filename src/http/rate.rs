@@ -1,0 +1,52 @@
+//! A requests-per-second limiter shared by every request of one profile.
+
+use std::time::Duration;
+
+use tokio::sync::Mutex;
+use tokio::time::Instant;
+
+/// Spaces requests evenly at most `per_second` apart; a burst queues instead of failing.
+#[derive(Debug)]
+pub struct RateLimiter {
+    interval: Duration,
+    next_slot: Mutex<Instant>,
+}
+
+impl RateLimiter {
+    /// A limiter allowing `per_second` requests each second (> 0).
+    pub fn new(per_second: f64) -> Self {
+        let interval = Duration::from_secs_f64(1.0 / per_second.max(0.001));
+        Self {
+            interval,
+            next_slot: Mutex::new(Instant::now()),
+        }
+    }
+
+    /// Waits for this request's slot.
+    pub async fn acquire(&self) {
+        let slot = {
+            let mut next = self.next_slot.lock().await;
+            let now = Instant::now();
+            let slot = (*next).max(now);
+            *next = slot + self.interval;
+            slot
+        };
+        tokio::time::sleep_until(slot).await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test(start_paused = true)]
+    async fn spaces_requests_evenly() {
+        let limiter = RateLimiter::new(10.0);
+        let start = Instant::now();
+        for _ in 0..5 {
+            limiter.acquire().await;
+        }
+        // Five slots at 0, 100, 200, 300 and 400 ms of virtual time.
+        assert_eq!(Instant::now() - start, Duration::from_millis(400));
+    }
+}

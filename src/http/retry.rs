@@ -1,0 +1,159 @@
+//! When to retry a throttled or failing request, and how long to wait first.
+//!
+//! Pure functions of the status, headers, attempt and clock, so the policy is unit-tested without
+//! a server or a real wait.
+
+use std::time::Duration;
+
+use reqwest::header::HeaderMap;
+
+/// The longest exponential backoff step, before jitter.
+const MAX_BACKOFF_MS: u64 = 8_000;
+/// The first backoff step.
+const BASE_BACKOFF_MS: u64 = 250;
+/// Quip answers 429 with `X-Ratelimit-Reset: 0`; its per-minute window resets within a minute.
+const QUIP_ZERO_RESET_WAIT: Duration = Duration::from_secs(61);
+
+/// Whether a status is worth retrying: throttling and transient server errors.
+pub fn is_retryable(status: u16) -> bool {
+    status == 429 || (500..=599).contains(&status) && status != 501 && status != 505
+}
+
+/// How long the server asked us to wait, from `Retry-After` (seconds or an HTTP date) or
+/// `X-Ratelimit-Reset` (a UTC epoch in seconds); `None` when it said nothing usable.
+pub fn server_requested_wait(
+    status: u16,
+    headers: &HeaderMap,
+    now_epoch_secs: i64,
+) -> Option<Duration> {
+    if let Some(value) = header_text(headers, "retry-after") {
+        if let Ok(seconds) = value.trim().parse::<u64>() {
+            return Some(Duration::from_secs(seconds));
+        }
+        if let Ok(date) = chrono::DateTime::parse_from_rfc2822(value.trim()) {
+            let seconds = (date.timestamp() - now_epoch_secs).max(0);
+            return Some(Duration::from_secs(seconds.unsigned_abs()));
+        }
+    }
+    let reset = header_text(headers, "x-ratelimit-reset")?
+        .trim()
+        .parse::<f64>()
+        .ok()?;
+    if reset <= 0.0 {
+        // Seen on Quip: the reset header is right on 503 but 0 on 429.
+        return (status == 429).then_some(QUIP_ZERO_RESET_WAIT);
+    }
+    let reset_secs = reset as i64;
+    if reset_secs > 1_000_000_000 {
+        Some(Duration::from_secs(
+            (reset_secs - now_epoch_secs).max(0).unsigned_abs() + 1,
+        ))
+    } else {
+        // Some servers send seconds-until-reset rather than an epoch.
+        Some(Duration::from_secs(reset_secs.unsigned_abs()))
+    }
+}
+
+/// Exponential backoff with jitter for attempt `n` (0-based); `jitter` in `[0, 1)` spreads
+/// concurrent clients so they do not retry in lockstep.
+pub fn backoff(attempt: u32, jitter: f64) -> Duration {
+    let step = BASE_BACKOFF_MS
+        .saturating_mul(1 << attempt.min(16))
+        .min(MAX_BACKOFF_MS);
+    let factor = 0.5 + jitter.clamp(0.0, 1.0);
+    Duration::from_millis((step as f64 * factor) as u64)
+}
+
+/// The wait before the next attempt: what the server asked for, else jittered backoff.
+pub fn retry_delay(
+    status: u16,
+    headers: &HeaderMap,
+    attempt: u32,
+    now_epoch_secs: i64,
+    jitter: f64,
+) -> Duration {
+    server_requested_wait(status, headers, now_epoch_secs)
+        .unwrap_or_else(|| backoff(attempt, jitter))
+}
+
+fn header_text<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers.get(name).and_then(|value| value.to_str().ok())
+}
+
+/// A cheap jitter source: no need for a cryptographic or seeded generator here.
+pub fn jitter() -> f64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u64(0);
+    (hasher.finish() % 10_000) as f64 / 10_000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reqwest::header::HeaderValue;
+
+    fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
+        let mut map = HeaderMap::new();
+        for (name, value) in pairs {
+            map.insert(*name, HeaderValue::from_str(value).unwrap());
+        }
+        map
+    }
+
+    #[test]
+    fn retries_throttling_and_transient_server_errors_only() {
+        for status in [429, 500, 502, 503, 504] {
+            assert!(is_retryable(status), "{status}");
+        }
+        for status in [200, 400, 401, 403, 404, 409, 422, 501] {
+            assert!(!is_retryable(status), "{status}");
+        }
+    }
+
+    #[test]
+    fn honours_retry_after_seconds_and_dates() {
+        let now = 1_700_000_000;
+        assert_eq!(
+            server_requested_wait(429, &headers(&[("retry-after", "3")]), now),
+            Some(Duration::from_secs(3))
+        );
+        let date = chrono::DateTime::from_timestamp(now + 5, 0)
+            .unwrap()
+            .to_rfc2822();
+        assert_eq!(
+            server_requested_wait(503, &headers(&[("retry-after", &date)]), now),
+            Some(Duration::from_secs(5))
+        );
+    }
+
+    #[test]
+    fn honours_ratelimit_reset_epoch_and_quips_zero_on_429() {
+        let now = 1_700_000_000;
+        let reset = (now + 10).to_string();
+        assert_eq!(
+            server_requested_wait(503, &headers(&[("x-ratelimit-reset", &reset)]), now),
+            Some(Duration::from_secs(11))
+        );
+        assert_eq!(
+            server_requested_wait(429, &headers(&[("x-ratelimit-reset", "0")]), now),
+            Some(QUIP_ZERO_RESET_WAIT)
+        );
+        assert_eq!(
+            server_requested_wait(503, &headers(&[("x-ratelimit-reset", "0")]), now),
+            None
+        );
+    }
+
+    #[test]
+    fn backoff_grows_is_capped_and_jittered() {
+        assert_eq!(backoff(0, 0.5), Duration::from_millis(250));
+        assert_eq!(backoff(2, 0.5), Duration::from_secs(1));
+        assert_eq!(backoff(30, 0.5), Duration::from_millis(MAX_BACKOFF_MS));
+        assert!(backoff(1, 0.0) < backoff(1, 0.99));
+        assert_eq!(
+            retry_delay(500, &HeaderMap::new(), 1, 0, 0.5),
+            Duration::from_millis(500)
+        );
+    }
+}

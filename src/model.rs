@@ -1,0 +1,10 @@
+//! The shared domain model: what every provider maps its wire JSON into, and what the CLI and the
+//! explorer render. Nothing here knows about HTTP or about any one provider.
+
+mod field;
+mod record;
+mod summary;
+
+pub use field::{Field, FieldValue, Section};
+pub use record::{RawBody, ThreadInfo, UserRecord};
+pub use summary::{StatusMarker, UserPage, UserSummary};

@@ -1,0 +1,59 @@
+//! A user's full record: the exact bytes received, the parsed JSON, and typed sections.
+
+use bytes::Bytes;
+use chrono::{DateTime, Utc};
+
+use super::{Section, UserSummary};
+
+/// One HTTP body exactly as the server sent it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawBody {
+    /// What this body is within the record, e.g. `admin_details`, `profile`.
+    pub label: String,
+    /// The request path (no host, no secrets) it answered.
+    pub path: String,
+    /// The bytes, untouched: exports and `get --raw` write these back.
+    pub bytes: Bytes,
+}
+
+/// A user's detail as fetched from one provider.
+#[derive(Debug, Clone)]
+pub struct UserRecord {
+    /// Provider name (`zoo`, `zooza`, `quip`, `scanova`).
+    pub provider: &'static str,
+    /// The id the record was fetched by.
+    pub id: String,
+    /// What a list row would show for this user.
+    pub summary: UserSummary,
+    /// The bodies that make up the record; the first is the primary (the seed endpoint's).
+    pub bodies: Vec<RawBody>,
+    /// The parsed JSON, key order kept: the primary body's value when there is one body,
+    /// else an object with one key per body label.
+    pub json: serde_json::Value,
+    /// Typed sections for the overview, then a section of fields the mapper did not know.
+    pub sections: Vec<Section>,
+    /// When the record was fetched.
+    pub fetched_at: DateTime<Utc>,
+}
+
+impl UserRecord {
+    /// The primary body's exact bytes.
+    pub fn raw(&self) -> &[u8] {
+        self.bodies.first().map_or(&[], |body| &body.bytes[..])
+    }
+}
+
+/// One Quip thread as a thread list shows it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ThreadInfo {
+    /// Thread id.
+    pub id: String,
+    /// Title, filled in lazily (None until fetched).
+    pub title: Option<String>,
+    /// Last update, microseconds since the epoch.
+    pub updated_usec: Option<i64>,
+    /// Permalink.
+    pub link: Option<String>,
+    /// Whether the user was removed from it or it was deleted.
+    pub deleted: bool,
+}

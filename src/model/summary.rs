@@ -1,0 +1,84 @@
+//! One row of a user list, and a page of them.
+
+use serde::{Serialize, Serializer};
+
+/// A user as a list shows it: enough to find and pick, never the whole record.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UserSummary {
+    /// The id the provider's detail endpoint takes (UUID, int, Quip id...), as text.
+    pub id: String,
+    /// Display name; empty when the API gave none.
+    pub name: String,
+    /// Primary e-mail; empty when the API gave none.
+    pub email: String,
+    /// Role or access level, where the API has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// Markers a list row shows beside the name (blocked, disabled, pending invitation...).
+    pub status: Vec<StatusMarker>,
+}
+
+impl UserSummary {
+    /// A summary with only an id, for records whose API gives nothing else.
+    pub fn with_id(id: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            name: String::new(),
+            email: String::new(),
+            role: None,
+            status: Vec::new(),
+        }
+    }
+}
+
+/// A state worth flagging in a list row.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum StatusMarker {
+    /// Blocked, with the provider's reason (unknown reasons kept as text).
+    Blocked(String),
+    /// Account disabled or deactivated.
+    Disabled,
+    /// Invited and not yet accepted.
+    PendingInvitation,
+    /// The account's owner.
+    Owner,
+    /// A robot or service account.
+    Robot,
+    /// An inactive role or membership.
+    Inactive,
+    /// Never logged in.
+    NeverLoggedIn,
+}
+
+impl StatusMarker {
+    /// A short stable token, used in JSON output and by filters.
+    pub fn label(&self) -> String {
+        match self {
+            Self::Blocked(reason) if reason.is_empty() => "blocked".to_owned(),
+            Self::Blocked(reason) => format!("blocked:{reason}"),
+            Self::Disabled => "disabled".to_owned(),
+            Self::PendingInvitation => "pending_invitation".to_owned(),
+            Self::Owner => "owner".to_owned(),
+            Self::Robot => "robot".to_owned(),
+            Self::Inactive => "inactive".to_owned(),
+            Self::NeverLoggedIn => "never_logged_in".to_owned(),
+        }
+    }
+}
+
+impl Serialize for StatusMarker {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.label())
+    }
+}
+
+/// One page of a user list and how to ask for the next.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UserPage {
+    /// The users of this page, in the server's order.
+    pub users: Vec<UserSummary>,
+    /// Opaque cursor for the next page; `None` when this was the last.
+    pub next: Option<String>,
+    /// Total users, when the API says.
+    pub total: Option<u64>,
+}

@@ -1,0 +1,147 @@
+//! Turning response bodies into JSON, tolerantly, with errors that say what arrived instead.
+
+use crate::http::Response;
+
+/// A body that could not be read as the JSON expected.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum DecodeError {
+    /// Not JSON at all, or cut short.
+    #[error("{path}: the server sent {what} instead of JSON ({detail})")]
+    NotJson {
+        /// Request path.
+        path: String,
+        /// What arrived: "an empty body", "text/html", "malformed JSON"...
+        what: String,
+        /// The parser's complaint, with line and column.
+        detail: String,
+    },
+    /// JSON, but not of the shape this endpoint returns.
+    #[error("{path}: unexpected response shape: {detail}")]
+    Shape {
+        /// Request path.
+        path: String,
+        /// What was expected and found.
+        detail: String,
+    },
+}
+
+impl DecodeError {
+    /// What the operator can try next.
+    pub fn hint(&self) -> &'static str {
+        match self {
+            Self::NotJson { .. } => {
+                "the server or a proxy in between answered oddly; try again, check base_url"
+            }
+            Self::Shape { .. } => {
+                "the API may have changed, or base_url points at another service; see the Raw view"
+            }
+        }
+    }
+
+    /// A shape error for a path.
+    pub fn shape(path: &str, detail: impl Into<String>) -> Self {
+        Self::Shape {
+            path: path.to_owned(),
+            detail: detail.into(),
+        }
+    }
+}
+
+/// Parses a response body as JSON (key order kept), saying what came instead when it is not.
+pub fn parse_json(response: &Response) -> Result<serde_json::Value, DecodeError> {
+    let content_type = response.content_type();
+    let what = if response.body.iter().all(u8::is_ascii_whitespace) {
+        "an empty body".to_owned()
+    } else if !content_type.is_empty() && !content_type.contains("json") {
+        format!("a {content_type} body")
+    } else {
+        "malformed JSON".to_owned()
+    };
+    serde_json::from_slice(&response.body).map_err(|err| DecodeError::NotJson {
+        path: response.path.clone(),
+        what,
+        detail: err.to_string(),
+    })
+}
+
+/// The body as lossy UTF-8 text, trimmed and shortened for a message.
+pub fn body_text(body: &[u8], max_chars: usize) -> String {
+    let text = String::from_utf8_lossy(body);
+    let trimmed = text.trim();
+    let mut short: String = trimmed.chars().take(max_chars).collect();
+    if trimmed.chars().count() > max_chars {
+        short.push('…');
+    }
+    short
+}
+
+/// An error body's message, from the first of `keys` holding a string (or a list of strings).
+pub fn error_message_from_keys(body: &[u8], keys: &[&str]) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_slice(body).ok()?;
+    keys.iter().find_map(|key| match value.get(key)? {
+        serde_json::Value::String(text) if !text.is_empty() => Some(text.clone()),
+        serde_json::Value::Array(items) => {
+            let texts: Vec<String> = items
+                .iter()
+                .filter_map(|item| item.as_str().map(str::to_owned))
+                .collect();
+            (!texts.is_empty()).then(|| texts.join("; "))
+        }
+        _ => None,
+    })
+}
+
+/// A non-JSON error body as a short message (e.g. a proxy's "Over Rate Limit" page).
+pub fn plain_text_message(body: &[u8]) -> Option<String> {
+    let text = body_text(body, 160);
+    (!text.is_empty() && !text.starts_with('<') && !text.starts_with('{')).then_some(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use bytes::Bytes;
+    use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderValue};
+
+    fn response(content_type: &str, body: &'static str) -> Response {
+        let mut headers = HeaderMap::new();
+        headers.insert(CONTENT_TYPE, HeaderValue::from_str(content_type).unwrap());
+        Response {
+            status: 200,
+            path: "/x".into(),
+            headers,
+            body: Bytes::from_static(body.as_bytes()),
+        }
+    }
+
+    #[test]
+    fn says_what_arrived_instead_of_json() {
+        let err = parse_json(&response("application/json", "")).unwrap_err();
+        assert!(err.to_string().contains("an empty body"), "{err}");
+        let err = parse_json(&response("text/html; charset=utf-8", "<html>")).unwrap_err();
+        assert!(err.to_string().contains("text/html"), "{err}");
+        let err = parse_json(&response("application/json", "{\"a\": 1")).unwrap_err();
+        assert!(err.to_string().contains("malformed JSON"), "{err}");
+    }
+
+    #[test]
+    fn keeps_key_order() {
+        let value = parse_json(&response("application/json", r#"{"z":1,"a":2,"m":3}"#)).unwrap();
+        let keys: Vec<_> = value.as_object().unwrap().keys().cloned().collect();
+        assert_eq!(keys, ["z", "a", "m"]);
+    }
+
+    #[test]
+    fn finds_the_error_message_under_known_keys() {
+        assert_eq!(
+            error_message_from_keys(br#"{"detail":"Not found."}"#, &["message", "detail"])
+                .as_deref(),
+            Some("Not found.")
+        );
+        assert_eq!(
+            error_message_from_keys(br#"{"errors":["a","b"]}"#, &["errors"]).as_deref(),
+            Some("a; b")
+        );
+        assert_eq!(error_message_from_keys(b"nope", &["detail"]), None);
+    }
+}

@@ -1,0 +1,130 @@
+//! The one sanitizer every remote string passes through before it reaches a terminal cell or
+//! stdout. Escape sequences (CSI, OSC, DCS, SOS, PM, APC, in 7- and 8-bit forms), C0 and C1
+//! controls, bidi overrides and isolates and zero-width characters are removed; each removed run
+//! is replaced by one visible `MARK` so the operator sees that something was there.
+
+use std::borrow::Cow;
+
+/// What stands in for a removed sequence or control character.
+pub const MARK: char = '\u{FFFD}';
+
+/// The text made inert for a terminal; newlines and tabs kept as they are.
+pub fn sanitize(text: &str) -> Cow<'_, str> {
+    sanitize_with(text, false)
+}
+
+/// The text made inert and flattened to one line (newlines and tabs become spaces).
+pub fn one_line(text: &str) -> String {
+    sanitize_with(text, true).into_owned()
+}
+
+fn sanitize_with(text: &str, flatten: bool) -> Cow<'_, str> {
+    if text.chars().all(|c| !needs_attention(c)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut marked = false;
+    while let Some(c) = chars.next() {
+        if c == '\n' || c == '\t' {
+            out.push(if flatten { ' ' } else { c });
+            marked = false;
+            continue;
+        }
+        if !needs_attention(c) {
+            out.push(c);
+            marked = false;
+            continue;
+        }
+        match c {
+            '\u{1b}' => skip_escape(&mut chars),
+            '\u{9b}' => skip_csi(&mut chars),
+            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
+            _ => {}
+        }
+        if !marked {
+            out.push(MARK);
+            marked = true;
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Characters that are never passed through as they are.
+fn needs_attention(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{200B}'..='\u{200F}'   // zero-width space/joiners, LRM, RLM
+            | '\u{202A}'..='\u{202E}' // bidi embeddings and overrides
+            | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
+            | '\u{2066}'..='\u{2069}' // bidi isolates
+            | '\u{FEFF}'              // zero-width no-break space / BOM
+            | '\u{FFF9}'..='\u{FFFB}' // interlinear annotations
+        )
+}
+
+type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+
+/// After ESC: a CSI, a string sequence up to its terminator, or one more character.
+fn skip_escape(chars: &mut Chars<'_>) {
+    match chars.next() {
+        Some('[') => skip_csi(chars),
+        Some(']' | 'P' | 'X' | '^' | '_') => skip_string(chars),
+        // nF sequences: intermediates then a final byte, e.g. ESC ( B.
+        Some(' '..='/') => {
+            while chars.next_if(|c| (' '..='/').contains(c)).is_some() {}
+            chars.next_if(|c| ('0'..='~').contains(c));
+        }
+        _ => {}
+    }
+}
+
+/// Parameters and intermediates, up to the final byte (`@`..`~`).
+fn skip_csi(chars: &mut Chars<'_>) {
+    for c in chars.by_ref() {
+        if ('@'..='~').contains(&c) || !(' '..='?').contains(&c) {
+            break;
+        }
+    }
+}
+
+/// OSC/DCS/SOS/PM/APC bodies end at BEL, ST (ESC \) or 8-bit ST (U+9C).
+fn skip_string(chars: &mut Chars<'_>) {
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{7}' | '\u{9c}' => break,
+            '\u{1b}' => {
+                chars.next_if_eq(&'\\');
+                break;
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_text_is_borrowed_untouched() {
+        assert!(matches!(sanitize("Zoë 山田 O'Brien"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn removes_escape_sequences_and_marks_them() {
+        assert_eq!(sanitize("a\u{1b}[2Jb"), "a\u{FFFD}b");
+        assert_eq!(sanitize("t\u{1b}]0;title\u{7}x"), "t\u{FFFD}x");
+        assert_eq!(sanitize("c\u{1b}]52;c;aGk=\u{1b}\\d"), "c\u{FFFD}d");
+        assert_eq!(sanitize("\u{1b}P1$r\u{1b}\\ok"), "\u{FFFD}ok");
+        assert_eq!(sanitize("x\u{9b}31my"), "x\u{FFFD}y");
+        assert_eq!(sanitize("bell\u{7}\u{8}\u{8}"), "bell\u{FFFD}");
+        assert_eq!(sanitize("r\u{202E}evil"), "r\u{FFFD}evil");
+        assert_eq!(sanitize("trailing\u{1b}"), "trailing\u{FFFD}");
+    }
+
+    #[test]
+    fn one_line_flattens_newlines_and_carriage_returns() {
+        assert_eq!(one_line("a\nb\tc\rd"), "a b c\u{FFFD}d");
+    }
+}
