@@ -461,7 +461,7 @@ fn scim_user(shared: &Shared, index: u64) -> Value {
             "resourceType": "User",
             "created": rfc3339(who.created_secs),
             "lastModified": rfc3339(who.created_secs + 86_400 * (index % 90) as i64),
-            "location": format!("http://{}/quip/scim/2/Users/{id}", shared.addr),
+            "location": format!("https://scim.quip.com/2/Users/{id}"),
         },
     })
 }
