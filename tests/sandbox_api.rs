@@ -1,5 +1,8 @@
 //! The sandbox over real HTTP: determinism, auth bodies, paging, a million users, the request log.
 
+// Tests may unwrap (the project allows it in tests; helper fns here are outside #[test]).
+#![allow(clippy::unwrap_used)]
+
 use std::collections::HashSet;
 
 use reqwest::header::HeaderMap;
@@ -465,7 +468,7 @@ async fn records_have_the_documented_shapes_and_special_indices() {
     assert_eq!(zooza["user"]["role"], "owner");
     assert!(zooza["user"]["user_fields"]["3rd_party"].is_boolean());
     assert!(zooza["discounts"].as_array().unwrap().len() >= 24);
-    let states: HashSet<&str> = zooza["discounts"]
+    let attendance_states: HashSet<&str> = zooza["discounts"]
         .as_array()
         .unwrap()
         .iter()
@@ -473,7 +476,11 @@ async fn records_have_the_documented_shapes_and_special_indices() {
         .flat_map(|credit| credit["attendance"].as_array().unwrap())
         .map(|row| row["attendance"].as_str().unwrap())
         .collect();
-    assert_eq!(states.len(), 9, "every attendance state: {states:?}");
+    assert_eq!(
+        attendance_states.len(),
+        9,
+        "every attendance state: {attendance_states:?}"
+    );
 
     // Index 7: hostile (CSI) everywhere; index 182: the null kind; index 13: odd JSON.
     assert_eq!(
