@@ -4,5 +4,6 @@ pub mod config;
 pub mod http;
 pub mod model;
 pub mod provider;
+pub mod sandbox;
 pub mod sanitize;
 pub mod secret;

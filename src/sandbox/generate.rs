@@ -1,0 +1,634 @@
+//! The deterministic data generator: every record is a pure function of (seed, provider, index), and
+//! every id or email maps back to its index in O(1), so a million users cost nothing up front.
+//!
+//! # Index rules (the one place they live; tests and audits rely on them)
+//! * **Hostile records**: `index % 25 == 7` (never the owner). The kind is
+//!   `HostileKind::ALL[(index / 25) % 8]`, so the first 200 users hold every kind once. See
+//!   [`hostile_kind`].
+//! * **Odd JSON**: `index % 25 == 13`. The record carries `x_sandbox_future_field` with a number beyond
+//!   64 bits (`123456789012345678901234567890`), a number written `1.0e3` and keys out of alphabetical
+//!   order. See [`has_odd_json`].
+//! * **Zoo block reasons**: see [`zoo_block`] (`index % 100 == 99` is an unknown future value, the only
+//!   place where a Zoo body leaves the published enum on purpose).
+//! * **Scanova invitation states**: see [`scanova_invitation_state`].
+//! * **Roles**: Zoo org role and Zooza team role depend on `index % 10` (see the provider modules).
+
+use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
+
+/// Provider tags mixed into the seed so each provider has its own population.
+pub(crate) const ZOO: u64 = 0x5A00;
+pub(crate) const ZOOZA: u64 = 0x5A5A;
+pub(crate) const QUIP: u64 = 0x0C1F;
+pub(crate) const SCANOVA: u64 = 0x5CA0;
+
+/// 2021-01-01T00:00:00Z: every generated date counts from here, never from the clock.
+pub(crate) const BASE_EPOCH_SECS: i64 = 1_609_459_200;
+/// The sandbox's fixed "now" (2026-06-01T00:00:00Z), for ages, expiries and "soon".
+pub(crate) const NOW_EPOCH_SECS: i64 = 1_780_272_000;
+
+/// The splitmix64 finaliser: a cheap, well-mixed hash of one word.
+pub(crate) fn mix(mut z: u64) -> u64 {
+    z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// splitmix64, keyed by seed, provider, index and a stream number. Our own, so streams never change
+/// with a crate upgrade.
+pub(crate) struct Rng(u64);
+
+impl Rng {
+    pub(crate) fn new(seed: u64, provider: u64, index: u64, stream: u64) -> Self {
+        Rng(mix(seed ^ mix(provider ^ mix(index ^ mix(stream)))))
+    }
+
+    pub(crate) fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        mix(self.0)
+    }
+
+    /// A number in `0..n` (0 when `n` is 0).
+    pub(crate) fn below(&mut self, n: u64) -> u64 {
+        if n == 0 { 0 } else { self.next_u64() % n }
+    }
+
+    /// A number in `low..=high`.
+    pub(crate) fn range(&mut self, low: u64, high: u64) -> u64 {
+        low + self.below(high.saturating_sub(low) + 1)
+    }
+
+    pub(crate) fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+
+    pub(crate) fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len() as u64) as usize]
+    }
+}
+
+/// What makes a hostile record hostile. Applied to names, titles and other display strings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HostileKind {
+    /// CSI sequences: clear screen and home the cursor (`ESC [2J ESC [H`).
+    Csi,
+    /// OSC 52 clipboard write, BEL-terminated.
+    Osc52,
+    /// OSC 0 window-title change.
+    OscTitle,
+    /// C0 and C1 controls: NUL, BEL, backspaces, carriage return, NEL, CSI (U+009B).
+    Controls,
+    /// Bidi override (U+202E) and zero-width characters.
+    BidiZeroWidth,
+    /// Double-width CJK text and emoji.
+    Wide,
+    /// A 5,000-character string.
+    Long,
+    /// `null` where a value is expected (name fields, titles).
+    Nulls,
+}
+
+impl HostileKind {
+    /// Every kind, in the order the index rule cycles through them.
+    pub const ALL: [HostileKind; 8] = [
+        HostileKind::Csi,
+        HostileKind::Osc52,
+        HostileKind::OscTitle,
+        HostileKind::Controls,
+        HostileKind::BidiZeroWidth,
+        HostileKind::Wide,
+        HostileKind::Long,
+        HostileKind::Nulls,
+    ];
+
+    /// Makes `text` hostile. `Nulls` leaves the text alone: the writers put `null` instead.
+    pub(crate) fn taint(self, text: &str) -> String {
+        match self {
+            HostileKind::Csi => format!("{text}\u{1b}[2J\u{1b}[H\u{1b}[31m"),
+            HostileKind::Osc52 => format!("{text}\u{1b}]52;c;cm0gLXJmIH4=\u{7}"),
+            HostileKind::OscTitle => format!("\u{1b}]0;owned by sandbox\u{7}{text}"),
+            HostileKind::Controls => {
+                format!("{text}\u{0}\u{7}\u{8}\u{8}\u{8}\rX\u{85}\u{9b}2J\u{7f}")
+            }
+            HostileKind::BidiZeroWidth => format!("\u{202e}{text}\u{200b}\u{200d}\u{feff}\u{202c}"),
+            HostileKind::Wide => format!("{text} 山田太郎・東京都渋谷区🙂👩‍👩‍👧"),
+            HostileKind::Long => {
+                let mut long = String::with_capacity(5_000);
+                while long.chars().count() < 5_000 {
+                    long.push_str(text);
+                    long.push(' ');
+                }
+                long.chars().take(5_000).collect()
+            }
+            HostileKind::Nulls => text.to_owned(),
+        }
+    }
+}
+
+/// The hostile kind of the record at `index`, if it is one: `index % 25 == 7`, kind
+/// `ALL[(index / 25) % 8]`.
+pub fn hostile_kind(index: u64) -> Option<HostileKind> {
+    (index % 25 == 7).then(|| HostileKind::ALL[((index / 25) % 8) as usize])
+}
+
+/// Whether the record at `index` carries unusual-but-valid JSON: `index % 25 == 13`.
+pub fn has_odd_json(index: u64) -> bool {
+    index % 25 == 13
+}
+
+/// Zoo's `block` value for a user.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ZooBlock {
+    /// Not blocked (`null`).
+    None,
+    /// One of the published `BlockReason` values.
+    Known(&'static str),
+    /// A value newer than the spec (`fraud_review`, `chargeback_hold`): `index % 100 == 99`.
+    Future(&'static str),
+}
+
+impl ZooBlock {
+    /// The wire value, if any.
+    pub fn as_str(self) -> Option<&'static str> {
+        match self {
+            ZooBlock::None => None,
+            ZooBlock::Known(value) | ZooBlock::Future(value) => Some(value),
+        }
+    }
+}
+
+/// Zoo block rule: `index % 100 == 99` → a future value (alternating `fraud_review` /
+/// `chargeback_hold`); otherwise by `index % 20`: 3 `missing_payment_method`, 5 `payment_method_failed`,
+/// 9 `billing_threshold_reached`, 11 `pay_as_you_go_disabled`, 15 `upgrade_downgrade_abuse`, 17 `admin`,
+/// anything else not blocked.
+pub fn zoo_block(index: u64) -> ZooBlock {
+    if index % 100 == 99 {
+        return ZooBlock::Future(if (index / 100) % 2 == 0 {
+            "fraud_review"
+        } else {
+            "chargeback_hold"
+        });
+    }
+    match index % 20 {
+        3 => ZooBlock::Known("missing_payment_method"),
+        5 => ZooBlock::Known("payment_method_failed"),
+        9 => ZooBlock::Known("billing_threshold_reached"),
+        11 => ZooBlock::Known("pay_as_you_go_disabled"),
+        15 => ZooBlock::Known("upgrade_downgrade_abuse"),
+        17 => ZooBlock::Known("admin"),
+        _ => ZooBlock::None,
+    }
+}
+
+/// A Scanova shared user's invitation state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InvitationState {
+    /// The account owner (index 0): neither sent nor accepted.
+    Owner,
+    /// Added but no invitation sent yet.
+    NotSent,
+    /// Sent `age_days` before the sandbox's fixed "now", not accepted.
+    Pending {
+        /// Days since the invitation went out.
+        age_days: u64,
+    },
+    /// Sent and accepted.
+    Accepted,
+}
+
+/// Scanova invitation rule: 0 owner; `index % 17 == 3` not sent; `index % 5 == 1` pending, with an
+/// age of `(index * 37) % 400` days (some fresh, some stale); everything else accepted.
+pub fn scanova_invitation_state(index: u64) -> InvitationState {
+    if index == 0 {
+        InvitationState::Owner
+    } else if index % 17 == 3 {
+        InvitationState::NotSent
+    } else if index % 5 == 1 {
+        InvitationState::Pending {
+            age_days: (index * 37) % 400,
+        }
+    } else {
+        InvitationState::Accepted
+    }
+}
+
+/// A generated person: the base every provider's user is built on.
+pub(crate) struct Person {
+    pub(crate) first: String,
+    pub(crate) last: String,
+    pub(crate) email: String,
+    pub(crate) created_secs: i64,
+    pub(crate) hostile: Option<HostileKind>,
+}
+
+impl Person {
+    /// The display name, hostile when the record is.
+    pub(crate) fn full_name(&self) -> String {
+        format!("{} {}", self.first, self.last)
+    }
+}
+
+/// (display, ascii) pairs per culture: first names, then last names.
+type Culture = (
+    &'static [(&'static str, &'static str)],
+    &'static [(&'static str, &'static str)],
+);
+
+const CULTURES: [Culture; 10] = [
+    (
+        &[
+            ("Emma", "emma"),
+            ("Oliver", "oliver"),
+            ("Ava", "ava"),
+            ("Noah", "noah"),
+            ("Grace", "grace"),
+            ("Liam", "liam"),
+        ],
+        &[
+            ("Smith", "smith"),
+            ("Walker", "walker"),
+            ("O'Brien", "obrien"),
+            ("Hughes", "hughes"),
+            ("Clarke", "clarke"),
+        ],
+    ),
+    (
+        &[
+            ("José", "jose"),
+            ("María", "maria"),
+            ("Lucía", "lucia"),
+            ("Álvaro", "alvaro"),
+            ("Sofía", "sofia"),
+        ],
+        &[
+            ("García", "garcia"),
+            ("Núñez", "nunez"),
+            ("Fernández", "fernandez"),
+            ("de la Cruz", "delacruz"),
+        ],
+    ),
+    (
+        &[
+            ("Jürgen", "juergen"),
+            ("Lena", "lena"),
+            ("Jörg", "joerg"),
+            ("Anneliese", "anneliese"),
+        ],
+        &[
+            ("Müller", "mueller"),
+            ("Schröder", "schroeder"),
+            ("Weiß", "weiss"),
+            ("Becker", "becker"),
+        ],
+    ),
+    (
+        &[
+            ("Ján", "jan"),
+            ("Zuzana", "zuzana"),
+            ("Ľubomír", "lubomir"),
+            ("Katarína", "katarina"),
+            ("Tomáš", "tomas"),
+        ],
+        &[
+            ("Novák", "novak"),
+            ("Horváthová", "horvathova"),
+            ("Kováč", "kovac"),
+            ("Šťastný", "stastny"),
+        ],
+    ),
+    (
+        &[
+            ("Aarav", "aarav"),
+            ("Priya", "priya"),
+            ("Ananya", "ananya"),
+            ("Rohan", "rohan"),
+            ("Lakshmi", "lakshmi"),
+        ],
+        &[
+            ("Sharma", "sharma"),
+            ("Iyer", "iyer"),
+            ("Reddy", "reddy"),
+            ("Banerjee", "banerjee"),
+        ],
+    ),
+    (
+        &[
+            ("陽翔", "haruto"),
+            ("さくら", "sakura"),
+            ("Yui", "yui"),
+            ("蓮", "ren"),
+        ],
+        &[
+            ("佐藤", "sato"),
+            ("鈴木", "suzuki"),
+            ("Takahashi", "takahashi"),
+            ("田中", "tanaka"),
+        ],
+    ),
+    (
+        &[
+            ("伟", "wei"),
+            ("芳", "fang"),
+            ("Xiu Ying", "xiuying"),
+            ("浩然", "haoran"),
+        ],
+        &[
+            ("王", "wang"),
+            ("李", "li"),
+            ("Zhang", "zhang"),
+            ("陈", "chen"),
+        ],
+    ),
+    (
+        &[
+            ("محمد", "mohammed"),
+            ("Fatima", "fatima"),
+            ("Youssef", "youssef"),
+            ("ليلى", "layla"),
+        ],
+        &[
+            ("Al-Farsi", "alfarsi"),
+            ("حداد", "haddad"),
+            ("Mansour", "mansour"),
+        ],
+    ),
+    (
+        &[
+            ("Chinonso", "chinonso"),
+            ("Adaeze", "adaeze"),
+            ("Oluwaseun", "oluwaseun"),
+            ("Ngozi", "ngozi"),
+        ],
+        &[("Okafor", "okafor"), ("Adeyemi", "adeyemi"), ("Eze", "eze")],
+    ),
+    (
+        &[
+            ("Nguyễn Thị", "thi"),
+            ("Đức", "duc"),
+            ("Agnieszka", "agnieszka"),
+            ("Zoë", "zoe"),
+            ("Çağla", "cagla"),
+        ],
+        &[
+            ("Trần", "tran"),
+            ("Wiśniewska", "wisniewska"),
+            ("Öztürk", "ozturk"),
+            ("Ó Súilleabháin", "osullivan"),
+        ],
+    ),
+];
+
+const DOMAINS: [&str; 4] = [
+    "example.com",
+    "example.org",
+    "mail.example.net",
+    "corp.example.com",
+];
+
+/// The person at `index` of `provider`'s population.
+pub(crate) fn person(seed: u64, provider: u64, index: u64) -> Person {
+    let mut rng = Rng::new(seed, provider, index, 1);
+    let (firsts, lasts) = *rng.pick(&CULTURES);
+    let (first, first_ascii) = *rng.pick(firsts);
+    let (last, last_ascii) = *rng.pick(lasts);
+    let domain = *rng.pick(&DOMAINS);
+    let hostile = hostile_kind(index);
+    let (first, last) = match hostile {
+        Some(kind) => (kind.taint(first), kind.taint(last)),
+        None => (first.to_owned(), last.to_owned()),
+    };
+    Person {
+        first,
+        last,
+        email: format!("{first_ascii}.{last_ascii}.{index}@{domain}"),
+        created_secs: created_secs(index, &mut rng),
+        hostile,
+    }
+}
+
+/// The index an email was generated from, if it is one of `provider`'s (checked by regenerating).
+pub(crate) fn index_from_email(seed: u64, provider: u64, users: u64, email: &str) -> Option<u64> {
+    let (local, _) = email.split_once('@')?;
+    let index: u64 = local.rsplit('.').next()?.parse().ok()?;
+    (index < users
+        && person(seed, provider, index)
+            .email
+            .eq_ignore_ascii_case(email))
+    .then_some(index)
+}
+
+/// Creation time: one user a day for the first 500, then one every ~100 s, so creation order is
+/// index order (sorting by `created_at` is sorting by index) at any population size.
+fn created_secs(index: u64, rng: &mut Rng) -> i64 {
+    let days = index.min(500) * 86_400;
+    let rest = index.saturating_sub(500) * 100;
+    BASE_EPOCH_SECS + (days + rest + rng.below(80)) as i64
+}
+
+/// RFC 3339 in UTC with a `Z`, whole seconds.
+pub(crate) fn rfc3339(secs: i64) -> String {
+    DateTime::<Utc>::from_timestamp(secs, 0)
+        .unwrap_or_default()
+        .to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// ISO 8601 with microseconds and a `+05:30` offset, Scanova's style.
+pub(crate) fn ist_micros(secs: i64, micros: u32) -> String {
+    let offset = FixedOffset::east_opt(5 * 3600 + 1800).unwrap_or_else(|| Utc.fix());
+    DateTime::<Utc>::from_timestamp(secs, micros.min(999_999) * 1000)
+        .unwrap_or_default()
+        .with_timezone(&offset)
+        .format("%Y-%m-%dT%H:%M:%S%.6f%:z")
+        .to_string()
+}
+
+use chrono::Offset as _;
+
+/// A UUID-shaped (version 4, RFC variant) string from a key and a number.
+pub(crate) fn uuid_from(key: u64, n: u64) -> String {
+    let high = mix(key ^ mix(n));
+    let low = mix(high ^ n);
+    format!(
+        "{:08x}-{:04x}-4{:03x}-{:x}{:03x}-{:012x}",
+        high >> 32,
+        (high >> 16) & 0xffff,
+        high & 0xfff,
+        8 + (low >> 62),
+        (low >> 48) & 0xfff,
+        low & 0xffff_ffff_ffff
+    )
+}
+
+/// A Zoo user id: a v4-shaped UUID whose last 12 hex digits are the index.
+pub(crate) fn zoo_uuid(seed: u64, index: u64) -> String {
+    let high = mix(seed ^ mix(ZOO ^ mix(index)));
+    format!(
+        "{:08x}-{:04x}-4{:03x}-{:x}{:03x}-{:012x}",
+        high >> 32,
+        (high >> 16) & 0xffff,
+        high & 0xfff,
+        8 + ((high >> 12) & 3),
+        (high >> 20) & 0xfff,
+        index
+    )
+}
+
+/// The index of a Zoo user id (case-insensitive), checked by regenerating the id.
+pub(crate) fn zoo_index_from_uuid(seed: u64, users: u64, id: &str) -> Option<u64> {
+    if id.len() != 36 {
+        return None;
+    }
+    let index = u64::from_str_radix(id.get(24..)?, 16).ok()?;
+    (index < users && zoo_uuid(seed, index).eq_ignore_ascii_case(id)).then_some(index)
+}
+
+const BASE62: &[u8; 62] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+fn base62(mut n: u64, width: usize) -> String {
+    let mut digits = vec![b'0'; width];
+    for slot in digits.iter_mut().rev() {
+        *slot = BASE62[(n % 62) as usize];
+        n /= 62;
+    }
+    String::from_utf8(digits).unwrap_or_default()
+}
+
+fn from_base62(text: &str) -> Option<u64> {
+    text.bytes().try_fold(0u64, |acc, byte| {
+        let digit = BASE62.iter().position(|&b| b == byte)? as u64;
+        acc.checked_mul(62)?.checked_add(digit)
+    })
+}
+
+/// A Quip 11-character id: a kind letter, the number in 6 base-62 digits, 4 check characters.
+pub(crate) fn quip_id(seed: u64, kind: u8, n: u64) -> String {
+    let check = mix(seed ^ mix(QUIP ^ u64::from(kind) ^ mix(n))) % 62u64.pow(4);
+    format!("{}{}{}", char::from(kind), base62(n, 6), base62(check, 4))
+}
+
+/// The number inside a Quip id of `kind`, checked.
+pub(crate) fn quip_number(seed: u64, kind: u8, id: &str) -> Option<u64> {
+    if id.len() != 11 || id.as_bytes().first() != Some(&kind) {
+        return None;
+    }
+    let n = from_base62(id.get(1..7)?)?;
+    (quip_id(seed, kind, n) == id).then_some(n)
+}
+
+/// Splices raw number text where the JSON has placeholder strings, for the odd-JSON records:
+/// `"__sbx_big__"` → `123456789012345678901234567890`, `"__sbx_sci__"` → `1.0e3`.
+pub(crate) fn render(value: &serde_json::Value) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec(value).unwrap_or_default();
+    for (placeholder, raw) in [
+        (
+            &b"\"__sbx_big__\""[..],
+            &b"123456789012345678901234567890"[..],
+        ),
+        (&b"\"__sbx_sci__\""[..], &b"1.0e3"[..]),
+    ] {
+        while let Some(at) = bytes
+            .windows(placeholder.len())
+            .position(|window| window == placeholder)
+        {
+            bytes.splice(at..at + placeholder.len(), raw.iter().copied());
+        }
+    }
+    bytes
+}
+
+/// The unknown future field the odd-JSON records carry (keys deliberately not alphabetical).
+pub(crate) fn future_field() -> serde_json::Value {
+    serde_json::json!({
+        "zeta": "last letter first",
+        "big": "__sbx_big__",
+        "sci": "__sbx_sci__",
+        "alpha": [1, -0.5, 2.5e-8, {"nested": {"deeper": [null, true]}}],
+        "empty": {}
+    })
+}
+
+/// The indices below `total` whose residue modulo `modulus` is in `residues`, optionally without 0,
+/// indexed and counted in O(1): how filtered lists page through a million users without a scan.
+pub(crate) struct ResidueSeq {
+    pub(crate) modulus: u64,
+    pub(crate) residues: Vec<u64>,
+    pub(crate) total: u64,
+    pub(crate) skip_zero: bool,
+}
+
+impl ResidueSeq {
+    fn zero_skipped(&self) -> bool {
+        self.skip_zero && self.residues.contains(&0) && self.total > 0
+    }
+
+    pub(crate) fn len(&self) -> u64 {
+        let full: u64 = self
+            .residues
+            .iter()
+            .filter(|&&r| r < self.total)
+            .map(|&r| (self.total - 1 - r) / self.modulus + 1)
+            .sum();
+        full - u64::from(self.zero_skipped())
+    }
+
+    /// The `k`-th index of the sequence (ascending), if `k < len()`.
+    pub(crate) fn nth(&self, k: u64) -> Option<u64> {
+        if k >= self.len() || self.residues.is_empty() {
+            return None;
+        }
+        let k = k + u64::from(self.zero_skipped());
+        let per_block = self.residues.len() as u64;
+        Some((k / per_block) * self.modulus + self.residues[(k % per_block) as usize])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_map_back_to_their_index() {
+        for index in [0, 1, 7, 999_999] {
+            assert_eq!(
+                zoo_index_from_uuid(42, 1_000_000, &zoo_uuid(42, index)),
+                Some(index)
+            );
+            let email = person(42, ZOO, index).email;
+            assert_eq!(index_from_email(42, ZOO, 1_000_000, &email), Some(index));
+            let quip = quip_id(42, b'U', index);
+            assert_eq!(quip.len(), 11);
+            assert_eq!(quip_number(42, b'U', &quip), Some(index));
+        }
+        assert_eq!(zoo_index_from_uuid(42, 10, &zoo_uuid(42, 11)), None);
+        assert_eq!(quip_number(42, b'U', "UAAAAAAAAAA"), None);
+    }
+
+    #[test]
+    fn residue_sequences_count_and_index() {
+        let seq = ResidueSeq {
+            modulus: 10,
+            residues: vec![0, 3],
+            total: 25,
+            skip_zero: true,
+        };
+        let all: Vec<u64> = (0..seq.len()).filter_map(|k| seq.nth(k)).collect();
+        assert_eq!(all, vec![3, 10, 13, 20, 23]);
+        assert_eq!(seq.nth(5), None);
+    }
+
+    #[test]
+    fn odd_json_splices_raw_numbers() {
+        let body = render(&serde_json::json!({"f": future_field()}));
+        let text = String::from_utf8(body).unwrap();
+        assert!(text.contains("\"big\":123456789012345678901234567890"));
+        assert!(text.contains("\"sci\":1.0e3"));
+    }
+
+    #[test]
+    fn scanova_timestamps_have_micros_and_ist() {
+        assert_eq!(
+            ist_micros(1_694_429_902, 227_002),
+            "2023-09-11T16:28:22.227002+05:30"
+        );
+    }
+}
