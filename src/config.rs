@@ -146,6 +146,14 @@ pub enum ConfigError {
         /// What is wrong.
         detail: String,
     },
+    /// Several profiles and none named or set as `default_profile`.
+    #[error(
+        "name a profile with --profile (or set default_profile in the config); profiles: {known}"
+    )]
+    NoProfileChosen {
+        /// The names there are.
+        known: String,
+    },
     /// No such profile.
     #[error("no profile named {name:?}; profiles: {known}")]
     UnknownProfile {

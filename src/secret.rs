@@ -47,17 +47,21 @@ impl fmt::Debug for Redactor {
 impl Redactor {
     /// A redactor for these secrets.
     pub fn new(secrets: impl IntoIterator<Item = Secret>) -> Self {
-        // Very short values would redact ordinary words; real tokens are long.
-        let secrets = secrets
-            .into_iter()
-            .filter(|secret| secret.expose().len() >= 4)
-            .collect();
-        Self { secrets }
+        let mut redactor = Self::default();
+        for secret in secrets {
+            redactor.add(secret);
+        }
+        redactor
     }
 
-    /// Adds a secret.
+    /// Adds a secret. A header value such as `Bearer <token>` also registers the bare token,
+    /// which a server may echo on its own.
     pub fn add(&mut self, secret: Secret) {
-        if secret.expose().len() >= 4 {
+        if let Some((_, token)) = secret.expose().rsplit_once(' ') {
+            self.add(Secret::new(token));
+        }
+        // Very short values would redact ordinary words; real tokens are long.
+        if secret.expose().len() >= 4 && !self.secrets.contains(&secret) {
             self.secrets.push(secret);
         }
     }
@@ -87,6 +91,8 @@ mod tests {
     #[test]
     fn redactor_replaces_every_occurrence() {
         let redactor = Redactor::new([Secret::new("tok123"), Secret::new("ab")]);
+        let bearer = Redactor::new([Secret::new("Bearer s3cr3t-token")]);
+        assert_eq!(bearer.clean("echo s3cr3t-token"), "echo [redacted]");
         assert_eq!(
             redactor.clean("a tok123 b tok123 ab"),
             "a [redacted] b [redacted] ab"

@@ -1,0 +1,68 @@
+//! What the user asked for, resolved from a key by the keymap.
+
+/// A user intent, independent of the key that expressed it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Leave userscope.
+    Quit,
+    /// Show or hide the keys of the focused pane.
+    ToggleHelp,
+    /// Focus the next pane.
+    FocusNext,
+    /// Focus the previous pane.
+    FocusPrev,
+    /// Move the cursor up one row.
+    Up,
+    /// Move the cursor down one row.
+    Down,
+    /// Up one screen.
+    PageUp,
+    /// Down one screen.
+    PageDown,
+    /// To the first row.
+    Top,
+    /// To the last row.
+    Bottom,
+    /// Start typing a filter.
+    StartFilter,
+    /// Open the selected item (or submit the filter, asking the server too).
+    Open,
+    /// Cancel: close an overlay, stop a filter or a fetch.
+    Cancel,
+    /// The next detail tab.
+    NextTab,
+    /// The previous detail tab.
+    PrevTab,
+    /// Write the selected record (or the marked set) to an export file.
+    Export,
+    /// Mark or unmark the selected user.
+    ToggleMark,
+    /// Fetch the selected record again.
+    Refresh,
+}
+
+impl Action {
+    /// A short description for the footer and the help overlay.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::Quit => "quit",
+            Self::ToggleHelp => "help",
+            Self::FocusNext => "next pane",
+            Self::FocusPrev => "previous pane",
+            Self::Up => "up",
+            Self::Down => "down",
+            Self::PageUp => "page up",
+            Self::PageDown => "page down",
+            Self::Top => "first",
+            Self::Bottom => "last",
+            Self::StartFilter => "filter",
+            Self::Open => "open / search server",
+            Self::Cancel => "cancel / back",
+            Self::NextTab => "next tab",
+            Self::PrevTab => "previous tab",
+            Self::Export => "export",
+            Self::ToggleMark => "mark",
+            Self::Refresh => "refetch",
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! The only impure loop: input, results and ticks become messages; `update` turns them into
+//! effects, which run here as tokio tasks; then one frame is drawn. Messages already waiting
+//! are drained before drawing, so a burst of results costs one frame. The loop takes its
+//! terminal and input stream as parameters, so tests run it on a `TestBackend`.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use futures::{FutureExt, Stream, StreamExt};
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+use tokio::sync::mpsc;
+use tokio::task::AbortHandle;
+use tokio::time::Instant;
+
+use crate::effect::Effect;
+use crate::export;
+use crate::msg::Msg;
+use crate::provider::Provider;
+use crate::state::{RequestId, State};
+use crate::theme::Theme;
+use crate::ui;
+use crate::update::{init, update};
+
+/// Time between ticks while something animates or waits; no ticks at all when idle.
+pub const TICK_INTERVAL: Duration = Duration::from_millis(80);
+
+/// Users asked for per page.
+const PAGE_SIZE: usize = 100;
+
+/// What effects need from the outside world.
+#[derive(Clone)]
+pub struct AppContext {
+    /// The profile's provider.
+    pub provider: Arc<dyn Provider>,
+    /// The profile's name, for export file names.
+    pub profile_name: String,
+    /// Where exports go.
+    pub exports_dir: PathBuf,
+}
+
+/// Runs the explorer until it quits or the input ends.
+pub async fn run<B, I>(
+    terminal: &mut Terminal<B>,
+    mut input: I,
+    context: AppContext,
+    mut state: State,
+    theme: &Theme,
+) -> Result<(), B::Error>
+where
+    B: Backend,
+    I: Stream<Item = Msg> + Unpin,
+{
+    let (sender, mut results) = mpsc::unbounded_channel::<Msg>();
+    let mut tasks: HashMap<RequestId, AbortHandle> = HashMap::new();
+    let mut effects = init(&mut state);
+    let mut next_tick: Option<Instant> = None;
+    loop {
+        for effect in effects.drain(..) {
+            run_effect(effect, &context, &sender, &mut tasks);
+        }
+        if state.quit {
+            break;
+        }
+        terminal.draw(|frame| ui::render(frame, &state, theme))?;
+        next_tick = if state.needs_tick() {
+            Some(next_tick.unwrap_or_else(|| Instant::now() + TICK_INTERVAL))
+        } else {
+            None
+        };
+        let tick = async {
+            match next_tick {
+                Some(at) => tokio::time::sleep_until(at).await,
+                None => std::future::pending().await,
+            }
+        };
+        let msg = tokio::select! {
+            msg = input.next() => msg.unwrap_or(Msg::Terminate),
+            Some(msg) = results.recv() => msg,
+            () = tick => {
+                next_tick = None;
+                Msg::Tick
+            }
+        };
+        effects = update(&mut state, msg);
+        // Drain what is already waiting, then draw once.
+        loop {
+            if let Ok(msg) = results.try_recv() {
+                effects.extend(update(&mut state, msg));
+            } else if let Some(Some(msg)) = input.next().now_or_never() {
+                effects.extend(update(&mut state, msg));
+            } else {
+                break;
+            }
+        }
+        tasks.retain(|_, handle| !handle.is_finished());
+    }
+    for handle in tasks.values() {
+        handle.abort();
+    }
+    Ok(())
+}
+
+fn run_effect(
+    effect: Effect,
+    context: &AppContext,
+    sender: &mpsc::UnboundedSender<Msg>,
+    tasks: &mut HashMap<RequestId, AbortHandle>,
+) {
+    let provider = Arc::clone(&context.provider);
+    let sender = sender.clone();
+    match effect {
+        Effect::LoadUsers { request, cursor } => {
+            let task = tokio::spawn(async move {
+                let result = provider.list_users(cursor.as_deref(), PAGE_SIZE).await;
+                let _ = sender.send(Msg::UsersLoaded { request, result });
+            });
+            tasks.insert(request, task.abort_handle());
+        }
+        Effect::SearchServer { request, query } => {
+            let task = tokio::spawn(async move {
+                let result = provider.search_users(&query).await;
+                let _ = sender.send(Msg::SearchLoaded { request, result });
+            });
+            tasks.insert(request, task.abort_handle());
+        }
+        Effect::FetchRecord { request, id } => {
+            let task = tokio::spawn(async move {
+                let result = provider.fetch_record(&id).await.map(Arc::new);
+                let _ = sender.send(Msg::RecordLoaded { request, result });
+            });
+            tasks.insert(request, task.abort_handle());
+        }
+        Effect::Cancel(request) => {
+            if let Some(handle) = tasks.remove(&request) {
+                handle.abort();
+            }
+        }
+        Effect::Export { records } => {
+            let dir = context.exports_dir.clone();
+            let profile = context.profile_name.clone();
+            tokio::task::spawn_blocking(move || {
+                let now = chrono::Utc::now();
+                let result = match records.as_slice() {
+                    [record] => export::write_new(
+                        &dir,
+                        &export::file_name(&profile, &record.id, now, "json"),
+                        &export::record_bytes(record),
+                    ),
+                    many => {
+                        let name = export::file_name(
+                            &profile,
+                            &format!("{}-users", many.len()),
+                            now,
+                            "ndjson",
+                        );
+                        export::write_new(&dir, &name, &export::ndjson_bytes(many))
+                    }
+                };
+                let _ = sender.send(Msg::ExportFinished {
+                    result: result.map_err(|err| err.to_string()),
+                });
+            });
+        }
+        Effect::Quit => {}
+    }
+}

@@ -1,0 +1,143 @@
+//! The scripting commands (`list`, `get`, `info`, `sandbox`) and how their failures reach the
+//! shell: one clear line on stderr and a non-zero exit code, never a backtrace.
+
+mod get;
+mod info;
+mod list;
+mod sandbox;
+mod table;
+
+use std::process::ExitCode;
+
+use crate::cli::{Cli, Command};
+use crate::config::{ConfigError, Paths};
+use crate::provider::ProviderError;
+use crate::sandbox::SandboxConfig;
+use crate::session::Session;
+
+/// A failed command: what to print and how to exit.
+#[derive(Debug)]
+pub struct CommandError {
+    /// The one line for stderr.
+    pub message: String,
+    /// The exit code.
+    pub code: u8,
+}
+
+/// Exit code for a failure talking to a provider (network, auth, not found...).
+pub const EXIT_REMOTE: u8 = 1;
+/// Exit code for a bad config, profile or argument.
+pub const EXIT_CONFIG: u8 = 2;
+/// Exit code for a local I/O failure (stdout closed, disk full).
+pub const EXIT_IO: u8 = 3;
+
+impl From<ProviderError> for CommandError {
+    fn from(error: ProviderError) -> Self {
+        let code = if matches!(error, ProviderError::Config(_)) {
+            EXIT_CONFIG
+        } else {
+            EXIT_REMOTE
+        };
+        Self {
+            message: error.one_line(),
+            code,
+        }
+    }
+}
+
+impl From<ConfigError> for CommandError {
+    fn from(error: ConfigError) -> Self {
+        Self {
+            message: crate::sanitize::one_line(&error.to_string()),
+            code: EXIT_CONFIG,
+        }
+    }
+}
+
+impl From<std::io::Error> for CommandError {
+    fn from(error: std::io::Error) -> Self {
+        Self {
+            message: format!("cannot write output: {error}"),
+            code: EXIT_IO,
+        }
+    }
+}
+
+/// Runs the command line and returns the process's exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(err) => {
+            return fail(&CommandError {
+                message: format!("cannot start the async runtime: {err}"),
+                code: EXIT_IO,
+            });
+        }
+    };
+    match runtime.block_on(dispatch(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => fail(&error),
+    }
+}
+
+fn fail(error: &CommandError) -> ExitCode {
+    eprintln!("userscope: {}", error.message);
+    ExitCode::from(error.code)
+}
+
+async fn dispatch(cli: Cli) -> Result<(), CommandError> {
+    let sandbox_config = SandboxConfig {
+        users: cli.sandbox_users,
+        seed: cli.sandbox_seed,
+        ..SandboxConfig::default()
+    };
+    if let Some(Command::Sandbox(args)) = &cli.command {
+        return sandbox::run(args, sandbox_config).await;
+    }
+    let paths = Paths::discover(cli.config.as_deref())?;
+    crate::logging::init(&paths.state_dir);
+    let mut session = Session::new(paths, sandbox_config)?;
+    match &cli.command {
+        Some(Command::List(args)) => list::run(&mut session, cli.profile.as_deref(), args).await,
+        Some(Command::Get(args)) => get::run(&mut session, cli.profile.as_deref(), args).await,
+        Some(Command::Info) => info::run(&session),
+        Some(Command::Sandbox(_)) => Ok(()),
+        None => explore(&mut session, cli.profile.as_deref()).await,
+    }
+}
+
+/// The explorer on a profile (the sandbox when there is no config).
+async fn explore(session: &mut Session, profile: Option<&str>) -> Result<(), CommandError> {
+    let profile = session.profile(profile).await?;
+    let provider = crate::provider::build(&profile)?;
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
+    let theme_name = profile
+        .config
+        .theme
+        .clone()
+        .unwrap_or_else(|| "dark".to_owned());
+    let theme = crate::theme::Theme::load(&theme_name, &session.paths.themes_dir, no_color)
+        .map_err(|err| CommandError {
+            message: err.to_string(),
+            code: EXIT_CONFIG,
+        })?;
+    let context = crate::app::AppContext {
+        provider,
+        profile_name: profile.name.clone(),
+        exports_dir: session.paths.exports_dir(),
+    };
+    let badge = crate::state::ProfileBadge {
+        name: profile.name.clone(),
+        provider: profile.provider().to_owned(),
+        is_sandbox: profile.is_sandbox,
+    };
+    crate::tui::run(context, badge, theme)
+        .await
+        .map_err(|message| CommandError {
+            message,
+            code: EXIT_IO,
+        })
+}

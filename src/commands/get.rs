@@ -1,0 +1,60 @@
+//! `userscope get`: one user's record as text, as pretty JSON, or as the exact bytes received.
+
+use std::fmt::Write as _;
+use std::io::Write;
+
+use super::CommandError;
+use crate::cli::GetArgs;
+use crate::model::UserRecord;
+use crate::sanitize::one_line;
+use crate::session::Session;
+
+pub async fn run(
+    session: &mut Session,
+    profile: Option<&str>,
+    args: &GetArgs,
+) -> Result<(), CommandError> {
+    let profile = session.profile(profile).await?;
+    let provider = crate::provider::build(&profile)?;
+    let record = provider.fetch_record(&args.id).await?;
+    let mut stdout = std::io::stdout().lock();
+    if args.raw {
+        // Byte for byte what the server sent: no newline added, nothing re-encoded.
+        stdout.write_all(record.raw())?;
+    } else if args.json {
+        serde_json::to_writer_pretty(&mut stdout, &record.json).map_err(std::io::Error::from)?;
+        writeln!(stdout)?;
+    } else {
+        stdout.write_all(render_text(&record).as_bytes())?;
+    }
+    stdout.flush()?;
+    Ok(())
+}
+
+/// The record's sections as aligned `label  value` lines, sanitized.
+pub fn render_text(record: &UserRecord) -> String {
+    let mut out = format!("{} user {}\n", record.provider, one_line(&record.id));
+    let width = record
+        .sections
+        .iter()
+        .flat_map(|section| &section.fields)
+        .map(|field| field.label.chars().count())
+        .max()
+        .unwrap_or(0);
+    for section in &record.sections {
+        out.push('\n');
+        out.push_str(&one_line(&section.title));
+        out.push('\n');
+        for field in &section.fields {
+            let label = one_line(&field.label);
+            let pad = width.saturating_sub(label.chars().count());
+            let _ = writeln!(
+                out,
+                "  {label}{}  {}",
+                " ".repeat(pad),
+                one_line(&field.value.display())
+            );
+        }
+    }
+    out
+}

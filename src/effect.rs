@@ -1,0 +1,41 @@
+//! Work for the outside world, asked for by `update` and run by the app loop as tokio tasks.
+
+use std::sync::Arc;
+
+use crate::model::UserRecord;
+use crate::state::RequestId;
+
+/// Something to do outside `update`.
+#[derive(Debug, Clone)]
+pub enum Effect {
+    /// Fetch a page of the user list.
+    LoadUsers {
+        /// Answer with this id.
+        request: RequestId,
+        /// The page cursor; `None` for the first.
+        cursor: Option<String>,
+    },
+    /// Ask the server for users matching a query.
+    SearchServer {
+        /// Answer with this id.
+        request: RequestId,
+        /// The query as typed.
+        query: String,
+    },
+    /// Fetch one user's record.
+    FetchRecord {
+        /// Answer with this id.
+        request: RequestId,
+        /// The user id.
+        id: String,
+    },
+    /// Abort a request in flight; its answer would be dropped anyway.
+    Cancel(RequestId),
+    /// Write records' exact bytes to an export file (one record: JSON; several: NDJSON).
+    Export {
+        /// The records, in list order.
+        records: Vec<Arc<UserRecord>>,
+    },
+    /// Stop the loop and restore the terminal.
+    Quit,
+}

@@ -1,0 +1,49 @@
+//! What happened: input, time, and the results of work done outside `update`.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crossterm::event::KeyEvent;
+
+use crate::model::{UserPage, UserRecord, UserSummary};
+use crate::provider::ProviderError;
+use crate::state::RequestId;
+
+/// An event for `update`.
+#[derive(Debug)]
+pub enum Msg {
+    /// A key was pressed.
+    Key(KeyEvent),
+    /// The terminal was resized to this many columns and rows.
+    Resize(u16, u16),
+    /// Time passed (only sent while something animates or waits: no busy tick).
+    Tick,
+    /// A page of the user list arrived (or failed).
+    UsersLoaded {
+        /// The request it answers.
+        request: RequestId,
+        /// The page or the error.
+        result: Result<UserPage, ProviderError>,
+    },
+    /// The server's search answers arrived (or failed).
+    SearchLoaded {
+        /// The request it answers.
+        request: RequestId,
+        /// The users found or the error.
+        result: Result<Vec<UserSummary>, ProviderError>,
+    },
+    /// A user's record arrived (or failed).
+    RecordLoaded {
+        /// The request it answers.
+        request: RequestId,
+        /// The record or the error.
+        result: Result<Arc<UserRecord>, ProviderError>,
+    },
+    /// An export finished.
+    ExportFinished {
+        /// The file written, or why not.
+        result: Result<PathBuf, String>,
+    },
+    /// The process was asked to stop (SIGTERM, SIGHUP).
+    Terminate,
+}

@@ -1,0 +1,114 @@
+//! The one central app state. `update` changes it; `render` only reads it.
+
+mod detail;
+mod list;
+
+use std::path::PathBuf;
+
+pub use detail::{DetailState, DetailTab, Wanted};
+pub use list::UserListState;
+
+/// Identifies one request, so late answers to superseded requests are dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RequestId(pub u64);
+
+/// Which pane has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Focus {
+    /// The filter input above the list.
+    Filter,
+    /// The user list.
+    List,
+    /// The detail pane.
+    Detail,
+}
+
+/// The profile being explored, for the header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfileBadge {
+    /// Profile name.
+    pub name: String,
+    /// Provider name.
+    pub provider: String,
+    /// Whether it is the embedded sandbox.
+    pub is_sandbox: bool,
+}
+
+/// The status line: what is happening, the last error, the last export.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StatusLine {
+    /// The last error, shown until something else succeeds or Esc.
+    pub error: Option<String>,
+    /// The last informational message (export path, search result count).
+    pub info: Option<String>,
+    /// The last export written.
+    pub last_export: Option<PathBuf>,
+}
+
+/// Everything the explorer knows.
+#[derive(Debug, Clone)]
+pub struct State {
+    /// The profile.
+    pub profile: ProfileBadge,
+    /// The focused pane.
+    pub focus: Focus,
+    /// The focus before the filter took it.
+    pub focus_before_filter: Focus,
+    /// The list and its filter.
+    pub list: UserListState,
+    /// The detail pane.
+    pub detail: DetailState,
+    /// The status line.
+    pub status: StatusLine,
+    /// The help overlay is open.
+    pub help_open: bool,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    /// Frame of the loading spinner.
+    pub spinner_frame: usize,
+    /// An export is being written.
+    pub exporting: bool,
+    /// The loop should stop.
+    pub quit: bool,
+    next_request: u64,
+}
+
+impl State {
+    /// The initial state for a profile.
+    pub fn new(profile: ProfileBadge, size: (u16, u16)) -> Self {
+        Self {
+            profile,
+            focus: Focus::List,
+            focus_before_filter: Focus::List,
+            list: UserListState::default(),
+            detail: DetailState::default(),
+            status: StatusLine::default(),
+            help_open: false,
+            size,
+            spinner_frame: 0,
+            exporting: false,
+            quit: false,
+            next_request: 0,
+        }
+    }
+
+    /// A fresh request id.
+    pub fn next_request(&mut self) -> RequestId {
+        self.next_request += 1;
+        RequestId(self.next_request)
+    }
+
+    /// Whether anything animates or waits on time, so the loop ticks; idle means no tick at all.
+    pub fn needs_tick(&self) -> bool {
+        self.list.loading.is_some()
+            || self.list.searching.is_some()
+            || self.detail.loading.is_some()
+            || self.detail.wanted.is_some()
+            || self.exporting
+    }
+
+    /// Rows of list visible in the current terminal (for paging).
+    pub fn list_page_rows(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(7)).max(1)
+    }
+}

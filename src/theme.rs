@@ -1,0 +1,269 @@
+//! Semantic colours: panes ask for `theme.border(focused)` or `theme.selection()`, never for a
+//! colour. Themes are TOML (`themes/*.toml` built in, more in the user's themes dir); `NO_COLOR`
+//! drops every colour and keeps focus and selection visible through reverse and bold.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::str::FromStr;
+
+use ratatui::style::{Color, Modifier, Style};
+use serde::Deserialize;
+
+/// The themes shipped in the binary, by name.
+pub const BUILT_IN: &[(&str, &str)] = &[
+    ("dark", include_str!("../themes/dark.toml")),
+    ("light", include_str!("../themes/light.toml")),
+    (
+        "high-contrast",
+        include_str!("../themes/high-contrast.toml"),
+    ),
+    ("ansi16", include_str!("../themes/ansi16.toml")),
+];
+
+/// A resolved theme.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Theme {
+    /// The theme's name.
+    pub name: String,
+    colors: Option<Palette>,
+}
+
+/// The semantic colours of a theme file.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+struct Palette {
+    text: ColorName,
+    muted: ColorName,
+    accent: ColorName,
+    border: ColorName,
+    border_focused: ColorName,
+    selection_fg: ColorName,
+    selection_bg: ColorName,
+    header_fg: ColorName,
+    header_bg: ColorName,
+    sandbox_fg: ColorName,
+    sandbox_bg: ColorName,
+    error: ColorName,
+    warning: ColorName,
+    ok: ColorName,
+    key: ColorName,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct ColorName(Color);
+
+impl<'de> Deserialize<'de> for ColorName {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let normalized = text.replace('_', "");
+        Color::from_str(&normalized)
+            .map(ColorName)
+            .map_err(|_| serde::de::Error::custom(format!("unknown colour {text:?}")))
+    }
+}
+
+#[derive(Deserialize)]
+struct ThemeFile {
+    name: Option<String>,
+    colors: Palette,
+}
+
+/// A theme that cannot be loaded.
+#[derive(Debug, thiserror::Error)]
+#[error("theme {name}: {detail}")]
+pub struct ThemeError {
+    name: String,
+    detail: String,
+}
+
+impl Theme {
+    /// The theme for a name: a file in `themes_dir` first, then a built-in one.
+    /// `no_color` (from `NO_COLOR`) wins over any theme.
+    pub fn load(name: &str, themes_dir: &Path, no_color: bool) -> Result<Self, ThemeError> {
+        if no_color {
+            return Ok(Self::no_color());
+        }
+        let user_file = themes_dir.join(format!("{name}.toml"));
+        let text = match std::fs::read_to_string(&user_file) {
+            Ok(text) => text,
+            Err(_) => BUILT_IN
+                .iter()
+                .find(|(built_in, _)| *built_in == name)
+                .map(|(_, text)| (*text).to_owned())
+                .ok_or_else(|| ThemeError {
+                    name: name.to_owned(),
+                    detail: format!("no such theme; built in: {}", names().join(", ")),
+                })?,
+        };
+        Self::parse(name, &text)
+    }
+
+    /// Parses a theme file's text.
+    pub fn parse(name: &str, text: &str) -> Result<Self, ThemeError> {
+        let file: ThemeFile = toml::from_str(text).map_err(|err| ThemeError {
+            name: name.to_owned(),
+            detail: err.message().to_owned(),
+        })?;
+        Ok(Self {
+            name: file.name.unwrap_or_else(|| name.to_owned()),
+            colors: Some(file.colors),
+        })
+    }
+
+    /// The default theme.
+    pub fn dark() -> Self {
+        // The built-in file is tested to parse; fall back to no colour rather than panic.
+        Self::parse("dark", BUILT_IN[0].1).unwrap_or_else(|_| Self::no_color())
+    }
+
+    /// No colour at all: emphasis through modifiers only.
+    pub fn no_color() -> Self {
+        Self {
+            name: "no-color".to_owned(),
+            colors: None,
+        }
+    }
+
+    fn color(&self, pick: impl Fn(&Palette) -> ColorName) -> Option<Color> {
+        self.colors.as_ref().map(|palette| pick(palette).0)
+    }
+
+    fn fg(&self, pick: impl Fn(&Palette) -> ColorName) -> Style {
+        self.color(pick)
+            .map_or_else(Style::default, |color| Style::default().fg(color))
+    }
+
+    /// Ordinary text.
+    pub fn text(&self) -> Style {
+        self.fg(|p| p.text)
+    }
+
+    /// Secondary text (hints, counts).
+    pub fn muted(&self) -> Style {
+        if self.colors.is_none() {
+            return Style::default().add_modifier(Modifier::DIM);
+        }
+        self.fg(|p| p.muted)
+    }
+
+    /// Emphasis (titles, labels).
+    pub fn accent(&self) -> Style {
+        self.fg(|p| p.accent).add_modifier(Modifier::BOLD)
+    }
+
+    /// A pane's border; the focused pane's is bright and bold.
+    pub fn border(&self, focused: bool) -> Style {
+        if focused {
+            self.fg(|p| p.border_focused).add_modifier(Modifier::BOLD)
+        } else {
+            self.fg(|p| p.border)
+        }
+    }
+
+    /// The selected row; reversed without colour so it survives `NO_COLOR`.
+    pub fn selection(&self, focused: bool) -> Style {
+        match &self.colors {
+            None if focused => Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            None => Style::default().add_modifier(Modifier::UNDERLINED),
+            Some(palette) if focused => Style::default()
+                .fg(palette.selection_fg.0)
+                .bg(palette.selection_bg.0)
+                .add_modifier(Modifier::BOLD),
+            Some(palette) => Style::default().bg(palette.border.0),
+        }
+    }
+
+    /// The header bar.
+    pub fn header(&self) -> Style {
+        match &self.colors {
+            None => Style::default().add_modifier(Modifier::REVERSED),
+            Some(palette) => Style::default()
+                .fg(palette.header_fg.0)
+                .bg(palette.header_bg.0),
+        }
+    }
+
+    /// The SANDBOX badge.
+    pub fn sandbox_badge(&self) -> Style {
+        match &self.colors {
+            None => Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            Some(palette) => Style::default()
+                .fg(palette.sandbox_fg.0)
+                .bg(palette.sandbox_bg.0)
+                .add_modifier(Modifier::BOLD),
+        }
+    }
+
+    /// Errors.
+    pub fn error(&self) -> Style {
+        self.fg(|p| p.error).add_modifier(Modifier::BOLD)
+    }
+
+    /// Warnings and status markers.
+    pub fn warning(&self) -> Style {
+        self.fg(|p| p.warning)
+    }
+
+    /// Success.
+    pub fn ok(&self) -> Style {
+        self.fg(|p| p.ok)
+    }
+
+    /// Key names in hints and help.
+    pub fn key(&self) -> Style {
+        self.fg(|p| p.key).add_modifier(Modifier::BOLD)
+    }
+}
+
+/// The names of the built-in themes.
+pub fn names() -> Vec<&'static str> {
+    BUILT_IN.iter().map(|(name, _)| *name).collect()
+}
+
+/// Whether `NO_COLOR` asks for no colour (set and not empty, per no-color.org).
+pub fn no_color_requested(env: &BTreeMap<String, String>) -> bool {
+    env.get("NO_COLOR").is_some_and(|value| !value.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_built_in_theme_parses() {
+        for (name, text) in BUILT_IN {
+            let theme = Theme::parse(name, text).unwrap();
+            assert_eq!(theme.name, *name);
+        }
+    }
+
+    #[test]
+    fn no_color_keeps_focus_and_selection_visible() {
+        let theme = Theme::no_color();
+        assert!(
+            theme
+                .selection(true)
+                .add_modifier
+                .contains(Modifier::REVERSED)
+        );
+        assert!(theme.border(true).add_modifier.contains(Modifier::BOLD));
+        assert_eq!(theme.text().fg, None);
+    }
+
+    #[test]
+    fn unknown_theme_names_the_built_in_ones() {
+        let err = Theme::load("nope", Path::new("/nonexistent"), false)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("dark"), "{err}");
+    }
+
+    #[test]
+    fn no_color_env_must_be_non_empty() {
+        let mut env = BTreeMap::new();
+        assert!(!no_color_requested(&env));
+        env.insert("NO_COLOR".to_owned(), String::new());
+        assert!(!no_color_requested(&env));
+        env.insert("NO_COLOR".to_owned(), "1".to_owned());
+        assert!(no_color_requested(&env));
+    }
+}

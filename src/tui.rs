@@ -1,0 +1,58 @@
+//! The real terminal: raw mode and the alternate screen on the way in, and restored on every
+//! way out (quit, panic, SIGTERM, SIGHUP). Key and resize events become messages.
+
+use futures::{Stream, StreamExt};
+
+use crate::app::{self, AppContext};
+use crate::msg::Msg;
+use crate::state::{ProfileBadge, State};
+use crate::theme::Theme;
+
+/// Runs the explorer in the real terminal.
+pub async fn run(context: AppContext, profile: ProfileBadge, theme: Theme) -> Result<(), String> {
+    let mut terminal = ratatui::try_init().map_err(|err| {
+        format!("the explorer needs a terminal ({err}); for scripts use `userscope list` or `userscope get`")
+    })?;
+    let size = terminal
+        .size()
+        .map_or((80, 24), |size| (size.width, size.height));
+    let state = State::new(profile, size);
+    let input = futures::stream::select(terminal_events(), signals());
+    let result = app::run(&mut terminal, Box::pin(input), context, state, &theme).await;
+    ratatui::restore();
+    result.map_err(|err| format!("terminal error: {err}"))
+}
+
+/// Keys and resizes from crossterm.
+fn terminal_events() -> impl Stream<Item = Msg> {
+    crossterm::event::EventStream::new().filter_map(|event| async move {
+        match event {
+            Ok(crossterm::event::Event::Key(key)) => Some(Msg::Key(key)),
+            Ok(crossterm::event::Event::Resize(columns, rows)) => Some(Msg::Resize(columns, rows)),
+            Ok(_) => None,
+            // The terminal is gone (e.g. a dropped SSH session): stop cleanly.
+            Err(_) => Some(Msg::Terminate),
+        }
+    })
+}
+
+/// SIGTERM and SIGHUP as `Msg::Terminate`, so the loop exits and the terminal is restored.
+fn signals() -> impl Stream<Item = Msg> {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let streams: Vec<_> = [SignalKind::terminate(), SignalKind::hangup()]
+            .into_iter()
+            .filter_map(|kind| signal(kind).ok())
+            .map(|mut receiver| {
+                futures::stream::poll_fn(move |context| receiver.poll_recv(context))
+                    .map(|()| Msg::Terminate)
+            })
+            .collect();
+        futures::stream::select_all(streams)
+    }
+    #[cfg(not(unix))]
+    {
+        futures::stream::pending()
+    }
+}

@@ -1,0 +1,69 @@
+//! Rendering: a pure function of the state. Each pane lives in its own file under `ui/` and
+//! only draws what it is given.
+
+mod detail;
+mod footer;
+mod header;
+mod help;
+mod list;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout};
+
+use crate::state::State;
+use crate::theme::Theme;
+
+/// Spinner frames for anything loading.
+pub const SPINNER: &[&str] = &["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+
+/// Draws the whole explorer.
+pub fn render(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
+    let [header_area, body, footer_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(2),
+    ])
+    .areas(frame.area());
+    header::render(frame, header_area, state, theme);
+    // The list keeps room for a name and an e-mail; the detail pane takes the rest.
+    let list_width = (body.width * 2 / 5).clamp(30.min(body.width), 60);
+    let [list_area, detail_area] =
+        Layout::horizontal([Constraint::Length(list_width), Constraint::Min(10)]).areas(body);
+    list::render(frame, list_area, state, theme);
+    detail::render(frame, detail_area, state, theme);
+    footer::render(frame, footer_area, state, theme);
+    if state.help_open {
+        help::render(frame, frame.area(), state, theme);
+    }
+}
+
+/// The spinner frame for a state.
+pub fn spinner(state: &State) -> &'static str {
+    SPINNER[state.spinner_frame % SPINNER.len()]
+}
+
+/// A count with thousands separators: 4210 -> "4,210".
+pub fn thousands(value: u64) -> String {
+    let digits = value.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(4_210), "4,210");
+        assert_eq!(thousands(1_000_000), "1,000,000");
+    }
+}

@@ -1,0 +1,120 @@
+//! The detail pane: tabs over the selected user's record (Overview sections, Raw JSON).
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Tabs, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::list::fit;
+use super::spinner;
+use crate::model::{FieldValue, UserRecord};
+use crate::sanitize::one_line;
+use crate::state::{DetailTab, Focus, State};
+use crate::theme::Theme;
+
+pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
+    let focused = state.focus == Focus::Detail;
+    let detail = &state.detail;
+    let title = detail.record.as_ref().map_or_else(
+        || " Detail ".to_owned(),
+        |record| format!(" {} ", fit(&one_line(&record.summary.name), 40)),
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(focused))
+        .title(Line::from(title).style(theme.accent()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [tabs_area, body] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+    let titles: Vec<&str> = DetailTab::ALL.iter().map(|tab| tab.title()).collect();
+    let selected = DetailTab::ALL
+        .iter()
+        .position(|tab| *tab == detail.tab)
+        .unwrap_or(0);
+    let tabs = Tabs::new(titles)
+        .select(selected)
+        .style(theme.muted())
+        .highlight_style(theme.selection(focused))
+        .divider("│");
+    frame.render_widget(tabs, tabs_area);
+
+    if let Some((_, id)) = &detail.loading {
+        let text = format!(
+            "{} fetching {}… (Esc cancels)",
+            spinner(state),
+            one_line(id)
+        );
+        frame.render_widget(Paragraph::new(text).style(theme.muted()), body);
+        return;
+    }
+    if let Some(error) = &detail.error {
+        let text = Paragraph::new(one_line(error))
+            .style(theme.error())
+            .wrap(Wrap { trim: true });
+        frame.render_widget(text, body);
+        return;
+    }
+    let Some(record) = &detail.record else {
+        let hint = if state.list.users.is_empty() {
+            ""
+        } else {
+            "select a user; Enter opens it here"
+        };
+        frame.render_widget(Paragraph::new(hint).style(theme.muted()), body);
+        return;
+    };
+    let lines = match detail.tab {
+        DetailTab::Overview => overview_lines(record, usize::from(body.width), theme),
+        DetailTab::Raw => detail
+            .raw_lines
+            .iter()
+            .map(|line| Line::from(Span::styled(one_line(line), theme.text())))
+            .collect(),
+    };
+    let max_scroll = lines.len().saturating_sub(usize::from(body.height));
+    let scroll = detail.scroll.min(max_scroll);
+    let visible: Vec<Line<'_>> = lines
+        .into_iter()
+        .skip(scroll)
+        .take(usize::from(body.height))
+        .collect();
+    frame.render_widget(Paragraph::new(visible), body);
+}
+
+fn overview_lines(record: &UserRecord, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let label_width = record
+        .sections
+        .iter()
+        .flat_map(|section| &section.fields)
+        .map(|field| field.label.width())
+        .max()
+        .unwrap_or(0)
+        .min(width / 2);
+    let mut lines = Vec::new();
+    for section in &record.sections {
+        if !lines.is_empty() {
+            lines.push(Line::default());
+        }
+        lines.push(Line::from(Span::styled(
+            one_line(&section.title),
+            theme.accent(),
+        )));
+        for field in &section.fields {
+            let label = fit(&one_line(&field.label), label_width);
+            let pad = label_width.saturating_sub(label.width());
+            let value = one_line(&field.value.display());
+            let value_style = match field.value {
+                FieldValue::Missing | FieldValue::Null => theme.muted(),
+                _ => theme.text(),
+            };
+            let room = width.saturating_sub(label_width + 3);
+            lines.push(Line::from(vec![
+                Span::styled(format!(" {label}{}  ", " ".repeat(pad)), theme.muted()),
+                Span::styled(fit(&value, room), value_style),
+            ]));
+        }
+    }
+    lines
+}

@@ -1,0 +1,174 @@
+//! The user list pane: the filter input over the rows, a count, markers and the cursor.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use super::{spinner, thousands};
+use crate::model::{StatusMarker, UserSummary};
+use crate::sanitize::one_line;
+use crate::state::{Focus, State};
+use crate::theme::Theme;
+
+pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
+    let list = &state.list;
+    let focused = matches!(state.focus, Focus::List | Focus::Filter);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border(focused))
+        .title(Line::from(title(state)).style(theme.accent()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [filter_area, rows_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+    render_filter(frame, filter_area, state, theme);
+
+    if let Some(error) = list.error.as_ref().filter(|_| list.users.is_empty()) {
+        let text = Paragraph::new(one_line(error))
+            .style(theme.error())
+            .wrap(ratatui::widgets::Wrap { trim: true });
+        frame.render_widget(text, rows_area);
+        return;
+    }
+    if list.users.is_empty() && list.loading.is_some() {
+        frame.render_widget(
+            Paragraph::new(format!("{} loading users…", spinner(state))).style(theme.muted()),
+            rows_area,
+        );
+        return;
+    }
+    let width = usize::from(rows_area.width);
+    let lines: Vec<Line<'_>> = list
+        .visible
+        .iter()
+        .enumerate()
+        .skip(list.offset)
+        .take(usize::from(rows_area.height))
+        .filter_map(|(row, index)| list.users.get(*index).map(|user| (row, user)))
+        .map(|(row, user)| {
+            let selected = row == list.cursor;
+            let marked = list.marked.contains(&user.id);
+            row_line(user, width, selected, marked, focused, theme)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), rows_area);
+}
+
+fn title(state: &State) -> String {
+    let list = &state.list;
+    let loaded = thousands(list.users.len() as u64);
+    let count = match (list.total, list.visible.len() == list.users.len()) {
+        (Some(total), true) => format!("{loaded} of {} loaded", thousands(total)),
+        (None, true) if list.next.is_some() => format!("{loaded} loaded, more"),
+        (None, true) => format!("{loaded} users"),
+        (_, false) => format!("{} of {loaded} match", thousands(list.visible.len() as u64)),
+    };
+    let busy = if list.loading.is_some() || list.searching.is_some() {
+        format!(" {}", spinner(state))
+    } else {
+        String::new()
+    };
+    let marked = if list.marked.is_empty() {
+        String::new()
+    } else {
+        format!(", {} marked", list.marked.len())
+    };
+    format!(" Users  {count}{marked}{busy} ")
+}
+
+fn render_filter(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
+    let editing = state.focus == Focus::Filter;
+    let value = state.list.filter.value();
+    let line = if value.is_empty() && !editing {
+        Line::from(Span::styled("/ to filter", theme.muted()))
+    } else {
+        Line::from(vec![
+            Span::styled("/", theme.key()),
+            Span::styled(one_line(value), theme.text()),
+        ])
+    };
+    frame.render_widget(Paragraph::new(line), area);
+    if editing {
+        let cursor = u16::try_from(state.list.filter.visual_cursor()).unwrap_or(u16::MAX);
+        frame.set_cursor_position((
+            area.x
+                .saturating_add(1)
+                .saturating_add(cursor)
+                .min(area.right().saturating_sub(1)),
+            area.y,
+        ));
+    }
+}
+
+fn marker(user: &UserSummary) -> &'static str {
+    match user.status.first() {
+        Some(StatusMarker::Blocked(_)) => "⊘",
+        Some(StatusMarker::Disabled) => "✕",
+        Some(StatusMarker::PendingInvitation) => "✉",
+        Some(StatusMarker::Owner) => "★",
+        Some(StatusMarker::Robot) => "⚙",
+        Some(StatusMarker::Inactive) => "–",
+        Some(StatusMarker::NeverLoggedIn) => "∅",
+        None => " ",
+    }
+}
+
+fn row_line(
+    user: &UserSummary,
+    width: usize,
+    selected: bool,
+    marked: bool,
+    focused: bool,
+    theme: &Theme,
+) -> Line<'static> {
+    let name = if user.name.is_empty() {
+        one_line(&user.id)
+    } else {
+        one_line(&user.name)
+    };
+    let email = one_line(&user.email);
+    let prefix = format!("{}{} ", if marked { "●" } else { " " }, marker(user));
+    let room = width.saturating_sub(prefix.width());
+    // Name first; the e-mail gets what is left, but at least half when both are long.
+    let email_room = email
+        .width()
+        .min(room.saturating_sub(name.width().min(room / 2) + 1));
+    let name_room = room.saturating_sub(email_room + usize::from(email_room > 0));
+    let name = fit(&name, name_room);
+    let email = fit(&email, email_room);
+    let gap = room.saturating_sub(name.width() + email.width());
+    let style = if selected {
+        theme.selection(focused)
+    } else {
+        theme.text()
+    };
+    let status_style = if selected { style } else { theme.warning() };
+    let email_style = if selected { style } else { theme.muted() };
+    Line::from(vec![
+        Span::styled(prefix, status_style),
+        Span::styled(name, style),
+        Span::styled(" ".repeat(gap), style),
+        Span::styled(email, email_style),
+    ])
+}
+
+/// Shortens text to a display width with an ellipsis.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}

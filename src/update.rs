@@ -1,0 +1,206 @@
+//! The pure heart of the explorer: `update(&mut State, Msg) -> Vec<Effect>`. No I/O, no clock,
+//! no spawning; unit tests drive it without a terminal or a network.
+
+mod keys;
+
+use std::sync::Arc;
+
+use crate::effect::Effect;
+use crate::msg::Msg;
+use crate::state::{DetailState, Focus, State, Wanted};
+
+/// Ticks the selection must rest on a user before its record is fetched (a tick is ~80 ms).
+pub const DEBOUNCE_TICKS: u32 = 2;
+
+/// The effects to start the explorer: the first page of users.
+pub fn init(state: &mut State) -> Vec<Effect> {
+    load_next_page(state)
+}
+
+/// Applies one message to the state and returns the work it asks for.
+pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Key(key) => keys::on_key(state, &key),
+        Msg::Resize(columns, rows) => {
+            state.size = (columns, rows);
+            let rows = state.list_page_rows();
+            state.list.scroll_to_cursor(rows);
+            Vec::new()
+        }
+        Msg::Tick => on_tick(state),
+        Msg::UsersLoaded { request, result } => {
+            if state.list.loading != Some(request) {
+                return Vec::new();
+            }
+            state.list.loading = None;
+            match result {
+                Ok(page) => {
+                    state.list.error = None;
+                    state.list.next = page.next;
+                    state.list.total = page.total.or(state.list.total);
+                    state.list.append(page.users);
+                    let mut effects = selection_changed(state);
+                    if state.list.wants_next_page(state.list_page_rows()) {
+                        effects.extend(load_next_page(state));
+                    }
+                    effects
+                }
+                Err(error) => {
+                    let message = error.one_line();
+                    state.list.error = Some(message.clone());
+                    state.status.error = Some(message);
+                    Vec::new()
+                }
+            }
+        }
+        Msg::SearchLoaded { request, result } => {
+            if state.list.searching != Some(request) {
+                return Vec::new();
+            }
+            state.list.searching = None;
+            match result {
+                Ok(users) => {
+                    state.status.info = Some(format!("the server found {} user(s)", users.len()));
+                    state.list.append(users);
+                    selection_changed(state)
+                }
+                Err(crate::provider::ProviderError::Unsupported(message)) => {
+                    state.status.info = Some(format!("{message}; filtering loaded users only"));
+                    Vec::new()
+                }
+                Err(error) => {
+                    state.status.error = Some(error.one_line());
+                    Vec::new()
+                }
+            }
+        }
+        Msg::RecordLoaded { request, result } => {
+            if state.detail.loading.as_ref().map(|(id, _)| *id) != Some(request) {
+                return Vec::new();
+            }
+            state.detail.loading = None;
+            match result {
+                Ok(record) => {
+                    state.detail.error = None;
+                    state.detail.raw_lines = Arc::new(pretty_lines(&record));
+                    state.detail.record = Some(record);
+                    state.detail.scroll = 0;
+                }
+                Err(error) => {
+                    state.detail.record = None;
+                    state.detail.error = Some(error.one_line());
+                }
+            }
+            Vec::new()
+        }
+        Msg::ExportFinished { result } => {
+            state.exporting = false;
+            match result {
+                Ok(path) => {
+                    state.status.error = None;
+                    state.status.info = Some(format!("exported to {}", path.display()));
+                    state.status.last_export = Some(path);
+                }
+                Err(message) => state.status.error = Some(format!("export failed: {message}")),
+            }
+            Vec::new()
+        }
+        Msg::Terminate => {
+            state.quit = true;
+            vec![Effect::Quit]
+        }
+    }
+}
+
+fn on_tick(state: &mut State) -> Vec<Effect> {
+    state.spinner_frame = state.spinner_frame.wrapping_add(1);
+    let Some(wanted) = state.detail.wanted.as_mut() else {
+        return Vec::new();
+    };
+    wanted.rested_ticks += 1;
+    if wanted.rested_ticks < DEBOUNCE_TICKS {
+        return Vec::new();
+    }
+    let id = wanted.id.clone();
+    state.detail.wanted = None;
+    fetch_record(state, id)
+}
+
+/// Starts fetching a record, cancelling a superseded fetch.
+pub(crate) fn fetch_record(state: &mut State, id: String) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    if let Some((previous, _)) = state.detail.loading.take() {
+        effects.push(Effect::Cancel(previous));
+    }
+    let request = state.next_request();
+    state.detail.loading = Some((request, id.clone()));
+    state.detail.error = None;
+    effects.push(Effect::FetchRecord { request, id });
+    effects
+}
+
+/// After the cursor moved: remember the user to fetch once the selection rests; page on.
+pub(crate) fn selection_changed(state: &mut State) -> Vec<Effect> {
+    let rows = state.list_page_rows();
+    state.list.scroll_to_cursor(rows);
+    let mut effects = Vec::new();
+    let selected = state.list.selected().map(|user| user.id.clone());
+    match selected {
+        Some(id)
+            if state.detail.current_id() != Some(id.as_str())
+                && state.detail.wanted.as_ref().map(|wanted| &wanted.id) != Some(&id) =>
+        {
+            state.detail.wanted = Some(Wanted {
+                id,
+                rested_ticks: 0,
+            });
+        }
+        Some(id) if state.detail.current_id() != Some(id.as_str()) => {}
+        Some(_) => state.detail.wanted = None,
+        None => {}
+    }
+    if state.list.wants_next_page(rows) {
+        effects.extend(load_next_page(state));
+    }
+    effects
+}
+
+/// Asks for the next page of users, if there is one and none is loading.
+pub(crate) fn load_next_page(state: &mut State) -> Vec<Effect> {
+    if state.list.loading.is_some() || (state.list.started && state.list.next.is_none()) {
+        return Vec::new();
+    }
+    state.list.started = true;
+    let request = state.next_request();
+    state.list.loading = Some(request);
+    vec![Effect::LoadUsers {
+        request,
+        cursor: state.list.next.clone(),
+    }]
+}
+
+/// Stops the fetch in flight and forgets the pending one.
+pub(crate) fn cancel_detail(detail: &mut DetailState) -> Vec<Effect> {
+    detail.wanted = None;
+    detail
+        .loading
+        .take()
+        .map(|(request, _)| Effect::Cancel(request))
+        .into_iter()
+        .collect()
+}
+
+/// The record's JSON pretty-printed (key order kept), one entry per line.
+fn pretty_lines(record: &crate::model::UserRecord) -> Vec<String> {
+    let text = serde_json::to_string_pretty(&record.json)
+        .unwrap_or_else(|_| String::from_utf8_lossy(record.raw()).into_owned());
+    text.lines().map(str::to_owned).collect()
+}
+
+/// Whether the list pane has the keyboard (the filter counts: it sits on the list).
+pub(crate) fn list_focused(state: &State) -> bool {
+    matches!(state.focus, Focus::List | Focus::Filter)
+}
+
+#[cfg(test)]
+mod tests;

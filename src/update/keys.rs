@@ -1,0 +1,203 @@
+//! Keys: resolved to actions by the keymap, then applied to the focused pane.
+
+use crossterm::event::{Event, KeyEvent, KeyEventKind};
+use tui_input::backend::crossterm::EventHandler;
+
+use super::{cancel_detail, fetch_record, list_focused, selection_changed};
+use crate::action::Action;
+use crate::effect::Effect;
+use crate::keymap;
+use crate::state::{Focus, State};
+
+pub(super) fn on_key(state: &mut State, key: &KeyEvent) -> Vec<Effect> {
+    if key.kind == KeyEventKind::Release {
+        return Vec::new();
+    }
+    if state.help_open {
+        // Any key closes help; q and Ctrl-C still quit.
+        state.help_open = false;
+        return match keymap::resolve(state.focus, key) {
+            Some(Action::Quit) => quit(state),
+            _ => Vec::new(),
+        };
+    }
+    match keymap::resolve(state.focus, key) {
+        Some(action) => apply(state, action),
+        None if state.focus == Focus::Filter => {
+            let before = state.list.filter.value().to_owned();
+            state.list.filter.handle_event(&Event::Key(*key));
+            if state.list.filter.value() == before {
+                return Vec::new();
+            }
+            state.list.refilter();
+            selection_changed(state)
+        }
+        None => Vec::new(),
+    }
+}
+
+fn quit(state: &mut State) -> Vec<Effect> {
+    state.quit = true;
+    vec![Effect::Quit]
+}
+
+fn apply(state: &mut State, action: Action) -> Vec<Effect> {
+    let page = isize::try_from(state.list_page_rows()).unwrap_or(isize::MAX);
+    match action {
+        Action::Quit => quit(state),
+        Action::ToggleHelp => {
+            state.help_open = true;
+            Vec::new()
+        }
+        Action::FocusNext | Action::FocusPrev => {
+            state.focus = match state.focus {
+                Focus::Filter | Focus::Detail => Focus::List,
+                Focus::List => Focus::Detail,
+            };
+            Vec::new()
+        }
+        Action::StartFilter => {
+            if state.focus != Focus::Filter {
+                state.focus_before_filter = if state.focus == Focus::Detail {
+                    Focus::List
+                } else {
+                    state.focus
+                };
+            }
+            state.focus = Focus::Filter;
+            Vec::new()
+        }
+        Action::Cancel => cancel(state),
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Top
+        | Action::Bottom => movement(state, action, page),
+        Action::Open => open(state),
+        Action::NextTab => {
+            state.detail.tab = state.detail.tab.next();
+            state.detail.scroll = 0;
+            Vec::new()
+        }
+        Action::PrevTab => {
+            state.detail.tab = state.detail.tab.prev();
+            state.detail.scroll = 0;
+            Vec::new()
+        }
+        Action::Export => export(state),
+        Action::ToggleMark => {
+            if let Some(id) = state.list.selected().map(|user| user.id.clone())
+                && !state.list.marked.remove(&id)
+            {
+                state.list.marked.insert(id);
+            }
+            state.list.move_by(1);
+            selection_changed(state)
+        }
+        Action::Refresh => match state.list.selected().map(|user| user.id.clone()) {
+            Some(id) => fetch_record(state, id),
+            None => Vec::new(),
+        },
+    }
+}
+
+fn cancel(state: &mut State) -> Vec<Effect> {
+    if state.focus == Focus::Filter {
+        state.focus = state.focus_before_filter;
+        return Vec::new();
+    }
+    let mut effects = cancel_detail(&mut state.detail);
+    if let Some(request) = state.list.searching.take() {
+        effects.push(Effect::Cancel(request));
+    }
+    if !effects.is_empty() {
+        state.status.info = Some("cancelled".to_owned());
+    } else if !state.list.filter.value().is_empty() {
+        state.list.filter.reset();
+        state.list.refilter();
+        effects.extend(selection_changed(state));
+    } else {
+        state.status.error = None;
+    }
+    effects
+}
+
+fn movement(state: &mut State, action: Action, page: isize) -> Vec<Effect> {
+    if state.focus == Focus::Detail {
+        let detail = &mut state.detail;
+        let step = usize::try_from(page).unwrap_or(1);
+        detail.scroll = match action {
+            Action::Up => detail.scroll.saturating_sub(1),
+            Action::Down => detail.scroll + 1,
+            Action::PageUp => detail.scroll.saturating_sub(step),
+            Action::PageDown => detail.scroll + step,
+            Action::Top => 0,
+            _ => usize::MAX / 2,
+        };
+        // The renderer clamps to the content; keep the stored value sane for the next move.
+        detail.scroll = detail.scroll.min(1_000_000);
+        return Vec::new();
+    }
+    let list = &mut state.list;
+    match action {
+        Action::Up => list.move_by(-1),
+        Action::Down => list.move_by(1),
+        Action::PageUp => list.move_by(-page),
+        Action::PageDown => list.move_by(page),
+        Action::Top => list.cursor = 0,
+        _ => list.cursor = list.visible.len().saturating_sub(1),
+    }
+    selection_changed(state)
+}
+
+fn open(state: &mut State) -> Vec<Effect> {
+    if state.focus == Focus::Filter {
+        // Enter on a query also asks the server, where the API can search.
+        let query = state.list.filter.value().trim().to_owned();
+        state.focus = Focus::List;
+        if query.is_empty() {
+            return Vec::new();
+        }
+        let mut effects: Vec<Effect> = state
+            .list
+            .searching
+            .take()
+            .map(Effect::Cancel)
+            .into_iter()
+            .collect();
+        let request = state.next_request();
+        state.list.searching = Some(request);
+        effects.push(Effect::SearchServer { request, query });
+        return effects;
+    }
+    if list_focused(state) {
+        state.focus = Focus::Detail;
+        if let Some(id) = state.list.selected().map(|user| user.id.clone())
+            && state.detail.current_id() != Some(id.as_str())
+        {
+            state.detail.wanted = None;
+            return fetch_record(state, id);
+        }
+    }
+    Vec::new()
+}
+
+fn export(state: &mut State) -> Vec<Effect> {
+    if state.exporting {
+        return Vec::new();
+    }
+    let Some(record) = state.detail.record.clone() else {
+        state.status.error = Some(if state.detail.loading.is_some() {
+            "the record is still loading; export once it is shown".to_owned()
+        } else {
+            "no record to export: select a user first".to_owned()
+        });
+        return Vec::new();
+    };
+    state.exporting = true;
+    state.status.info = Some("exporting…".to_owned());
+    vec![Effect::Export {
+        records: vec![record],
+    }]
+}
