@@ -14,7 +14,7 @@ use crate::model::UserSummary;
 pub struct UserListState {
     /// Users loaded so far, in server order (server search answers merged in).
     pub users: Vec<UserSummary>,
-    /// Text each user is matched on (name, e-mail, id), parallel to `users`.
+    /// Text each user is matched on (name and e-mail, so `suffix$` means the e-mail domain).
     haystacks: Vec<String>,
     /// Indices into `users` the filter keeps, best match first (all, in order, with no filter).
     pub visible: Vec<usize>,
