@@ -48,8 +48,7 @@ impl UserListState {
             if known.contains(&user.id) {
                 continue;
             }
-            self.haystacks
-                .push(format!("{} {} {}", user.name, user.email, user.id));
+            self.haystacks.push(format!("{} {}", user.name, user.email));
             self.users.push(user);
         }
         self.refilter();
