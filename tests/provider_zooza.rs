@@ -22,7 +22,9 @@ fn response(path: &str, body: Bytes) -> Response {
 }
 
 fn at(text: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(text).unwrap().to_utc()
+    DateTime::parse_from_rfc3339(text)
+        .expect("test times are RFC 3339")
+        .to_utc()
 }
 
 /// Every leaf (scalar, empty array or empty object) of a JSON value, as jq paths.
