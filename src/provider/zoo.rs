@@ -766,6 +766,39 @@ mod tests {
     }
 
     #[test]
+    fn build_reads_the_token_and_list_endpoint() {
+        use crate::config::ProfileConfig;
+        let profile = |list_endpoint: Option<&str>| {
+            Profile::sandbox(
+                "z",
+                ProfileConfig {
+                    provider: NAME.into(),
+                    list_endpoint: list_endpoint.map(str::to_owned),
+                    ..ProfileConfig::default()
+                },
+                [(SecretKind::Token, Secret::new("tok-1234"))],
+                None,
+            )
+        };
+        assert_eq!(build(&profile(None)).unwrap().name(), NAME);
+        assert!(build(&profile(Some("org-members"))).is_ok());
+        assert!(matches!(
+            build(&profile(Some("everyone"))),
+            Err(ProviderError::Config(_))
+        ));
+        let no_token = Profile::sandbox(
+            "z",
+            ProfileConfig {
+                provider: NAME.into(),
+                ..ProfileConfig::default()
+            },
+            [],
+            None,
+        );
+        assert!(matches!(build(&no_token), Err(ProviderError::Config(_))));
+    }
+
+    #[test]
     fn recognises_uuids_and_emails() {
         assert!(looks_like_uuid("4f8b2c1e-0a3d-4e5f-9a8b-1c2d3e4f5a6b"));
         assert!(!looks_like_uuid("4f8b2c1e-0a3d-4e5f-9a8b"));

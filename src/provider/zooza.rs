@@ -993,6 +993,46 @@ mod tests {
     }
 
     #[test]
+    fn build_needs_key_token_company_and_a_known_region() {
+        use crate::config::ProfileConfig;
+        let secrets = || {
+            [
+                (SecretKind::ApiKey, Secret::new("key-1234")),
+                (SecretKind::Token, Secret::new("tok-1234")),
+            ]
+        };
+        let config = |company: Option<&str>, region: Option<&str>| ProfileConfig {
+            provider: NAME.into(),
+            company: company.map(str::to_owned),
+            region: region.map(str::to_owned),
+            ..ProfileConfig::default()
+        };
+        let ok = build(&Profile::sandbox(
+            "z",
+            config(Some("12"), Some("uk")),
+            secrets(),
+            None,
+        ));
+        assert_eq!(ok.unwrap().name(), NAME);
+        let no_company = build(&Profile::sandbox("z", config(None, None), secrets(), None));
+        assert!(matches!(no_company, Err(ProviderError::Config(_))));
+        let bad_region = build(&Profile::sandbox(
+            "z",
+            config(Some("12"), Some("mars")),
+            secrets(),
+            None,
+        ));
+        assert!(matches!(bad_region, Err(ProviderError::Config(_))));
+        let no_key = build(&Profile::sandbox(
+            "z",
+            config(Some("12"), None),
+            [(SecretKind::Token, Secret::new("tok-1234"))],
+            None,
+        ));
+        assert!(matches!(no_key, Err(ProviderError::Config(_))));
+    }
+
+    #[test]
     fn regions_pick_base_urls() {
         assert_eq!(region_base_url(None), Some(DEFAULT_BASE_URL));
         assert_eq!(region_base_url(Some("UK")), Some(UK_BASE_URL));
