@@ -136,3 +136,216 @@ fn the_seed_lists_no_threads_and_counts_zero() {
     assert_eq!(threads[0].value.display(), "0");
     assert_eq!(field(&record, ".threads.users").display(), "0");
 }
+
+/// The provider's requests against a small stub on loopback: paths, query strings, which token
+/// goes where, batching, and server messages surfacing as errors. (The sandbox-backed tests
+/// come with the sandbox; this only pins the wiring.)
+mod wire {
+    use std::sync::{Arc, Mutex, PoisonError};
+
+    use axum::Router;
+    use axum::body::Body;
+    use axum::extract::{Request, State};
+    use axum::http::StatusCode;
+    use axum::response::{IntoResponse, Response as AxumResponse};
+    use serde_json::{Map, Value, json};
+    use userscope::config::{Profile, ProfileConfig, SecretKind};
+    use userscope::provider::{Provider, ProviderError, quip};
+    use userscope::secret::Secret;
+
+    use super::SEED;
+
+    /// What the stub saw: path with query, and the Authorization header.
+    type Seen = Arc<Mutex<Vec<(String, String)>>>;
+
+    async fn stub(State(seen): State<Seen>, request: Request) -> AxumResponse {
+        let uri = request.uri().clone();
+        let auth = request
+            .headers()
+            .get("authorization")
+            .and_then(|value| value.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        let target = uri
+            .path_and_query()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        seen.lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push((target, auth));
+        let query: Vec<(String, String)> =
+            url::form_urlencoded::parse(uri.query().unwrap_or("").as_bytes())
+                .into_owned()
+                .collect();
+        let param = |key: &str| {
+            query
+                .iter()
+                .find(|(name, _)| name == key)
+                .map(|(_, value)| value.clone())
+                .unwrap_or_default()
+        };
+        let json = |status: StatusCode, body: Value| {
+            (
+                status,
+                [("content-type", "application/json")],
+                body.to_string(),
+            )
+                .into_response()
+        };
+        match uri.path() {
+            "/1/admin/users/UTUAEAiZl6B" => {
+                ([("content-type", "application/json")], Body::from(SEED)).into_response()
+            }
+            "/1/admin/users/busy" => {
+                (StatusCode::SERVICE_UNAVAILABLE, "Over Rate Limit").into_response()
+            }
+            path if path.starts_with("/1/admin/users/") => json(
+                StatusCode::NOT_FOUND,
+                json!({"error": "Not Found", "error_code": 404, "error_description": "User not found"}),
+            ),
+            "/1/admin/threads/" => {
+                let mut map = Map::new();
+                for id in param("ids").split(',') {
+                    let entry = if id == "GONE" {
+                        json!("Thread not found")
+                    } else {
+                        json!({"thread": {"id": id, "title": format!("Title {id}"), "updated_usec": 1_700_000_000_000_000_i64}, "user_ids": []})
+                    };
+                    map.insert(id.to_owned(), entry);
+                }
+                json(StatusCode::OK, Value::Object(map))
+            }
+            "/1/users/" => json(
+                StatusCode::OK,
+                json!({"ann@example.com": {"id": "UANN0000001", "name": "Ann", "emails": ["ann@example.com"]}, "nobody": "Invalid user"}),
+            ),
+            "/scim/v2/Users" => {
+                let start: u64 = param("startIndex").parse().unwrap_or(1);
+                json(
+                    StatusCode::OK,
+                    json!({"schemas": ["urn:ietf:params:scim:api:messages:2.0:ListResponse"],
+                        "totalResults": 3, "startIndex": start, "itemsPerPage": 2,
+                        "Resources": (start..(start + 2).min(4)).map(|n| json!({"id": format!("U{n}"), "userName": format!("u{n}@example.com"), "active": n != 2})).collect::<Vec<_>>()}),
+                )
+            }
+            _ => StatusCode::IM_A_TEAPOT.into_response(),
+        }
+    }
+
+    async fn start(scim: bool) -> (Arc<dyn Provider>, Seen) {
+        let seen = Seen::default();
+        let app = Router::new().fallback(stub).with_state(seen.clone());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("a loopback port");
+        let address = listener.local_addr().expect("the bound address");
+        tokio::spawn(async move { axum::serve(listener, app).await });
+        let config = ProfileConfig {
+            provider: quip::NAME.into(),
+            base_url: Some(format!("http://{address}")),
+            scim_base_url: Some(format!("http://{address}/scim/v2")),
+            company_id: Some("IMbAcASGu56".into()),
+            max_retries: Some(0),
+            ..ProfileConfig::default()
+        };
+        let mut secrets = vec![(SecretKind::Token, Secret::new("admin-token-1"))];
+        if scim {
+            secrets.push((SecretKind::ScimToken, Secret::new("scim-token-2")));
+        }
+        let provider = quip::build(&Profile::sandbox("stub", config, secrets, None))
+            .expect("the provider builds");
+        (provider, seen)
+    }
+
+    fn requests(seen: &Seen) -> Vec<(String, String)> {
+        seen.lock().unwrap_or_else(PoisonError::into_inner).clone()
+    }
+
+    #[tokio::test]
+    async fn the_record_asks_the_seed_endpoint_in_slim_mode() {
+        let (provider, seen) = start(false).await;
+        let record = provider.fetch_record("UTUAEAiZl6B").await.unwrap();
+        assert_eq!(record.raw(), SEED);
+        assert_eq!(
+            requests(&seen),
+            [(
+                "/1/admin/users/UTUAEAiZl6B?company_id=IMbAcASGu56&threads_meta=true".to_owned(),
+                "Bearer admin-token-1".to_owned()
+            )]
+        );
+    }
+
+    #[tokio::test]
+    async fn an_unknown_user_is_not_found_with_the_servers_words() {
+        let (provider, _) = start(false).await;
+        let err = provider.fetch_record("UNOPE000000").await.unwrap_err();
+        assert!(matches!(err, ProviderError::NotFound { .. }), "{err}");
+        assert!(err.to_string().contains("User not found"), "{err}");
+        let err = provider.fetch_record("busy").await.unwrap_err();
+        assert!(err.to_string().contains("Over Rate Limit"), "{err}");
+    }
+
+    #[tokio::test]
+    async fn thread_titles_come_in_batches_of_a_hundred() {
+        let (provider, seen) = start(false).await;
+        let mut ids: Vec<String> = (0..150).map(|n| format!("T{n:03}")).collect();
+        ids.push("GONE".into());
+        let threads = provider.fetch_threads(&ids).await.unwrap();
+        assert_eq!(threads.len(), 150);
+        assert_eq!(threads[0].title.as_deref(), Some("Title T000"));
+        assert_eq!(threads[149].id, "T149");
+        let seen = requests(&seen);
+        assert_eq!(seen.len(), 2);
+        for (target, auth) in &seen {
+            assert!(target.starts_with("/1/admin/threads/?ids="), "{target}");
+            assert!(target.ends_with("&company_id=IMbAcASGu56"), "{target}");
+            assert_eq!(auth, "Bearer admin-token-1");
+        }
+    }
+
+    #[tokio::test]
+    async fn search_looks_up_ids_and_emails_and_skips_failures() {
+        let (provider, seen) = start(false).await;
+        let users = provider
+            .search_users("ann@example.com nobody")
+            .await
+            .unwrap();
+        assert_eq!(users.len(), 1);
+        assert_eq!(users[0].id, "UANN0000001");
+        assert_eq!(
+            requests(&seen)[0].0,
+            "/1/users/?ids=ann%40example.com%2Cnobody"
+        );
+    }
+
+    #[tokio::test]
+    async fn listing_pages_through_scim_with_the_scim_token() {
+        let (provider, seen) = start(true).await;
+        let first = provider.list_users(None, 2).await.unwrap();
+        assert_eq!(first.users.len(), 2);
+        assert_eq!(first.total, Some(3));
+        assert_eq!(first.users[1].status, [super::StatusMarker::Disabled]);
+        let next = first.next.expect("a second page");
+        let second = provider.list_users(Some(&next), 2).await.unwrap();
+        assert_eq!(second.users.len(), 1);
+        assert_eq!(second.next, None);
+        let seen = requests(&seen);
+        assert_eq!(
+            seen[0],
+            (
+                "/scim/v2/Users?startIndex=1&count=2".to_owned(),
+                "Bearer scim-token-2".to_owned()
+            )
+        );
+        assert_eq!(seen[1].0, "/scim/v2/Users?startIndex=3&count=2");
+    }
+
+    #[tokio::test]
+    async fn listing_without_a_scim_token_is_unsupported_and_sends_nothing() {
+        let (provider, seen) = start(false).await;
+        let err = provider.list_users(None, 50).await.unwrap_err();
+        assert!(matches!(err, ProviderError::Unsupported(_)), "{err}");
+        assert!(err.to_string().contains("scim_token_env"), "{err}");
+        assert!(requests(&seen).is_empty());
+    }
+}
