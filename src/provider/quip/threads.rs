@@ -18,8 +18,11 @@ pub(super) const NORMAL_MODE_KEYS: &[&str] = &["threads", "users", "companies"];
 
 /// Whether a record's `threads` value is the normal (non-meta) shape.
 pub(super) fn is_normal_mode(threads: &Value) -> bool {
-    // A thread id is 11 characters, so a meta-mode map never has a key `threads`.
-    threads.get("threads").is_some_and(Value::is_object)
+    // Thread ids are 11 characters, so a meta-mode map never has these keys; any one of them
+    // marks the normal shape even when the server leaves the others out.
+    threads
+        .as_object()
+        .is_some_and(|map| NORMAL_MODE_KEYS.iter().any(|key| map.contains_key(*key)))
 }
 
 /// The threads a user record lists, newest update first; an empty list when there are none or
@@ -229,6 +232,8 @@ mod tests {
         ] {
             let _ = threads_of(&odd);
         }
+        let no_thread_map = json!({"threads": {"users": {"U1": {}}, "companies": {}}});
+        assert!(threads_of(&no_thread_map).is_empty());
         let numbers = threads_of(&json!({"threads": {"T": 1_650_000_000}}));
         assert_eq!(numbers[0].updated_usec, Some(1_650_000_000_000_000));
     }
