@@ -29,7 +29,7 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::Response;
-use futures::stream;
+use futures::{StreamExt as _, stream};
 use tokio::time::Instant;
 
 use super::reply::{Provider, error, error_body, params};
@@ -583,15 +583,18 @@ async fn damage(
                 BodyFault::Malformed => Body::from(malformed(&bytes)),
                 BodyFault::Truncated => Body::from(bytes.slice(..truncation_point(&bytes))),
                 BodyFault::Cut => {
+                    // The pause lets hyper flush the head and the first chunk before the error
+                    // drops the connection, so the client sees a body that starts and then dies.
                     let head = bytes.slice(..truncation_point(&bytes));
-                    let chunks: Vec<Result<Bytes, std::io::Error>> = vec![
-                        Ok(head),
+                    let first = stream::once(async move { Ok::<_, std::io::Error>(head) });
+                    let abort = stream::once(async {
+                        tokio::time::sleep(Duration::from_millis(20)).await;
                         Err(std::io::Error::new(
                             std::io::ErrorKind::ConnectionAborted,
                             "sandbox cut the body",
-                        )),
-                    ];
-                    Body::from_stream(stream::iter(chunks))
+                        ))
+                    });
+                    Body::from_stream(first.chain(abort))
                 }
                 _ => {
                     let ms = if let BodyFault::Stall { ms } = fault {
