@@ -18,6 +18,7 @@ mod quip;
 mod reply;
 mod scanova;
 mod zoo;
+mod zoo_record;
 mod zooza;
 mod zooza_record;
 
