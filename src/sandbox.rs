@@ -15,6 +15,7 @@ mod fault_layer;
 pub mod generate;
 mod names;
 mod quip;
+mod quip_record;
 mod reply;
 mod scanova;
 mod zoo;
