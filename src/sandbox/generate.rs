@@ -119,12 +119,9 @@ impl HostileKind {
             HostileKind::BidiZeroWidth => format!("\u{202e}{text}\u{200b}\u{200d}\u{feff}\u{202c}"),
             HostileKind::Wide => format!("{text} 山田太郎・東京都渋谷区🙂👩‍👩‍👧"),
             HostileKind::Long => {
-                let mut long = String::with_capacity(5_000);
-                while long.chars().count() < 5_000 {
-                    long.push_str(text);
-                    long.push(' ');
-                }
-                long.chars().take(5_000).collect()
+                // Cycle the text (and a space) until 5,000 characters, counting as we go.
+                let unit: Vec<char> = text.chars().chain(std::iter::once(' ')).collect();
+                unit.iter().cycle().take(5_000).collect()
             }
             HostileKind::Nulls => text.to_owned(),
         }
