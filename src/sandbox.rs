@@ -9,12 +9,17 @@
 // i64 casts cannot wrap; and handlers return a ready `Response` as their error, as axum handlers do.
 #![allow(clippy::cast_possible_wrap, clippy::result_large_err)]
 
+mod encode;
 mod fault;
+mod fault_layer;
 pub mod generate;
+mod names;
 mod quip;
+mod quip_record;
 mod reply;
 mod scanova;
 mod zoo;
+mod zoo_record;
 mod zooza;
 mod zooza_record;
 
@@ -111,7 +116,7 @@ pub(crate) struct Shared {
     faults: Mutex<FaultPlan>,
     /// Bumped by `set_faults`, so storm and rate counters start again with a new plan.
     pub(crate) fault_generation: AtomicU64,
-    pub(crate) counters: Mutex<fault::Counters>,
+    pub(crate) counters: Mutex<fault_layer::Counters>,
     requests: Mutex<Vec<RecordedRequest>>,
     /// Counts responses; feeds the request ids (`X-Api-Call-Id`, Zoo's `request_id`).
     pub(crate) call_counter: AtomicU64,
@@ -158,7 +163,7 @@ impl Sandbox {
             addr,
             faults: Mutex::new(config.faults),
             fault_generation: AtomicU64::new(0),
-            counters: Mutex::new(fault::Counters::default()),
+            counters: Mutex::new(fault_layer::Counters::default()),
             requests: Mutex::new(Vec::new()),
             call_counter: AtomicU64::new(0),
         });
@@ -303,7 +308,7 @@ fn router(shared: Arc<Shared>) -> Router {
         .fallback(reply::fallback)
         .layer(axum::middleware::from_fn_with_state(
             Arc::clone(&shared),
-            fault::layer,
+            fault_layer::layer,
         ))
         .with_state(shared)
 }

@@ -18,7 +18,7 @@ use axum::response::Response;
 use serde_json::{Value, json};
 
 use super::Shared;
-use super::fault::DrfUrls;
+use super::fault_layer::DrfUrls;
 use super::generate::{
     HostileKind, InvitationState, NOW_EPOCH_SECS, Rng, SCANOVA, future_field, has_odd_json,
     ist_micros, person, scanova_invitation_state,
