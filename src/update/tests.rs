@@ -1,1 +1,333 @@
+//! Unit tests of `update`: scripted messages, no terminal, no network.
 
+use std::sync::Arc;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::*;
+use crate::model::{RawBody, UserPage, UserRecord, UserSummary};
+use crate::provider::ProviderError;
+use crate::state::{DetailTab, ProfileBadge, RequestId};
+
+fn state() -> State {
+    let profile = ProfileBadge {
+        name: "sandbox-zoo".into(),
+        provider: "zoo".into(),
+        is_sandbox: true,
+    };
+    State::new(profile, (120, 40))
+}
+
+fn key(code: KeyCode) -> Msg {
+    Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn user(index: usize) -> UserSummary {
+    UserSummary {
+        id: format!("u{index}"),
+        name: format!("User {index}"),
+        email: format!("user{index}@x.io"),
+        role: None,
+        status: Vec::new(),
+    }
+}
+
+fn page(range: std::ops::Range<usize>, next: Option<&str>) -> UserPage {
+    UserPage {
+        users: range.map(user).collect(),
+        next: next.map(str::to_owned),
+        total: Some(500),
+    }
+}
+
+fn record(id: &str) -> Arc<UserRecord> {
+    Arc::new(UserRecord {
+        provider: "zoo",
+        id: id.to_owned(),
+        summary: UserSummary::with_id(id),
+        bodies: vec![RawBody {
+            label: "user".into(),
+            path: "/u".into(),
+            bytes: bytes::Bytes::from_static(b"{\"a\":1}"),
+        }],
+        json: serde_json::json!({"a": 1}),
+        sections: Vec::new(),
+        fetched_at: chrono::Utc::now(),
+    })
+}
+
+fn load_request(effects: &[Effect]) -> RequestId {
+    effects
+        .iter()
+        .find_map(|effect| match effect {
+            Effect::LoadUsers { request, .. } => Some(*request),
+            _ => None,
+        })
+        .expect("a LoadUsers effect")
+}
+
+fn fetch_request(effects: &[Effect]) -> Option<(RequestId, String)> {
+    effects.iter().find_map(|effect| match effect {
+        Effect::FetchRecord { request, id } => Some((*request, id.clone())),
+        _ => None,
+    })
+}
+
+/// A state with the first page loaded (100 users, more to come).
+fn loaded() -> State {
+    let mut state = state();
+    let request = load_request(&init(&mut state));
+    update(
+        &mut state,
+        Msg::UsersLoaded {
+            request,
+            result: Ok(page(0..100, Some("p2"))),
+        },
+    );
+    state
+}
+
+#[test]
+fn starts_by_loading_the_first_page() {
+    let mut state = state();
+    let effects = init(&mut state);
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::LoadUsers { cursor: None, .. }]
+    ));
+    assert!(state.needs_tick(), "a spinner runs while loading");
+}
+
+#[test]
+fn a_page_fills_the_list_and_the_selection_waits_to_rest_before_fetching() {
+    let mut state = loaded();
+    assert_eq!(state.list.users.len(), 100);
+    assert_eq!(
+        state
+            .detail
+            .wanted
+            .as_ref()
+            .map(|wanted| wanted.id.as_str()),
+        Some("u0")
+    );
+    // Scrolling past rows fetches nothing.
+    for _ in 0..5 {
+        assert!(fetch_request(&update(&mut state, key(KeyCode::Char('j')))).is_none());
+    }
+    assert!(fetch_request(&update(&mut state, Msg::Tick)).is_none());
+    let (_, id) = fetch_request(&update(&mut state, Msg::Tick)).expect("fetch once rested");
+    assert_eq!(id, "u5");
+}
+
+#[test]
+fn late_answers_of_superseded_requests_are_dropped() {
+    let mut state = loaded();
+    let first =
+        fetch_request(&update(&mut state, key(KeyCode::Enter))).expect("enter fetches at once");
+    state.focus = Focus::List;
+    update(&mut state, key(KeyCode::Char('j')));
+    let second = fetch_request(&update(&mut state, key(KeyCode::Enter))).expect("second fetch");
+    assert_ne!(first.0, second.0);
+    update(
+        &mut state,
+        Msg::RecordLoaded {
+            request: first.0,
+            result: Ok(record("u0")),
+        },
+    );
+    assert!(state.detail.record.is_none(), "the stale answer is dropped");
+    update(
+        &mut state,
+        Msg::RecordLoaded {
+            request: second.0,
+            result: Ok(record("u1")),
+        },
+    );
+    assert_eq!(
+        state
+            .detail
+            .record
+            .as_ref()
+            .map(|record| record.id.as_str()),
+        Some("u1")
+    );
+    assert!(!state.detail.raw_lines.is_empty());
+}
+
+#[test]
+fn a_new_fetch_cancels_the_one_in_flight_and_esc_cancels_too() {
+    let mut state = loaded();
+    let (first, _) = fetch_request(&update(&mut state, key(KeyCode::Enter))).unwrap();
+    state.focus = Focus::List;
+    update(&mut state, key(KeyCode::Char('j')));
+    let effects = update(&mut state, key(KeyCode::Enter));
+    assert!(
+        effects
+            .iter()
+            .any(|effect| matches!(effect, Effect::Cancel(request) if *request == first))
+    );
+    let effects = update(&mut state, key(KeyCode::Esc));
+    assert!(
+        effects
+            .iter()
+            .any(|effect| matches!(effect, Effect::Cancel(_)))
+    );
+    assert!(state.detail.loading.is_none());
+}
+
+#[test]
+fn the_next_page_loads_as_the_cursor_nears_the_end() {
+    let mut state = loaded();
+    assert!(state.list.loading.is_none());
+    let effects = update(&mut state, key(KeyCode::Char('G')));
+    let request = load_request(&effects);
+    assert!(
+        matches!(effects.iter().find(|effect| matches!(effect, Effect::LoadUsers { .. })), Some(Effect::LoadUsers { cursor: Some(cursor), .. }) if cursor == "p2")
+    );
+    update(
+        &mut state,
+        Msg::UsersLoaded {
+            request,
+            result: Ok(page(100..150, None)),
+        },
+    );
+    assert_eq!(state.list.users.len(), 150);
+    assert!(state.list.next.is_none());
+    assert!(
+        update(&mut state, key(KeyCode::Char('G')))
+            .iter()
+            .all(|effect| !matches!(effect, Effect::LoadUsers { .. }))
+    );
+}
+
+#[test]
+fn a_failed_page_says_why_and_the_app_keeps_going() {
+    let mut state = state();
+    let request = load_request(&init(&mut state));
+    let error = ProviderError::Config("profile p sets neither token_env nor token_command".into());
+    update(
+        &mut state,
+        Msg::UsersLoaded {
+            request,
+            result: Err(error),
+        },
+    );
+    assert!(state.status.error.as_deref().unwrap().contains("token_env"));
+    assert!(!state.quit);
+}
+
+#[test]
+fn slash_filters_as_you_type_and_enter_asks_the_server() {
+    let mut state = loaded();
+    update(&mut state, key(KeyCode::Char('/')));
+    assert_eq!(state.focus, Focus::Filter);
+    for c in "user 42".chars() {
+        update(&mut state, key(KeyCode::Char(c)));
+    }
+    assert_eq!(
+        state.list.selected().map(|user| user.id.as_str()),
+        Some("u42")
+    );
+    // q is text while typing, not quit.
+    update(&mut state, key(KeyCode::Char('q')));
+    assert!(!state.quit);
+    update(&mut state, key(KeyCode::Backspace));
+    let effects = update(&mut state, key(KeyCode::Enter));
+    assert!(
+        matches!(effects.as_slice(), [Effect::SearchServer { query, .. }] if query == "user 42")
+    );
+    assert_eq!(state.focus, Focus::List);
+    // Esc clears the filter once nothing is in flight.
+    let request = state.list.searching.unwrap();
+    update(
+        &mut state,
+        Msg::SearchLoaded {
+            request,
+            result: Ok(vec![user(900)]),
+        },
+    );
+    assert_eq!(
+        state.list.users.len(),
+        101,
+        "server answers merge into the list"
+    );
+    update(&mut state, key(KeyCode::Esc));
+    update(&mut state, key(KeyCode::Esc));
+    assert_eq!(state.list.visible.len(), 101);
+}
+
+#[test]
+fn tabs_focus_help_and_quit() {
+    let mut state = loaded();
+    update(&mut state, key(KeyCode::Tab));
+    assert_eq!(state.focus, Focus::Detail);
+    update(&mut state, key(KeyCode::Char(']')));
+    assert_eq!(state.detail.tab, DetailTab::Raw);
+    update(&mut state, key(KeyCode::Char('?')));
+    assert!(state.help_open);
+    update(&mut state, key(KeyCode::Char('j')));
+    assert!(!state.help_open, "any key closes help");
+    let effects = update(&mut state, key(KeyCode::Char('q')));
+    assert!(state.quit);
+    assert!(matches!(effects.as_slice(), [Effect::Quit]));
+}
+
+#[test]
+fn export_needs_a_record_and_reports_the_path() {
+    let mut state = loaded();
+    assert!(update(&mut state, key(KeyCode::Char('x'))).is_empty());
+    assert!(state.status.error.is_some());
+    let (request, _) = fetch_request(&update(&mut state, key(KeyCode::Enter))).unwrap();
+    update(
+        &mut state,
+        Msg::RecordLoaded {
+            request,
+            result: Ok(record("u0")),
+        },
+    );
+    let effects = update(&mut state, key(KeyCode::Char('x')));
+    assert!(matches!(effects.as_slice(), [Effect::Export { records }] if records.len() == 1));
+    update(
+        &mut state,
+        Msg::ExportFinished {
+            result: Ok("/tmp/e.json".into()),
+        },
+    );
+    assert_eq!(
+        state.status.last_export.as_deref(),
+        Some(std::path::Path::new("/tmp/e.json"))
+    );
+    assert!(
+        state
+            .status
+            .info
+            .as_deref()
+            .unwrap()
+            .contains("/tmp/e.json")
+    );
+}
+
+#[test]
+fn idle_means_no_tick() {
+    let mut state = loaded();
+    update(&mut state, Msg::Tick);
+    let (request, _) = fetch_request(&update(&mut state, Msg::Tick)).unwrap();
+    update(
+        &mut state,
+        Msg::RecordLoaded {
+            request,
+            result: Ok(record("u0")),
+        },
+    );
+    assert!(!state.needs_tick());
+}
+
+#[test]
+fn terminate_quits() {
+    let mut state = loaded();
+    assert!(matches!(
+        update(&mut state, Msg::Terminate).as_slice(),
+        [Effect::Quit]
+    ));
+    assert!(state.quit);
+}
