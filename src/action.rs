@@ -39,6 +39,28 @@ pub enum Action {
     ToggleMark,
     /// Fetch the selected record again.
     Refresh,
+    /// Tree: expand the node, or step into its first child (`l`).
+    TreeExpand,
+    /// Tree: collapse the node, or step out to its parent (`h`).
+    TreeCollapse,
+    /// Tree: expand or collapse the node.
+    TreeToggle,
+    /// Tree: to the parent (`H`).
+    TreeParent,
+    /// Tree: to the next sibling (`J`).
+    TreeNextSibling,
+    /// Tree: to the previous sibling (`K`).
+    TreePrevSibling,
+    /// Tree: expand the node and all below (`e`).
+    TreeExpandSubtree,
+    /// Tree: expand everything (`E`).
+    TreeExpandAll,
+    /// Tree: collapse the node and all below (`c`).
+    TreeCollapseSubtree,
+    /// Tree: collapse everything (`C`).
+    TreeCollapseAll,
+    /// Tree: show this many levels (`1`-`9`).
+    TreeDepth(u8),
 }
 
 impl Action {
@@ -63,6 +85,17 @@ impl Action {
             Self::Export => "export",
             Self::ToggleMark => "mark",
             Self::Refresh => "refetch",
+            Self::TreeExpand => "expand / into child",
+            Self::TreeCollapse => "collapse / to parent",
+            Self::TreeToggle => "fold / unfold",
+            Self::TreeParent => "parent",
+            Self::TreeNextSibling => "next sibling",
+            Self::TreePrevSibling => "previous sibling",
+            Self::TreeExpandSubtree => "expand all below",
+            Self::TreeExpandAll => "expand everything",
+            Self::TreeCollapseSubtree => "collapse all below",
+            Self::TreeCollapseAll => "collapse everything",
+            Self::TreeDepth(_) => "show N levels",
         }
     }
 }

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use futures::{FutureExt, Stream, StreamExt};
+use futures::{Stream, StreamExt};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use tokio::sync::mpsc;
@@ -85,15 +85,10 @@ where
             }
         };
         effects = update(&mut state, msg);
-        // Drain what is already waiting, then draw once.
-        loop {
-            if let Ok(msg) = results.try_recv() {
-                effects.extend(update(&mut state, msg));
-            } else if let Some(Some(msg)) = input.next().now_or_never() {
-                effects.extend(update(&mut state, msg));
-            } else {
-                break;
-            }
+        // Drain the results already waiting, then draw once. (Input is not polled here: a
+        // crossterm EventStream polled with a no-op waker would never wake the loop again.)
+        while let Ok(msg) = results.try_recv() {
+            effects.extend(update(&mut state, msg));
         }
         tasks.retain(|_, handle| !handle.is_finished());
     }

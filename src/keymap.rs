@@ -4,7 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::action::Action;
-use crate::state::Focus;
+use crate::state::KeyContext;
 
 /// A key and the modifiers that must be held.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,6 +89,43 @@ const DETAIL: &[(KeyBinding, Action)] = &[
     (key(KeyCode::Char('r')), Action::Refresh),
 ];
 
+const fn shift(c: char) -> KeyBinding {
+    KeyBinding {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::SHIFT,
+    }
+}
+
+/// The tree tab, in the fashion of jless and fx.
+const TREE: &[(KeyBinding, Action)] = &[
+    (key(KeyCode::Char('l')), Action::TreeExpand),
+    (key(KeyCode::Right), Action::TreeExpand),
+    (key(KeyCode::Char('h')), Action::TreeCollapse),
+    (key(KeyCode::Left), Action::TreeCollapse),
+    (key(KeyCode::Enter), Action::TreeToggle),
+    (key(KeyCode::Char('H')), Action::TreeParent),
+    (shift('H'), Action::TreeParent),
+    (key(KeyCode::Char('J')), Action::TreeNextSibling),
+    (shift('J'), Action::TreeNextSibling),
+    (key(KeyCode::Char('K')), Action::TreePrevSibling),
+    (shift('K'), Action::TreePrevSibling),
+    (key(KeyCode::Char('e')), Action::TreeExpandSubtree),
+    (key(KeyCode::Char('E')), Action::TreeExpandAll),
+    (shift('E'), Action::TreeExpandAll),
+    (key(KeyCode::Char('c')), Action::TreeCollapseSubtree),
+    (key(KeyCode::Char('C')), Action::TreeCollapseAll),
+    (shift('C'), Action::TreeCollapseAll),
+    (key(KeyCode::Char('1')), Action::TreeDepth(1)),
+    (key(KeyCode::Char('2')), Action::TreeDepth(2)),
+    (key(KeyCode::Char('3')), Action::TreeDepth(3)),
+    (key(KeyCode::Char('4')), Action::TreeDepth(4)),
+    (key(KeyCode::Char('5')), Action::TreeDepth(5)),
+    (key(KeyCode::Char('6')), Action::TreeDepth(6)),
+    (key(KeyCode::Char('7')), Action::TreeDepth(7)),
+    (key(KeyCode::Char('8')), Action::TreeDepth(8)),
+    (key(KeyCode::Char('9')), Action::TreeDepth(9)),
+];
+
 /// Keys the filter input does not swallow.
 const FILTER: &[(KeyBinding, Action)] = &[
     (key(KeyCode::Enter), Action::Open),
@@ -99,22 +136,23 @@ const FILTER: &[(KeyBinding, Action)] = &[
     (ctrl('c'), Action::Quit),
 ];
 
-fn tables(focus: Focus) -> Vec<&'static [(KeyBinding, Action)]> {
-    match focus {
-        Focus::Filter => vec![FILTER],
-        Focus::List => vec![LIST, MOVEMENT, GLOBAL],
-        Focus::Detail => vec![DETAIL, MOVEMENT, GLOBAL],
+fn tables(context: KeyContext) -> Vec<&'static [(KeyBinding, Action)]> {
+    match context {
+        KeyContext::Filter => vec![FILTER],
+        KeyContext::List => vec![LIST, MOVEMENT, GLOBAL],
+        KeyContext::Detail => vec![DETAIL, MOVEMENT, GLOBAL],
+        KeyContext::Tree => vec![TREE, DETAIL, MOVEMENT, GLOBAL],
     }
 }
 
-/// The action a key means in a pane, if any.
-pub fn resolve(focus: Focus, event: &KeyEvent) -> Option<Action> {
+/// The action a key means in a context, if any.
+pub fn resolve(context: KeyContext, event: &KeyEvent) -> Option<Action> {
     // Shift is implied by an upper-case letter or a symbol; terminals disagree on reporting it.
     let modifiers = match event.code {
         KeyCode::Char(_) => event.modifiers - KeyModifiers::SHIFT,
         _ => event.modifiers,
     };
-    tables(focus)
+    tables(context)
         .into_iter()
         .flatten()
         .find_map(|(binding, action)| {
@@ -127,10 +165,23 @@ pub fn resolve(focus: Focus, event: &KeyEvent) -> Option<Action> {
 }
 
 /// Every binding of a pane, as (keys, description) for the help overlay, in table order.
-pub fn help(focus: Focus) -> Vec<(String, &'static str)> {
+pub fn help(context: KeyContext) -> Vec<(String, &'static str)> {
     let mut entries: Vec<(Action, Vec<String>)> = Vec::new();
-    for (binding, action) in tables(focus).into_iter().flatten() {
-        let name = key_name(binding);
+    for (binding, action) in tables(context).into_iter().flatten() {
+        if !is_live(context, binding, *action) {
+            continue;
+        }
+        // The nine depth keys read as one line.
+        let action = if matches!(action, Action::TreeDepth(_)) {
+            &Action::TreeDepth(0)
+        } else {
+            action
+        };
+        let name = if matches!(action, Action::TreeDepth(_)) {
+            "1-9".to_owned()
+        } else {
+            key_name(binding)
+        };
         match entries.iter_mut().find(|(known, _)| known == action) {
             Some((_, names)) if !names.contains(&name) => names.push(name),
             Some(_) => {}
@@ -144,12 +195,17 @@ pub fn help(focus: Focus) -> Vec<(String, &'static str)> {
 }
 
 /// The first key bound to an action in a pane, for footer hints.
-pub fn first_key(focus: Focus, action: Action) -> Option<String> {
-    tables(focus)
+pub fn first_key(context: KeyContext, action: Action) -> Option<String> {
+    tables(context)
         .into_iter()
         .flatten()
-        .find(|(_, bound)| *bound == action)
+        .find(|(binding, bound)| *bound == action && is_live(context, binding, action))
         .map(|(binding, _)| key_name(binding))
+}
+
+/// Whether a binding still means its action in a context (an earlier table may shadow it).
+fn is_live(context: KeyContext, binding: &KeyBinding, action: Action) -> bool {
+    resolve(context, &KeyEvent::new(binding.code, binding.modifiers)) == Some(action)
 }
 
 /// A key as the help shows it: `j`, `Ctrl-d`, `PgDn`, `Enter`.
@@ -188,7 +244,7 @@ mod tests {
 
     #[test]
     fn vim_keys_and_arrows_both_move() {
-        for focus in [Focus::List, Focus::Detail] {
+        for focus in [KeyContext::List, KeyContext::Detail, KeyContext::Tree] {
             assert_eq!(
                 resolve(focus, &press(KeyCode::Char('j'))),
                 Some(Action::Down)
@@ -202,19 +258,19 @@ mod tests {
     #[test]
     fn upper_case_letters_match_with_or_without_shift_reported() {
         assert_eq!(
-            resolve(Focus::List, &press(KeyCode::Char('G'))),
+            resolve(KeyContext::List, &press(KeyCode::Char('G'))),
             Some(Action::Bottom)
         );
         assert_eq!(
             resolve(
-                Focus::List,
+                KeyContext::List,
                 &KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT)
             ),
             Some(Action::Bottom)
         );
         assert_eq!(
             resolve(
-                Focus::List,
+                KeyContext::List,
                 &KeyEvent::new(KeyCode::Char('?'), KeyModifiers::SHIFT)
             ),
             Some(Action::ToggleHelp)
@@ -223,14 +279,17 @@ mod tests {
 
     #[test]
     fn the_filter_input_keeps_letters() {
-        assert_eq!(resolve(Focus::Filter, &press(KeyCode::Char('q'))), None);
         assert_eq!(
-            resolve(Focus::Filter, &press(KeyCode::Esc)),
+            resolve(KeyContext::Filter, &press(KeyCode::Char('q'))),
+            None
+        );
+        assert_eq!(
+            resolve(KeyContext::Filter, &press(KeyCode::Esc)),
             Some(Action::Cancel)
         );
         assert_eq!(
             resolve(
-                Focus::Filter,
+                KeyContext::Filter,
                 &KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)
             ),
             Some(Action::Quit)
@@ -239,18 +298,47 @@ mod tests {
 
     #[test]
     fn help_lists_each_action_once_with_all_its_keys() {
-        let help = help(Focus::List);
-        let down = help
+        let entries = help(KeyContext::List);
+        let down = entries
             .iter()
             .find(|(_, description)| *description == "down")
             .unwrap();
         assert_eq!(down.0, "j/↓");
         assert_eq!(
-            help.iter()
+            entries
+                .iter()
                 .filter(|(_, description)| *description == "down")
                 .count(),
             1
         );
-        assert_eq!(first_key(Focus::List, Action::Quit).as_deref(), Some("q"));
+        assert_eq!(
+            first_key(KeyContext::List, Action::Quit).as_deref(),
+            Some("q")
+        );
+        let tree = help(KeyContext::Tree);
+        assert_eq!(tree.iter().filter(|(keys, _)| keys == "1-9").count(), 1);
+    }
+
+    #[test]
+    fn tree_keys_win_over_the_detail_pane_s() {
+        assert_eq!(
+            resolve(KeyContext::Tree, &press(KeyCode::Char('h'))),
+            Some(Action::TreeCollapse)
+        );
+        assert_eq!(
+            resolve(KeyContext::Detail, &press(KeyCode::Char('h'))),
+            Some(Action::FocusPrev)
+        );
+        assert_eq!(
+            resolve(KeyContext::Tree, &press(KeyCode::Char('3'))),
+            Some(Action::TreeDepth(3))
+        );
+        assert_eq!(
+            resolve(
+                KeyContext::Tree,
+                &KeyEvent::new(KeyCode::Char('J'), KeyModifiers::SHIFT)
+            ),
+            Some(Action::TreeNextSibling)
+        );
     }
 }

@@ -3,6 +3,7 @@
 
 mod decode;
 pub mod fields;
+pub mod labels;
 pub mod quip;
 pub mod scanova;
 pub mod zoo;

@@ -2,6 +2,7 @@
 
 mod detail;
 mod list;
+pub mod tree;
 
 use std::path::PathBuf;
 
@@ -21,6 +22,19 @@ pub enum Focus {
     List,
     /// The detail pane.
     Detail,
+}
+
+/// Which key table applies: the focused pane, refined by the detail tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KeyContext {
+    /// Typing in the filter.
+    Filter,
+    /// The user list.
+    List,
+    /// The detail pane (overview, raw).
+    Detail,
+    /// The detail pane's tree tab.
+    Tree,
 }
 
 /// The profile being explored, for the header.
@@ -105,6 +119,21 @@ impl State {
             || self.detail.loading.is_some()
             || self.detail.wanted.is_some()
             || self.exporting
+    }
+
+    /// The key table for the focused pane and tab.
+    pub fn key_context(&self) -> KeyContext {
+        match self.focus {
+            Focus::Filter => KeyContext::Filter,
+            Focus::List => KeyContext::List,
+            Focus::Detail if self.detail.tab == DetailTab::Tree => KeyContext::Tree,
+            Focus::Detail => KeyContext::Detail,
+        }
+    }
+
+    /// Rows of the detail body (for scrolling the tree and raw views).
+    pub fn detail_rows(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(8)).max(1)
     }
 
     /// Rows of list visible in the current terminal (for paging).

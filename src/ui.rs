@@ -6,6 +6,7 @@ mod footer;
 mod header;
 mod help;
 mod list;
+mod tree;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout};

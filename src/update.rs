@@ -83,6 +83,9 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
                 Ok(record) => {
                     state.detail.error = None;
                     state.detail.raw_lines = Arc::new(pretty_lines(&record));
+                    let labeller = crate::provider::labels::for_provider(record.provider);
+                    state.detail.tree =
+                        crate::state::tree::TreeState::build(&record.json, labeller, 1);
                     state.detail.record = Some(record);
                     state.detail.scroll = 0;
                 }

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use super::RequestId;
+use super::tree::TreeState;
 use crate::model::UserRecord;
 
 /// The detail pane's tabs.
@@ -11,18 +12,21 @@ pub enum DetailTab {
     /// Typed sections.
     #[default]
     Overview,
+    /// The record as a folding tree.
+    Tree,
     /// The exact body, pretty-printed.
     Raw,
 }
 
 impl DetailTab {
     /// Every tab in order.
-    pub const ALL: [Self; 2] = [Self::Overview, Self::Raw];
+    pub const ALL: [Self; 3] = [Self::Overview, Self::Tree, Self::Raw];
 
     /// The tab's title.
     pub fn title(self) -> &'static str {
         match self {
             Self::Overview => "Overview",
+            Self::Tree => "Tree",
             Self::Raw => "Raw",
         }
     }
@@ -68,6 +72,8 @@ pub struct DetailState {
     pub scroll: usize,
     /// The raw body pretty-printed, computed once per record.
     pub raw_lines: Arc<Vec<String>>,
+    /// The record as a folding tree, built once per record.
+    pub tree: TreeState,
 }
 
 impl DetailState {

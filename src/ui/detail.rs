@@ -67,6 +67,10 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     };
     let lines = match detail.tab {
         DetailTab::Overview => overview_lines(record, usize::from(body.width), theme),
+        DetailTab::Tree => {
+            super::tree::render(frame, body, &detail.tree, focused, theme);
+            return;
+        }
         DetailTab::Raw => detail
             .raw_lines
             .iter()

@@ -9,7 +9,7 @@ use super::spinner;
 use crate::action::Action;
 use crate::keymap;
 use crate::sanitize::one_line;
-use crate::state::{Focus, State};
+use crate::state::{Focus, KeyContext, State};
 use crate::theme::Theme;
 
 const HINTS: &[Action] = &[
@@ -24,15 +24,15 @@ const HINTS: &[Action] = &[
 ];
 
 pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
-    let focus = if state.focus == Focus::Filter {
-        Focus::List
+    let context = if state.focus == Focus::Filter {
+        KeyContext::List
     } else {
-        state.focus
+        state.key_context()
     };
     let mut hints = Vec::new();
     for action in HINTS {
-        if let Some(key) =
-            keymap::first_key(focus, *action).or_else(|| keymap::first_key(Focus::Filter, *action))
+        if let Some(key) = keymap::first_key(context, *action)
+            .or_else(|| keymap::first_key(KeyContext::Filter, *action))
         {
             hints.push(Span::styled(format!(" {key}"), theme.key()));
             hints.push(Span::styled(

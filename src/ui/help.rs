@@ -6,17 +6,18 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::keymap;
-use crate::state::{Focus, State};
+use crate::state::{KeyContext, State};
 use crate::theme::Theme;
 
 pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
-    let focus = state.focus;
-    let pane = match focus {
-        Focus::Filter => "filter",
-        Focus::List => "user list",
-        Focus::Detail => "detail",
+    let context = state.key_context();
+    let pane = match context {
+        KeyContext::Filter => "filter",
+        KeyContext::List => "user list",
+        KeyContext::Detail => "detail",
+        KeyContext::Tree => "tree",
     };
-    let entries = keymap::help(focus);
+    let entries = keymap::help(context);
     let key_width = entries
         .iter()
         .map(|(keys, _)| keys.chars().count())
@@ -31,7 +32,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
             ])
         })
         .collect();
-    if focus == Focus::Filter {
+    if context == KeyContext::Filter {
         lines.push(Line::from(Span::styled(
             " fzf syntax: 'exact ^prefix suffix$ !negate",
             theme.muted(),

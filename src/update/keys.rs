@@ -7,7 +7,7 @@ use super::{cancel_detail, fetch_record, list_focused, selection_changed};
 use crate::action::Action;
 use crate::effect::Effect;
 use crate::keymap;
-use crate::state::{Focus, State};
+use crate::state::{DetailTab, Focus, State};
 
 pub(super) fn on_key(state: &mut State, key: &KeyEvent) -> Vec<Effect> {
     if key.kind == KeyEventKind::Release {
@@ -16,12 +16,12 @@ pub(super) fn on_key(state: &mut State, key: &KeyEvent) -> Vec<Effect> {
     if state.help_open {
         // Any key closes help; q and Ctrl-C still quit.
         state.help_open = false;
-        return match keymap::resolve(state.focus, key) {
+        return match keymap::resolve(state.key_context(), key) {
             Some(Action::Quit) => quit(state),
             _ => Vec::new(),
         };
     }
-    match keymap::resolve(state.focus, key) {
+    match keymap::resolve(state.key_context(), key) {
         Some(action) => apply(state, action),
         None if state.focus == Focus::Filter => {
             let before = state.list.filter.value().to_owned();
@@ -99,7 +99,46 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             Some(id) => fetch_record(state, id),
             None => Vec::new(),
         },
+        Action::TreeExpand
+        | Action::TreeCollapse
+        | Action::TreeToggle
+        | Action::TreeParent
+        | Action::TreeNextSibling
+        | Action::TreePrevSibling
+        | Action::TreeExpandSubtree
+        | Action::TreeExpandAll
+        | Action::TreeCollapseSubtree
+        | Action::TreeCollapseAll
+        | Action::TreeDepth(_) => {
+            tree_action(state, action);
+            Vec::new()
+        }
     }
+}
+
+fn tree_action(state: &mut State, action: Action) {
+    let rows = state.detail_rows();
+    let tree = &mut state.detail.tree;
+    match action {
+        Action::TreeExpand => tree.expand_or_enter(),
+        Action::TreeCollapse => tree.collapse_or_leave(),
+        Action::TreeToggle => match tree.current() {
+            Some(node) if tree.is_container(node) && tree.expanded[node] && node != 0 => {
+                tree.collapse_or_leave();
+            }
+            _ => tree.expand_or_enter(),
+        },
+        Action::TreeParent => tree.go_parent(),
+        Action::TreeNextSibling => tree.go_sibling(true),
+        Action::TreePrevSibling => tree.go_sibling(false),
+        Action::TreeExpandSubtree => tree.set_expanded(false, true),
+        Action::TreeExpandAll => tree.set_expanded(true, true),
+        Action::TreeCollapseSubtree => tree.set_expanded(false, false),
+        Action::TreeCollapseAll => tree.set_expanded(true, false),
+        Action::TreeDepth(depth) => tree.collapse_to_depth(usize::from(depth)),
+        _ => {}
+    }
+    tree.scroll_to_cursor(rows);
 }
 
 fn cancel(state: &mut State) -> Vec<Effect> {
@@ -117,13 +156,29 @@ fn cancel(state: &mut State) -> Vec<Effect> {
         state.list.filter.reset();
         state.list.refilter();
         effects.extend(selection_changed(state));
-    } else {
+    } else if state.status.error.is_some() {
         state.status.error = None;
+    } else if state.focus == Focus::Detail {
+        state.focus = Focus::List;
     }
     effects
 }
 
 fn movement(state: &mut State, action: Action, page: isize) -> Vec<Effect> {
+    if state.focus == Focus::Detail && state.detail.tab == DetailTab::Tree {
+        let rows = state.detail_rows();
+        let tree = &mut state.detail.tree;
+        match action {
+            Action::Up => tree.move_by(-1),
+            Action::Down => tree.move_by(1),
+            Action::PageUp => tree.move_by(-page),
+            Action::PageDown => tree.move_by(page),
+            Action::Top => tree.move_to_end(false),
+            _ => tree.move_to_end(true),
+        }
+        tree.scroll_to_cursor(rows);
+        return Vec::new();
+    }
     if state.focus == Focus::Detail {
         let detail = &mut state.detail;
         let step = usize::try_from(page).unwrap_or(1);

@@ -262,7 +262,11 @@ fn tabs_focus_help_and_quit() {
     update(&mut state, key(KeyCode::Tab));
     assert_eq!(state.focus, Focus::Detail);
     update(&mut state, key(KeyCode::Char(']')));
+    assert_eq!(state.detail.tab, DetailTab::Tree);
+    update(&mut state, key(KeyCode::Char(']')));
     assert_eq!(state.detail.tab, DetailTab::Raw);
+    update(&mut state, key(KeyCode::Char('[')));
+    assert_eq!(state.detail.tab, DetailTab::Tree);
     update(&mut state, key(KeyCode::Char('?')));
     assert!(state.help_open);
     update(&mut state, key(KeyCode::Char('j')));

@@ -1,0 +1,193 @@
+//! Domain labels for known nodes of each provider's record tree: a Zooza credit shows its type,
+//! code, value and expiry; an event its name, date and status; an attendance its state.
+//! Labels are built from remote text: the tree pane sanitizes them like every other string.
+
+use serde_json::Value;
+
+use crate::state::tree::{Labeller, PathSegment, no_labels};
+
+/// The labeller for a provider's records.
+pub fn for_provider(provider: &str) -> Labeller {
+    match provider {
+        "zooza" => zooza,
+        "zoo" => zoo,
+        "quip" => quip,
+        "scanova" => scanova,
+        _ => no_labels,
+    }
+}
+
+/// The key of the array an item sits in: `.discounts[3]` -> `discounts`.
+fn item_of<'a>(path: &[PathSegment<'a>]) -> Option<&'a str> {
+    match path {
+        [.., PathSegment::Key(key), PathSegment::Index(_)] => Some(key),
+        _ => None,
+    }
+}
+
+fn text(value: &Value, key: &str) -> Option<String> {
+    match value.get(key)? {
+        Value::String(text) if !text.is_empty() => Some(text.clone()),
+        Value::Number(number) => Some(number.to_string()),
+        Value::Bool(flag) => Some(flag.to_string()),
+        _ => None,
+    }
+}
+
+/// A date-time shortened to its date and minutes.
+fn when(value: &Value, key: &str) -> Option<String> {
+    text(value, key).map(|stamp| stamp.chars().take(16).collect::<String>().replace('T', " "))
+}
+
+fn join(parts: &[Option<String>]) -> Option<String> {
+    let parts: Vec<&str> = parts.iter().flatten().map(String::as_str).collect();
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+fn zooza(path: &[PathSegment<'_>], value: &Value) -> Option<String> {
+    match item_of(path)? {
+        "discounts" | "free_events" => {
+            let expired = value.get("expired").and_then(Value::as_bool) == Some(true);
+            join(&[
+                Some(format!(
+                    "credit {}",
+                    text(value, "type").unwrap_or_else(|| "?".to_owned())
+                )),
+                text(value, "code"),
+                text(value, "value").map(|amount| format!("value {amount}")),
+                when(value, "expiration")
+                    .map(|date| format!("{} {date}", if expired { "expired" } else { "expires" })),
+                (value.get("active").and_then(Value::as_bool) == Some(false))
+                    .then(|| "inactive".to_owned()),
+            ])
+        }
+        "events" => join(&[
+            text(value, "name"),
+            when(value, "date"),
+            text(value, "status"),
+        ]),
+        "attendance" => join(&[
+            text(value, "attendance").map(|state| format!("attendance: {state}")),
+            when(value, "created"),
+        ]),
+        "agreements" => join(&[
+            text(value, "name"),
+            (value.get("mandatory").and_then(Value::as_bool) == Some(true))
+                .then(|| "mandatory".to_owned()),
+        ]),
+        "permissions" => text(value, "permission"),
+        "companies" => join(&[text(value, "name"), text(value, "role")]),
+        _ => None,
+    }
+}
+
+fn zoo(path: &[PathSegment<'_>], value: &Value) -> Option<String> {
+    match item_of(path)? {
+        "payment_methods" => {
+            let card = value.get("card")?;
+            let expiry = match (text(card, "exp_month"), text(card, "exp_year")) {
+                (Some(month), Some(year)) => Some(format!("exp {month}/{year}")),
+                _ => None,
+            };
+            join(&[
+                text(card, "brand"),
+                text(card, "last4").map(|last4| format!("····{last4}")),
+                expiry,
+                text(card, "funding"),
+            ])
+        }
+        "items" => join(&[text(value, "email"), text(value, "role")]),
+        _ => None,
+    }
+}
+
+fn quip(path: &[PathSegment<'_>], value: &Value) -> Option<String> {
+    // Thread maps are keyed by thread id: `.threads.<id>` (slim) or `.threads.threads.<id>`.
+    if let [.., PathSegment::Key("threads"), PathSegment::Key(_)] = path {
+        let thread = value.get("thread").unwrap_or(value);
+        let deleted = thread.get("is_deleted").and_then(Value::as_bool) == Some(true);
+        return join(&[
+            text(thread, "title"),
+            text(thread, "link"),
+            deleted.then(|| "deleted".to_owned()),
+        ]);
+    }
+    None
+}
+
+fn scanova(path: &[PathSegment<'_>], value: &Value) -> Option<String> {
+    match item_of(path)? {
+        "permissions" => join(&[text(value, "code"), text(value, "name")]),
+        "tags" => text(value, "name"),
+        "results" => join(&[
+            value
+                .pointer("/shared_user/email")
+                .and_then(Value::as_str)
+                .map(str::to_owned),
+            value
+                .pointer("/access_level/name")
+                .and_then(Value::as_str)
+                .map(str::to_owned),
+        ]),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn zooza_credits_events_and_attendance_read_in_domain_terms() {
+        let credit = json!({"type": "replacement", "code": "SPRING", "value": 10, "expiration": "2026-01-01T09:42:00Z", "expired": true});
+        let path = [PathSegment::Key("discounts"), PathSegment::Index(0)];
+        assert_eq!(
+            zooza(&path, &credit).unwrap(),
+            "credit replacement · SPRING · value 10 · expired 2026-01-01 09:42"
+        );
+        let event = json!({"name": "Yoga", "date": "2025-05-04T09:42:00Z", "status": "scheduled"});
+        let path = [
+            PathSegment::Key("discounts"),
+            PathSegment::Index(0),
+            PathSegment::Key("events"),
+            PathSegment::Index(2),
+        ];
+        assert_eq!(
+            zooza(&path, &event).unwrap(),
+            "Yoga · 2025-05-04 09:42 · scheduled"
+        );
+        let attendance = json!({"attendance": "noshow"});
+        let path = [
+            PathSegment::Key("free_events"),
+            PathSegment::Index(1),
+            PathSegment::Key("attendance"),
+            PathSegment::Index(0),
+        ];
+        assert_eq!(zooza(&path, &attendance).unwrap(), "attendance: noshow");
+        assert_eq!(zooza(&[PathSegment::Key("user")], &json!({})), None);
+    }
+
+    #[test]
+    fn zoo_cards_and_quip_threads() {
+        let card =
+            json!({"card": {"brand": "visa", "last4": "4242", "exp_month": 12, "exp_year": 2027}});
+        assert_eq!(
+            zoo(
+                &[PathSegment::Key("payment_methods"), PathSegment::Index(0)],
+                &card
+            )
+            .unwrap(),
+            "visa · ····4242 · exp 12/2027"
+        );
+        let thread = json!({"updated_usec": 1, "link": "https://q/abc", "is_deleted": true});
+        assert_eq!(
+            quip(
+                &[PathSegment::Key("threads"), PathSegment::Key("abc")],
+                &thread
+            )
+            .unwrap(),
+            "https://q/abc · deleted"
+        );
+    }
+}

@@ -1,0 +1,103 @@
+//! The tree tab: one row per visible node, indented by depth, with fold markers, domain labels,
+//! and the cursor's jq path on the last line.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::list::fit;
+use crate::sanitize::one_line;
+use crate::state::tree::{NodeKey, NodeKind, TreeState};
+use crate::theme::Theme;
+
+pub fn render(frame: &mut Frame<'_>, area: Rect, tree: &TreeState, focused: bool, theme: &Theme) {
+    let [rows_area, path_area] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    let width = usize::from(rows_area.width);
+    let height = usize::from(rows_area.height);
+    // The offset is kept by update; clamp here in case the terminal shrank since.
+    let offset = tree
+        .offset
+        .min(tree.cursor)
+        .max((tree.cursor + 1).saturating_sub(height));
+    let lines: Vec<Line<'_>> = tree
+        .visible
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(row, node)| row_line(tree, *node, row == tree.cursor, focused, width, theme))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), rows_area);
+    let path = tree
+        .current()
+        .map(|node| tree.jq_path(node))
+        .unwrap_or_default();
+    let position = format!(" {}/{}", tree.cursor + 1, tree.visible.len());
+    let room = usize::from(path_area.width).saturating_sub(position.width() + 1);
+    let line = Line::from(vec![
+        Span::styled(fit(&one_line(&path), room), theme.accent()),
+        Span::styled(position, theme.muted()),
+    ]);
+    frame.render_widget(Paragraph::new(line), path_area);
+}
+
+fn row_line(
+    tree: &TreeState,
+    node: usize,
+    selected: bool,
+    focused: bool,
+    width: usize,
+    theme: &Theme,
+) -> Line<'static> {
+    let data = &tree.nodes[node];
+    let marker = if !tree.is_container(node) {
+        "  "
+    } else if tree.expanded[node] {
+        "▾ "
+    } else {
+        "▸ "
+    };
+    let indent = "  ".repeat(data.depth.min(40));
+    let key = match &data.key {
+        NodeKey::Root => "record".to_owned(),
+        NodeKey::Key(key) => one_line(key),
+        NodeKey::Index(index) => format!("[{index}]"),
+    };
+    let value = match (&data.label, data.kind) {
+        (Some(label), NodeKind::Object(_) | NodeKind::Array(_)) => one_line(label),
+        (Some(label), NodeKind::Scalar) => {
+            format!("{} ({})", one_line(&data.preview), one_line(label))
+        }
+        (None, _) => one_line(&data.preview),
+    };
+    let head = format!("{indent}{marker}{key}: ");
+    let room = width.saturating_sub(head.width());
+    let style = if selected {
+        theme.selection(focused)
+    } else {
+        theme.text()
+    };
+    let value_style = match (selected, &data.label, data.kind) {
+        (true, _, _) => style,
+        (false, Some(_), _) => theme.ok(),
+        (false, None, NodeKind::Scalar) => theme.text(),
+        (false, None, _) => theme.muted(),
+    };
+    let value = fit(&value, room);
+    let pad = room.saturating_sub(value.width());
+    Line::from(vec![
+        Span::styled(
+            format!("{indent}{marker}"),
+            if selected { style } else { theme.muted() },
+        ),
+        Span::styled(
+            format!("{key}: "),
+            if selected { style } else { theme.accent() },
+        ),
+        Span::styled(value, value_style),
+        Span::styled(" ".repeat(if selected { pad } else { 0 }), style),
+    ])
+}
