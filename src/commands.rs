@@ -33,10 +33,14 @@ pub const EXIT_IO: u8 = 3;
 
 impl From<ProviderError> for CommandError {
     fn from(error: ProviderError) -> Self {
-        let code = if matches!(error, ProviderError::Config(_)) {
-            EXIT_CONFIG
-        } else {
-            EXIT_REMOTE
+        use crate::http::HttpError;
+        // A profile that cannot work as written is a config problem, not a remote one.
+        let code = match &error {
+            ProviderError::Config(_)
+            | ProviderError::Http(HttpError::InsecureUrl { .. } | HttpError::InvalidUrl { .. }) => {
+                EXIT_CONFIG
+            }
+            _ => EXIT_REMOTE,
         };
         Self {
             message: error.one_line(),

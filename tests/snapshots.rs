@@ -21,53 +21,118 @@ const RECORD: &str = r#"{"id":479,"shared_user":{"id":5123,"first_name":"Asha","
 
 fn users() -> Vec<UserSummary> {
     let names = [
-        ("0", "Ján Horváthová", "jan.horvathova@example.net", vec![StatusMarker::Owner]),
-        ("479", "Asha Rao", "asha.rao@example.in", vec![StatusMarker::PendingInvitation, StatusMarker::NeverLoggedIn]),
+        (
+            "0",
+            "Ján Horváthová",
+            "jan.horvathova@example.net",
+            vec![StatusMarker::Owner],
+        ),
+        (
+            "479",
+            "Asha Rao",
+            "asha.rao@example.in",
+            vec![StatusMarker::PendingInvitation, StatusMarker::NeverLoggedIn],
+        ),
         ("2", "Grace O'Brien", "grace.obrien@example.org", vec![]),
-        ("3", "Evil\u{1b}[2J\u{1b}]52;c;aGk=\u{7}Name", "evil@example.com", vec![StatusMarker::Blocked("admin".into())]),
-        ("4", "山田 太郎", "taro.yamada@example.jp", vec![StatusMarker::Disabled]),
-        ("5", "Zoë Ó Súilleabháin with a name far too long to fit any column at all", "zoe@example.ie", vec![]),
+        (
+            "3",
+            "Evil\u{1b}[2J\u{1b}]52;c;aGk=\u{7}Name",
+            "evil@example.com",
+            vec![StatusMarker::Blocked("admin".into())],
+        ),
+        (
+            "4",
+            "山田 太郎",
+            "taro.yamada@example.jp",
+            vec![StatusMarker::Disabled],
+        ),
+        (
+            "5",
+            "Zoë Ó Súilleabháin with a name far too long to fit any column at all",
+            "zoe@example.ie",
+            vec![],
+        ),
     ];
     names
         .into_iter()
-        .map(|(id, name, email, status)| UserSummary { id: id.into(), name: name.into(), email: email.into(), role: None, status })
+        .map(|(id, name, email, status)| UserSummary {
+            id: id.into(),
+            name: name.into(),
+            email: email.into(),
+            role: None,
+            status,
+        })
         .collect()
 }
 
 fn record() -> Arc<userscope::model::UserRecord> {
     let mut headers = HeaderMap::new();
     headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-    let response = Response { status: 200, path: "/multi-users/479/".into(), headers, body: Bytes::from_static(RECORD.as_bytes()) };
+    let response = Response {
+        status: 200,
+        path: "/multi-users/479/".into(),
+        headers,
+        body: Bytes::from_static(RECORD.as_bytes()),
+    };
     Arc::new(userscope::provider::scanova::map_record("479", &response).expect("the record maps"))
 }
 
 /// A state with users loaded (4,210 in all) and the second user's record shown.
 fn loaded(size: (u16, u16)) -> State {
-    let profile = ProfileBadge { name: "sandbox-scanova".into(), provider: "scanova".into(), is_sandbox: true };
+    let profile = ProfileBadge {
+        name: "sandbox-scanova".into(),
+        provider: "scanova".into(),
+        is_sandbox: true,
+    };
     let mut state = State::new(profile, size);
     let effects = userscope::update::init(&mut state);
-    let Some(userscope::effect::Effect::LoadUsers { request, .. }) = effects.into_iter().next() else { panic!("no load") };
-    let page = userscope::model::UserPage { users: users(), next: Some("2".into()), total: Some(4_210) };
-    update(&mut state, Msg::UsersLoaded { request, result: Ok(page) });
+    let Some(userscope::effect::Effect::LoadUsers { request, .. }) = effects.into_iter().next()
+    else {
+        panic!("no load")
+    };
+    let page = userscope::model::UserPage {
+        users: users(),
+        next: Some("2".into()),
+        total: Some(4_210),
+    };
+    update(
+        &mut state,
+        Msg::UsersLoaded {
+            request,
+            result: Ok(page),
+        },
+    );
     state.list.cursor = 1;
     state.detail.wanted = None;
     let request = state.next_request();
     state.detail.loading = Some((request, "479".into()));
-    update(&mut state, Msg::RecordLoaded { request, result: Ok(record()) });
+    update(
+        &mut state,
+        Msg::RecordLoaded {
+            request,
+            result: Ok(record()),
+        },
+    );
     state.list.loading = None;
     state
 }
 
 fn draw(state: &State) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(state.size.0, state.size.1)).expect("a test terminal");
-    terminal.draw(|frame| userscope::ui::render(frame, state, &Theme::dark())).expect("draws");
+    let mut terminal =
+        Terminal::new(TestBackend::new(state.size.0, state.size.1)).expect("a test terminal");
+    terminal
+        .draw(|frame| userscope::ui::render(frame, state, &Theme::dark()))
+        .expect("draws");
     terminal.backend().to_string()
 }
 
 fn snapshot(name: &str, state: &State) {
     let (columns, rows) = state.size;
     let screen = draw(state);
-    assert!(!screen.contains('\u{1b}'), "no escape byte reaches the screen");
+    assert!(
+        !screen.contains('\u{1b}'),
+        "no escape byte reaches the screen"
+    );
     insta::assert_snapshot!(format!("{name}_{columns}x{rows}"), screen);
 }
 
@@ -122,7 +187,11 @@ fn filter_typing() {
 #[test]
 fn loading_and_error_states() {
     for size in SIZES {
-        let profile = ProfileBadge { name: "acme-zoo".into(), provider: "zoo".into(), is_sandbox: false };
+        let profile = ProfileBadge {
+            name: "acme-zoo".into(),
+            provider: "zoo".into(),
+            is_sandbox: false,
+        };
         let mut state = State::new(profile, size);
         userscope::update::init(&mut state);
         snapshot("loading", &state);
@@ -132,7 +201,13 @@ fn loading_and_error_states() {
             message: Some("auth_token_invalid".into()),
             retry_after: None,
         });
-        update(&mut state, Msg::UsersLoaded { request: RequestId(1), result: Err(error) });
+        update(
+            &mut state,
+            Msg::UsersLoaded {
+                request: RequestId(1),
+                result: Err(error),
+            },
+        );
         snapshot("error", &state);
     }
 }

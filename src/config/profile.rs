@@ -87,7 +87,7 @@ impl Profile {
             SecretKind::ScimToken => (&config.scim_token_env, &config.scim_token_command),
         };
         resolve_secret(env.as_deref(), command.as_deref())
-            .map_err(|err| format!("{}: {err}", kind.key()))
+            .map_err(|err| format!("profile {}: {}: {err}", self.name, kind.key()))
     }
 
     /// A secret the provider cannot work without.

@@ -352,8 +352,16 @@ fn push_node<'a>(
 
 fn preview(value: &Value) -> String {
     match value {
-        Value::Object(map) => format!("{{{} {}}}", map.len(), if map.len() == 1 { "key" } else { "keys" }),
-        Value::Array(items) => format!("[{} {}]", items.len(), if items.len() == 1 { "item" } else { "items" }),
+        Value::Object(map) => format!(
+            "{{{} {}}}",
+            map.len(),
+            if map.len() == 1 { "key" } else { "keys" }
+        ),
+        Value::Array(items) => format!(
+            "[{} {}]",
+            items.len(),
+            if items.len() == 1 { "item" } else { "items" }
+        ),
         scalar => {
             let text = scalar.to_string();
             if text.chars().count() > PREVIEW_CHARS {
