@@ -142,6 +142,7 @@ pub fn credentials(sandbox: &Sandbox) -> Vec<String> {
         c.zooza_company.clone(),
         c.quip_token.clone(),
         c.quip_scim_token.clone(),
+        c.quip_company_id.clone(),
         c.scanova_key.clone(),
     ]
 }
