@@ -330,7 +330,7 @@ impl HttpClient {
                 Ok(Err(err)) => {
                     return Err(HttpError::BodyCut {
                         path: path.to_owned(),
-                        detail: redactor.clean(&error_chain(&err)),
+                        detail: redactor.clean(&error_text(&err)),
                     });
                 }
                 Ok(Ok(None)) => return Ok(body.freeze()),
@@ -354,7 +354,7 @@ impl HttpClient {
         path: &str,
         redactor: &Redactor,
     ) -> HttpError {
-        let detail = redactor.clean(&error_chain(err));
+        let detail = redactor.clean(&error_text(err));
         if err.is_redirect() {
             HttpError::Redirects {
                 path: path.to_owned(),
@@ -415,6 +415,18 @@ enum Failure {
         headers: HeaderMap,
         message: Option<String>,
     },
+}
+
+/// A reqwest error's chain without the request URL: errors name the path alone, and the URL's
+/// host and query (company ids, searched e-mails) have no place in a status line or a log.
+fn error_text(err: &reqwest::Error) -> String {
+    let text = error_chain(err);
+    match err.url() {
+        Some(url) => text
+            .replace(&format!(" for url ({url})"), "")
+            .replace(url.as_str(), "<url>"),
+        None => text,
+    }
 }
 
 /// reqwest's `Display` stops at the outermost error; the cause ("connection refused") is inside.

@@ -1,0 +1,233 @@
+//! Zooza's credits (`discounts`, `free_events`): counts as of the fetch time, and one line per
+//! credit, event and attendance for the detail pane; the small value helpers the records share.
+
+use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use serde_json::Value;
+
+use super::super::fields::{SectionBuilder, bool_at, id_text, str_at};
+use crate::model::FieldValue;
+
+/// Credits expiring within this many days are flagged.
+const EXPIRING_SOON_DAYS: i64 = 30;
+
+/// A Zooza time: RFC 3339, or `YYYY-MM-DD HH:MM:SS` taken as UTC.
+pub(super) fn parse_time(text: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|time| time.with_timezone(&Utc))
+        .ok()
+        .or_else(|| {
+            NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S")
+                .ok()
+                .map(|naive| naive.and_utc())
+        })
+}
+
+/// Counts of one credit list, as of `now`.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct CreditCounts {
+    /// Items in the list.
+    pub total: usize,
+    /// Active and not expired.
+    pub active: usize,
+    /// Flagged expired, or past their expiration.
+    pub expired: usize,
+    /// Not expired, expiring within 30 days.
+    pub expiring_soon: usize,
+}
+
+/// Counts the credits of a list as of `now`.
+pub fn credit_counts(items: &[Value], now: DateTime<Utc>) -> CreditCounts {
+    let mut counts = CreditCounts {
+        total: items.len(),
+        ..CreditCounts::default()
+    };
+    for item in items {
+        let expiration = str_at(item, "/expiration").and_then(parse_time);
+        let expired =
+            bool_at(item, "/expired") == Some(true) || expiration.is_some_and(|time| time <= now);
+        if expired {
+            counts.expired += 1;
+            continue;
+        }
+        if bool_at(item, "/active") != Some(false) {
+            counts.active += 1;
+        }
+        if expiration.is_some_and(|time| time <= now + Duration::days(EXPIRING_SOON_DAYS)) {
+            counts.expiring_soon += 1;
+        }
+    }
+    counts
+}
+
+pub(super) fn array_at<'a>(json: &'a Value, pointer: &str) -> &'a [Value] {
+    json.pointer(pointer)
+        .and_then(Value::as_array)
+        .map_or(&[], Vec::as_slice)
+}
+
+/// A value as short text for a summary line (`None` for null/absent/empty).
+pub(super) fn short(json: &Value, pointer: &str) -> Option<String> {
+    match json.pointer(pointer)? {
+        Value::Null => None,
+        Value::String(text) if text.is_empty() => None,
+        Value::String(text) => Some(text.clone()),
+        other => Some(other.to_string()),
+    }
+}
+
+/// `label value` pairs of the keys present, joined with ", ".
+pub(super) fn describe(json: &Value, parts: &[(&str, &str)]) -> String {
+    parts
+        .iter()
+        .filter_map(|(label, key)| {
+            short(json, &format!("/{key}")).map(|value| {
+                if label.is_empty() {
+                    value
+                } else {
+                    format!("{label} {value}")
+                }
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+const CREDIT_PARTS: &[(&str, &str)] = &[
+    ("", "type"),
+    ("value", "value"),
+    ("code", "code"),
+    ("active", "active"),
+    ("expired", "expired"),
+    ("expires", "expiration"),
+    ("usage", "usage"),
+    ("used", "used"),
+    ("used by", "used_by"),
+    ("settings", "settings"),
+    ("origin user", "origin_user_id"),
+    ("origin company", "origin_company_id"),
+    ("origin order", "origin_order_id"),
+    ("origin event", "origin_event_id"),
+    ("origin attendance", "origin_attendance_id"),
+    ("used on user", "used_on_user_id"),
+    ("used on company", "used_on_company_id"),
+    ("used on order", "used_on_order_id"),
+    ("used on event", "used_on_event_id"),
+    ("used on attendance", "used_on_attendance_id"),
+    ("created", "created"),
+    ("by", "created_by"),
+    ("updated", "updated"),
+];
+const EVENT_PARTS: &[(&str, &str)] = &[
+    ("", "name"),
+    ("", "status"),
+    ("", "date"),
+    ("to", "end"),
+    ("duration", "duration"),
+    ("happened", "happened"),
+    ("replacement", "replacement"),
+    ("can cancel", "can_cancel"),
+    ("cancel by", "cancellation_limit"),
+    ("live stream", "live_stream"),
+    ("has live stream", "has_live_stream"),
+    ("video", "has_video"),
+    ("files", "has_files"),
+    ("places", "places"),
+    ("courses", "courses"),
+    ("trainers", "trainers"),
+    ("additional trainers", "additional_trainers"),
+];
+const ATTENDANCE_PARTS: &[(&str, &str)] = &[
+    ("", "attendance"),
+    ("event", "event_id"),
+    ("registration", "registration_id"),
+    ("credit", "credit_id"),
+    ("replacement for", "replacement_for"),
+    ("resolution", "resolution"),
+    ("reason", "cancellation_reason"),
+    ("created", "created"),
+    ("modified", "modified"),
+];
+
+/// One credit list's counts and a line per credit, event and attendance.
+pub(super) fn credit_fields<'a>(
+    mut section: SectionBuilder<'a>,
+    json: &Value,
+    key: &str,
+    noun: &str,
+    now: DateTime<Utc>,
+) -> SectionBuilder<'a> {
+    let items = array_at(json, &format!("/{key}"));
+    let counts = credit_counts(items, now);
+    let pointer = format!("/{key}");
+    let number = |n: usize| FieldValue::Number(n.to_string());
+    section = section
+        .computed(&format!("{noun}: total"), &pointer, number(counts.total))
+        .computed(&format!("{noun}: active"), &pointer, number(counts.active))
+        .computed(
+            &format!("{noun}: expired"),
+            &pointer,
+            number(counts.expired),
+        )
+        .computed(
+            &format!("{noun}: expiring within {EXPIRING_SOON_DAYS} days"),
+            &pointer,
+            number(counts.expiring_soon),
+        );
+    for (index, item) in items.iter().enumerate() {
+        let id = id_text(item.get("id")).unwrap_or_else(|| format!("#{}", index + 1));
+        let base = format!("/{key}/{index}");
+        section = section.computed(
+            &format!("{noun} {id}"),
+            &base,
+            FieldValue::Text(describe(item, CREDIT_PARTS)),
+        );
+        for (event_index, event) in array_at(item, "/events").iter().enumerate() {
+            let event_id = id_text(event.get("id")).unwrap_or_default();
+            section = section.computed(
+                &format!("{noun} {id} event {event_id}"),
+                &format!("{base}/events/{event_index}"),
+                FieldValue::Text(describe(event, EVENT_PARTS)),
+            );
+        }
+        for (row_index, row) in array_at(item, "/attendance").iter().enumerate() {
+            let row_id = id_text(row.get("id")).unwrap_or_default();
+            section = section.computed(
+                &format!("{noun} {id} attendance {row_id}"),
+                &format!("{base}/attendance/{row_index}"),
+                FieldValue::Text(describe(row, ATTENDANCE_PARTS)),
+            );
+        }
+    }
+    section
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn now() -> DateTime<Utc> {
+        parse_time("2026-01-01T00:00:00Z").unwrap()
+    }
+
+    #[test]
+    fn credits_are_counted_against_the_fetch_time() {
+        let items = vec![
+            json!({"active": true, "expiration": "2026-01-10T00:00:00Z"}),
+            json!({"active": true, "expiration": "2026-06-01 00:00:00"}),
+            json!({"active": true, "expiration": "2025-12-01T00:00:00+00:00"}),
+            json!({"active": false, "expired": true}),
+            json!({"active": true}),
+            json!("not an object"),
+        ];
+        assert_eq!(
+            credit_counts(&items, now()),
+            CreditCounts {
+                total: 6,
+                active: 4,
+                expired: 2,
+                expiring_soon: 1
+            }
+        );
+    }
+}

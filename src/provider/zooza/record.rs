@@ -1,0 +1,487 @@
+//! Pure mapping of a Zooza user's record: the token owner's full `GET /user` body, or another
+//! user's registrations and orders when no token of theirs is configured.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde_json::{Map, Value};
+
+use super::super::fields::{SectionBuilder, bool_at, id_text, str_at, unknown_fields};
+use super::super::{DecodeError, ProviderError, parse_json};
+use super::NAME;
+use super::credits::{array_at, credit_fields, describe, short};
+use super::map::{map_summary, person_name};
+use crate::http::Response;
+use crate::model::{FieldValue, RawBody, Section, UserRecord, UserSummary};
+
+const TOP_KEYS: &[&str] = &[
+    "user",
+    "agreements",
+    "app",
+    "branding",
+    "company",
+    "widgets",
+    "msg",
+    "discounts",
+    "free_events",
+    "credit_balance",
+    "user_valid",
+];
+const USER_KEYS: &[&str] = &[
+    "id",
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "role",
+    "company_id",
+    "user_fields",
+    "billing_periods",
+    "permissions",
+    "companies",
+];
+const USER_FIELD_KEYS: &[&str] = &[
+    "id",
+    "marketing_messages",
+    "3rd_party",
+    "nick",
+    "show_only_nick",
+];
+const AGREEMENT_PARTS: &[(&str, &str)] = &[
+    ("", "title"),
+    ("name", "name"),
+    ("version", "id"),
+    ("mandatory", "mandatory"),
+    ("type", "type"),
+    ("for", "for"),
+    ("applies to", "apply_for"),
+    ("courses", "courses"),
+    ("order", "order"),
+    ("valid from", "valid_from"),
+    ("region", "region"),
+    ("company", "company_id"),
+    ("created", "created"),
+    ("updated", "updated"),
+    ("description", "description"),
+];
+
+/// Maps a `GET /user` body (the token owner's full record) fetched at `now`.
+pub fn map_user_record(
+    id: &str,
+    response: &Response,
+    now: DateTime<Utc>,
+) -> Result<UserRecord, ProviderError> {
+    let json = parse_json(response)?;
+    if !json.is_object() {
+        return Err(DecodeError::shape(&response.path, "expected an object with `user`").into());
+    }
+    if json
+        .get("user")
+        .is_some_and(|user| !user.is_object() && !user.is_null())
+    {
+        return Err(DecodeError::shape(&response.path, "`user` is not an object").into());
+    }
+    let user = json.get("user").unwrap_or(&Value::Null);
+    let summary = map_summary(user).unwrap_or_else(|| UserSummary::with_id(id));
+
+    let identity = SectionBuilder::new(&json, "Identity")
+        .field("User id", "/user/id")
+        .field("First name", "/user/first_name")
+        .field("Last name", "/user/last_name")
+        .field("E-mail", "/user/email")
+        .field("Phone", "/user/phone")
+        .field("Role", "/user/role")
+        .field("Company id", "/user/company_id")
+        .field("User fields id", "/user/user_fields/id")
+        .field("Nickname", "/user/user_fields/nick")
+        .field("Show only nickname", "/user/user_fields/show_only_nick")
+        .field("Marketing messages", "/user/user_fields/marketing_messages")
+        .field("Third-party sharing", "/user/user_fields/3rd_party")
+        .field("Billing periods", "/user/billing_periods")
+        .field("Token valid", "/user_valid")
+        .build();
+
+    let mut organisation = SectionBuilder::new(&json, "Organisation");
+    for (index, company) in array_at(&json, "/user/companies").iter().enumerate() {
+        let name = short(company, "/name").unwrap_or_else(|| format!("#{}", index + 1));
+        organisation = organisation.computed(
+            &format!("Company {name}"),
+            &format!("/user/companies/{index}"),
+            FieldValue::Text(describe(
+                company,
+                &[("role", "role"), ("id", "id"), ("e-mail", "email")],
+            )),
+        );
+    }
+    let organisation = organisation
+        .field("Company", "/company")
+        .field("App", "/app")
+        .field("Branding", "/branding")
+        .field("Widgets", "/widgets")
+        .field("Messages", "/msg")
+        .build();
+
+    let permissions = array_at(&json, "/user/permissions");
+    let codes = |allowed: bool| {
+        FieldValue::List(
+            permissions
+                .iter()
+                .filter(|item| bool_at(item, "/user_can") == Some(allowed))
+                .map(|item| {
+                    let code = short(item, "/permission").unwrap_or_default();
+                    match (short(item, "/name"), short(item, "/description")) {
+                        (Some(name), Some(description)) => {
+                            format!("{code} ({name}: {description})")
+                        }
+                        (Some(text), None) | (None, Some(text)) => format!("{code} ({text})"),
+                        (None, None) => code,
+                    }
+                })
+                .collect(),
+        )
+    };
+    let permissions = SectionBuilder::new(&json, "Permissions")
+        .computed("Allowed", "/user/permissions", codes(true))
+        .computed("Not allowed", "/user/permissions", codes(false))
+        .build();
+
+    let agreements = array_at(&json, "/agreements");
+    let mandatory: Vec<String> = agreements
+        .iter()
+        .filter(|item| bool_at(item, "/mandatory") == Some(true))
+        .filter_map(|item| short(item, "/title").or_else(|| short(item, "/name")))
+        .collect();
+    let mut agreement_section = SectionBuilder::new(&json, "Agreements")
+        .computed(
+            "Agreements",
+            "/agreements",
+            FieldValue::Number(agreements.len().to_string()),
+        )
+        .computed("Mandatory", "/agreements", FieldValue::List(mandatory));
+    for (index, agreement) in agreements.iter().enumerate() {
+        let agreement_id = id_text(agreement.get("agreement_id"))
+            .or_else(|| id_text(agreement.get("id")))
+            .unwrap_or_else(|| format!("#{}", index + 1));
+        agreement_section = agreement_section.computed(
+            &format!("Agreement {agreement_id}"),
+            &format!("/agreements/{index}"),
+            FieldValue::Text(describe(agreement, AGREEMENT_PARTS)),
+        );
+    }
+
+    let credits = SectionBuilder::new(&json, "Credits");
+    let credits = credit_fields(credits, &json, "discounts", "Discount", now);
+    let credits = credit_fields(credits, &json, "free_events", "Free event", now)
+        .field("Credit balance", "/credit_balance")
+        .build();
+
+    let mut attendance: BTreeMap<String, usize> = BTreeMap::new();
+    for key in ["/discounts", "/free_events"] {
+        for credit in array_at(&json, key) {
+            for row in array_at(credit, "/attendance") {
+                let state = short(row, "/attendance").unwrap_or_else(|| "(none)".to_owned());
+                *attendance.entry(state).or_default() += 1;
+            }
+        }
+    }
+    let mut attendance_section = Section::new("Attendance");
+    for (state, count) in attendance {
+        attendance_section =
+            attendance_section.with(&state, ".", FieldValue::Number(count.to_string()));
+    }
+
+    let mut sections = vec![
+        identity,
+        organisation,
+        permissions,
+        agreement_section.build(),
+        credits,
+        attendance_section,
+    ];
+    sections.extend(unknown_fields(
+        &json,
+        &[
+            ("", TOP_KEYS),
+            ("/user", USER_KEYS),
+            ("/user/user_fields", USER_FIELD_KEYS),
+        ],
+    ));
+    Ok(UserRecord {
+        provider: NAME,
+        id: id.to_owned(),
+        summary,
+        bodies: vec![RawBody {
+            label: "user".to_owned(),
+            path: response.path.clone(),
+            bytes: response.body.clone(),
+        }],
+        json,
+        sections,
+        fetched_at: now,
+    })
+}
+
+/// The rows of a `{data: [...]}` body or a bare array.
+fn data_rows<'a>(json: &'a Value, path: &str) -> Result<&'a [Value], DecodeError> {
+    match json {
+        Value::Array(rows) => Ok(rows),
+        _ => json
+            .get("data")
+            .and_then(Value::as_array)
+            .map(Vec::as_slice)
+            .ok_or_else(|| DecodeError::shape(path, "expected an array or an object with `data`")),
+    }
+}
+
+const REGISTRATION_PARTS: &[(&str, &str)] = &[
+    ("", "full_name"),
+    ("enrolled", "ef_full_name"),
+    ("course", "course_id"),
+    ("schedule", "schedule_id"),
+    ("status", "status"),
+    ("payment", "payment_status"),
+    ("paid", "payment_paid"),
+    ("debt", "payment_debt"),
+    ("attended", "events_attended"),
+    ("of", "total_events"),
+    ("created", "created"),
+    ("updated", "updated"),
+];
+const ORDER_PARTS: &[(&str, &str)] = &[
+    ("", "status"),
+    ("payment", "payment_status"),
+    ("paid", "paid"),
+    ("debt", "debt"),
+    ("balance", "balance"),
+    ("product", "product_id"),
+    ("created", "created"),
+    ("modified", "modified"),
+];
+
+/// Maps another user's registrations (primary) and orders, fetched at `now`, when no token of
+/// theirs gives the full `/user` record. `orders` is the status when that call was refused.
+pub fn map_activity_record(
+    id: &str,
+    registrations: &Response,
+    orders: Result<&Response, u16>,
+    now: DateTime<Utc>,
+) -> Result<UserRecord, ProviderError> {
+    let registrations_json = parse_json(registrations)?;
+    data_rows(&registrations_json, &registrations.path)?;
+    let mut bodies = vec![RawBody {
+        label: "registrations".to_owned(),
+        path: registrations.path.clone(),
+        bytes: registrations.body.clone(),
+    }];
+    let (json, r, o) = match orders {
+        Ok(orders) => {
+            let orders_json = parse_json(orders)?;
+            data_rows(&orders_json, &orders.path)?;
+            bodies.push(RawBody {
+                label: "orders".to_owned(),
+                path: orders.path.clone(),
+                bytes: orders.body.clone(),
+            });
+            let mut both = Map::new();
+            both.insert("registrations".to_owned(), registrations_json);
+            both.insert("orders".to_owned(), orders_json);
+            (Value::Object(both), "/registrations", Some("/orders"))
+        }
+        Err(_) => (registrations_json, "", None),
+    };
+    let rows_pointer = |base: &str, value: &Value| {
+        if value.is_array() {
+            base.to_owned()
+        } else {
+            format!("{base}/data")
+        }
+    };
+    let registrations_json = json.pointer(r).unwrap_or(&Value::Null);
+    let registration_rows = rows_pointer(r, registrations_json);
+
+    let rows = array_at(&json, &registration_rows);
+    let mut summary = UserSummary::with_id(id);
+    if let Some(first) = rows.first() {
+        summary.name = person_name(first, &["full_name"]);
+        str_at(first, "/email")
+            .unwrap_or_default()
+            .clone_into(&mut summary.email);
+    }
+
+    let mut identity =
+        Section::new("Identity").with("User id", ".", FieldValue::Text(id.to_owned()));
+    identity = identity.with(
+        "Full record",
+        ".",
+        FieldValue::Text(
+            "GET /user needs this user's own token (set user_token_command in the profile)"
+                .to_owned(),
+        ),
+    );
+    let mut registration_section = SectionBuilder::new(&json, "Registrations").computed(
+        "Registrations",
+        &registration_rows,
+        FieldValue::Number(rows.len().to_string()),
+    );
+    for (index, row) in rows.iter().enumerate() {
+        let row_id = id_text(row.get("registration_id"))
+            .or_else(|| id_text(row.get("id")))
+            .unwrap_or_else(|| format!("#{}", index + 1));
+        registration_section = registration_section.computed(
+            &format!("Registration {row_id}"),
+            &format!("{registration_rows}/{index}"),
+            FieldValue::Text(describe(row, REGISTRATION_PARTS)),
+        );
+    }
+    let mut sections = vec![identity, registration_section.build()];
+
+    match (o, orders) {
+        (Some(o), _) => {
+            let orders_json = json.pointer(o).unwrap_or(&Value::Null);
+            let order_rows = rows_pointer(o, orders_json);
+            let rows = array_at(&json, &order_rows);
+            let mut order_section = SectionBuilder::new(&json, "Orders").computed(
+                "Orders",
+                &order_rows,
+                FieldValue::Number(rows.len().to_string()),
+            );
+            for (index, row) in rows.iter().enumerate() {
+                let row_id = id_text(row.get("id")).unwrap_or_else(|| format!("#{}", index + 1));
+                order_section = order_section.computed(
+                    &format!("Order {row_id}"),
+                    &format!("{order_rows}/{index}"),
+                    FieldValue::Text(describe(row, ORDER_PARTS)),
+                );
+            }
+            sections.push(order_section.build());
+        }
+        (None, Err(status)) => sections.push(Section::new("Orders").with(
+            "Orders",
+            ".",
+            FieldValue::Text(format!("unavailable (HTTP {status})")),
+        )),
+        (None, Ok(_)) => {}
+    }
+    let mut known: Vec<(&str, &[&str])> = vec![(r, &["data"])];
+    if let Some(o) = o {
+        known.push(("", &["registrations", "orders"]));
+        known.push((o, &["data"]));
+    }
+    sections.extend(unknown_fields(&json, &known));
+    Ok(UserRecord {
+        provider: NAME,
+        id: id.to_owned(),
+        summary,
+        bodies,
+        json,
+        sections,
+        fetched_at: now,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::StatusMarker;
+    use bytes::Bytes;
+    use reqwest::header::HeaderMap;
+    use serde_json::json;
+
+    fn response(path: &str, body: &Value) -> Response {
+        Response {
+            status: 200,
+            path: path.to_owned(),
+            headers: HeaderMap::new(),
+            body: Bytes::from(body.to_string()),
+        }
+    }
+
+    use super::super::credits::parse_time;
+
+    fn now() -> DateTime<Utc> {
+        parse_time("2026-01-01T00:00:00Z").unwrap()
+    }
+
+    fn field<'a>(record: &'a UserRecord, label: &str) -> &'a FieldValue {
+        &record
+            .sections
+            .iter()
+            .flat_map(|section| &section.fields)
+            .find(|field| field.label == label)
+            .unwrap_or_else(|| panic!("no field {label}"))
+            .value
+    }
+
+    #[test]
+    fn user_record_tolerates_missing_and_unknown_fields() {
+        let body = json!({
+            "user": {"id": "42", "first_name": "Ana", "role": "inactive_customer", "favourite": "tea",
+                     "user_fields": {"3rd_party": false, "shoe_size": 40}},
+            "discounts": [{"id": 1, "attendance": [{"attendance": "noshow"}, {"attendance": "time_travel"}]}],
+            "free_events": "not a list",
+            "new_top": 1
+        });
+        let record = map_user_record("42", &response("/user", &body), now()).unwrap();
+        assert_eq!(record.summary.id, "42");
+        assert_eq!(record.summary.status, [StatusMarker::Inactive]);
+        assert_eq!(
+            field(&record, "Third-party sharing"),
+            &FieldValue::Bool(false)
+        );
+        assert_eq!(field(&record, "E-mail"), &FieldValue::Missing);
+        assert_eq!(field(&record, "noshow").display(), "1");
+        assert_eq!(field(&record, "time_travel").display(), "1");
+        assert_eq!(field(&record, "Free event: total").display(), "0");
+        assert_eq!(record.fetched_at, now());
+        let other = record.sections.last().unwrap();
+        let paths: Vec<_> = other
+            .fields
+            .iter()
+            .map(|field| field.path.as_str())
+            .collect();
+        assert_eq!(
+            paths,
+            [".new_top", ".user.favourite", ".user.user_fields.shoe_size"]
+        );
+        for bad in [json!([]), json!({"user": 3})] {
+            let err = map_user_record("1", &response("/user", &bad), now()).unwrap_err();
+            assert!(matches!(
+                err,
+                ProviderError::Decode(DecodeError::Shape { .. })
+            ));
+        }
+    }
+
+    #[test]
+    fn activity_record_keeps_both_bodies_or_notes_missing_orders() {
+        let registrations = response(
+            "/user/7/registrations",
+            &json!({"data": [{"registration_id": 1, "first_name": "Eva", "last_name": "Nov", "email": "e@x", "status": "registered"}]}),
+        );
+        let orders = response(
+            "/user/7/orders",
+            &json!([{"id": 9, "payment_status": "paid"}]),
+        );
+        let record = map_activity_record("7", &registrations, Ok(&orders), now()).unwrap();
+        assert_eq!(record.bodies.len(), 2);
+        assert_eq!(record.summary.name, "Eva Nov");
+        assert!(field(&record, "Order 9").display().contains("paid"));
+        assert!(
+            field(&record, "Registration 1")
+                .display()
+                .contains("registered")
+        );
+        let keys: Vec<_> = record.json.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["registrations", "orders"]);
+        let alone = map_activity_record("7", &registrations, Err(403), now()).unwrap();
+        assert_eq!(alone.bodies.len(), 1);
+        assert_eq!(alone.json, parse_json(&registrations).unwrap());
+        assert_eq!(field(&alone, "Orders").display(), "unavailable (HTTP 403)");
+        let err = map_activity_record("7", &response("/r", &json!({"x": 1})), Err(404), now())
+            .unwrap_err();
+        assert!(matches!(
+            err,
+            ProviderError::Decode(DecodeError::Shape { .. })
+        ));
+    }
+}
