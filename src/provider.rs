@@ -13,7 +13,10 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 
-pub use decode::{DecodeError, body_text, error_message_from_keys, parse_json, plain_text_message};
+pub use decode::{
+    DecodeError, body_text, error_message_from_keys, expect_record_object, parse_json,
+    plain_text_message,
+};
 
 use crate::config::Profile;
 use crate::http::HttpError;

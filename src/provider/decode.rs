@@ -15,6 +15,14 @@ pub enum DecodeError {
         /// The parser's complaint, with line and column.
         detail: String,
     },
+    /// A success status whose body is the provider's error body.
+    #[error("{path}: the server answered 200 with an error: {message}")]
+    ErrorBody {
+        /// Request path.
+        path: String,
+        /// The error body's message.
+        message: String,
+    },
     /// JSON, but not of the shape this endpoint returns.
     #[error("{path}: unexpected response shape: {detail}")]
     Shape {
@@ -31,6 +39,9 @@ impl DecodeError {
         match self {
             Self::NotJson { .. } => {
                 "the server or a proxy in between answered oddly; try again, check base_url"
+            }
+            Self::ErrorBody { .. } => {
+                "the server reported a failure despite its status; try again or check the id"
             }
             Self::Shape { .. } => {
                 "the API may have changed, or base_url points at another service; see the Raw view"
@@ -62,6 +73,28 @@ pub fn parse_json(response: &Response) -> Result<serde_json::Value, DecodeError>
         what,
         detail: err.to_string(),
     })
+}
+
+/// Checks that a record body is an object of the record's kind: an object holding none of the
+/// record's `known` keys but reading as the provider's error body is a 200 that carries an error.
+pub fn expect_record_object(
+    response: &Response,
+    json: &serde_json::Value,
+    known: &[&str],
+    error_message: fn(&[u8]) -> Option<String>,
+) -> Result<(), DecodeError> {
+    let Some(object) = json.as_object() else {
+        return Err(DecodeError::shape(&response.path, "expected a user object"));
+    };
+    if !object.keys().any(|key| known.contains(&key.as_str()))
+        && let Some(message) = error_message(&response.body)
+    {
+        return Err(DecodeError::ErrorBody {
+            path: response.path.clone(),
+            message,
+        });
+    }
+    Ok(())
 }
 
 /// The body as lossy UTF-8 text, trimmed and shortened for a message.

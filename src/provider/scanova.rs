@@ -3,6 +3,7 @@
 //! `GET /multi-users/{id}/` (or `/shared-user/{id}/` on the older doc site) is one user.
 //! `Authorization: <key>` with no prefix; Django REST Framework, so paths end with a slash.
 
+use crate::provider::expect_record_object;
 use std::sync::Arc;
 
 use async_trait::async_trait;
@@ -257,9 +258,7 @@ const ACCESS_KEYS: &[&str] = &["id", "name", "permissions", "is_custom"];
 /// Maps a detail body to a record.
 pub fn map_record(id: &str, response: &Response) -> Result<UserRecord, ProviderError> {
     let json = parse_json(response)?;
-    if !json.is_object() {
-        return Err(DecodeError::shape(&response.path, "expected a user object").into());
-    }
+    expect_record_object(response, &json, TOP_KEYS, error_message)?;
     let summary = map_summary(&json).unwrap_or_else(|| UserSummary::with_id(id));
     let permissions: Vec<String> = json
         .pointer("/access_level/permissions")

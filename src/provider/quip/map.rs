@@ -1,6 +1,7 @@
 //! Pure mapping of Quip's user bodies into the shared model: the Admin "Get a user" record
 //! (seed 002) and the Automation `GET /1/users/?ids=` lookup.
 
+use crate::provider::expect_record_object;
 use serde_json::Value;
 
 use super::super::fields::{SectionBuilder, bool_at, id_text, str_at, unknown_fields};
@@ -14,6 +15,18 @@ use crate::model::{FieldValue, RawBody, StatusMarker, UserRecord, UserSummary};
 pub const ADMIN_USER_LABEL: &str = "admin_user";
 
 /// Top-level keys of the Admin user body the sections show.
+/// Keys only a user record has; `error` is not one, as both records and error bodies carry it.
+const IDENTIFYING_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "emails",
+    "company_id",
+    "disabled",
+    "is_robot",
+    "created_usec",
+    "threads",
+];
+
 const USER_KEYS: &[&str] = &[
     "id",
     "name",
@@ -95,9 +108,7 @@ fn size_at(json: &Value, pointer: &str) -> FieldValue {
 /// Maps the Admin "Get a user" body to a record; `id` is the id asked for.
 pub fn map_record(id: &str, response: &Response) -> Result<UserRecord, ProviderError> {
     let json = parse_json(response)?;
-    if !json.is_object() {
-        return Err(DecodeError::shape(&response.path, "expected a user object").into());
-    }
+    expect_record_object(response, &json, IDENTIFYING_KEYS, super::error_message)?;
     let summary = map_summary(&json).unwrap_or_else(|| UserSummary::with_id(id));
     let threads_value = json.get("threads");
     let normal_mode = threads_value.is_some_and(is_normal_mode);

@@ -1,6 +1,7 @@
 //! Pure mapping of Zoo's bodies into the shared model: list pages (`{items, next_page}`), a
 //! `UserResponse`/`OrgMember` summary, and a record joining admin details with the profile.
 
+use crate::provider::expect_record_object;
 use serde_json::{Map, Value};
 
 use super::super::fields::{SectionBuilder, bool_at, id_text, str_at, unknown_fields};
@@ -170,9 +171,7 @@ pub fn map_record(
     profile: Result<&Response, ProfileGap>,
 ) -> Result<UserRecord, ProviderError> {
     let details_json = parse_json(details)?;
-    if !details_json.is_object() {
-        return Err(DecodeError::shape(&details.path, "expected an admin details object").into());
-    }
+    expect_record_object(details, &details_json, DETAILS_KEYS, super::error_message)?;
     let mut bodies = vec![RawBody {
         label: "admin_details".to_owned(),
         path: details.path.clone(),
@@ -181,9 +180,7 @@ pub fn map_record(
     let (json, d, p) = match profile {
         Ok(profile) => {
             let profile_json = parse_json(profile)?;
-            if !profile_json.is_object() {
-                return Err(DecodeError::shape(&profile.path, "expected a user object").into());
-            }
+            expect_record_object(profile, &profile_json, PROFILE_KEYS, super::error_message)?;
             bodies.push(RawBody {
                 label: "profile".to_owned(),
                 path: profile.path.clone(),

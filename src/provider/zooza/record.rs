@@ -1,6 +1,7 @@
 //! Pure mapping of a Zooza user's record: the token owner's full `GET /user` body, or another
 //! user's registrations and orders when no token of theirs is configured.
 
+use crate::provider::expect_record_object;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
@@ -65,6 +66,17 @@ const AGREEMENT_PARTS: &[(&str, &str)] = &[
     ("description", "description"),
 ];
 
+/// Top-level keys of a `GET /user` body: a body with none of them is no user record.
+const RECORD_KEYS: &[&str] = &[
+    "user",
+    "agreements",
+    "discounts",
+    "free_events",
+    "credit_balance",
+    "company",
+    "app",
+];
+
 /// Maps a `GET /user` body (the token owner's full record) fetched at `now`.
 pub fn map_user_record(
     id: &str,
@@ -72,9 +84,7 @@ pub fn map_user_record(
     now: DateTime<Utc>,
 ) -> Result<UserRecord, ProviderError> {
     let json = parse_json(response)?;
-    if !json.is_object() {
-        return Err(DecodeError::shape(&response.path, "expected an object with `user`").into());
-    }
+    expect_record_object(response, &json, RECORD_KEYS, super::error_message)?;
     if json
         .get("user")
         .is_some_and(|user| !user.is_object() && !user.is_null())
