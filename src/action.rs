@@ -39,6 +39,10 @@ pub enum Action {
     ToggleMark,
     /// Fetch the selected record again.
     Refresh,
+    /// Open the `:` command line.
+    CommandLine,
+    /// Complete the word under the cursor (command line).
+    Complete,
     /// Tree: expand the node, or step into its first child (`l`).
     TreeExpand,
     /// Tree: collapse the node, or step out to its parent (`h`).
@@ -85,6 +89,8 @@ impl Action {
             Self::Export => "export",
             Self::ToggleMark => "mark",
             Self::Refresh => "refetch",
+            Self::CommandLine => "command line",
+            Self::Complete => "complete",
             Self::TreeExpand => "expand / into child",
             Self::TreeCollapse => "collapse / to parent",
             Self::TreeToggle => "fold / unfold",

@@ -17,10 +17,9 @@ use tokio::time::Instant;
 
 use crate::effect::Effect;
 use crate::export;
-use crate::msg::Msg;
+use crate::msg::{Msg, OpenedProfile};
 use crate::provider::Provider;
 use crate::state::{RequestId, State};
-use crate::theme::Theme;
 use crate::ui;
 use crate::update::{init, update};
 
@@ -29,6 +28,17 @@ pub const TICK_INTERVAL: Duration = Duration::from_millis(80);
 
 /// Users asked for per page.
 const PAGE_SIZE: usize = 100;
+
+/// Opens profiles by name for `:profile` (the session, its config and in-process sandbox).
+#[async_trait::async_trait]
+pub trait ProfileSource: Send + Sync {
+    /// The names that can be opened.
+    fn names(&self) -> Vec<String>;
+    /// Opens a profile: its provider, header badge and theme.
+    async fn open(&self, name: &str) -> Result<OpenedProfile, String>;
+    /// Loads a theme by name (a user theme file or a built-in one).
+    fn theme(&self, name: &str) -> Result<crate::theme::Theme, String>;
+}
 
 /// What effects need from the outside world.
 #[derive(Clone)]
@@ -39,15 +49,16 @@ pub struct AppContext {
     pub profile_name: String,
     /// Where exports go.
     pub exports_dir: PathBuf,
+    /// Where other profiles and themes come from.
+    pub profiles: Arc<dyn ProfileSource>,
 }
 
 /// Runs the explorer until it quits or the input ends.
 pub async fn run<B, I>(
     terminal: &mut Terminal<B>,
     mut input: I,
-    context: AppContext,
+    mut context: AppContext,
     mut state: State,
-    theme: &Theme,
 ) -> Result<(), B::Error>
 where
     B: Backend,
@@ -64,7 +75,7 @@ where
         if state.quit {
             break;
         }
-        terminal.draw(|frame| ui::render(frame, &state, theme))?;
+        terminal.draw(|frame| ui::render(frame, &state, &state.theme))?;
         next_tick = if state.needs_tick() {
             Some(next_tick.unwrap_or_else(|| Instant::now() + TICK_INTERVAL))
         } else {
@@ -84,6 +95,15 @@ where
                 Msg::Tick
             }
         };
+        if let Msg::ProfileSwitched { result: Ok(opened) } = &msg {
+            // Work for the old profile is moot: stop it, then talk to the new provider.
+            for handle in tasks.values() {
+                handle.abort();
+            }
+            tasks.clear();
+            context.provider = Arc::clone(&opened.provider);
+            context.profile_name.clone_from(&opened.badge.name);
+        }
         effects = update(&mut state, msg);
         // Drain the results already waiting, then draw once. (Input is not polled here: a
         // crossterm EventStream polled with a no-op waker would never wake the loop again.)
@@ -156,6 +176,21 @@ fn run_effect(
                 };
                 let _ = sender.send(Msg::ExportFinished {
                     result: result.map_err(|err| err.to_string()),
+                });
+            });
+        }
+        Effect::SwitchProfile(name) => {
+            let profiles = Arc::clone(&context.profiles);
+            tokio::spawn(async move {
+                let result = profiles.open(&name).await;
+                let _ = sender.send(Msg::ProfileSwitched { result });
+            });
+        }
+        Effect::LoadTheme(name) => {
+            let profiles = Arc::clone(&context.profiles);
+            tokio::task::spawn_blocking(move || {
+                let _ = sender.send(Msg::ThemeLoaded {
+                    result: profiles.theme(&name),
                 });
             });
         }

@@ -18,6 +18,14 @@ pub struct Cli {
     #[arg(long, short = 'p', global = true, value_name = "NAME")]
     pub profile: Option<String>,
 
+    /// The explorer's theme: dark, light, high-contrast, ansi16, or a file name in the themes dir.
+    #[arg(long, global = true, value_name = "NAME")]
+    pub theme: Option<String>,
+
+    /// Do not capture the mouse (leave selection and scrolling to the terminal).
+    #[arg(long, global = true)]
+    pub no_mouse: bool,
+
     /// Users per provider in the in-process sandbox.
     #[arg(long, global = true, value_name = "N", default_value_t = 200)]
     pub sandbox_users: u64,

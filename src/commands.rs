@@ -109,39 +109,20 @@ async fn dispatch(cli: Cli) -> Result<(), CommandError> {
         Some(Command::Get(args)) => get::run(&mut session, cli.profile.as_deref(), args).await,
         Some(Command::Info) => info::run(&session),
         Some(Command::Sandbox(_)) => Ok(()),
-        None => explore(&mut session, cli.profile.as_deref()).await,
+        None => explore(session, cli.profile.as_deref(), cli.theme.clone()).await,
     }
 }
 
 /// The explorer on a profile (the sandbox when there is no config).
-async fn explore(session: &mut Session, profile: Option<&str>) -> Result<(), CommandError> {
-    let profile = session.profile(profile).await?;
-    let provider = crate::provider::build(&profile)?;
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
-    let theme_name = profile
-        .config
-        .theme
-        .clone()
-        .unwrap_or_else(|| "dark".to_owned());
-    let theme = crate::theme::Theme::load(&theme_name, &session.paths.themes_dir, no_color)
-        .map_err(|err| CommandError {
-            message: err.to_string(),
-            code: EXIT_CONFIG,
-        })?;
-    let context = crate::app::AppContext {
-        provider,
-        profile_name: profile.name.clone(),
-        exports_dir: session.paths.exports_dir(),
-    };
-    let badge = crate::state::ProfileBadge {
-        name: profile.name.clone(),
-        provider: profile.provider().to_owned(),
-        is_sandbox: profile.is_sandbox,
-    };
-    crate::tui::run(context, badge, theme)
+async fn explore(
+    session: Session,
+    profile: Option<&str>,
+    theme: Option<String>,
+) -> Result<(), CommandError> {
+    crate::explorer::run(session, profile, theme)
         .await
         .map_err(|message| CommandError {
             message,
-            code: EXIT_IO,
+            code: EXIT_CONFIG,
         })
 }

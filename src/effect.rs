@@ -36,6 +36,10 @@ pub enum Effect {
         /// The records, in list order.
         records: Vec<Arc<UserRecord>>,
     },
+    /// Open another profile and swap the provider.
+    SwitchProfile(String),
+    /// Load a theme by name.
+    LoadTheme(String),
     /// Stop the loop and restore the terminal.
     Quit,
 }

@@ -47,6 +47,7 @@ const GLOBAL: &[(KeyBinding, Action)] = &[
     (key(KeyCode::Char('x')), Action::Export),
     (key(KeyCode::Char('/')), Action::StartFilter),
     (key(KeyCode::Char(']')), Action::NextTab),
+    (key(KeyCode::Char(':')), Action::CommandLine),
     (key(KeyCode::Char('[')), Action::PrevTab),
 ];
 
@@ -126,6 +127,14 @@ const TREE: &[(KeyBinding, Action)] = &[
     (key(KeyCode::Char('9')), Action::TreeDepth(9)),
 ];
 
+/// Keys the command line does not swallow.
+const COMMAND: &[(KeyBinding, Action)] = &[
+    (key(KeyCode::Enter), Action::Open),
+    (key(KeyCode::Esc), Action::Cancel),
+    (key(KeyCode::Tab), Action::Complete),
+    (ctrl('c'), Action::Quit),
+];
+
 /// Keys the filter input does not swallow.
 const FILTER: &[(KeyBinding, Action)] = &[
     (key(KeyCode::Enter), Action::Open),
@@ -139,6 +148,7 @@ const FILTER: &[(KeyBinding, Action)] = &[
 fn tables(context: KeyContext) -> Vec<&'static [(KeyBinding, Action)]> {
     match context {
         KeyContext::Filter => vec![FILTER],
+        KeyContext::Command => vec![COMMAND],
         KeyContext::List => vec![LIST, MOVEMENT, GLOBAL],
         KeyContext::Detail => vec![DETAIL, MOVEMENT, GLOBAL],
         KeyContext::Tree => vec![TREE, DETAIL, MOVEMENT, GLOBAL],

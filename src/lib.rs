@@ -6,6 +6,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod effect;
+pub mod explorer;
 pub mod export;
 pub mod http;
 pub mod keymap;

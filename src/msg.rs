@@ -6,8 +6,20 @@ use std::sync::Arc;
 use crossterm::event::KeyEvent;
 
 use crate::model::{UserPage, UserRecord, UserSummary};
+use crate::provider::Provider;
 use crate::provider::ProviderError;
-use crate::state::RequestId;
+use crate::state::{ProfileBadge, RequestId};
+
+/// A profile opened for the explorer.
+#[derive(Debug, Clone)]
+pub struct OpenedProfile {
+    /// Its provider.
+    pub provider: Arc<dyn Provider>,
+    /// What the header shows.
+    pub badge: ProfileBadge,
+    /// Its theme.
+    pub theme: crate::theme::Theme,
+}
 
 /// An event for `update`.
 #[derive(Debug)]
@@ -43,6 +55,16 @@ pub enum Msg {
     ExportFinished {
         /// The file written, or why not.
         result: Result<PathBuf, String>,
+    },
+    /// A profile switch finished (the app has already swapped the provider on success).
+    ProfileSwitched {
+        /// The new profile, or why it could not be opened.
+        result: Result<OpenedProfile, String>,
+    },
+    /// A theme was loaded (or not).
+    ThemeLoaded {
+        /// The theme or why not.
+        result: Result<crate::theme::Theme, String>,
     },
     /// The process was asked to stop (SIGTERM, SIGHUP).
     Terminate,

@@ -1,11 +1,15 @@
 //! The one central app state. `update` changes it; `render` only reads it.
 
+pub mod command;
 mod detail;
 mod list;
 pub mod tree;
 
 use std::path::PathBuf;
 
+use crate::theme::Theme;
+
+pub use command::CommandLine;
 pub use detail::{DetailState, DetailTab, Wanted};
 pub use list::UserListState;
 
@@ -35,6 +39,8 @@ pub enum KeyContext {
     Detail,
     /// The detail pane's tree tab.
     Tree,
+    /// Typing a `:` command.
+    Command,
 }
 
 /// The profile being explored, for the header.
@@ -84,6 +90,16 @@ pub struct State {
     pub exporting: bool,
     /// The loop should stop.
     pub quit: bool,
+    /// The `:` command line, while open.
+    pub command: Option<CommandLine>,
+    /// Profile names `:profile` can switch to.
+    pub profile_names: Vec<String>,
+    /// Theme names `:theme` can choose.
+    pub theme_names: Vec<String>,
+    /// The colours in use.
+    pub theme: Theme,
+    /// A profile switch is under way.
+    pub switching: Option<String>,
     next_request: u64,
 }
 
@@ -102,6 +118,14 @@ impl State {
             spinner_frame: 0,
             exporting: false,
             quit: false,
+            command: None,
+            profile_names: Vec::new(),
+            theme_names: crate::theme::names()
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
+            theme: Theme::dark(),
+            switching: None,
             next_request: 0,
         }
     }
@@ -119,10 +143,14 @@ impl State {
             || self.detail.loading.is_some()
             || self.detail.wanted.is_some()
             || self.exporting
+            || self.switching.is_some()
     }
 
     /// The key table for the focused pane and tab.
     pub fn key_context(&self) -> KeyContext {
+        if self.command.is_some() {
+            return KeyContext::Command;
+        }
         match self.focus {
             Focus::Filter => KeyContext::Filter,
             Focus::List => KeyContext::List,

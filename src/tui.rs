@@ -5,20 +5,21 @@ use futures::{Stream, StreamExt};
 
 use crate::app::{self, AppContext};
 use crate::msg::Msg;
-use crate::state::{ProfileBadge, State};
-use crate::theme::Theme;
+use crate::state::State;
 
-/// Runs the explorer in the real terminal.
-pub async fn run(context: AppContext, profile: ProfileBadge, theme: Theme) -> Result<(), String> {
+/// Runs the explorer in the real terminal; `initial_state` gets the terminal's size.
+pub async fn run(
+    context: AppContext,
+    initial_state: impl FnOnce((u16, u16)) -> State,
+) -> Result<(), String> {
     let mut terminal = ratatui::try_init().map_err(|err| {
         format!("the explorer needs a terminal ({err}); for scripts use `userscope list` or `userscope get`")
     })?;
     let size = terminal
         .size()
         .map_or((80, 24), |size| (size.width, size.height));
-    let state = State::new(profile, size);
     let input = futures::stream::select(terminal_events(), signals());
-    let result = app::run(&mut terminal, Box::pin(input), context, state, &theme).await;
+    let result = app::run(&mut terminal, Box::pin(input), context, initial_state(size)).await;
     ratatui::restore();
     result.map_err(|err| format!("terminal error: {err}"))
 }

@@ -1,6 +1,7 @@
 //! The pure heart of the explorer: `update(&mut State, Msg) -> Vec<Effect>`. No I/O, no clock,
 //! no spawning; unit tests drive it without a terminal or a network.
 
+mod command;
 mod keys;
 
 use std::sync::Arc;
@@ -108,9 +109,45 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Msg::ProfileSwitched { result } => profile_switched(state, result),
+        Msg::ThemeLoaded { result } => {
+            match result {
+                Ok(theme) => {
+                    state.status.info = Some(format!("theme {}", theme.name));
+                    state.theme = theme;
+                }
+                Err(message) => state.status.error = Some(message),
+            }
+            Vec::new()
+        }
         Msg::Terminate => {
             state.quit = true;
             vec![Effect::Quit]
+        }
+    }
+}
+
+/// After a profile switch: a fresh list and detail for the new provider, or the error.
+fn profile_switched(
+    state: &mut State,
+    result: Result<crate::msg::OpenedProfile, String>,
+) -> Vec<Effect> {
+    state.switching = None;
+    match result {
+        Err(message) => {
+            state.status.error = Some(message);
+            Vec::new()
+        }
+        Ok(opened) => {
+            // The app aborted every task of the old provider; forget what they were for.
+            state.list = crate::state::UserListState::default();
+            state.detail = DetailState::default();
+            state.status.error = None;
+            state.status.info = Some(format!("switched to {}", opened.badge.name));
+            state.profile = opened.badge;
+            state.theme = opened.theme;
+            state.focus = Focus::List;
+            load_next_page(state)
         }
     }
 }

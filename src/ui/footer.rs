@@ -9,7 +9,7 @@ use super::spinner;
 use crate::action::Action;
 use crate::keymap;
 use crate::sanitize::one_line;
-use crate::state::{Focus, KeyContext, State};
+use crate::state::{KeyContext, State};
 use crate::theme::Theme;
 
 const HINTS: &[Action] = &[
@@ -24,10 +24,9 @@ const HINTS: &[Action] = &[
 ];
 
 pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
-    let context = if state.focus == Focus::Filter {
-        KeyContext::List
-    } else {
-        state.key_context()
+    let context = match state.key_context() {
+        KeyContext::Filter | KeyContext::Command => KeyContext::List,
+        other => other,
     };
     let mut hints = Vec::new();
     for action in HINTS {
@@ -44,6 +43,45 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let status = status_line(state, theme);
     let lines = vec![Line::from(hints), status];
     frame.render_widget(Paragraph::new(lines), area);
+    if let Some(line) = &state.command {
+        render_command_line(frame, area, line, theme);
+    }
+}
+
+/// The `:` line over the status line, with its completions when Tab offered several.
+fn render_command_line(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    line: &crate::state::CommandLine,
+    theme: &Theme,
+) {
+    let Some(row) = area.height.checked_sub(1).map(|offset| Rect {
+        y: area.y + offset,
+        height: 1,
+        ..area
+    }) else {
+        return;
+    };
+    let mut spans = vec![
+        Span::styled(":", theme.key()),
+        Span::styled(one_line(line.input.value()), theme.text()),
+    ];
+    if line.completions.len() > 1 {
+        spans.push(Span::styled(
+            format!("   {}", line.completions.join("  ")),
+            theme.muted(),
+        ));
+    }
+    frame.render_widget(ratatui::widgets::Clear, row);
+    frame.render_widget(Paragraph::new(Line::from(spans)), row);
+    let cursor = u16::try_from(line.input.visual_cursor()).unwrap_or(u16::MAX);
+    frame.set_cursor_position((
+        row.x
+            .saturating_add(1)
+            .saturating_add(cursor)
+            .min(row.right().saturating_sub(1)),
+        row.y,
+    ));
 }
 
 fn status_line(state: &State, theme: &Theme) -> Line<'static> {
@@ -62,6 +100,9 @@ fn status_line(state: &State, theme: &Theme) -> Line<'static> {
     }
     if let Some((_, id)) = &state.detail.loading {
         busy.push(format!("fetching {}", one_line(id)));
+    }
+    if let Some(name) = &state.switching {
+        busy.push(format!("opening profile {}", one_line(name)));
     }
     if state.exporting {
         busy.push("exporting".to_owned());

@@ -13,6 +13,9 @@ pub(super) fn on_key(state: &mut State, key: &KeyEvent) -> Vec<Effect> {
     if key.kind == KeyEventKind::Release {
         return Vec::new();
     }
+    if state.command.is_some() {
+        return super::command::on_key(state, key);
+    }
     if state.help_open {
         // Any key closes help; q and Ctrl-C still quit.
         state.help_open = false;
@@ -45,6 +48,8 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
     let page = isize::try_from(state.list_page_rows()).unwrap_or(isize::MAX);
     match action {
         Action::Quit => quit(state),
+        Action::CommandLine => super::command::open(state),
+        Action::Complete => Vec::new(),
         Action::ToggleHelp => {
             state.help_open = true;
             Vec::new()
@@ -238,7 +243,7 @@ fn open(state: &mut State) -> Vec<Effect> {
     Vec::new()
 }
 
-fn export(state: &mut State) -> Vec<Effect> {
+pub(super) fn export(state: &mut State) -> Vec<Effect> {
     if state.exporting {
         return Vec::new();
     }

@@ -1,0 +1,110 @@
+//! Starting the explorer from a session: the first profile, the profiles `:profile` can switch
+//! to (the config's and the sandbox's), and themes (`--theme` over the profile's, `NO_COLOR`
+//! over all).
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use tokio::sync::Mutex;
+
+use crate::app::{AppContext, ProfileSource};
+use crate::msg::OpenedProfile;
+use crate::session::Session;
+use crate::state::{ProfileBadge, State};
+use crate::theme::Theme;
+
+/// The session as a source of profiles for the explorer.
+pub struct SessionProfiles {
+    session: Mutex<Session>,
+    names: Vec<String>,
+    themes_dir: PathBuf,
+    theme_override: Option<String>,
+    no_color: bool,
+}
+
+impl SessionProfiles {
+    /// Wraps a session; `theme_override` is `--theme`.
+    pub fn new(session: Session, theme_override: Option<String>, no_color: bool) -> Self {
+        let names = session
+            .profiles()
+            .into_iter()
+            .map(|listing| listing.name)
+            .collect();
+        let themes_dir = session.paths.themes_dir.clone();
+        Self {
+            session: Mutex::new(session),
+            names,
+            themes_dir,
+            theme_override,
+            no_color,
+        }
+    }
+}
+
+#[async_trait::async_trait]
+impl ProfileSource for SessionProfiles {
+    fn names(&self) -> Vec<String> {
+        self.names.clone()
+    }
+
+    async fn open(&self, name: &str) -> Result<OpenedProfile, String> {
+        let profile = self
+            .session
+            .lock()
+            .await
+            .profile(Some(name))
+            .await
+            .map_err(|err| err.to_string())?;
+        let provider = crate::provider::build(&profile).map_err(|err| err.one_line())?;
+        let theme_name = self
+            .theme_override
+            .clone()
+            .or_else(|| profile.config.theme.clone())
+            .unwrap_or_else(|| "dark".to_owned());
+        let theme = self.theme(&theme_name)?;
+        let badge = ProfileBadge {
+            name: profile.name.clone(),
+            provider: profile.provider().to_owned(),
+            is_sandbox: profile.is_sandbox,
+        };
+        Ok(OpenedProfile {
+            provider,
+            badge,
+            theme,
+        })
+    }
+
+    fn theme(&self, name: &str) -> Result<Theme, String> {
+        Theme::load(name, &self.themes_dir, self.no_color).map_err(|err| err.to_string())
+    }
+}
+
+/// Opens the explorer on a profile (the default one when `None`) and runs it to the end.
+pub async fn run(
+    session: Session,
+    profile: Option<&str>,
+    theme_override: Option<String>,
+) -> Result<(), String> {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
+    let name = profile.map(str::to_owned).or_else(|| session.default_profile_name()).ok_or_else(|| {
+        let names: Vec<String> = session.profiles().into_iter().map(|listing| listing.name).collect();
+        format!("name a profile with --profile (or set default_profile in the config); profiles: {}", names.join(", "))
+    })?;
+    let exports_dir = session.paths.exports_dir();
+    let profiles = Arc::new(SessionProfiles::new(session, theme_override, no_color));
+    let opened = profiles.open(&name).await?;
+    let context = AppContext {
+        provider: Arc::clone(&opened.provider),
+        profile_name: opened.badge.name.clone(),
+        exports_dir,
+        profiles: Arc::clone(&profiles) as Arc<dyn ProfileSource>,
+    };
+    let names = profiles.names();
+    crate::tui::run(context, move |size| {
+        let mut state = State::new(opened.badge, size);
+        state.theme = opened.theme;
+        state.profile_names = names;
+        state
+    })
+    .await
+}

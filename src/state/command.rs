@@ -1,0 +1,151 @@
+//! The `:` command line: what can be typed, parsing, and completion. Pure, unit-tested.
+
+use tui_input::Input;
+
+/// A command the line understands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// Switch to another profile.
+    Profile(String),
+    /// Switch the theme.
+    Theme(String),
+    /// Export the selected record (or the marked users).
+    Export,
+    /// Show the keys.
+    Help,
+    /// Quit.
+    Quit,
+}
+
+/// The command names, for completion and the help.
+pub const NAMES: &[&str] = &["profile", "theme", "export", "help", "quit"];
+
+/// The line being typed.
+#[derive(Debug, Clone, Default)]
+pub struct CommandLine {
+    /// The text after `:`.
+    pub input: Input,
+    /// Candidates for the word under the cursor, refreshed on Tab.
+    pub completions: Vec<String>,
+    /// The candidate last inserted by Tab, cycling.
+    pub completion_index: Option<usize>,
+}
+
+/// Parses a command line; the error says what is wrong and what exists.
+pub fn parse(line: &str) -> Result<Command, String> {
+    let mut words = line.split_whitespace();
+    let Some(name) = words.next() else {
+        return Err("type a command: profile, theme, export, help, quit".to_owned());
+    };
+    let argument = words.collect::<Vec<_>>().join(" ");
+    let needs_argument = |what: &str| {
+        if argument.is_empty() {
+            Err(format!(":{what} needs a name (Tab completes)"))
+        } else {
+            Ok(argument.clone())
+        }
+    };
+    match name {
+        "profile" | "p" => needs_argument("profile").map(Command::Profile),
+        "theme" => needs_argument("theme").map(Command::Theme),
+        "export" | "x" | "w" => Ok(Command::Export),
+        "help" | "h" => Ok(Command::Help),
+        "quit" | "q" | "q!" | "qa" => Ok(Command::Quit),
+        other => Err(format!(
+            "unknown command :{other}; try {}",
+            NAMES.join(", ")
+        )),
+    }
+}
+
+/// Candidates completing the line: command names for the first word, then profile or theme
+/// names for the argument.
+pub fn candidates(line: &str, profiles: &[String], themes: &[String]) -> Vec<String> {
+    let ends_with_space = line.ends_with(' ');
+    let words: Vec<&str> = line.split_whitespace().collect();
+    match (words.as_slice(), ends_with_space) {
+        ([] | [_], false) => {
+            let prefix = words.first().copied().unwrap_or("");
+            NAMES
+                .iter()
+                .filter(|name| name.starts_with(prefix))
+                .map(|name| (*name).to_owned())
+                .collect()
+        }
+        ([command], true) | ([command, _], false) => {
+            let prefix = if ends_with_space { "" } else { words[1] };
+            let pool = match *command {
+                "profile" | "p" => profiles,
+                "theme" => themes,
+                _ => return Vec::new(),
+            };
+            pool.iter()
+                .filter(|name| name.starts_with(prefix))
+                .cloned()
+                .collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The line with its last word replaced by a candidate.
+pub fn complete(line: &str, candidate: &str) -> String {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if line.ends_with(' ') || words.is_empty() {
+        if words.is_empty() {
+            return format!("{candidate} ");
+        }
+        return format!("{line}{candidate}");
+    }
+    let mut kept: Vec<&str> = words[..words.len() - 1].to_vec();
+    kept.push(candidate);
+    let completed = kept.join(" ");
+    if kept.len() == 1 && NAMES.contains(&candidate) && matches!(candidate, "profile" | "theme") {
+        format!("{completed} ")
+    } else {
+        completed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_commands_and_aliases() {
+        assert_eq!(
+            parse("profile acme-zoo"),
+            Ok(Command::Profile("acme-zoo".into()))
+        );
+        assert_eq!(parse("  q "), Ok(Command::Quit));
+        assert_eq!(parse("theme light"), Ok(Command::Theme("light".into())));
+        assert_eq!(parse("export"), Ok(Command::Export));
+        assert!(parse("profile").unwrap_err().contains("needs a name"));
+        assert!(parse("frobnicate").unwrap_err().contains("unknown command"));
+    }
+
+    #[test]
+    fn completes_commands_then_arguments() {
+        let profiles = vec![
+            "sandbox-zoo".to_owned(),
+            "sandbox-zooza".to_owned(),
+            "acme".to_owned(),
+        ];
+        let themes = vec!["dark".to_owned(), "light".to_owned()];
+        assert_eq!(candidates("pr", &profiles, &themes), ["profile"]);
+        assert_eq!(candidates("", &profiles, &themes).len(), NAMES.len());
+        assert_eq!(
+            candidates("profile sandbox-zo", &profiles, &themes),
+            ["sandbox-zoo", "sandbox-zooza"]
+        );
+        assert_eq!(candidates("profile ", &profiles, &themes).len(), 3);
+        assert_eq!(candidates("theme l", &profiles, &themes), ["light"]);
+        assert!(candidates("quit x", &profiles, &themes).is_empty());
+        assert_eq!(complete("pr", "profile"), "profile ");
+        assert_eq!(
+            complete("profile sandbox-zo", "sandbox-zooza"),
+            "profile sandbox-zooza"
+        );
+        assert_eq!(complete("profile ", "acme"), "profile acme");
+    }
+}
