@@ -24,13 +24,28 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         .map(|(keys, _)| keys.chars().count())
         .max()
         .unwrap_or(0);
-    let mut lines: Vec<Line<'_>> = entries
+    let description_width = entries
         .iter()
-        .map(|(keys, description)| {
-            Line::from(vec![
-                Span::styled(format!(" {keys:>key_width$} "), theme.key()),
-                Span::styled(format!(" {description}"), theme.text()),
-            ])
+        .map(|(_, description)| description.chars().count())
+        .max()
+        .unwrap_or(0);
+    let cell_width = key_width + description_width + 4;
+    // As many columns as the height needs, so every key shows even at 80x24.
+    let rows_available = usize::from(area.height.saturating_sub(4)).max(1);
+    let columns = entries.len().div_ceil(rows_available).max(1);
+    let rows = entries.len().div_ceil(columns);
+    let mut lines: Vec<Line<'_>> = (0..rows)
+        .map(|row| {
+            let spans = (0..columns)
+                .filter_map(|column| entries.get(column * rows + row))
+                .flat_map(|(keys, description)| {
+                    [
+                        Span::styled(format!(" {keys:>key_width$} "), theme.key()),
+                        Span::styled(format!(" {description:<description_width$} "), theme.text()),
+                    ]
+                })
+                .collect::<Vec<_>>();
+            Line::from(spans)
         })
         .collect();
     if context == KeyContext::Filter {
@@ -43,8 +58,13 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         " any key closes this",
         theme.muted(),
     )));
-    let width = (key_width as u16 + 30).min(area.width);
-    let height = (lines.len() as u16 + 2).min(area.height);
+    let width = u16::try_from(cell_width * columns + 2)
+        .unwrap_or(u16::MAX)
+        .max(34)
+        .min(area.width);
+    let height = u16::try_from(lines.len() + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.height);
     let popup = Rect {
         x: area.x + (area.width - width) / 2,
         y: area.y + (area.height - height) / 2,
