@@ -40,6 +40,11 @@ pub enum Effect {
     SwitchProfile(String),
     /// Load a theme by name.
     LoadTheme(String),
+    /// Fetch these users' records and write them as one NDJSON export.
+    ExportMarked {
+        /// User ids, in list order.
+        ids: Vec<String>,
+    },
     /// Stop the loop and restore the terminal.
     Quit,
 }

@@ -247,6 +247,19 @@ pub(super) fn export(state: &mut State) -> Vec<Effect> {
     if state.exporting {
         return Vec::new();
     }
+    if !state.list.marked.is_empty() {
+        // The marked set, in list order, fetched afresh and written as one NDJSON file.
+        let ids: Vec<String> = state
+            .list
+            .users
+            .iter()
+            .filter(|user| state.list.marked.contains(&user.id))
+            .map(|user| user.id.clone())
+            .collect();
+        state.exporting = true;
+        state.status.info = Some(format!("exporting {} marked users…", ids.len()));
+        return vec![Effect::ExportMarked { ids }];
+    }
     let Some(record) = state.detail.record.clone() else {
         state.status.error = Some(if state.detail.loading.is_some() {
             "the record is still loading; export once it is shown".to_owned()
