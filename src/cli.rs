@@ -46,6 +46,8 @@ pub enum Command {
     List(ListArgs),
     /// Get one user's record.
     Get(GetArgs),
+    /// Open an exported record (JSON) or set (NDJSON) in the explorer, offline.
+    Open(OpenArgs),
     /// Serve the sandbox APIs on a loopback port.
     Sandbox(SandboxArgs),
     /// Show the config, data, state and theme paths and the profiles (never a secret).
@@ -77,6 +79,16 @@ pub struct GetArgs {
     /// Write the parsed record as pretty JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+/// `userscope open`.
+#[derive(Debug, Args)]
+pub struct OpenArgs {
+    /// The file an export wrote (`.json`: one record; `.ndjson`: one per line).
+    pub file: PathBuf,
+    /// The provider the records came from, when it cannot be told from them.
+    #[arg(long)]
+    pub provider: Option<String>,
 }
 
 /// `userscope sandbox`.

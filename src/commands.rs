@@ -4,6 +4,7 @@
 mod get;
 mod info;
 mod list;
+pub mod open;
 mod sandbox;
 mod table;
 
@@ -108,6 +109,7 @@ async fn dispatch(cli: Cli) -> Result<(), CommandError> {
         Some(Command::List(args)) => list::run(&mut session, cli.profile.as_deref(), args).await,
         Some(Command::Get(args)) => get::run(&mut session, cli.profile.as_deref(), args).await,
         Some(Command::Info) => info::run(&session),
+        Some(Command::Open(args)) => open::run(&session.paths, args, cli.theme.clone()).await,
         Some(Command::Sandbox(_)) => Ok(()),
         None => explore(session, cli.profile.as_deref(), cli.theme.clone()).await,
     }

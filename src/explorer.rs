@@ -79,6 +79,66 @@ impl ProfileSource for SessionProfiles {
     }
 }
 
+/// Where an opened file's explorer gets themes; it has no profiles to switch to.
+struct FileProfiles {
+    themes_dir: PathBuf,
+    no_color: bool,
+}
+
+#[async_trait::async_trait]
+impl ProfileSource for FileProfiles {
+    fn names(&self) -> Vec<String> {
+        Vec::new()
+    }
+
+    async fn open(&self, name: &str) -> Result<OpenedProfile, String> {
+        Err(format!(
+            "an opened file has no profiles; run userscope --profile {name} instead"
+        ))
+    }
+
+    fn theme(&self, name: &str) -> Result<Theme, String> {
+        Theme::load(name, &self.themes_dir, self.no_color).map_err(|err| err.to_string())
+    }
+}
+
+/// Opens the explorer on records read from a file.
+pub async fn run_file(
+    records: Vec<crate::model::UserRecord>,
+    file_name: String,
+    paths: &crate::config::Paths,
+    theme_override: Option<String>,
+) -> Result<(), String> {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
+    let source = Arc::new(FileProfiles {
+        themes_dir: paths.themes_dir.clone(),
+        no_color,
+    });
+    let theme = source.theme(theme_override.as_deref().unwrap_or("dark"))?;
+    let provider_name = records.first().map_or("file", |record| record.provider);
+    let provider = Arc::new(crate::provider::offline::OfflineProvider::new(
+        provider_name,
+        records,
+    ));
+    let badge = ProfileBadge {
+        name: format!("file {file_name}"),
+        provider: provider_name.to_owned(),
+        is_sandbox: false,
+    };
+    let context = AppContext {
+        provider,
+        profile_name: "file".to_owned(),
+        exports_dir: paths.exports_dir(),
+        profiles: source as Arc<dyn ProfileSource>,
+    };
+    crate::tui::run(context, move |size| {
+        let mut state = State::new(badge, size);
+        state.theme = theme;
+        state
+    })
+    .await
+}
+
 /// Opens the explorer on a profile (the default one when `None`) and runs it to the end.
 pub async fn run(
     session: Session,

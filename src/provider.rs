@@ -4,6 +4,7 @@
 mod decode;
 pub mod fields;
 pub mod labels;
+pub mod offline;
 pub mod quip;
 pub mod scanova;
 pub mod zoo;
@@ -12,6 +13,7 @@ pub mod zooza;
 use std::sync::Arc;
 
 use async_trait::async_trait;
+use bytes::Bytes;
 
 pub use decode::{
     DecodeError, body_text, error_message_from_keys, expect_record_object, parse_json,
@@ -63,6 +65,10 @@ pub struct ProviderEntry {
     pub name: &'static str,
     /// Builds the provider for a resolved profile.
     pub build: fn(&Profile) -> Result<Arc<dyn Provider>, ProviderError>,
+    /// Maps one exported record (the bytes `x` wrote) back to a record, for `userscope open`.
+    pub map_export: fn(Bytes) -> Result<UserRecord, ProviderError>,
+    /// Whether a record's JSON looks like this provider's, to open a file without `--provider`.
+    pub looks_like: fn(&serde_json::Value) -> bool,
 }
 
 /// Every provider userscope knows.
@@ -70,20 +76,60 @@ pub const REGISTRY: &[ProviderEntry] = &[
     ProviderEntry {
         name: zoo::NAME,
         build: zoo::build,
+        map_export: zoo::map_export,
+        looks_like: zoo::looks_like,
     },
     ProviderEntry {
         name: zooza::NAME,
         build: zooza::build,
+        map_export: zooza::map_export,
+        looks_like: zooza::looks_like,
     },
     ProviderEntry {
         name: quip::NAME,
         build: quip::build,
+        map_export: quip::map_export,
+        looks_like: quip::looks_like,
     },
     ProviderEntry {
         name: scanova::NAME,
         build: scanova::build,
+        map_export: scanova::map_export,
+        looks_like: scanova::looks_like,
     },
 ];
+
+/// Maps an exported record with the named provider, or the one its JSON looks like.
+pub fn map_export(provider: Option<&str>, bytes: Bytes) -> Result<UserRecord, ProviderError> {
+    let entry =
+        if let Some(name) = provider {
+            REGISTRY
+                .iter()
+                .find(|entry| entry.name == name)
+                .ok_or_else(|| {
+                    ProviderError::Config(format!(
+                        "no provider {name:?}; known providers: {}",
+                        provider_names().join(", ")
+                    ))
+                })?
+        } else {
+            let json: serde_json::Value = serde_json::from_slice(&bytes).map_err(|err| {
+                ProviderError::Decode(DecodeError::shape("export", format!("not JSON: {err}")))
+            })?;
+            REGISTRY.iter().find(|entry| (entry.looks_like)(&json)).ok_or_else(|| {
+            ProviderError::Config(format!(
+                "cannot tell which provider this record is from; name one with --provider ({})",
+                provider_names().join(", ")
+            ))
+        })?
+        };
+    (entry.map_export)(bytes)
+}
+
+/// The names of every provider.
+pub fn provider_names() -> Vec<&'static str> {
+    REGISTRY.iter().map(|entry| entry.name).collect()
+}
 
 /// Builds the provider a profile names.
 pub fn build(profile: &Profile) -> Result<Arc<dyn Provider>, ProviderError> {

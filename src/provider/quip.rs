@@ -42,6 +42,28 @@ pub struct Quip {
     user_query: UserQuery,
 }
 
+/// Maps an exported record (the admin user body as received) back to a record.
+pub fn map_export(bytes: bytes::Bytes) -> Result<UserRecord, ProviderError> {
+    let id = serde_json::from_slice::<serde_json::Value>(&bytes)
+        .ok()
+        .and_then(|json| {
+            json.get("id")
+                .and_then(serde_json::Value::as_str)
+                .map(str::to_owned)
+        })
+        .unwrap_or_default();
+    map_record(
+        &id,
+        &super::offline::response(&format!("/1/admin/users/{id}"), bytes),
+    )
+}
+
+/// A Quip user: `emails` beside a microsecond `created_usec` or folder ids.
+pub fn looks_like(json: &serde_json::Value) -> bool {
+    json.get("emails").is_some()
+        && (json.get("created_usec").is_some() || json.get("desktop_folder_id").is_some())
+}
+
 /// Builds the provider from a profile. A missing SCIM token does not fail: only listing needs it.
 pub fn build(profile: &Profile) -> Result<Arc<dyn Provider>, ProviderError> {
     let token = profile

@@ -7,6 +7,7 @@ use crate::provider::expect_record_object;
 use std::sync::Arc;
 
 use async_trait::async_trait;
+use bytes::Bytes;
 use reqwest::header::AUTHORIZATION;
 use serde_json::Value;
 
@@ -347,6 +348,23 @@ pub fn map_record(id: &str, response: &Response) -> Result<UserRecord, ProviderE
         sections,
         fetched_at: chrono::Utc::now(),
     })
+}
+
+/// Maps an exported record (the detail body as received) back to a record.
+pub fn map_export(bytes: Bytes) -> Result<UserRecord, ProviderError> {
+    let id = serde_json::from_slice::<Value>(&bytes)
+        .ok()
+        .and_then(|json| id_text(json.get("id")))
+        .unwrap_or_default();
+    map_record(
+        &id,
+        &super::offline::response(&format!("/multi-users/{id}/"), bytes),
+    )
+}
+
+/// A shared-user detail: a `shared_user` object beside an `access_level`.
+pub fn looks_like(json: &Value) -> bool {
+    json.get("shared_user").is_some_and(Value::is_object)
 }
 
 /// Percent-encodes an id for a path segment.

@@ -145,6 +145,44 @@ fn path_segment(id: &str) -> String {
     out
 }
 
+/// Maps an exported record back: `{"admin_details": .., "profile": ..}` as the explorer writes
+/// it, or the admin details body alone.
+pub fn map_export(bytes: bytes::Bytes) -> Result<UserRecord, ProviderError> {
+    let parts =
+        super::offline::split_bodies(&bytes).filter(|parts| parts.contains_key("admin_details"));
+    let Some(mut parts) = parts else {
+        let details = super::offline::response("/users/export/admin/details", bytes);
+        return map_record("export", &details, Err(ProfileGap::Status(404)));
+    };
+    let details = parts.remove("admin_details").unwrap_or_default();
+    let id = parts
+        .get("profile")
+        .and_then(|profile| serde_json::from_slice::<serde_json::Value>(profile).ok())
+        .and_then(|profile| {
+            profile
+                .get("id")
+                .and_then(serde_json::Value::as_str)
+                .map(str::to_owned)
+        })
+        .unwrap_or_else(|| "export".to_owned());
+    let details = super::offline::response(&format!("/users/{id}/admin/details"), details);
+    match parts.remove("profile") {
+        Some(profile) => map_record(
+            &id,
+            &details,
+            Ok(&super::offline::response(&format!("/users/{id}"), profile)),
+        ),
+        None => map_record(&id, &details, Err(ProfileGap::Status(404))),
+    }
+}
+
+/// Zoo admin details: the session and token counters, alone or under `admin_details`.
+pub fn looks_like(json: &serde_json::Value) -> bool {
+    let details = json.get("admin_details").unwrap_or(json);
+    details.get("active_sessions_count").is_some()
+        || details.get("payment_methods_summary").is_some()
+}
+
 /// How the profile request ended when the details answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ProfileGap {

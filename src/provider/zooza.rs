@@ -63,6 +63,37 @@ pub fn region_base_url(region: Option<&str>) -> Option<&'static str> {
     }
 }
 
+/// Maps an exported record back: a `GET /user` body, or `{"registrations": .., "orders": ..}`
+/// as the explorer writes a client's record.
+pub fn map_export(bytes: bytes::Bytes) -> Result<UserRecord, ProviderError> {
+    let now = chrono::Utc::now();
+    if let Some(mut parts) =
+        super::offline::split_bodies(&bytes).filter(|parts| parts.contains_key("registrations"))
+    {
+        let registrations = super::offline::response(
+            "/user/export/registrations",
+            parts.remove("registrations").unwrap_or_default(),
+        );
+        let orders = parts
+            .remove("orders")
+            .map(|orders| super::offline::response("/user/export/orders", orders));
+        return map_activity_record("export", &registrations, orders.as_ref().ok_or(404), now);
+    }
+    let id = serde_json::from_slice::<serde_json::Value>(&bytes)
+        .ok()
+        .and_then(|json| super::fields::id_text(json.pointer("/user/id")))
+        .unwrap_or_else(|| "export".to_owned());
+    map_user_record(&id, &super::offline::response("/user", bytes), now)
+}
+
+/// A Zooza record: `user` beside credits (`discounts`, `free_events`), or a client's
+/// registrations.
+pub fn looks_like(json: &serde_json::Value) -> bool {
+    (json.get("user").is_some()
+        && (json.get("discounts").is_some() || json.get("free_events").is_some()))
+        || json.get("registrations").is_some()
+}
+
 /// Builds the provider from a profile.
 pub fn build(profile: &Profile) -> Result<Arc<dyn Provider>, ProviderError> {
     let api_key = profile

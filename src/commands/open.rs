@@ -1,0 +1,77 @@
+//! `userscope open FILE`: an export read back into the explorer, offline.
+
+use std::path::Path;
+
+use bytes::Bytes;
+
+use super::{CommandError, EXIT_CONFIG, EXIT_IO};
+use crate::cli::OpenArgs;
+use crate::config::Paths;
+use crate::model::UserRecord;
+
+pub async fn run(
+    paths: &Paths,
+    args: &OpenArgs,
+    theme: Option<String>,
+) -> Result<(), CommandError> {
+    let records = read_records(&args.file, args.provider.as_deref())?;
+    let file_name = args.file.file_name().map_or_else(
+        || args.file.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    );
+    crate::explorer::run_file(records, crate::sanitize::one_line(&file_name), paths, theme)
+        .await
+        .map_err(|message| CommandError {
+            message,
+            code: EXIT_IO,
+        })
+}
+
+/// The records of an export file: one JSON record, or NDJSON with one per line.
+pub fn read_records(path: &Path, provider: Option<&str>) -> Result<Vec<UserRecord>, CommandError> {
+    let bytes = std::fs::read(path).map_err(|err| CommandError {
+        message: format!("cannot read {}: {err}", path.display()),
+        code: EXIT_IO,
+    })?;
+    let bodies: Vec<Bytes> = if serde_json::from_slice::<serde_json::Value>(&bytes).is_ok() {
+        vec![Bytes::from(bytes)]
+    } else {
+        let bytes = Bytes::from(bytes);
+        let mut bodies = Vec::new();
+        let mut start = 0;
+        for (index, byte) in bytes
+            .iter()
+            .enumerate()
+            .chain(std::iter::once((bytes.len(), &b'\n')))
+        {
+            if *byte == b'\n' {
+                let line = bytes.slice(start..index);
+                if !line.trim_ascii().is_empty() {
+                    bodies.push(line);
+                }
+                start = index + 1;
+            }
+        }
+        bodies
+    };
+    let mut records = Vec::new();
+    for (index, body) in bodies.into_iter().enumerate() {
+        let record = crate::provider::map_export(provider, body).map_err(|error| CommandError {
+            message: format!(
+                "{} record {}: {}",
+                path.display(),
+                index + 1,
+                error.one_line()
+            ),
+            code: EXIT_CONFIG,
+        })?;
+        records.push(record);
+    }
+    if records.is_empty() {
+        return Err(CommandError {
+            message: format!("{} holds no record", path.display()),
+            code: EXIT_CONFIG,
+        });
+    }
+    Ok(records)
+}
