@@ -109,9 +109,17 @@ async fn dispatch(cli: Cli) -> Result<(), CommandError> {
         Some(Command::List(args)) => list::run(&mut session, cli.profile.as_deref(), args).await,
         Some(Command::Get(args)) => get::run(&mut session, cli.profile.as_deref(), args).await,
         Some(Command::Info) => info::run(&session),
-        Some(Command::Open(args)) => open::run(&session.paths, args, cli.theme.clone()).await,
+        Some(Command::Open(args)) => open::run(&session.paths, args, explorer_options(&cli)).await,
         Some(Command::Sandbox(_)) => Ok(()),
-        None => explore(session, cli.profile.as_deref(), cli.theme.clone()).await,
+        None => explore(session, cli.profile.as_deref(), explorer_options(&cli)).await,
+    }
+}
+
+/// The explorer's look and feel from the command line.
+fn explorer_options(cli: &Cli) -> crate::explorer::ExplorerOptions {
+    crate::explorer::ExplorerOptions {
+        theme: cli.theme.clone(),
+        mouse: !cli.no_mouse,
     }
 }
 
@@ -119,9 +127,9 @@ async fn dispatch(cli: Cli) -> Result<(), CommandError> {
 async fn explore(
     session: Session,
     profile: Option<&str>,
-    theme: Option<String>,
+    options: crate::explorer::ExplorerOptions,
 ) -> Result<(), CommandError> {
-    crate::explorer::run(session, profile, theme)
+    crate::explorer::run(session, profile, options)
         .await
         .map_err(|message| CommandError {
             message,

@@ -79,6 +79,15 @@ impl ProfileSource for SessionProfiles {
     }
 }
 
+/// How the explorer was asked to look and behave from the command line.
+#[derive(Debug, Clone, Default)]
+pub struct ExplorerOptions {
+    /// `--theme`, over any profile's theme.
+    pub theme: Option<String>,
+    /// Capture the mouse (off with `--no-mouse`).
+    pub mouse: bool,
+}
+
 /// Where an opened file's explorer gets themes; it has no profiles to switch to.
 struct FileProfiles {
     themes_dir: PathBuf,
@@ -107,14 +116,14 @@ pub async fn run_file(
     records: Vec<crate::model::UserRecord>,
     file_name: String,
     paths: &crate::config::Paths,
-    theme_override: Option<String>,
+    options: ExplorerOptions,
 ) -> Result<(), String> {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
     let source = Arc::new(FileProfiles {
         themes_dir: paths.themes_dir.clone(),
         no_color,
     });
-    let theme = source.theme(theme_override.as_deref().unwrap_or("dark"))?;
+    let theme = source.theme(options.theme.as_deref().unwrap_or("dark"))?;
     let provider_name = records.first().map_or("file", |record| record.provider);
     let provider = Arc::new(crate::provider::offline::OfflineProvider::new(
         provider_name,
@@ -131,7 +140,7 @@ pub async fn run_file(
         exports_dir: paths.exports_dir(),
         profiles: source as Arc<dyn ProfileSource>,
     };
-    crate::tui::run(context, move |size| {
+    crate::tui::run(context, options.mouse, move |size| {
         let mut state = State::new(badge, size);
         state.theme = theme;
         state
@@ -143,7 +152,7 @@ pub async fn run_file(
 pub async fn run(
     session: Session,
     profile: Option<&str>,
-    theme_override: Option<String>,
+    options: ExplorerOptions,
 ) -> Result<(), String> {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
     let name = profile.map(str::to_owned).or_else(|| session.default_profile_name()).ok_or_else(|| {
@@ -151,7 +160,11 @@ pub async fn run(
         format!("name a profile with --profile (or set default_profile in the config); profiles: {}", names.join(", "))
     })?;
     let exports_dir = session.paths.exports_dir();
-    let profiles = Arc::new(SessionProfiles::new(session, theme_override, no_color));
+    let profiles = Arc::new(SessionProfiles::new(
+        session,
+        options.theme.clone(),
+        no_color,
+    ));
     let opened = profiles.open(&name).await?;
     let context = AppContext {
         provider: Arc::clone(&opened.provider),
@@ -160,7 +173,7 @@ pub async fn run(
         profiles: Arc::clone(&profiles) as Arc<dyn ProfileSource>,
     };
     let names = profiles.names();
-    crate::tui::run(context, move |size| {
+    crate::tui::run(context, options.mouse, move |size| {
         let mut state = State::new(opened.badge, size);
         state.theme = opened.theme;
         state.profile_names = names;

@@ -26,6 +26,8 @@ pub struct OpenedProfile {
 pub enum Msg {
     /// A key was pressed.
     Key(KeyEvent),
+    /// A mouse event (wheel or click), when the mouse is captured.
+    Mouse(crossterm::event::MouseEvent),
     /// The terminal was resized to this many columns and rows.
     Resize(u16, u16),
     /// Time passed (only sent while something animates or waits: no busy tick).

@@ -10,18 +10,40 @@ use crate::state::State;
 /// Runs the explorer in the real terminal; `initial_state` gets the terminal's size.
 pub async fn run(
     context: AppContext,
+    mouse: bool,
     initial_state: impl FnOnce((u16, u16)) -> State,
 ) -> Result<(), String> {
     let mut terminal = ratatui::try_init().map_err(|err| {
         format!("the explorer needs a terminal ({err}); for scripts use `userscope list` or `userscope get`")
     })?;
+    if mouse {
+        capture_mouse();
+    }
     let size = terminal
         .size()
         .map_or((80, 24), |size| (size.width, size.height));
     let input = futures::stream::select(terminal_events(), signals());
     let result = app::run(&mut terminal, Box::pin(input), context, initial_state(size)).await;
+    if mouse {
+        release_mouse();
+    }
     ratatui::restore();
     result.map_err(|err| format!("terminal error: {err}"))
+}
+
+/// Turns on mouse reporting, and makes sure a panic turns it off again before ratatui's own
+/// panic hook restores the rest of the terminal.
+fn capture_mouse() {
+    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        release_mouse();
+        previous(info);
+    }));
+}
+
+fn release_mouse() {
+    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
 }
 
 /// Keys and resizes from crossterm.
@@ -30,6 +52,7 @@ fn terminal_events() -> impl Stream<Item = Msg> {
         match event {
             Ok(crossterm::event::Event::Key(key)) => Some(Msg::Key(key)),
             Ok(crossterm::event::Event::Resize(columns, rows)) => Some(Msg::Resize(columns, rows)),
+            Ok(crossterm::event::Event::Mouse(mouse)) => Some(Msg::Mouse(mouse)),
             Ok(_) => None,
             // The terminal is gone (e.g. a dropped SSH session): stop cleanly.
             Err(_) => Some(Msg::Terminate),

@@ -9,7 +9,7 @@ mod list;
 mod tree;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout};
+use ratatui::layout::{Constraint, Layout, Rect};
 
 use crate::state::State;
 use crate::theme::Theme;
@@ -17,22 +17,46 @@ use crate::theme::Theme;
 /// Spinner frames for anything loading.
 pub const SPINNER: &[&str] = &["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
-/// Draws the whole explorer.
-pub fn render(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
-    let [header_area, body, footer_area] = Layout::vertical([
+/// Where each pane sits on a screen of a given size; `update` uses it too, to route the mouse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    /// The header line.
+    pub header: Rect,
+    /// The user list pane.
+    pub list: Rect,
+    /// The detail pane.
+    pub detail: Rect,
+    /// The two footer lines.
+    pub footer: Rect,
+}
+
+/// The layout for a screen area.
+pub fn areas(screen: Rect) -> Areas {
+    let [header, body, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
         Constraint::Length(2),
     ])
-    .areas(frame.area());
-    header::render(frame, header_area, state, theme);
+    .areas(screen);
     // The list keeps room for a name and an e-mail; the detail pane takes the rest.
     let list_width = (body.width * 2 / 5).clamp(30.min(body.width), 60);
-    let [list_area, detail_area] =
+    let [list, detail] =
         Layout::horizontal([Constraint::Length(list_width), Constraint::Min(10)]).areas(body);
-    list::render(frame, list_area, state, theme);
-    detail::render(frame, detail_area, state, theme);
-    footer::render(frame, footer_area, state, theme);
+    Areas {
+        header,
+        list,
+        detail,
+        footer,
+    }
+}
+
+/// Draws the whole explorer.
+pub fn render(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
+    let areas = areas(frame.area());
+    header::render(frame, areas.header, state, theme);
+    list::render(frame, areas.list, state, theme);
+    detail::render(frame, areas.detail, state, theme);
+    footer::render(frame, areas.footer, state, theme);
     if state.help_open {
         help::render(frame, frame.area(), state, theme);
     }

@@ -2,7 +2,8 @@
 //! no spawning; unit tests drive it without a terminal or a network.
 
 mod command;
-mod keys;
+pub(crate) mod keys;
+mod mouse;
 
 use std::sync::Arc;
 
@@ -22,6 +23,7 @@ pub fn init(state: &mut State) -> Vec<Effect> {
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) => keys::on_key(state, &key),
+        Msg::Mouse(event) => mouse::on_mouse(state, event),
         Msg::Resize(columns, rows) => {
             state.size = (columns, rows);
             let rows = state.list_page_rows();

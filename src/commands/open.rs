@@ -12,19 +12,24 @@ use crate::model::UserRecord;
 pub async fn run(
     paths: &Paths,
     args: &OpenArgs,
-    theme: Option<String>,
+    options: crate::explorer::ExplorerOptions,
 ) -> Result<(), CommandError> {
     let records = read_records(&args.file, args.provider.as_deref())?;
     let file_name = args.file.file_name().map_or_else(
         || args.file.display().to_string(),
         |name| name.to_string_lossy().into_owned(),
     );
-    crate::explorer::run_file(records, crate::sanitize::one_line(&file_name), paths, theme)
-        .await
-        .map_err(|message| CommandError {
-            message,
-            code: EXIT_IO,
-        })
+    crate::explorer::run_file(
+        records,
+        crate::sanitize::one_line(&file_name),
+        paths,
+        options,
+    )
+    .await
+    .map_err(|message| CommandError {
+        message,
+        code: EXIT_IO,
+    })
 }
 
 /// The records of an export file: one JSON record, or NDJSON with one per line.

@@ -9,7 +9,7 @@ use crate::effect::Effect;
 use crate::keymap;
 use crate::state::{DetailTab, Focus, State};
 
-pub(super) fn on_key(state: &mut State, key: &KeyEvent) -> Vec<Effect> {
+pub(crate) fn on_key(state: &mut State, key: &KeyEvent) -> Vec<Effect> {
     if key.kind == KeyEventKind::Release {
         return Vec::new();
     }
