@@ -132,7 +132,14 @@ fn filter_open_walk_the_tree_and_export_the_exact_bytes() {
         screen.contents().contains("User id").then_some(())
     });
     tui.send("]");
-    let root = tui.wait_for("the tree's root path", tree_path);
+    let title = format!("┌ {name} ");
+    let root = tui.wait_for("the tree of the user typed", |screen| {
+        screen
+            .contents()
+            .contains(&title)
+            .then(|| tree_path(screen))
+            .flatten()
+    });
     assert_eq!(root, ".");
 
     // Down to the first top-level key, then siblings to `discounts`.
@@ -166,10 +173,20 @@ fn filter_open_walk_the_tree_and_export_the_exact_bytes() {
         .and_then(|rest| rest.split_once('-'))
         .unwrap_or_else(|| panic!("unexpected export name {file_name}"));
     let exported = std::fs::read(&file).unwrap();
+    let served = zooza_record_body(id);
     assert_eq!(
-        exported,
-        zooza_record_body(id),
+        exported, served,
         "the export of user {id} differs from the server's body"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&served).unwrap();
+    assert_eq!(
+        format!(
+            "{} {}",
+            json["user"]["first_name"].as_str().unwrap(),
+            json["user"]["last_name"].as_str().unwrap()
+        ),
+        name,
+        "the export is of the user whose name was typed"
     );
 
     tui.send("q");
@@ -246,16 +263,17 @@ fn hostile_names_are_shown_inert_and_never_reach_the_terminal() {
     // index order, owner first.
     let names = zooza_names(60);
     let mut tui = explorer("sandbox-zooza", 120, 40);
-    let rows = wait_for_users(&tui, 33);
-    for index in [7, 32] {
-        let (first, last) = &names[index];
-        let prefix = shown_prefix(first, last);
-        assert!(
-            rows[index].contains(&prefix),
-            "row {index} {:?} does not show {prefix:?}",
-            rows[index]
-        );
-    }
+    let prefixes: Vec<(usize, String)> = [7, 32]
+        .into_iter()
+        .map(|index| (index, shown_prefix(&names[index].0, &names[index].1)))
+        .collect();
+    tui.wait_for("rows 7 and 32 with their marks", |screen| {
+        let rows = list_rows(screen);
+        prefixes
+            .iter()
+            .all(|(index, prefix)| rows.get(*index).is_some_and(|row| row.contains(prefix)))
+            .then_some(())
+    });
     // Open user 7: the detail pane's title and overview print the name too.
     tui.send("jjjjjjj\r");
     let (first, last) = &names[7];
@@ -360,6 +378,12 @@ fn sigterm_restores_the_terminal_and_exits() {
 fn q_restores_the_terminal_and_exits_zero() {
     let mut tui = explorer("sandbox-quip", 120, 40);
     wait_for_users(&tui, 1);
+    tui.wait_for("the status line to say ready", |screen| {
+        screen_rows(screen)
+            .last()
+            .is_some_and(|row| row.trim() == "ready")
+            .then_some(())
+    });
     tui.send("q");
     let status = tui.wait_exit();
     assert_eq!(status.exit_code(), 0, "{status:?}");
@@ -396,14 +420,11 @@ fn help_opens_with_question_mark_and_any_key_closes_it() {
     let mut tui = explorer("sandbox-zoo", 80, 24);
     wait_for_users(&tui, 5);
     tui.send("?");
-    tui.wait_for_text("Keys: user list");
-    assert!(
-        tui.rows()
-            .iter()
-            .any(|row| row.contains("any key closes this")),
-        "{:#?}",
-        tui.rows()
-    );
+    // One predicate for the whole overlay: a read can end mid-frame.
+    tui.wait_for("the help overlay", |screen| {
+        let text = screen.contents();
+        (text.contains("Keys: user list") && text.contains("any key closes this")).then_some(())
+    });
     tui.send("j");
     tui.wait_for("help to close", |screen| {
         (!screen.contents().contains("Keys:")).then_some(())

@@ -279,11 +279,6 @@ impl Tui {
         });
     }
 
-    /// The screen as text, one string per row.
-    pub fn rows(&self) -> Vec<String> {
-        screen_rows(self.shared.lock().parser.screen())
-    }
-
     /// Everything the app wrote so far, byte for byte.
     pub fn raw(&self) -> Vec<u8> {
         self.shared.lock().raw.clone()
