@@ -75,7 +75,8 @@ fn step_in(tui: &mut Tui) -> String {
 /// The 3rd user row's name (the rows are `<mark><status> <name>  <email>`).
 fn name_of(row: &str) -> String {
     let rest: String = row.chars().skip(3).collect();
-    let (name, _email) = rest.trim_end().rsplit_once(' ').unwrap();
+    let (name, email) = rest.trim_end().rsplit_once(' ').unwrap();
+    assert!(email.contains('@'), "no e-mail at the end of {row:?}");
     name.trim().to_owned()
 }
 
