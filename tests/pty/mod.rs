@@ -1,0 +1,449 @@
+//! Runs the built `userscope` binary in a pseudo-terminal and reads what it draws.
+//!
+//! A reader thread feeds every byte the app writes into a `vt100::Parser` (the screen) and into
+//! a raw log (the exact stream, for escape-sequence assertions). Tests wait on the screen with a
+//! deadline loop woken by each read, never with a fixed sleep; the deadline only bounds a hang.
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+
+/// How long any one wait may take before the test fails: CI has 2 cores and runs tests in
+/// parallel, so this is generous; a passing run takes a fraction of it.
+pub const DEADLINE: Duration = Duration::from_secs(20);
+
+/// U+FFFD, the mark the app's sanitizer leaves where it removed something, as UTF-8.
+const REPLACEMENT: &[u8] = "\u{FFFD}".as_bytes();
+
+/// What the screen model shows for U+FFFD. vt100 drops U+FFFD (it takes it for the residue of
+/// invalid UTF-8) without advancing the cursor, unlike a real terminal, so the reader swaps it
+/// for this one-column symbol, which the app never prints, before parsing. The raw log keeps the
+/// real bytes.
+pub const MARK_ON_SCREEN: char = '\u{2426}';
+
+/// Terminal requests that matter to a test, as a terminal would act on them.
+#[derive(Default)]
+pub struct Requests {
+    /// OSC 52 clipboard writes.
+    pub clipboard_writes: usize,
+    /// OSC 0/1/2 title or icon-name changes.
+    pub title_changes: usize,
+}
+
+impl vt100::Callbacks for Requests {
+    fn copy_to_clipboard(&mut self, _: &mut vt100::Screen, _: &[u8], _: &[u8]) {
+        self.clipboard_writes += 1;
+    }
+
+    fn set_window_title(&mut self, _: &mut vt100::Screen, _: &[u8]) {
+        self.title_changes += 1;
+    }
+
+    fn set_window_icon_name(&mut self, _: &mut vt100::Screen, _: &[u8]) {
+        self.title_changes += 1;
+    }
+}
+
+/// Feeds bytes to the screen model with U+FFFD swapped for [`MARK_ON_SCREEN`]; a partial
+/// U+FFFD at the end of a read is held back until the next read completes it.
+fn feed_screen(parser: &mut vt100::Parser<Requests>, held: &mut Vec<u8>, bytes: &[u8]) {
+    held.extend_from_slice(bytes);
+    let keep = (1..REPLACEMENT.len())
+        .rev()
+        .find(|&len| held.ends_with(&REPLACEMENT[..len]))
+        .unwrap_or(0);
+    let ready = held.len() - keep;
+    let mut mark = [0_u8; 4];
+    let mark = MARK_ON_SCREEN.encode_utf8(&mut mark).as_bytes();
+    let mut start = 0;
+    while let Some(at) = held[start..ready]
+        .windows(REPLACEMENT.len())
+        .position(|window| window == REPLACEMENT)
+    {
+        parser.process(&held[start..start + at]);
+        parser.process(mark);
+        start += at + REPLACEMENT.len();
+    }
+    parser.process(&held[start..ready]);
+    held.drain(..ready);
+}
+
+/// Feeds reads to a fresh 80x24 screen model as the reader thread does: the (clipboard writes,
+/// title changes) it saw and the first row's text.
+pub fn replay(reads: &[&[u8]]) -> ((usize, usize), String) {
+    let mut parser =
+        vt100::Parser::new_with_callbacks(non_zero(24), non_zero(80), 0, Requests::default());
+    let mut held = Vec::new();
+    for read in reads {
+        feed_screen(&mut parser, &mut held, read);
+    }
+    let requests = parser.callbacks();
+    let first = screen_rows(parser.screen()).swap_remove(0);
+    ((requests.clipboard_writes, requests.title_changes), first)
+}
+
+/// What the reader thread shares with the test.
+struct Output {
+    parser: vt100::Parser<Requests>,
+    /// The tail of a read that may be the start of a U+FFFD.
+    held: Vec<u8>,
+    raw: Vec<u8>,
+    /// The PTY reported end of file or an error: the child and its terminal are gone.
+    closed: bool,
+}
+
+struct Shared {
+    output: Mutex<Output>,
+    changed: Condvar,
+}
+
+impl Shared {
+    fn lock(&self) -> MutexGuard<'_, Output> {
+        self.output.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// The private directories one run gets: HOME and the XDG homes, all under one temp dir.
+pub struct Homes {
+    root: tempfile::TempDir,
+}
+
+impl Homes {
+    pub fn new() -> Self {
+        Self {
+            root: tempfile::tempdir().expect("a temp dir"),
+        }
+    }
+
+    pub fn home(&self) -> PathBuf {
+        self.root.path().join("home")
+    }
+
+    pub fn config(&self) -> PathBuf {
+        self.root.path().join("config")
+    }
+
+    pub fn data(&self) -> PathBuf {
+        self.root.path().join("data")
+    }
+
+    pub fn state(&self) -> PathBuf {
+        self.root.path().join("state")
+    }
+
+    /// Where the explorer writes exports (`<XDG_DATA_HOME>/userscope/exports`).
+    pub fn exports(&self) -> PathBuf {
+        self.data().join("userscope").join("exports")
+    }
+}
+
+/// The explorer running in a PTY.
+pub struct Tui {
+    shared: Arc<Shared>,
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    reader: Option<JoinHandle<()>>,
+    exit: Option<ExitStatus>,
+    pub homes: Homes,
+}
+
+fn non_zero(value: u16) -> NonZeroU16 {
+    NonZeroU16::new(value).expect("a terminal size above zero")
+}
+
+fn size(cols: u16, rows: u16) -> PtySize {
+    PtySize {
+        rows,
+        cols,
+        pixel_width: 0,
+        pixel_height: 0,
+    }
+}
+
+impl Tui {
+    /// Starts `userscope ARGS` in a `cols`x`rows` PTY with private homes, `TERM=xterm-256color`
+    /// and no `NO_COLOR`.
+    pub fn spawn(args: &[&str], cols: u16, rows: u16) -> Self {
+        let homes = Homes::new();
+        for dir in [homes.home(), homes.config(), homes.data(), homes.state()] {
+            std::fs::create_dir_all(&dir).expect("a private home");
+        }
+        let pair = native_pty_system()
+            .openpty(size(cols, rows))
+            .expect("a pseudo-terminal");
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_userscope"));
+        command.args(args);
+        command.env_clear();
+        if let Some(path) = std::env::var_os("PATH") {
+            command.env("PATH", path);
+        }
+        command.env("HOME", homes.home());
+        command.env("XDG_CONFIG_HOME", homes.config());
+        command.env("XDG_DATA_HOME", homes.data());
+        command.env("XDG_STATE_HOME", homes.state());
+        command.env("TERM", "xterm-256color");
+        command.env("LANG", "C.UTF-8");
+        command.env("RUST_BACKTRACE", "1");
+        command.cwd(homes.home());
+        let child = pair.slave.spawn_command(command).expect("userscope starts");
+        // Only the child may hold the slave side, so the master reads EOF once it exits.
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("a PTY reader");
+        let writer = pair.master.take_writer().expect("a PTY writer");
+        let shared = Arc::new(Shared {
+            output: Mutex::new(Output {
+                parser: vt100::Parser::new_with_callbacks(
+                    non_zero(rows),
+                    non_zero(cols),
+                    0,
+                    Requests::default(),
+                ),
+                held: Vec::new(),
+                raw: Vec::new(),
+                closed: false,
+            }),
+            changed: Condvar::new(),
+        });
+        let feed = Arc::clone(&shared);
+        let reader = std::thread::spawn(move || {
+            let mut buffer = [0_u8; 8192];
+            loop {
+                let read = reader.read(&mut buffer);
+                let mut output = feed.lock();
+                match read {
+                    Ok(0) | Err(_) => {
+                        output.closed = true;
+                        drop(output);
+                        feed.changed.notify_all();
+                        return;
+                    }
+                    Ok(count) => {
+                        let output = &mut *output;
+                        feed_screen(&mut output.parser, &mut output.held, &buffer[..count]);
+                        output.raw.extend_from_slice(&buffer[..count]);
+                    }
+                }
+                drop(output);
+                feed.changed.notify_all();
+            }
+        });
+        Self {
+            shared,
+            master: pair.master,
+            writer,
+            child,
+            reader: Some(reader),
+            exit: None,
+            homes,
+        }
+    }
+
+    /// Waits until `ready` holds for the screen; panics with the screen after [`DEADLINE`].
+    pub fn wait_for<T>(&self, what: &str, mut ready: impl FnMut(&vt100::Screen) -> Option<T>) -> T {
+        let deadline = Instant::now() + DEADLINE;
+        let mut output = self.shared.lock();
+        loop {
+            if let Some(value) = ready(output.parser.screen()) {
+                return value;
+            }
+            let now = Instant::now();
+            assert!(
+                now < deadline && !output.closed,
+                "waited for {what}, {}; the screen:\n{}",
+                if output.closed {
+                    "but the app exited"
+                } else {
+                    "in vain"
+                },
+                output.parser.screen().contents()
+            );
+            output = self
+                .shared
+                .changed
+                .wait_timeout(output, deadline - now)
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
+        }
+    }
+
+    /// Waits until the screen shows `text` somewhere.
+    pub fn wait_for_text(&self, text: &str) {
+        self.wait_for(&format!("{text:?} on the screen"), |screen| {
+            screen.contents().contains(text).then_some(())
+        });
+    }
+
+    /// Everything the app wrote so far, byte for byte.
+    pub fn raw(&self) -> Vec<u8> {
+        self.shared.lock().raw.clone()
+    }
+
+    /// Types bytes as the keyboard would.
+    pub fn send(&mut self, bytes: &str) {
+        self.writer
+            .write_all(bytes.as_bytes())
+            .and_then(|()| self.writer.flush())
+            .expect("the PTY takes input");
+    }
+
+    /// Resizes the terminal (the kernel sends the app SIGWINCH) and the screen model with it.
+    pub fn resize(&self, cols: u16, rows: u16) {
+        let mut output = self.shared.lock();
+        output.parser.set_size(non_zero(rows), non_zero(cols));
+        self.master
+            .resize(size(cols, rows))
+            .expect("the PTY resizes");
+    }
+
+    /// Sends a signal by name (`HUP`, `TERM`) with `kill(1)`.
+    pub fn signal(&self, name: &str) {
+        let pid = self
+            .child
+            .process_id()
+            .expect("the child's pid")
+            .to_string();
+        let status = std::process::Command::new("kill")
+            .args([&format!("-{name}"), &pid])
+            .status()
+            .expect("kill(1) runs");
+        assert!(status.success(), "kill -{name} {pid} failed");
+    }
+
+    /// Whether the app is still running.
+    pub fn alive(&mut self) -> bool {
+        self.exit.is_none() && self.child.try_wait().expect("the child's status").is_none()
+    }
+
+    /// Waits for the app to exit and for its last output to be read; panics after [`DEADLINE`].
+    pub fn wait_exit(&mut self) -> ExitStatus {
+        let deadline = Instant::now() + DEADLINE;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("the child's status") {
+                self.exit = Some(status.clone());
+                break;
+            }
+            let output = self.shared.lock();
+            let now = Instant::now();
+            assert!(
+                now < deadline,
+                "the app did not exit; the screen:\n{}",
+                output.parser.screen().contents()
+            );
+            // Woken by output or the PTY closing; the short timeout only re-checks the child,
+            // whose exit does not wake the condvar by itself.
+            drop(
+                self.shared
+                    .changed
+                    .wait_timeout(output, Duration::from_millis(50))
+                    .unwrap_or_else(PoisonError::into_inner),
+            );
+        }
+        // The child is gone, so the PTY reaches EOF; wait for the reader to drain it.
+        let mut output = self.shared.lock();
+        while !output.closed {
+            let now = Instant::now();
+            assert!(now < deadline, "the PTY never closed after the app exited");
+            output = self
+                .shared
+                .changed
+                .wait_timeout(output, deadline - now)
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
+        }
+        drop(output);
+        if let Some(reader) = self.reader.take() {
+            let _ = reader.join();
+        }
+        self.exit.clone().expect("an exit status")
+    }
+
+    /// (OSC 52 clipboard writes, OSC title changes) the terminal has been asked for so far.
+    pub fn requests(&self) -> (usize, usize) {
+        let output = self.shared.lock();
+        let requests = output.parser.callbacks();
+        (requests.clipboard_writes, requests.title_changes)
+    }
+
+    /// Whether the screen model is on the alternate screen / hides the cursor right now.
+    pub fn terminal_modes(&self) -> (bool, bool) {
+        let output = self.shared.lock();
+        let screen = output.parser.screen();
+        (screen.alternate_screen(), screen.hide_cursor())
+    }
+}
+
+impl Drop for Tui {
+    fn drop(&mut self) {
+        // A failed test must not leave the app running: SIGHUP (portable-pty's kill), then reap.
+        if self.exit.is_none() && matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// The screen's rows as text.
+pub fn screen_rows(screen: &vt100::Screen) -> Vec<String> {
+    let (_, cols) = screen.size();
+    screen.rows(0, cols.get()).collect()
+}
+
+/// The pieces of a row between box-drawing borders, trimmed: for `│a  │ │b│` that is `a`, `b`.
+pub fn panes(row: &str) -> Vec<&str> {
+    row.split('│')
+        .map(str::trim)
+        .filter(|piece| !piece.is_empty())
+        .collect()
+}
+
+/// The user rows of the list pane, in order: the left pane's rows under its filter line
+/// (which starts with `/`), without blank ones and the loading line.
+pub fn list_rows(screen: &vt100::Screen) -> Vec<String> {
+    screen_rows(screen)
+        .iter()
+        .filter_map(|row| {
+            let row = row.strip_prefix('│')?;
+            let (list, _) = row.split_once('│')?;
+            let text = list.trim();
+            (!text.is_empty() && !text.starts_with('/') && !text.contains("loading users"))
+                .then(|| list.to_owned())
+        })
+        .collect()
+}
+
+/// The tree tab's jq path line (`.discounts[0]  12/40`): the path, if the tree is shown.
+pub fn tree_path(screen: &vt100::Screen) -> Option<String> {
+    screen_rows(screen).iter().find_map(|row| {
+        panes(row).into_iter().find_map(|pane| {
+            let (path, position) = pane.rsplit_once(' ')?;
+            let (at, of) = position.split_once('/')?;
+            let digits = |text: &str| !text.is_empty() && text.chars().all(|c| c.is_ascii_digit());
+            let path = path.trim();
+            (path.starts_with('.') && digits(at) && digits(of)).then(|| path.to_owned())
+        })
+    })
+}
+
+/// The one file in a directory, once there is one.
+pub fn only_file(dir: &Path) -> Option<PathBuf> {
+    let entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| {
+            !path
+                .file_name()
+                .is_some_and(|name| name.to_string_lossy().starts_with('.'))
+        })
+        .collect();
+    match entries.as_slice() {
+        [path] => Some(path.clone()),
+        _ => None,
+    }
+}
