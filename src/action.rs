@@ -39,6 +39,10 @@ pub enum Action {
     ToggleMark,
     /// Fetch the selected record again.
     Refresh,
+    /// Threads: sort by the next key.
+    CycleSort,
+    /// Threads: reverse the order.
+    ReverseSort,
     /// Open the `:` command line.
     CommandLine,
     /// Complete the word under the cursor (command line).
@@ -89,6 +93,8 @@ impl Action {
             Self::Export => "export",
             Self::ToggleMark => "mark",
             Self::Refresh => "refetch",
+            Self::CycleSort => "sort by next column",
+            Self::ReverseSort => "reverse order",
             Self::CommandLine => "command line",
             Self::Complete => "complete",
             Self::TreeExpand => "expand / into child",

@@ -148,6 +148,13 @@ fn run_effect(
             });
             tasks.insert(request, task.abort_handle());
         }
+        Effect::FetchThreads { request, ids } => {
+            let task = tokio::spawn(async move {
+                let result = provider.fetch_threads(&ids).await;
+                let _ = sender.send(Msg::ThreadsLoaded { request, result });
+            });
+            tasks.insert(request, task.abort_handle());
+        }
         Effect::Cancel(request) => {
             if let Some(handle) = tasks.remove(&request) {
                 handle.abort();

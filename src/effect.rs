@@ -29,6 +29,13 @@ pub enum Effect {
         /// The user id.
         id: String,
     },
+    /// Fetch titles (and details) of some threads.
+    FetchThreads {
+        /// Answer with this id.
+        request: RequestId,
+        /// Thread ids, at most a batch.
+        ids: Vec<String>,
+    },
     /// Abort a request in flight; its answer would be dropped anyway.
     Cancel(RequestId),
     /// Write records' exact bytes to an export file (one record: JSON; several: NDJSON).

@@ -159,6 +159,7 @@ mod tests {
                 .collect(),
             json: serde_json::Value::Null,
             sections: Vec::new(),
+            threads: Vec::new(),
             fetched_at: Utc::now(),
         }
     }

@@ -127,6 +127,14 @@ const TREE: &[(KeyBinding, Action)] = &[
     (key(KeyCode::Char('9')), Action::TreeDepth(9)),
 ];
 
+/// The thread list.
+const THREADS: &[(KeyBinding, Action)] = &[
+    (key(KeyCode::Enter), Action::Open),
+    (key(KeyCode::Char('s')), Action::CycleSort),
+    (key(KeyCode::Char('S')), Action::ReverseSort),
+    (shift('S'), Action::ReverseSort),
+];
+
 /// Keys the command line does not swallow.
 const COMMAND: &[(KeyBinding, Action)] = &[
     (key(KeyCode::Enter), Action::Open),
@@ -152,6 +160,7 @@ fn tables(context: KeyContext) -> Vec<&'static [(KeyBinding, Action)]> {
         KeyContext::List => vec![LIST, MOVEMENT, GLOBAL],
         KeyContext::Detail => vec![DETAIL, MOVEMENT, GLOBAL],
         KeyContext::Tree => vec![TREE, DETAIL, MOVEMENT, GLOBAL],
+        KeyContext::Threads => vec![THREADS, DETAIL, MOVEMENT, GLOBAL],
     }
 }
 

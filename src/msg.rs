@@ -53,6 +53,13 @@ pub enum Msg {
         /// The record or the error.
         result: Result<Arc<UserRecord>, ProviderError>,
     },
+    /// Thread titles arrived (or failed).
+    ThreadsLoaded {
+        /// The request it answers.
+        request: RequestId,
+        /// The threads' details or the error.
+        result: Result<Vec<crate::model::ThreadInfo>, ProviderError>,
+    },
     /// An export finished.
     ExportFinished {
         /// The file written, or why not.

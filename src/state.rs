@@ -3,6 +3,7 @@
 pub mod command;
 mod detail;
 mod list;
+pub mod threads;
 pub mod tree;
 
 use std::path::PathBuf;
@@ -39,6 +40,8 @@ pub enum KeyContext {
     Detail,
     /// The detail pane's tree tab.
     Tree,
+    /// The detail pane's thread list.
+    Threads,
     /// Typing a `:` command.
     Command,
 }
@@ -155,6 +158,7 @@ impl State {
             Focus::Filter => KeyContext::Filter,
             Focus::List => KeyContext::List,
             Focus::Detail if self.detail.tab == DetailTab::Tree => KeyContext::Tree,
+            Focus::Detail if self.detail.tab == DetailTab::Threads => KeyContext::Threads,
             Focus::Detail => KeyContext::Detail,
         }
     }

@@ -6,6 +6,7 @@ mod footer;
 mod header;
 mod help;
 mod list;
+mod threads;
 mod tree;
 
 use ratatui::Frame;

@@ -4,6 +4,7 @@
 mod command;
 pub(crate) mod keys;
 mod mouse;
+mod threads;
 
 use std::sync::Arc;
 
@@ -89,8 +90,14 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
                     let labeller = crate::provider::labels::for_provider(record.provider);
                     state.detail.tree =
                         crate::state::tree::TreeState::build(&record.json, labeller, 1);
+                    state.detail.threads =
+                        crate::state::threads::ThreadsState::new(record.threads.clone());
                     state.detail.record = Some(record);
                     state.detail.scroll = 0;
+                    if !state.detail.tabs().contains(&state.detail.tab) {
+                        state.detail.tab = crate::state::DetailTab::Overview;
+                    }
+                    return threads::request_titles(state);
                 }
                 Err(error) => {
                     state.detail.record = None;
@@ -99,6 +106,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Msg::ThreadsLoaded { request, result } => threads::loaded(state, request, result),
         Msg::ExportFinished { result } => {
             state.exporting = false;
             match result {

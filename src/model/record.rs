@@ -32,6 +32,8 @@ pub struct UserRecord {
     pub json: serde_json::Value,
     /// Typed sections for the overview, then a section of fields the mapper did not know.
     pub sections: Vec<Section>,
+    /// The user's threads, for providers that have them (Quip); titles may come later.
+    pub threads: Vec<ThreadInfo>,
     /// When the record was fetched.
     pub fetched_at: DateTime<Utc>,
 }

@@ -346,6 +346,7 @@ pub fn map_record(id: &str, response: &Response) -> Result<UserRecord, ProviderE
         }],
         json,
         sections,
+        threads: Vec::new(),
         fetched_at: chrono::Utc::now(),
     })
 }

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use super::RequestId;
+use super::threads::ThreadsState;
 use super::tree::TreeState;
 use crate::model::UserRecord;
 
@@ -14,35 +15,21 @@ pub enum DetailTab {
     Overview,
     /// The record as a folding tree.
     Tree,
+    /// The user's threads (providers that have them).
+    Threads,
     /// The exact body, pretty-printed.
     Raw,
 }
 
 impl DetailTab {
-    /// Every tab in order.
-    pub const ALL: [Self; 3] = [Self::Overview, Self::Tree, Self::Raw];
-
     /// The tab's title.
     pub fn title(self) -> &'static str {
         match self {
             Self::Overview => "Overview",
             Self::Tree => "Tree",
+            Self::Threads => "Threads",
             Self::Raw => "Raw",
         }
-    }
-
-    /// The tab after this one, wrapping.
-    #[must_use]
-    pub fn next(self) -> Self {
-        let index = Self::ALL.iter().position(|tab| *tab == self).unwrap_or(0);
-        Self::ALL[(index + 1) % Self::ALL.len()]
-    }
-
-    /// The tab before this one, wrapping.
-    #[must_use]
-    pub fn prev(self) -> Self {
-        let index = Self::ALL.iter().position(|tab| *tab == self).unwrap_or(0);
-        Self::ALL[(index + Self::ALL.len() - 1) % Self::ALL.len()]
     }
 }
 
@@ -74,9 +61,34 @@ pub struct DetailState {
     pub raw_lines: Arc<Vec<String>>,
     /// The record as a folding tree, built once per record.
     pub tree: TreeState,
+    /// The record's threads as a sortable list.
+    pub threads: ThreadsState,
 }
 
 impl DetailState {
+    /// The tabs this record has: Threads only where the provider has threads.
+    pub fn tabs(&self) -> Vec<DetailTab> {
+        let has_threads = self
+            .record
+            .as_ref()
+            .is_some_and(|record| record.provider == "quip" || !record.threads.is_empty());
+        let mut tabs = vec![DetailTab::Overview, DetailTab::Tree];
+        if has_threads {
+            tabs.push(DetailTab::Threads);
+        }
+        tabs.push(DetailTab::Raw);
+        tabs
+    }
+
+    /// Moves to the next (or previous) tab this record has, wrapping.
+    pub fn step_tab(&mut self, forward: bool) {
+        let tabs = self.tabs();
+        let index = tabs.iter().position(|tab| *tab == self.tab).unwrap_or(0);
+        let step = if forward { 1 } else { tabs.len() - 1 };
+        self.tab = tabs[(index + step) % tabs.len()];
+        self.scroll = 0;
+    }
+
     /// The id of the record shown or loading.
     pub fn current_id(&self) -> Option<&str> {
         self.loading

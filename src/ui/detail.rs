@@ -28,11 +28,9 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     frame.render_widget(block, area);
     let [tabs_area, body] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
-    let titles: Vec<&str> = DetailTab::ALL.iter().map(|tab| tab.title()).collect();
-    let selected = DetailTab::ALL
-        .iter()
-        .position(|tab| *tab == detail.tab)
-        .unwrap_or(0);
+    let tabs = detail.tabs();
+    let titles: Vec<&str> = tabs.iter().map(|tab| tab.title()).collect();
+    let selected = tabs.iter().position(|tab| *tab == detail.tab).unwrap_or(0);
     let tabs = Tabs::new(titles)
         .select(selected)
         .style(theme.muted())
@@ -69,6 +67,10 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         DetailTab::Overview => overview_lines(record, usize::from(body.width), theme),
         DetailTab::Tree => {
             super::tree::render(frame, body, &detail.tree, focused, theme);
+            return;
+        }
+        DetailTab::Threads => {
+            super::threads::render(frame, body, &detail.threads, focused, theme);
             return;
         }
         DetailTab::Raw => detail

@@ -16,6 +16,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         KeyContext::List => "user list",
         KeyContext::Detail => "detail",
         KeyContext::Tree => "tree",
+        KeyContext::Threads => "threads",
         KeyContext::Command => "command line",
     };
     let entries = keymap::help(context);

@@ -49,6 +49,9 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
     match action {
         Action::Quit => quit(state),
         Action::CommandLine => super::command::open(state),
+        Action::CycleSort | Action::ReverseSort => {
+            super::threads::sort(state, action == Action::ReverseSort)
+        }
         Action::Complete => Vec::new(),
         Action::ToggleHelp => {
             state.help_open = true;
@@ -80,15 +83,9 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         | Action::Top
         | Action::Bottom => movement(state, action, page),
         Action::Open => open(state),
-        Action::NextTab => {
-            state.detail.tab = state.detail.tab.next();
-            state.detail.scroll = 0;
-            Vec::new()
-        }
-        Action::PrevTab => {
-            state.detail.tab = state.detail.tab.prev();
-            state.detail.scroll = 0;
-            Vec::new()
+        Action::NextTab | Action::PrevTab => {
+            state.detail.step_tab(action == Action::NextTab);
+            super::threads::request_titles(state)
         }
         Action::Export => export(state),
         Action::ToggleMark => {
@@ -184,6 +181,9 @@ fn movement(state: &mut State, action: Action, page: isize) -> Vec<Effect> {
         tree.scroll_to_cursor(rows);
         return Vec::new();
     }
+    if state.focus == Focus::Detail && state.detail.tab == DetailTab::Threads {
+        return super::threads::movement(state, action, page);
+    }
     if state.focus == Focus::Detail {
         let detail = &mut state.detail;
         let step = usize::try_from(page).unwrap_or(1);
@@ -212,6 +212,15 @@ fn movement(state: &mut State, action: Action, page: isize) -> Vec<Effect> {
 }
 
 fn open(state: &mut State) -> Vec<Effect> {
+    if state.key_context() == crate::state::KeyContext::Threads {
+        let threads = &mut state.detail.threads;
+        threads.open = if threads.open == Some(threads.cursor) {
+            None
+        } else {
+            Some(threads.cursor)
+        };
+        return Vec::new();
+    }
     if state.focus == Focus::Filter {
         // Enter on a query also asks the server, where the API can search.
         let query = state.list.filter.value().trim().to_owned();

@@ -52,6 +52,7 @@ fn record(id: &str) -> Arc<UserRecord> {
         }],
         json: serde_json::json!({"a": 1}),
         sections: Vec::new(),
+        threads: Vec::new(),
         fetched_at: chrono::Utc::now(),
     })
 }
@@ -455,5 +456,83 @@ fn space_marks_and_x_exports_the_marked_set_in_list_order() {
             .as_deref()
             .unwrap()
             .contains("could not fetch u2")
+    );
+}
+
+#[test]
+fn the_threads_tab_asks_for_titles_in_view_once_and_fills_them_in() {
+    let mut state = loaded();
+    let threads: Vec<crate::model::ThreadInfo> = (0..250)
+        .map(|index| crate::model::ThreadInfo {
+            id: format!("T{index:03}"),
+            updated_usec: Some(1_000 - index),
+            ..Default::default()
+        })
+        .collect();
+    let mut quip = (*record("u0")).clone();
+    quip.provider = "quip";
+    quip.threads = threads;
+    let (request, _) = fetch_request(&update(&mut state, key(KeyCode::Enter))).unwrap();
+    update(
+        &mut state,
+        Msg::RecordLoaded {
+            request,
+            result: Ok(Arc::new(quip)),
+        },
+    );
+    assert!(state.detail.tabs().contains(&DetailTab::Threads));
+    update(&mut state, key(KeyCode::Char(']')));
+    let effects = update(&mut state, key(KeyCode::Char(']')));
+    assert_eq!(state.detail.tab, DetailTab::Threads);
+    let Some(Effect::FetchThreads { request, ids }) = effects.into_iter().next() else {
+        panic!("titles asked")
+    };
+    assert!(!ids.is_empty() && ids.len() <= 100);
+    assert_eq!(ids[0], "T000", "newest first");
+    let titles = ids
+        .iter()
+        .map(|id| crate::model::ThreadInfo {
+            id: id.clone(),
+            title: Some(format!("Doc {id}")),
+            ..Default::default()
+        })
+        .collect();
+    update(
+        &mut state,
+        Msg::ThreadsLoaded {
+            request,
+            result: Ok(titles),
+        },
+    );
+    assert_eq!(
+        state.detail.threads.items[0].title.as_deref(),
+        Some("Doc T000")
+    );
+    // Moving far down asks for the next rows only.
+    let effects = update(&mut state, key(KeyCode::Char('G')));
+    assert!(matches!(effects.as_slice(), [Effect::FetchThreads { ids, .. }] if ids[0] != "T000"));
+    update(&mut state, key(KeyCode::Enter));
+    assert_eq!(state.detail.threads.open, Some(249));
+    update(&mut state, key(KeyCode::Char('s')));
+    assert_eq!(
+        state.detail.threads.sort,
+        crate::state::threads::ThreadSort::Title
+    );
+}
+
+#[test]
+fn providers_without_threads_have_no_threads_tab() {
+    let mut state = loaded();
+    let (request, _) = fetch_request(&update(&mut state, key(KeyCode::Enter))).unwrap();
+    update(
+        &mut state,
+        Msg::RecordLoaded {
+            request,
+            result: Ok(record("u0")),
+        },
+    );
+    assert_eq!(
+        state.detail.tabs(),
+        [DetailTab::Overview, DetailTab::Tree, DetailTab::Raw]
     );
 }

@@ -194,6 +194,7 @@ pub fn map_record(id: &str, response: &Response) -> Result<UserRecord, ProviderE
         }],
         json,
         sections,
+        threads,
         fetched_at: chrono::Utc::now(),
     })
 }

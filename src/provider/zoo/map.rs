@@ -332,6 +332,7 @@ pub fn map_record(
         bodies,
         json,
         sections,
+        threads: Vec::new(),
         fetched_at: chrono::Utc::now(),
     })
 }

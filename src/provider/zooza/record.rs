@@ -227,6 +227,7 @@ pub fn map_user_record(
         }],
         json,
         sections,
+        threads: Vec::new(),
         fetched_at: now,
     })
 }
@@ -385,6 +386,7 @@ pub fn map_activity_record(
         bodies,
         json,
         sections,
+        threads: Vec::new(),
         fetched_at: now,
     })
 }
