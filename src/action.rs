@@ -43,6 +43,16 @@ pub enum Action {
     CycleSort,
     /// Threads: reverse the order.
     ReverseSort,
+    /// Start a copy in the tree: the next key says what (value, key or path).
+    YankStart,
+    /// Copy the value under the tree cursor.
+    YankValue,
+    /// Copy the key under the tree cursor.
+    YankKey,
+    /// Copy the jq path of the tree cursor.
+    YankPath,
+    /// Copy the whole record.
+    YankRecord,
     /// Open the `:` command line.
     CommandLine,
     /// Complete the word under the cursor (command line).
@@ -95,6 +105,11 @@ impl Action {
             Self::Refresh => "refetch",
             Self::CycleSort => "sort by next column",
             Self::ReverseSort => "reverse order",
+            Self::YankStart => "copy… (then v value, k key, p path)",
+            Self::YankValue => "copy the value",
+            Self::YankKey => "copy the key",
+            Self::YankPath => "copy the jq path",
+            Self::YankRecord => "copy the whole record",
             Self::CommandLine => "command line",
             Self::Complete => "complete",
             Self::TreeExpand => "expand / into child",

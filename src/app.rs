@@ -51,6 +51,15 @@ pub struct AppContext {
     pub exports_dir: PathBuf,
     /// Where other profiles and themes come from.
     pub profiles: Arc<dyn ProfileSource>,
+    /// Writes bytes straight to the terminal (OSC 52), between frames.
+    pub write_terminal: fn(&[u8]),
+}
+
+/// Writes to the real terminal's stdout; a failure only means the copy did not happen.
+pub fn write_stdout(bytes: &[u8]) {
+    use std::io::Write as _;
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(bytes).and_then(|()| stdout.flush());
 }
 
 /// Runs the explorer until it quits or the input ends.
@@ -209,6 +218,7 @@ fn run_effect(
                 let _ = sender.send(Msg::ExportFinished { result });
             });
         }
+        Effect::WriteTerminal(bytes) => (context.write_terminal)(&bytes),
         Effect::Quit => {}
     }
 }

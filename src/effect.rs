@@ -52,6 +52,8 @@ pub enum Effect {
         /// User ids, in list order.
         ids: Vec<String>,
     },
+    /// Write bytes straight to the terminal (an OSC 52 clipboard request).
+    WriteTerminal(Vec<u8>),
     /// Stop the loop and restore the terminal.
     Quit,
 }

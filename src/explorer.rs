@@ -139,10 +139,12 @@ pub async fn run_file(
         profile_name: "file".to_owned(),
         exports_dir: paths.exports_dir(),
         profiles: source as Arc<dyn ProfileSource>,
+        write_terminal: crate::app::write_stdout,
     };
     crate::tui::run(context, options.mouse, move |size| {
         let mut state = State::new(badge, size);
         state.theme = theme;
+        state.multiplexer = crate::clipboard::Multiplexer::detect();
         state
     })
     .await
@@ -171,12 +173,14 @@ pub async fn run(
         profile_name: opened.badge.name.clone(),
         exports_dir,
         profiles: Arc::clone(&profiles) as Arc<dyn ProfileSource>,
+        write_terminal: crate::app::write_stdout,
     };
     let names = profiles.names();
     crate::tui::run(context, options.mouse, move |size| {
         let mut state = State::new(opened.badge, size);
         state.theme = opened.theme;
         state.profile_names = names;
+        state.multiplexer = crate::clipboard::Multiplexer::detect();
         state
     })
     .await

@@ -48,6 +48,8 @@ const GLOBAL: &[(KeyBinding, Action)] = &[
     (key(KeyCode::Char('/')), Action::StartFilter),
     (key(KeyCode::Char(']')), Action::NextTab),
     (key(KeyCode::Char(':')), Action::CommandLine),
+    (key(KeyCode::Char('Y')), Action::YankRecord),
+    (shift('Y'), Action::YankRecord),
     (key(KeyCode::Char('[')), Action::PrevTab),
 ];
 
@@ -116,6 +118,7 @@ const TREE: &[(KeyBinding, Action)] = &[
     (key(KeyCode::Char('c')), Action::TreeCollapseSubtree),
     (key(KeyCode::Char('C')), Action::TreeCollapseAll),
     (shift('C'), Action::TreeCollapseAll),
+    (key(KeyCode::Char('y')), Action::YankStart),
     (key(KeyCode::Char('1')), Action::TreeDepth(1)),
     (key(KeyCode::Char('2')), Action::TreeDepth(2)),
     (key(KeyCode::Char('3')), Action::TreeDepth(3)),
@@ -133,6 +136,15 @@ const THREADS: &[(KeyBinding, Action)] = &[
     (key(KeyCode::Char('s')), Action::CycleSort),
     (key(KeyCode::Char('S')), Action::ReverseSort),
     (shift('S'), Action::ReverseSort),
+];
+
+/// After `y` in the tree: what to copy.
+const YANK: &[(KeyBinding, Action)] = &[
+    (key(KeyCode::Char('y')), Action::YankValue),
+    (key(KeyCode::Char('v')), Action::YankValue),
+    (key(KeyCode::Char('k')), Action::YankKey),
+    (key(KeyCode::Char('p')), Action::YankPath),
+    (key(KeyCode::Esc), Action::Cancel),
 ];
 
 /// Keys the command line does not swallow.
@@ -157,6 +169,7 @@ fn tables(context: KeyContext) -> Vec<&'static [(KeyBinding, Action)]> {
     match context {
         KeyContext::Filter => vec![FILTER],
         KeyContext::Command => vec![COMMAND],
+        KeyContext::Yank => vec![YANK],
         KeyContext::List => vec![LIST, MOVEMENT, GLOBAL],
         KeyContext::Detail => vec![DETAIL, MOVEMENT, GLOBAL],
         KeyContext::Tree => vec![TREE, DETAIL, MOVEMENT, GLOBAL],

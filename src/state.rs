@@ -44,6 +44,8 @@ pub enum KeyContext {
     Threads,
     /// Typing a `:` command.
     Command,
+    /// After `y` in the tree, choosing what to copy.
+    Yank,
 }
 
 /// The profile being explored, for the header.
@@ -103,6 +105,10 @@ pub struct State {
     pub theme: Theme,
     /// A profile switch is under way.
     pub switching: Option<String>,
+    /// `y` was pressed in the tree; the next key says what to copy.
+    pub yank_pending: bool,
+    /// The multiplexer OSC 52 copies must pass through.
+    pub multiplexer: crate::clipboard::Multiplexer,
     next_request: u64,
 }
 
@@ -129,6 +135,8 @@ impl State {
                 .collect(),
             theme: Theme::dark(),
             switching: None,
+            yank_pending: false,
+            multiplexer: crate::clipboard::Multiplexer::None,
             next_request: 0,
         }
     }
@@ -153,6 +161,9 @@ impl State {
     pub fn key_context(&self) -> KeyContext {
         if self.command.is_some() {
             return KeyContext::Command;
+        }
+        if self.yank_pending {
+            return KeyContext::Yank;
         }
         match self.focus {
             Focus::Filter => KeyContext::Filter,

@@ -2,6 +2,7 @@
 //! no spawning; unit tests drive it without a terminal or a network.
 
 mod command;
+mod copy;
 pub(crate) mod keys;
 mod mouse;
 mod threads;

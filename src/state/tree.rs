@@ -271,6 +271,29 @@ impl TreeState {
         }
     }
 
+    /// The JSON pointer of a node (`/discounts/3/events/0`), to read its value from the record.
+    pub fn pointer(&self, node: usize) -> String {
+        let mut keys = Vec::new();
+        let mut current = Some(node);
+        while let Some(index) = current {
+            keys.push(&self.nodes[index].key);
+            current = self.nodes[index].parent;
+        }
+        let mut pointer = String::new();
+        for key in keys.into_iter().rev() {
+            match key {
+                NodeKey::Root => {}
+                NodeKey::Index(index) => {
+                    let _ = write!(pointer, "/{index}");
+                }
+                NodeKey::Key(key) => {
+                    let _ = write!(pointer, "/{}", key.replace('~', "~0").replace('/', "~1"));
+                }
+            }
+        }
+        pointer
+    }
+
     /// Keeps the cursor row on screen for a pane of `rows` rows.
     pub fn scroll_to_cursor(&mut self, rows: usize) {
         let rows = rows.max(1);

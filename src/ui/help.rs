@@ -18,6 +18,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         KeyContext::Tree => "tree",
         KeyContext::Threads => "threads",
         KeyContext::Command => "command line",
+        KeyContext::Yank => "copy",
     };
     let entries = keymap::help(context);
     let key_width = entries

@@ -16,6 +16,13 @@ pub(crate) fn on_key(state: &mut State, key: &KeyEvent) -> Vec<Effect> {
     if state.command.is_some() {
         return super::command::on_key(state, key);
     }
+    if state.yank_pending {
+        state.yank_pending = false;
+        return match keymap::resolve(crate::state::KeyContext::Yank, key) {
+            Some(action) => super::copy::copy(state, action),
+            None => Vec::new(),
+        };
+    }
     if state.help_open {
         // Any key closes help; q and Ctrl-C still quit.
         state.help_open = false;
@@ -49,6 +56,14 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
     match action {
         Action::Quit => quit(state),
         Action::CommandLine => super::command::open(state),
+        Action::YankStart => {
+            state.yank_pending = true;
+            state.status.info = Some("copy: v value, k key, p path (Esc cancels)".to_owned());
+            Vec::new()
+        }
+        Action::YankValue | Action::YankKey | Action::YankPath | Action::YankRecord => {
+            super::copy::copy(state, action)
+        }
         Action::CycleSort | Action::ReverseSort => {
             super::threads::sort(state, action == Action::ReverseSort)
         }

@@ -536,3 +536,34 @@ fn providers_without_threads_have_no_threads_tab() {
         [DetailTab::Overview, DetailTab::Tree, DetailTab::Raw]
     );
 }
+
+#[test]
+fn y_then_v_k_or_p_copies_from_the_tree_and_capital_y_the_record() {
+    let mut state = loaded();
+    let (request, _) = fetch_request(&update(&mut state, key(KeyCode::Enter))).unwrap();
+    update(
+        &mut state,
+        Msg::RecordLoaded {
+            request,
+            result: Ok(record("u0")),
+        },
+    );
+    update(&mut state, key(KeyCode::Char(']')));
+    update(&mut state, key(KeyCode::Char('j')));
+    update(&mut state, key(KeyCode::Char('y')));
+    assert_eq!(state.key_context(), crate::state::KeyContext::Yank);
+    let effects = update(&mut state, key(KeyCode::Char('p')));
+    assert!(
+        matches!(effects.as_slice(), [Effect::WriteTerminal(bytes)] if bytes.starts_with(b"\x1b]52;c;"))
+    );
+    assert!(state.status.info.as_deref().unwrap().contains("the path"));
+    update(&mut state, key(KeyCode::Char('y')));
+    let effects = update(&mut state, key(KeyCode::Char('v')));
+    // The value of `.a` is 1, base64 "MQ==".
+    assert!(
+        matches!(effects.as_slice(), [Effect::WriteTerminal(bytes)] if bytes == b"\x1b]52;c;MQ==\x07")
+    );
+    let effects = update(&mut state, key(KeyCode::Char('Y')));
+    assert!(matches!(effects.as_slice(), [Effect::WriteTerminal(_)]));
+    assert!(state.status.info.as_deref().unwrap().contains("the record"));
+}

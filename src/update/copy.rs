@@ -1,0 +1,58 @@
+//! Copying the value, key or path under the tree cursor, or the whole record, via OSC 52.
+
+use crate::action::Action;
+use crate::clipboard;
+use crate::effect::Effect;
+use crate::state::State;
+use crate::state::tree::NodeKey;
+
+pub(super) fn copy(state: &mut State, action: Action) -> Vec<Effect> {
+    let Some(record) = state.detail.record.clone() else {
+        state.status.error = Some("nothing to copy: no record is shown".to_owned());
+        return Vec::new();
+    };
+    let tree = &state.detail.tree;
+    let node = tree.current();
+    let (what, text) = match (action, node) {
+        (Action::YankRecord, _) => (
+            "the record",
+            String::from_utf8_lossy(&crate::export::record_bytes(&record)).into_owned(),
+        ),
+        (Action::YankPath, Some(node)) => ("the path", tree.jq_path(node)),
+        (Action::YankKey, Some(node)) => (
+            "the key",
+            match &tree.nodes[node].key {
+                NodeKey::Root => ".".to_owned(),
+                NodeKey::Key(key) => key.clone(),
+                NodeKey::Index(index) => index.to_string(),
+            },
+        ),
+        (Action::YankValue, Some(node)) => {
+            let value = record
+                .json
+                .pointer(&tree.pointer(node))
+                .cloned()
+                .unwrap_or_default();
+            let text = match value {
+                serde_json::Value::String(text) => text,
+                other => serde_json::to_string_pretty(&other).unwrap_or_default(),
+            };
+            ("the value", text)
+        }
+        _ => return Vec::new(),
+    };
+    match clipboard::osc52(&text, state.multiplexer) {
+        Ok(bytes) => {
+            state.status.error = None;
+            state.status.info = Some(format!(
+                "copied {what} ({} bytes) to the clipboard",
+                text.len()
+            ));
+            vec![Effect::WriteTerminal(bytes)]
+        }
+        Err(error) => {
+            state.status.error = Some(error.to_string());
+            Vec::new()
+        }
+    }
+}
