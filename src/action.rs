@@ -53,6 +53,10 @@ pub enum Action {
     YankPath,
     /// Copy the whole record.
     YankRecord,
+    /// Raw view: to the next match.
+    NextMatch,
+    /// Raw view: to the previous match.
+    PrevMatch,
     /// Open the `:` command line.
     CommandLine,
     /// Complete the word under the cursor (command line).
@@ -110,6 +114,8 @@ impl Action {
             Self::YankKey => "copy the key",
             Self::YankPath => "copy the jq path",
             Self::YankRecord => "copy the whole record",
+            Self::NextMatch => "next match",
+            Self::PrevMatch => "previous match",
             Self::CommandLine => "command line",
             Self::Complete => "complete",
             Self::TreeExpand => "expand / into child",

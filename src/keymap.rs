@@ -138,6 +138,20 @@ const THREADS: &[(KeyBinding, Action)] = &[
     (shift('S'), Action::ReverseSort),
 ];
 
+/// The raw view: `/` searches it, n/N walk the matches.
+const RAW: &[(KeyBinding, Action)] = &[
+    (key(KeyCode::Char('n')), Action::NextMatch),
+    (key(KeyCode::Char('N')), Action::PrevMatch),
+    (shift('N'), Action::PrevMatch),
+];
+
+/// Typing a raw-view search.
+const RAW_SEARCH: &[(KeyBinding, Action)] = &[
+    (key(KeyCode::Enter), Action::Open),
+    (key(KeyCode::Esc), Action::Cancel),
+    (ctrl('c'), Action::Quit),
+];
+
 /// After `y` in the tree: what to copy.
 const YANK: &[(KeyBinding, Action)] = &[
     (key(KeyCode::Char('y')), Action::YankValue),
@@ -170,6 +184,8 @@ fn tables(context: KeyContext) -> Vec<&'static [(KeyBinding, Action)]> {
         KeyContext::Filter => vec![FILTER],
         KeyContext::Command => vec![COMMAND],
         KeyContext::Yank => vec![YANK],
+        KeyContext::Raw => vec![RAW, DETAIL, MOVEMENT, GLOBAL],
+        KeyContext::RawSearch => vec![RAW_SEARCH],
         KeyContext::List => vec![LIST, MOVEMENT, GLOBAL],
         KeyContext::Detail => vec![DETAIL, MOVEMENT, GLOBAL],
         KeyContext::Tree => vec![TREE, DETAIL, MOVEMENT, GLOBAL],

@@ -46,6 +46,10 @@ pub enum KeyContext {
     Command,
     /// After `y` in the tree, choosing what to copy.
     Yank,
+    /// The raw view.
+    Raw,
+    /// Typing a search of the raw view.
+    RawSearch,
 }
 
 /// The profile being explored, for the header.
@@ -165,11 +169,15 @@ impl State {
         if self.yank_pending {
             return KeyContext::Yank;
         }
+        if self.detail.raw_search.typing {
+            return KeyContext::RawSearch;
+        }
         match self.focus {
             Focus::Filter => KeyContext::Filter,
             Focus::List => KeyContext::List,
             Focus::Detail if self.detail.tab == DetailTab::Tree => KeyContext::Tree,
             Focus::Detail if self.detail.tab == DetailTab::Threads => KeyContext::Threads,
+            Focus::Detail if self.detail.tab == DetailTab::Raw => KeyContext::Raw,
             Focus::Detail => KeyContext::Detail,
         }
     }

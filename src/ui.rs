@@ -6,6 +6,7 @@ mod footer;
 mod header;
 mod help;
 mod list;
+mod raw;
 mod threads;
 mod tree;
 

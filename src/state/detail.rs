@@ -63,6 +63,69 @@ pub struct DetailState {
     pub tree: TreeState,
     /// The record's threads as a sortable list.
     pub threads: ThreadsState,
+    /// The raw view's search.
+    pub raw_search: RawSearch,
+}
+
+/// A search of the raw view: the query, the matching lines, the current one.
+#[derive(Debug, Clone, Default)]
+pub struct RawSearch {
+    /// The query being typed or last searched.
+    pub input: tui_input::Input,
+    /// The query is being typed.
+    pub typing: bool,
+    /// Lines that match, in order.
+    pub matches: Vec<usize>,
+    /// Index into `matches` of the current one.
+    pub current: usize,
+}
+
+impl RawSearch {
+    /// Finds the query in the lines: smart case (case-sensitive only with an upper-case letter).
+    pub fn find(&mut self, lines: &[String]) {
+        let query = self.input.value();
+        self.current = 0;
+        if query.is_empty() {
+            self.matches.clear();
+            return;
+        }
+        let sensitive = query.chars().any(char::is_uppercase);
+        let needle = if sensitive {
+            query.to_owned()
+        } else {
+            query.to_lowercase()
+        };
+        self.matches = lines
+            .iter()
+            .enumerate()
+            .filter(|(_, line)| {
+                if sensitive {
+                    line.contains(&needle)
+                } else {
+                    line.to_lowercase().contains(&needle)
+                }
+            })
+            .map(|(index, _)| index)
+            .collect();
+    }
+
+    /// The line of the current match.
+    pub fn current_line(&self) -> Option<usize> {
+        self.matches.get(self.current).copied()
+    }
+
+    /// Steps to the next (or previous) match, wrapping.
+    pub fn step(&mut self, forward: bool) {
+        if self.matches.is_empty() {
+            return;
+        }
+        let count = self.matches.len();
+        self.current = if forward {
+            (self.current + 1) % count
+        } else {
+            (self.current + count - 1) % count
+        };
+    }
 }
 
 impl DetailState {

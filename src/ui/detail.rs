@@ -73,11 +73,10 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
             super::threads::render(frame, body, &detail.threads, focused, theme);
             return;
         }
-        DetailTab::Raw => detail
-            .raw_lines
-            .iter()
-            .map(|line| Line::from(Span::styled(one_line(line), theme.text())))
-            .collect(),
+        DetailTab::Raw => {
+            super::raw::render(frame, body, detail, theme);
+            return;
+        }
     };
     let max_scroll = lines.len().saturating_sub(usize::from(body.height));
     let scroll = detail.scroll.min(max_scroll);

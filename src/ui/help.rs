@@ -19,6 +19,8 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         KeyContext::Threads => "threads",
         KeyContext::Command => "command line",
         KeyContext::Yank => "copy",
+        KeyContext::Raw => "raw view",
+        KeyContext::RawSearch => "raw search",
     };
     let entries = keymap::help(context);
     let key_width = entries

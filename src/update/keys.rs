@@ -16,6 +16,9 @@ pub(crate) fn on_key(state: &mut State, key: &KeyEvent) -> Vec<Effect> {
     if state.command.is_some() {
         return super::command::on_key(state, key);
     }
+    if state.detail.raw_search.typing {
+        return raw_search_key(state, key);
+    }
     if state.yank_pending {
         state.yank_pending = false;
         return match keymap::resolve(crate::state::KeyContext::Yank, key) {
@@ -77,6 +80,17 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 Focus::Filter | Focus::Detail => Focus::List,
                 Focus::List => Focus::Detail,
             };
+            Vec::new()
+        }
+        Action::StartFilter if state.key_context() == crate::state::KeyContext::Raw => {
+            state.detail.raw_search.typing = true;
+            state.detail.raw_search.input.reset();
+            state.detail.raw_search.matches.clear();
+            Vec::new()
+        }
+        Action::NextMatch | Action::PrevMatch => {
+            state.detail.raw_search.step(action == Action::NextMatch);
+            jump_to_match(state);
             Vec::new()
         }
         Action::StartFilter => {
@@ -297,4 +311,33 @@ pub(super) fn export(state: &mut State) -> Vec<Effect> {
     vec![Effect::Export {
         records: vec![record],
     }]
+}
+
+/// A key while typing a raw-view search: the search runs as you type.
+fn raw_search_key(state: &mut State, key: &KeyEvent) -> Vec<Effect> {
+    match keymap::resolve(crate::state::KeyContext::RawSearch, key) {
+        Some(Action::Open) => state.detail.raw_search.typing = false,
+        Some(Action::Cancel) => {
+            let search = &mut state.detail.raw_search;
+            search.typing = false;
+            search.input.reset();
+            search.matches.clear();
+        }
+        Some(Action::Quit) => return quit(state),
+        _ => {
+            let lines = std::sync::Arc::clone(&state.detail.raw_lines);
+            let search = &mut state.detail.raw_search;
+            search.input.handle_event(&Event::Key(*key));
+            search.find(&lines);
+            jump_to_match(state);
+        }
+    }
+    Vec::new()
+}
+
+/// Scrolls the raw view so the current match sits a third of the way down.
+fn jump_to_match(state: &mut State) {
+    if let Some(line) = state.detail.raw_search.current_line() {
+        state.detail.scroll = line.saturating_sub(state.detail_rows() / 3);
+    }
 }

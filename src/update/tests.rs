@@ -567,3 +567,39 @@ fn y_then_v_k_or_p_copies_from_the_tree_and_capital_y_the_record() {
     assert!(matches!(effects.as_slice(), [Effect::WriteTerminal(_)]));
     assert!(state.status.info.as_deref().unwrap().contains("the record"));
 }
+
+#[test]
+fn slash_in_the_raw_view_searches_it_and_n_walks_the_matches() {
+    let mut state = loaded();
+    let (request, _) = fetch_request(&update(&mut state, key(KeyCode::Enter))).unwrap();
+    update(
+        &mut state,
+        Msg::RecordLoaded {
+            request,
+            result: Ok(record("u0")),
+        },
+    );
+    state.detail.raw_lines = Arc::new(
+        (0..200)
+            .map(|index| format!("  \"k{index}\": {}", index % 50))
+            .collect(),
+    );
+    update(&mut state, key(KeyCode::Char(']')));
+    update(&mut state, key(KeyCode::Char(']')));
+    assert_eq!(state.key_context(), crate::state::KeyContext::Raw);
+    update(&mut state, key(KeyCode::Char('/')));
+    assert_eq!(state.focus, Focus::Detail, "the list filter is not touched");
+    type_text(&mut state, ": 42");
+    assert_eq!(state.detail.raw_search.matches, [42, 92, 142, 192]);
+    update(&mut state, key(KeyCode::Enter));
+    assert_eq!(state.key_context(), crate::state::KeyContext::Raw);
+    update(&mut state, key(KeyCode::Char('n')));
+    assert_eq!(state.detail.raw_search.current_line(), Some(92));
+    assert!(
+        state.detail.scroll <= 92 && state.detail.scroll > 60,
+        "the match is in view"
+    );
+    update(&mut state, key(KeyCode::Char('N')));
+    update(&mut state, key(KeyCode::Char('N')));
+    assert_eq!(state.detail.raw_search.current_line(), Some(192), "wraps");
+}
