@@ -86,6 +86,103 @@ pub enum Action {
 }
 
 impl Action {
+    /// Every action the config's `[keys]` table can bind (depth keys stay 1-9).
+    pub const NAMED: &'static [Self] = &[
+        Self::Quit,
+        Self::ToggleHelp,
+        Self::FocusNext,
+        Self::FocusPrev,
+        Self::Up,
+        Self::Down,
+        Self::PageUp,
+        Self::PageDown,
+        Self::Top,
+        Self::Bottom,
+        Self::StartFilter,
+        Self::Open,
+        Self::Cancel,
+        Self::NextTab,
+        Self::PrevTab,
+        Self::Export,
+        Self::ToggleMark,
+        Self::Refresh,
+        Self::TreeExpand,
+        Self::TreeCollapse,
+        Self::TreeToggle,
+        Self::TreeParent,
+        Self::TreeNextSibling,
+        Self::TreePrevSibling,
+        Self::TreeExpandSubtree,
+        Self::TreeExpandAll,
+        Self::TreeCollapseSubtree,
+        Self::TreeCollapseAll,
+        Self::CycleSort,
+        Self::ReverseSort,
+        Self::NextMatch,
+        Self::PrevMatch,
+        Self::YankStart,
+        Self::YankValue,
+        Self::YankKey,
+        Self::YankPath,
+        Self::YankRecord,
+        Self::CommandLine,
+        Self::Complete,
+    ];
+
+    /// The name the config uses for this action.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Quit => "quit",
+            Self::ToggleHelp => "help",
+            Self::FocusNext => "focus_next",
+            Self::FocusPrev => "focus_prev",
+            Self::Up => "up",
+            Self::Down => "down",
+            Self::PageUp => "page_up",
+            Self::PageDown => "page_down",
+            Self::Top => "top",
+            Self::Bottom => "bottom",
+            Self::StartFilter => "filter",
+            Self::Open => "open",
+            Self::Cancel => "cancel",
+            Self::NextTab => "next_tab",
+            Self::PrevTab => "prev_tab",
+            Self::Export => "export",
+            Self::ToggleMark => "mark",
+            Self::Refresh => "refresh",
+            Self::TreeExpand => "tree_expand",
+            Self::TreeCollapse => "tree_collapse",
+            Self::TreeToggle => "tree_toggle",
+            Self::TreeParent => "tree_parent",
+            Self::TreeNextSibling => "tree_next_sibling",
+            Self::TreePrevSibling => "tree_prev_sibling",
+            Self::TreeExpandSubtree => "tree_expand_below",
+            Self::TreeExpandAll => "tree_expand_all",
+            Self::TreeCollapseSubtree => "tree_collapse_below",
+            Self::TreeCollapseAll => "tree_collapse_all",
+            Self::TreeDepth(_) => "tree_depth",
+            Self::CycleSort => "sort",
+            Self::ReverseSort => "reverse_sort",
+            Self::NextMatch => "next_match",
+            Self::PrevMatch => "prev_match",
+            Self::YankStart => "copy",
+            Self::YankValue => "copy_value",
+            Self::YankKey => "copy_key",
+            Self::YankPath => "copy_path",
+            Self::YankRecord => "copy_record",
+            Self::CommandLine => "command_line",
+            Self::Complete => "complete",
+        }
+    }
+
+    /// The action a config name means.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::NAMED
+            .iter()
+            .copied()
+            .find(|action| action.name() == name)
+    }
+
     /// A short description for the footer and the help overlay.
     pub fn describe(self) -> &'static str {
         match self {

@@ -60,6 +60,9 @@ pub struct ConfigFile {
     /// Profiles by name.
     #[serde(default)]
     pub profiles: BTreeMap<String, ProfileConfig>,
+    /// Key overrides for the explorer: action name -> keys (`quit = ["ctrl-q"]`).
+    #[serde(default)]
+    pub keys: BTreeMap<String, Vec<String>>,
 }
 
 /// One profile as written in the file; every provider reads the keys it needs.

@@ -162,6 +162,7 @@ pub async fn run(
         format!("name a profile with --profile (or set default_profile in the config); profiles: {}", names.join(", "))
     })?;
     let exports_dir = session.paths.exports_dir();
+    let keymap = keymap_of(&session)?;
     let profiles = Arc::new(SessionProfiles::new(
         session,
         options.theme.clone(),
@@ -180,8 +181,20 @@ pub async fn run(
         let mut state = State::new(opened.badge, size);
         state.theme = opened.theme;
         state.profile_names = names;
+        state.keymap = Arc::new(keymap);
         state.multiplexer = crate::clipboard::Multiplexer::detect();
         state
     })
     .await
+}
+
+/// The config's key overrides, checked before the terminal is taken over.
+fn keymap_of(session: &Session) -> Result<crate::keymap::Keymap, String> {
+    let keys = session
+        .config
+        .as_ref()
+        .map(|config| config.keys.clone())
+        .unwrap_or_default();
+    crate::keymap::Keymap::from_config(&keys)
+        .map_err(|err| format!("{}: {err}", session.paths.config_file.display()))
 }

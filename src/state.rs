@@ -111,6 +111,8 @@ pub struct State {
     pub switching: Option<String>,
     /// `y` was pressed in the tree; the next key says what to copy.
     pub yank_pending: bool,
+    /// Keys to actions, with the config's overrides.
+    pub keymap: std::sync::Arc<crate::keymap::Keymap>,
     /// The multiplexer OSC 52 copies must pass through.
     pub multiplexer: crate::clipboard::Multiplexer,
     next_request: u64,
@@ -140,6 +142,7 @@ impl State {
             theme: Theme::dark(),
             switching: None,
             yank_pending: false,
+            keymap: std::sync::Arc::default(),
             multiplexer: crate::clipboard::Multiplexer::None,
             next_request: 0,
         }

@@ -7,7 +7,6 @@ use ratatui::widgets::Paragraph;
 
 use super::spinner;
 use crate::action::Action;
-use crate::keymap;
 use crate::sanitize::one_line;
 use crate::state::{KeyContext, State};
 use crate::theme::Theme;
@@ -30,8 +29,10 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     };
     let mut hints = Vec::new();
     for action in HINTS {
-        if let Some(key) = keymap::first_key(context, *action)
-            .or_else(|| keymap::first_key(KeyContext::Filter, *action))
+        if let Some(key) = state
+            .keymap
+            .first_key(context, *action)
+            .or_else(|| state.keymap.first_key(KeyContext::Filter, *action))
         {
             hints.push(Span::styled(format!(" {key}"), theme.key()));
             hints.push(Span::styled(

@@ -5,7 +5,6 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use crate::keymap;
 use crate::state::{KeyContext, State};
 use crate::theme::Theme;
 
@@ -22,7 +21,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         KeyContext::Raw => "raw view",
         KeyContext::RawSearch => "raw search",
     };
-    let entries = keymap::help(context);
+    let entries = state.keymap.help(context);
     let key_width = entries
         .iter()
         .map(|(keys, _)| keys.chars().count())

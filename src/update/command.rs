@@ -6,7 +6,6 @@ use tui_input::backend::crossterm::EventHandler;
 use super::keys::export;
 use crate::action::Action;
 use crate::effect::Effect;
-use crate::keymap;
 use crate::state::command::{self, Command};
 use crate::state::{CommandLine, KeyContext, State};
 
@@ -21,7 +20,7 @@ pub(super) fn on_key(state: &mut State, key: &KeyEvent) -> Vec<Effect> {
     let Some(line) = state.command.as_mut() else {
         return Vec::new();
     };
-    match keymap::resolve(KeyContext::Command, key) {
+    match state.keymap.resolve(KeyContext::Command, key) {
         Some(Action::Cancel) => {
             state.command = None;
             Vec::new()

@@ -6,7 +6,6 @@ use tui_input::backend::crossterm::EventHandler;
 use super::{cancel_detail, fetch_record, list_focused, selection_changed};
 use crate::action::Action;
 use crate::effect::Effect;
-use crate::keymap;
 use crate::state::{DetailTab, Focus, State};
 
 pub(crate) fn on_key(state: &mut State, key: &KeyEvent) -> Vec<Effect> {
@@ -21,7 +20,7 @@ pub(crate) fn on_key(state: &mut State, key: &KeyEvent) -> Vec<Effect> {
     }
     if state.yank_pending {
         state.yank_pending = false;
-        return match keymap::resolve(crate::state::KeyContext::Yank, key) {
+        return match state.keymap.resolve(crate::state::KeyContext::Yank, key) {
             Some(action) => super::copy::copy(state, action),
             None => Vec::new(),
         };
@@ -29,12 +28,12 @@ pub(crate) fn on_key(state: &mut State, key: &KeyEvent) -> Vec<Effect> {
     if state.help_open {
         // Any key closes help; q and Ctrl-C still quit.
         state.help_open = false;
-        return match keymap::resolve(state.key_context(), key) {
+        return match state.keymap.resolve(state.key_context(), key) {
             Some(Action::Quit) => quit(state),
             _ => Vec::new(),
         };
     }
-    match keymap::resolve(state.key_context(), key) {
+    match state.keymap.resolve(state.key_context(), key) {
         Some(action) => apply(state, action),
         None if state.focus == Focus::Filter => {
             let before = state.list.filter.value().to_owned();
@@ -315,7 +314,10 @@ pub(super) fn export(state: &mut State) -> Vec<Effect> {
 
 /// A key while typing a raw-view search: the search runs as you type.
 fn raw_search_key(state: &mut State, key: &KeyEvent) -> Vec<Effect> {
-    match keymap::resolve(crate::state::KeyContext::RawSearch, key) {
+    match state
+        .keymap
+        .resolve(crate::state::KeyContext::RawSearch, key)
+    {
         Some(Action::Open) => state.detail.raw_search.typing = false,
         Some(Action::Cancel) => {
             let search = &mut state.detail.raw_search;
