@@ -1,12 +1,17 @@
 //! The one sanitizer every remote string passes through before it reaches a terminal cell or
 //! stdout. Escape sequences (CSI, OSC, DCS, SOS, PM, APC, in 7- and 8-bit forms), C0 and C1
 //! controls, bidi overrides and isolates and zero-width characters are removed; each removed run
-//! is replaced by one visible `MARK` so the operator sees that something was there.
+//! is replaced by one visible `MARK` so the operator sees that something was there. Runs of
+//! combining marks past `MAX_COMBINING` (the "zalgo" pile-ups that smear over neighbouring
+//! rows) are cut the same way.
 
 use std::borrow::Cow;
 
 /// What stands in for a removed sequence or control character.
 pub const MARK: char = '\u{FFFD}';
+
+/// Combining marks kept on one base character (enough for any real script's diacritics).
+pub const MAX_COMBINING: usize = 3;
 
 /// The text made inert for a terminal; newlines and tabs kept as they are.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
@@ -19,19 +24,25 @@ pub fn one_line(text: &str) -> String {
 }
 
 fn sanitize_with(text: &str, flatten: bool) -> Cow<'_, str> {
-    if text.chars().all(|c| !needs_attention(c)) {
+    if is_clean(text, flatten) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     let mut marked = false;
+    let mut combining_run = 0;
     while let Some(c) = chars.next() {
+        combining_run = if is_combining(c) {
+            combining_run + 1
+        } else {
+            0
+        };
         if c == '\n' || c == '\t' {
             out.push(if flatten { ' ' } else { c });
             marked = false;
             continue;
         }
-        if !needs_attention(c) {
+        if !needs_attention(c) && combining_run <= MAX_COMBINING {
             out.push(c);
             marked = false;
             continue;
@@ -48,6 +59,25 @@ fn sanitize_with(text: &str, flatten: bool) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Whether the text can be shown as it is.
+fn is_clean(text: &str, flatten: bool) -> bool {
+    let mut combining_run = 0;
+    text.chars().all(|c| {
+        combining_run = if is_combining(c) {
+            combining_run + 1
+        } else {
+            0
+        };
+        let layout_char = c == '\n' || c == '\t';
+        (!needs_attention(c) || (layout_char && !flatten)) && combining_run <= MAX_COMBINING
+    })
+}
+
+/// Combining diacritical marks, which stack on the character before them.
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
 /// Characters that are never passed through as they are.
