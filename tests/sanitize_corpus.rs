@@ -100,7 +100,8 @@ proptest! {
     fn output_never_holds_a_control_or_invisible_character(input in ".*", raw in proptest::collection::vec(any::<char>(), 0..64)) {
         for text in [input, raw.into_iter().collect::<String>()] {
             let clean = one_line(&text);
-            prop_assert!(!clean.chars().any(|c| c.is_control()), "{:?} -> {:?}", text, clean);
+            let control = clean.chars().any(char::is_control);
+            prop_assert!(!control, "{:?} -> {:?}", text, clean);
             let invisible = clean.chars().any(is_invisible);
             prop_assert!(!invisible, "{:?} -> {:?}", text, clean);
             let kept = sanitize(&text);
