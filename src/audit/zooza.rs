@@ -187,11 +187,12 @@ fn mandatory_agreement_unaccepted(record: &UserRecord, _: &AuditSettings) -> Vec
         else {
             continue;
         };
-        let accepted = match agreement.get(*key) {
-            Some(Value::Null | Value::Bool(false)) | None => false,
-            Some(Value::String(text)) => {
-                !text.trim().is_empty() && flag(Some(&Value::String(text.clone()))) != Some(false)
-            }
+        // A flag, or a time: accepted when true / non-zero / a non-empty text that is not "false".
+        let value = agreement.get(*key);
+        let accepted = match value {
+            None | Some(Value::Null) => false,
+            Some(Value::String(text)) => !text.trim().is_empty() && flag(value) != Some(false),
+            Some(Value::Bool(_) | Value::Number(_)) => flag(value) == Some(true),
             Some(_) => true,
         };
         if !accepted {
