@@ -452,6 +452,15 @@ async fn a_scan_covers_every_page_and_counts_failed_fetches() {
 }
 
 #[test]
+fn the_readme_lists_every_rule_with_its_severity() {
+    let readme = include_str!("../../README.md");
+    for rule in all_rules() {
+        let row = format!("| `{}` | {} |", rule.id, rule.severity);
+        assert!(readme.contains(&row), "README lacks {row}");
+    }
+}
+
+#[test]
 fn rule_ids_are_unique_and_name_their_provider() {
     let mut seen = BTreeSet::new();
     for rule in all_rules() {
