@@ -48,6 +48,8 @@ pub enum Command {
     Get(GetArgs),
     /// Open an exported record (JSON) or set (NDJSON) in the explorer, offline.
     Open(OpenArgs),
+    /// Scan every user of a profile with the audit rules and write a report of the findings.
+    Audit(AuditArgs),
     /// Serve the sandbox APIs on a loopback port.
     Sandbox(SandboxArgs),
     /// Show the config, data, state and theme paths and the profiles (never a secret).
@@ -89,6 +91,47 @@ pub struct OpenArgs {
     /// The provider the records came from, when it cannot be told from them.
     #[arg(long)]
     pub provider: Option<String>,
+}
+
+/// When `userscope audit` exits 1 because of findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailOn {
+    /// Never (the default when neither `--fail-on` nor the config's `fail_on` is set).
+    Never,
+    /// When a finding is at or above this severity.
+    At(crate::audit::Severity),
+}
+
+fn parse_fail_on(text: &str) -> Result<FailOn, String> {
+    if matches!(text.trim().to_ascii_lowercase().as_str(), "never" | "none") {
+        return Ok(FailOn::Never);
+    }
+    text.parse().map(FailOn::At)
+}
+
+/// `userscope audit`.
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// Report format.
+    #[arg(long, short = 'f', value_enum, default_value_t = crate::audit::report::Format::Json)]
+    pub format: crate::audit::report::Format,
+    /// Write the report to this file (never overwritten) instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Run only these rules (comma-separated ids; `--list-rules` shows them). Overrides the
+    /// config's `disabled_rules`.
+    #[arg(long, value_delimiter = ',', value_name = "ID,...")]
+    pub rules: Option<Vec<String>>,
+    /// Exit 1 when a finding is at or above this severity (info, low, medium, high, critical;
+    /// `never` overrides the config's `fail_on`).
+    #[arg(long, value_name = "SEVERITY", value_parser = parse_fail_on)]
+    pub fail_on: Option<FailOn>,
+    /// Records fetched at once (default: the profile's `max_concurrency`, else 8).
+    #[arg(long, value_name = "N")]
+    pub concurrency: Option<usize>,
+    /// List the rules (id, provider, severity, title) and exit.
+    #[arg(long)]
+    pub list_rules: bool,
 }
 
 /// `userscope sandbox`.

@@ -1,6 +1,7 @@
-//! The scripting commands (`list`, `get`, `info`, `sandbox`) and how their failures reach the
+//! The scripting commands (`list`, `get`, `audit`, `info`, `sandbox`) and how their failures reach the
 //! shell: one clear line on stderr and a non-zero exit code, never a backtrace.
 
+mod audit;
 mod get;
 mod info;
 mod list;
@@ -29,6 +30,9 @@ pub struct CommandError {
 pub const EXIT_REMOTE: u8 = 1;
 /// Exit code for a bad config, profile or argument.
 pub const EXIT_CONFIG: u8 = 2;
+/// Exit code of `audit` when a finding is at or above `--fail-on` (the same as a remote failure,
+/// so a pipeline gate fails on either).
+pub const EXIT_FINDINGS: u8 = 1;
 /// Exit code for a local I/O failure (stdout closed, disk full).
 pub const EXIT_IO: u8 = 3;
 
@@ -108,6 +112,7 @@ async fn dispatch(cli: Cli) -> Result<(), CommandError> {
     match &cli.command {
         Some(Command::List(args)) => list::run(&mut session, cli.profile.as_deref(), args).await,
         Some(Command::Get(args)) => get::run(&mut session, cli.profile.as_deref(), args).await,
+        Some(Command::Audit(args)) => audit::run(&mut session, cli.profile.as_deref(), args).await,
         Some(Command::Info) => info::run(&session),
         Some(Command::Open(args)) => open::run(&session.paths, args, explorer_options(&cli)).await,
         Some(Command::Sandbox(_)) => Ok(()),

@@ -63,6 +63,9 @@ pub struct ConfigFile {
     /// Key overrides for the explorer: action name -> keys (`quit = ["ctrl-q"]`).
     #[serde(default)]
     pub keys: BTreeMap<String, Vec<String>>,
+    /// The `[audit]` table: rules switched off, thresholds, `fail_on`.
+    #[serde(default)]
+    pub audit: crate::audit::AuditSettings,
 }
 
 /// One profile as written in the file; every provider reads the keys it needs.
@@ -250,6 +253,23 @@ requests_per_second = 1.5
             .to_string();
         assert!(err.contains("token_env"), "{err}");
         assert!(!err.contains("abc"), "{err}");
+    }
+
+    #[test]
+    fn reads_the_audit_table_with_defaults_for_the_rest() {
+        let text =
+            "[audit]\ndisabled_rules = [\"quip.robot\"]\nfail_on = \"High\"\nmax_noshows = 5\n";
+        let config = ConfigFile::parse(text, Path::new("c.toml")).unwrap();
+        assert_eq!(config.audit.disabled_rules, ["quip.robot"]);
+        assert_eq!(config.audit.fail_on, Some(crate::audit::Severity::High));
+        assert_eq!(config.audit.max_noshows, 5);
+        assert_eq!(config.audit.max_api_tokens, 20);
+        let empty = ConfigFile::parse("", Path::new("c.toml")).unwrap();
+        assert_eq!(empty.audit, crate::audit::AuditSettings::default());
+        let err = ConfigFile::parse("[audit]\nmax_sesions = 3\n", Path::new("c.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("max_sesions"), "{err}");
     }
 
     #[test]

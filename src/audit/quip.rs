@@ -1,0 +1,66 @@
+//! Quip rules, over the Admin API user (`/1/admin/users/{id}`).
+
+use serde_json::Value;
+
+use super::rule::{AuditSettings, Evidence, Rule, Severity, flag};
+use crate::model::UserRecord;
+use crate::provider::quip::NAME;
+
+/// Quip's rules.
+pub(super) const RULES: &[Rule] = &[
+    Rule {
+        id: "quip.disabled",
+        provider: NAME,
+        severity: Severity::Medium,
+        title: "Disabled",
+        description: "the account is disabled",
+        check: disabled,
+    },
+    Rule {
+        id: "quip.robot",
+        provider: NAME,
+        severity: Severity::Low,
+        title: "Robot account",
+        description: "the account is a robot (`is_robot`)",
+        check: robot,
+    },
+    Rule {
+        id: "quip.partial_answer",
+        provider: NAME,
+        severity: Severity::Info,
+        title: "Restricted or partial answer",
+        description: "the answer carries an `error` field: it is restricted or incomplete",
+        check: partial_answer,
+    },
+];
+
+fn is_true(record: &UserRecord, pointer: &str) -> Vec<Evidence> {
+    if flag(record.json.pointer(pointer)) == Some(true) {
+        vec![Evidence::at(&record.json, pointer)]
+    } else {
+        Vec::new()
+    }
+}
+
+fn disabled(record: &UserRecord, _: &AuditSettings) -> Vec<Evidence> {
+    is_true(record, "/disabled")
+}
+
+fn robot(record: &UserRecord, _: &AuditSettings) -> Vec<Evidence> {
+    is_true(record, "/is_robot")
+}
+
+fn partial_answer(record: &UserRecord, _: &AuditSettings) -> Vec<Evidence> {
+    let found = match record.json.get("error") {
+        None | Some(Value::Null | Value::Bool(false)) => false,
+        Some(Value::String(text)) => !text.trim().is_empty(),
+        Some(Value::Array(items)) => !items.is_empty(),
+        Some(Value::Object(map)) => !map.is_empty(),
+        Some(_) => true,
+    };
+    if found {
+        vec![Evidence::at(&record.json, "/error")]
+    } else {
+        Vec::new()
+    }
+}

@@ -1,0 +1,268 @@
+//! The report: one row per finding with the fields `profile`, `provider`, `user_id`, `email`,
+//! `rule`, `severity`, `title`, `path`, `value` and `fetched_at`, as JSON (an array of objects), CSV
+//! (a header row, then RFC 4180 quoting) or a Markdown table (cells flattened and sanitized,
+//! Markdown punctuation escaped).
+
+use std::fmt::Write as _;
+
+use chrono::SecondsFormat;
+use serde::Serialize;
+use serde_json::Value;
+
+use super::{Finding, Severity};
+use crate::sanitize::one_line;
+
+/// A report format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// An array of objects.
+    #[default]
+    Json,
+    /// A header row, then one row per finding.
+    Csv,
+    /// A Markdown table.
+    Markdown,
+}
+
+impl Format {
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Markdown => "md",
+        }
+    }
+}
+
+/// The columns, in order.
+pub const COLUMNS: [&str; 10] = [
+    "profile",
+    "provider",
+    "user_id",
+    "email",
+    "rule",
+    "severity",
+    "title",
+    "path",
+    "value",
+    "fetched_at",
+];
+
+/// One row as JSON writes it.
+#[derive(Debug, Serialize)]
+struct Row<'a> {
+    profile: &'a str,
+    provider: &'a str,
+    user_id: &'a str,
+    email: &'a str,
+    rule: &'a str,
+    severity: Severity,
+    title: &'a str,
+    path: &'a str,
+    value: &'a Value,
+    fetched_at: String,
+}
+
+fn row(finding: &Finding) -> Row<'_> {
+    Row {
+        profile: &finding.profile,
+        provider: finding.provider,
+        user_id: &finding.user_id,
+        email: &finding.email,
+        rule: finding.rule,
+        severity: finding.severity,
+        title: &finding.title,
+        path: &finding.path,
+        value: &finding.value,
+        fetched_at: finding
+            .fetched_at
+            .to_rfc3339_opts(SecondsFormat::Secs, true),
+    }
+}
+
+/// A value as one text cell: strings as they are, anything else as compact JSON.
+fn value_text(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// The cells of a row, in column order.
+fn cells(finding: &Finding) -> [String; 10] {
+    let row = row(finding);
+    [
+        row.profile.to_owned(),
+        row.provider.to_owned(),
+        row.user_id.to_owned(),
+        row.email.to_owned(),
+        row.rule.to_owned(),
+        row.severity.to_string(),
+        row.title.to_owned(),
+        row.path.to_owned(),
+        value_text(row.value),
+        row.fetched_at,
+    ]
+}
+
+/// The report in `format`.
+pub fn render(findings: &[Finding], format: Format) -> Vec<u8> {
+    match format {
+        Format::Json => json(findings),
+        Format::Csv => csv(findings).into_bytes(),
+        Format::Markdown => markdown(findings).into_bytes(),
+    }
+}
+
+fn json(findings: &[Finding]) -> Vec<u8> {
+    let rows: Vec<Row<'_>> = findings.iter().map(row).collect();
+    // Serializing plain rows into a Vec cannot fail; fall back to an empty array all the same.
+    let mut out = serde_json::to_vec_pretty(&rows).unwrap_or_else(|_| b"[]".to_vec());
+    out.push(b'\n');
+    out
+}
+
+/// A CSV cell, quoted when it holds a comma, a quote or a line break (quotes doubled).
+fn csv_cell(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+fn csv(findings: &[Finding]) -> String {
+    let mut out = COLUMNS.join(",");
+    out.push('\n');
+    for finding in findings {
+        let line: Vec<String> = cells(finding).iter().map(|cell| csv_cell(cell)).collect();
+        out.push_str(&line.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+/// A Markdown table cell: one sanitized line, with Markdown punctuation backslash-escaped so
+/// remote text cannot break the table, link, or inject HTML.
+fn markdown_cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in one_line(text).chars() {
+        if matches!(
+            c,
+            '\\' | '|' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '!'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.trim().to_owned()
+}
+
+fn markdown(findings: &[Finding]) -> String {
+    let mut out = format!("| {} |\n", COLUMNS.join(" | "));
+    let _ = writeln!(out, "|{}", "---|".repeat(COLUMNS.len()));
+    for finding in findings {
+        let line: Vec<String> = cells(finding)
+            .iter()
+            .map(|cell| markdown_cell(cell))
+            .collect();
+        let _ = writeln!(out, "| {} |", line.join(" | "));
+    }
+    out
+}
+
+/// Findings per severity, most severe first, for a summary line: `2 high, 5 low`.
+pub fn summary(findings: &[Finding]) -> String {
+    let parts: Vec<String> = Severity::ALL
+        .iter()
+        .rev()
+        .filter_map(|severity| {
+            let n = findings
+                .iter()
+                .filter(|finding| finding.severity == *severity)
+                .count();
+            (n > 0).then(|| format!("{n} {severity}"))
+        })
+        .collect();
+    if parts.is_empty() {
+        "no findings".to_owned()
+    } else {
+        parts.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{TimeZone as _, Utc};
+    use serde_json::json;
+
+    fn finding(email: &str, value: Value) -> Finding {
+        Finding {
+            rule: "zoo.blocked",
+            severity: Severity::High,
+            title: "Blocked: admin".to_owned(),
+            user_id: "u-1".to_owned(),
+            email: email.to_owned(),
+            path: ".admin_details.block".to_owned(),
+            value,
+            provider: "zoo",
+            profile: "p".to_owned(),
+            fetched_at: Utc.with_ymd_and_hms(2026, 6, 1, 0, 0, 0).unwrap(),
+        }
+    }
+
+    #[test]
+    fn json_rows_hold_every_column_in_order() {
+        let out = render(&[finding("a@b.c", json!("admin"))], Format::Json);
+        let rows: Vec<serde_json::Map<String, Value>> = serde_json::from_slice(&out).unwrap();
+        let keys: Vec<&str> = rows[0].keys().map(String::as_str).collect();
+        assert_eq!(keys, COLUMNS);
+        assert_eq!(rows[0]["fetched_at"], "2026-06-01T00:00:00Z");
+        assert_eq!(rows[0]["severity"], "high");
+        assert_eq!(render(&[], Format::Json), b"[]\n");
+    }
+
+    #[test]
+    fn csv_quotes_what_needs_quoting() {
+        let out = String::from_utf8(render(
+            &[finding("x,\"y\"\nz@b.c", json!({"a": [1, 2]}))],
+            Format::Csv,
+        ))
+        .unwrap();
+        let mut lines = out.splitn(2, '\n');
+        assert_eq!(lines.next().unwrap(), COLUMNS.join(","));
+        let row = lines.next().unwrap();
+        assert!(row.contains("\"x,\"\"y\"\"\nz@b.c\""), "{row}");
+        assert!(row.contains("\"{\"\"a\"\":[1,2]}\""), "{row}");
+    }
+
+    #[test]
+    fn markdown_cells_are_inert() {
+        let out = String::from_utf8(render(
+            &[finding("e|v\u{1b}[2J<script>`x`", json!("a\nb"))],
+            Format::Markdown,
+        ))
+        .unwrap();
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 3);
+        assert!(!out.contains('\u{1b}'));
+        assert!(lines[2].contains("e\\|v"), "{}", lines[2]);
+        assert!(lines[2].contains("\\<script\\>"), "{}", lines[2]);
+        // Every row has as many unescaped bars as the header.
+        let bars = |line: &str| line.replace("\\|", "").matches('|').count();
+        assert_eq!(bars(lines[0]), bars(lines[2]));
+    }
+
+    #[test]
+    fn summaries_count_by_severity() {
+        assert_eq!(summary(&[]), "no findings");
+        let mut low = finding("a", json!(1));
+        low.severity = Severity::Low;
+        assert_eq!(
+            summary(&[finding("a", json!(1)), low.clone(), low]),
+            "1 high, 2 low"
+        );
+    }
+}

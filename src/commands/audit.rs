@@ -1,0 +1,257 @@
+//! `userscope audit`: scan every user of a profile with the audit rules and write the report;
+//! progress on stderr when it is a terminal, failures summarized one line per kind, the run and
+//! the report recorded in the audit trail.
+
+use std::collections::BTreeMap;
+use std::io::{IsTerminal as _, Write as _};
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+
+use super::{CommandError, EXIT_CONFIG, EXIT_FINDINGS, EXIT_IO, EXIT_REMOTE, table};
+use crate::audit::scan::{ScanFailure, ScanOptions, ScanProgress, scan};
+use crate::audit::trail::{self, TrailEntry, action};
+use crate::audit::{all_rules, report, select_rules};
+use crate::cli::{AuditArgs, FailOn};
+use crate::session::Session;
+
+/// The sandbox's fixed clock: sandbox profiles are audited as of it, so ages and expiries match
+/// what the generator wrote.
+fn sandbox_now() -> Option<DateTime<Utc>> {
+    DateTime::from_timestamp(crate::sandbox::generate::NOW_EPOCH_SECS, 0)
+}
+
+pub async fn run(
+    session: &mut Session,
+    profile: Option<&str>,
+    args: &AuditArgs,
+) -> Result<(), CommandError> {
+    if args.list_rules {
+        return list_rules();
+    }
+    let mut settings = session
+        .config
+        .as_ref()
+        .map(|config| config.audit.clone())
+        .unwrap_or_default();
+    let disabled = if args.rules.is_some() {
+        Vec::new()
+    } else {
+        settings.disabled_rules.clone()
+    };
+    let rules = select_rules(args.rules.as_deref(), &disabled).map_err(|message| CommandError {
+        message,
+        code: EXIT_CONFIG,
+    })?;
+    let fail_on = match args.fail_on {
+        Some(FailOn::Never) => None,
+        Some(FailOn::At(severity)) => Some(severity),
+        None => settings.fail_on,
+    };
+    if let Some(out) = &args.out
+        && std::fs::symlink_metadata(out).is_ok()
+    {
+        return Err(refuse_existing(out));
+    }
+    let profile = session.profile(profile).await?;
+    let provider = crate::provider::build(&profile)?;
+    if profile.is_sandbox {
+        settings.now = sandbox_now();
+    }
+    let state_dir = session.paths.state_dir.clone();
+    trail::append(
+        &state_dir,
+        &TrailEntry::now(&profile.name, None, action::RUN_STARTED),
+    )
+    .map_err(|err| CommandError {
+        message: format!(
+            "cannot write the audit trail {}: {err}",
+            trail::path(&state_dir).display()
+        ),
+        code: EXIT_IO,
+    })?;
+
+    let options = ScanOptions {
+        max_concurrency: args
+            .concurrency
+            .or(profile.config.max_concurrency)
+            .unwrap_or(8)
+            .max(1),
+        ..ScanOptions::default()
+    };
+    let mut meter = Meter::new(std::io::stderr().is_terminal());
+    let outcome = scan(
+        provider.as_ref(),
+        &profile.name,
+        &rules,
+        &settings,
+        &options,
+        &mut |progress| meter.show(progress),
+    )
+    .await;
+    meter.finish();
+    warn_trail(trail::append(
+        &state_dir,
+        &TrailEntry::now(&profile.name, None, action::RUN_FINISHED),
+    ));
+    for line in failure_lines(&outcome.failures) {
+        eprintln!("userscope: {line}");
+    }
+
+    let bytes = report::render(&outcome.findings, args.format);
+    if let Some(out) = &args.out {
+        crate::export::write_exact(out, &bytes).map_err(|err| {
+            if err.kind() == std::io::ErrorKind::AlreadyExists {
+                refuse_existing(out)
+            } else {
+                CommandError {
+                    message: format!("cannot write {}: {err}", out.display()),
+                    code: EXIT_IO,
+                }
+            }
+        })?;
+        eprintln!(
+            "userscope: wrote {} ({})",
+            crate::sanitize::one_line(&out.display().to_string()),
+            report::summary(&outcome.findings)
+        );
+    } else {
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(&bytes)?;
+        stdout.flush()?;
+    }
+    warn_trail(trail::append(
+        &state_dir,
+        &TrailEntry::now(&profile.name, None, action::REPORT),
+    ));
+
+    if let Some(threshold) = fail_on {
+        let over = outcome
+            .findings
+            .iter()
+            .filter(|finding| finding.severity >= threshold)
+            .count();
+        if over > 0 {
+            return Err(CommandError {
+                message: format!("{over} findings at or above {threshold} (--fail-on)"),
+                code: EXIT_FINDINGS,
+            });
+        }
+    }
+    if !outcome.failures.is_empty() {
+        return Err(CommandError {
+            message: format!(
+                "the scan is incomplete: {} of {} users could not be fetched",
+                outcome.progress.failed, outcome.progress.done
+            ),
+            code: EXIT_REMOTE,
+        });
+    }
+    Ok(())
+}
+
+fn refuse_existing(out: &std::path::Path) -> CommandError {
+    CommandError {
+        message: format!(
+            "{} already exists; userscope never overwrites a report (choose another --out)",
+            crate::sanitize::one_line(&out.display().to_string())
+        ),
+        code: EXIT_CONFIG,
+    }
+}
+
+fn warn_trail(result: std::io::Result<()>) {
+    if let Err(err) = result {
+        eprintln!("userscope: warning: cannot append to the audit trail: {err}");
+    }
+}
+
+fn list_rules() -> Result<(), CommandError> {
+    let rows: Vec<Vec<String>> = all_rules()
+        .map(|rule| {
+            vec![
+                rule.id.to_owned(),
+                rule.severity.to_string(),
+                rule.title.to_owned(),
+            ]
+        })
+        .collect();
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(table::render(&["RULE", "SEVERITY", "TITLE"], &rows).as_bytes())?;
+    Ok(())
+}
+
+/// One line per kind of failure: how many, and one example.
+fn failure_lines(failures: &[ScanFailure]) -> Vec<String> {
+    let mut kinds: BTreeMap<(bool, &str), Vec<&ScanFailure>> = BTreeMap::new();
+    for failure in failures {
+        kinds
+            .entry((failure.user_id.is_none(), &failure.kind))
+            .or_default()
+            .push(failure);
+    }
+    kinds
+        .into_iter()
+        .map(|((list, kind), group)| {
+            let example = group[0];
+            if list {
+                format!(
+                    "the user list stopped early ({kind}): {}",
+                    crate::sanitize::one_line(&example.message)
+                )
+            } else {
+                format!(
+                    "{} users could not be fetched ({kind}), e.g. {}: {}",
+                    group.len(),
+                    crate::sanitize::one_line(example.user_id.as_deref().unwrap_or_default()),
+                    crate::sanitize::one_line(&example.message)
+                )
+            }
+        })
+        .collect()
+}
+
+/// The progress line on a terminal's stderr, redrawn at most every 100 ms.
+struct Meter {
+    enabled: bool,
+    last: Option<Instant>,
+    latest: Option<ScanProgress>,
+}
+
+impl Meter {
+    fn new(enabled: bool) -> Self {
+        Self {
+            enabled,
+            last: None,
+            latest: None,
+        }
+    }
+
+    fn show(&mut self, progress: &ScanProgress) {
+        if !self.enabled {
+            return;
+        }
+        self.latest = Some(progress.clone());
+        if self
+            .last
+            .is_some_and(|last| last.elapsed() < Duration::from_millis(100))
+        {
+            return;
+        }
+        self.last = Some(Instant::now());
+        Self::draw(progress);
+    }
+
+    fn draw(progress: &ScanProgress) {
+        let mut stderr = std::io::stderr().lock();
+        let _ = write!(stderr, "\r{}\u{1b}[K", progress.line());
+        let _ = stderr.flush();
+    }
+
+    fn finish(&mut self) {
+        if let Some(progress) = self.latest.take() {
+            Self::draw(&progress);
+            eprintln!();
+        }
+    }
+}
