@@ -53,6 +53,8 @@ pub struct AppContext {
     pub profiles: Arc<dyn ProfileSource>,
     /// Writes bytes straight to the terminal (OSC 52), between frames.
     pub write_terminal: fn(&[u8]),
+    /// Where the audit trail is kept; `None` keeps no trail (tests).
+    pub state_dir: Option<PathBuf>,
 }
 
 /// Writes to the real terminal's stdout; a failure only means the copy did not happen.
@@ -219,6 +221,20 @@ fn run_effect(
             });
         }
         Effect::WriteTerminal(bytes) => (context.write_terminal)(&bytes),
+        Effect::Trail { user_id, action } => {
+            if let Some(dir) = context.state_dir.clone() {
+                let entry = crate::audit::trail::TrailEntry::now(
+                    &context.profile_name,
+                    Some(&user_id),
+                    action,
+                );
+                tokio::task::spawn_blocking(move || {
+                    if let Err(err) = crate::audit::trail::append(&dir, &entry) {
+                        tracing::warn!("cannot append to the audit trail: {err}");
+                    }
+                });
+            }
+        }
         Effect::Quit => {}
     }
 }

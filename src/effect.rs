@@ -54,6 +54,13 @@ pub enum Effect {
     },
     /// Write bytes straight to the terminal (an OSC 52 clipboard request).
     WriteTerminal(Vec<u8>),
+    /// Append a line to the audit trail (time, profile, user id, action; never content).
+    Trail {
+        /// The user concerned.
+        user_id: String,
+        /// What was done (`viewed`, `exported`).
+        action: &'static str,
+    },
     /// Stop the loop and restore the terminal.
     Quit,
 }

@@ -140,6 +140,7 @@ pub async fn run_file(
         exports_dir: paths.exports_dir(),
         profiles: source as Arc<dyn ProfileSource>,
         write_terminal: crate::app::write_stdout,
+        state_dir: Some(paths.state_dir.clone()),
     };
     crate::tui::run(context, options.mouse, move |size| {
         let mut state = State::new(badge, size);
@@ -162,6 +163,7 @@ pub async fn run(
         format!("name a profile with --profile (or set default_profile in the config); profiles: {}", names.join(", "))
     })?;
     let exports_dir = session.paths.exports_dir();
+    let state_dir = session.paths.state_dir.clone();
     let keymap = keymap_of(&session)?;
     let profiles = Arc::new(SessionProfiles::new(
         session,
@@ -175,6 +177,7 @@ pub async fn run(
         exports_dir,
         profiles: Arc::clone(&profiles) as Arc<dyn ProfileSource>,
         write_terminal: crate::app::write_stdout,
+        state_dir: Some(state_dir),
     };
     let names = profiles.names();
     crate::tui::run(context, options.mouse, move |size| {

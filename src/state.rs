@@ -97,6 +97,8 @@ pub struct State {
     pub spinner_frame: usize,
     /// An export is being written.
     pub exporting: bool,
+    /// The users of the export being written, for the audit trail.
+    pub exporting_ids: Vec<String>,
     /// The loop should stop.
     pub quit: bool,
     /// The `:` command line, while open.
@@ -132,6 +134,7 @@ impl State {
             size,
             spinner_frame: 0,
             exporting: false,
+            exporting_ids: Vec::new(),
             quit: false,
             command: None,
             profile_names: Vec::new(),

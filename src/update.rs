@@ -9,6 +9,7 @@ mod threads;
 
 use std::sync::Arc;
 
+use crate::audit::trail::action as trail;
 use crate::effect::Effect;
 use crate::msg::Msg;
 use crate::state::{DetailState, Focus, State, Wanted};
@@ -93,12 +94,18 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
                         crate::state::tree::TreeState::build(&record.json, labeller, 1);
                     state.detail.threads =
                         crate::state::threads::ThreadsState::new(record.threads.clone());
+                    let id = record.id.clone();
                     state.detail.record = Some(record);
                     state.detail.scroll = 0;
                     if !state.detail.tabs().contains(&state.detail.tab) {
                         state.detail.tab = crate::state::DetailTab::Overview;
                     }
-                    return threads::request_titles(state);
+                    let mut effects = vec![Effect::Trail {
+                        user_id: id,
+                        action: trail::VIEWED,
+                    }];
+                    effects.extend(threads::request_titles(state));
+                    return effects;
                 }
                 Err(error) => {
                     state.detail.record = None;
@@ -110,15 +117,24 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::ThreadsLoaded { request, result } => threads::loaded(state, request, result),
         Msg::ExportFinished { result } => {
             state.exporting = false;
+            let ids = std::mem::take(&mut state.exporting_ids);
             match result {
                 Ok(path) => {
                     state.status.error = None;
                     state.status.info = Some(format!("exported to {}", path.display()));
                     state.status.last_export = Some(path);
+                    ids.into_iter()
+                        .map(|user_id| Effect::Trail {
+                            user_id,
+                            action: trail::EXPORTED,
+                        })
+                        .collect()
                 }
-                Err(message) => state.status.error = Some(format!("export failed: {message}")),
+                Err(message) => {
+                    state.status.error = Some(format!("export failed: {message}"));
+                    Vec::new()
+                }
             }
-            Vec::new()
         }
         Msg::ProfileSwitched { result } => profile_switched(state, result),
         Msg::ThemeLoaded { result } => {

@@ -294,6 +294,7 @@ pub(super) fn export(state: &mut State) -> Vec<Effect> {
             .map(|user| user.id.clone())
             .collect();
         state.exporting = true;
+        state.exporting_ids.clone_from(&ids);
         state.status.info = Some(format!("exporting {} marked users…", ids.len()));
         return vec![Effect::ExportMarked { ids }];
     }
@@ -306,6 +307,7 @@ pub(super) fn export(state: &mut State) -> Vec<Effect> {
         return Vec::new();
     };
     state.exporting = true;
+    state.exporting_ids = vec![record.id.clone()];
     state.status.info = Some("exporting…".to_owned());
     vec![Effect::Export {
         records: vec![record],

@@ -603,3 +603,29 @@ fn slash_in_the_raw_view_searches_it_and_n_walks_the_matches() {
     update(&mut state, key(KeyCode::Char('N')));
     assert_eq!(state.detail.raw_search.current_line(), Some(192), "wraps");
 }
+
+#[test]
+fn viewing_and_exporting_leave_a_trail_without_content() {
+    let mut state = loaded();
+    let (request, _) = fetch_request(&update(&mut state, key(KeyCode::Enter))).unwrap();
+    let effects = update(
+        &mut state,
+        Msg::RecordLoaded {
+            request,
+            result: Ok(record("u0")),
+        },
+    );
+    assert!(
+        matches!(effects.as_slice(), [Effect::Trail { user_id, action: "viewed" }] if user_id == "u0")
+    );
+    update(&mut state, key(KeyCode::Char('x')));
+    let effects = update(
+        &mut state,
+        Msg::ExportFinished {
+            result: Ok("/tmp/e.json".into()),
+        },
+    );
+    assert!(
+        matches!(effects.as_slice(), [Effect::Trail { user_id, action: "exported" }] if user_id == "u0")
+    );
+}
