@@ -146,6 +146,7 @@ pub async fn run_file(
         let mut state = State::new(badge, size);
         state.theme = theme;
         state.multiplexer = crate::clipboard::Multiplexer::detect();
+        state.time_offset = crate::model::local_offset();
         state
     })
     .await
@@ -186,6 +187,7 @@ pub async fn run(
         state.profile_names = names;
         state.keymap = Arc::new(keymap);
         state.multiplexer = crate::clipboard::Multiplexer::detect();
+        state.time_offset = crate::model::local_offset();
         state
     })
     .await

@@ -6,5 +6,11 @@ mod record;
 mod summary;
 
 pub use field::{Field, FieldValue, Section};
+
+/// The operator's local UTC offset now, for showing times in one consistent local form.
+pub fn local_offset() -> chrono::FixedOffset {
+    use chrono::Offset as _;
+    chrono::Local::now().offset().fix()
+}
 pub use record::{RawBody, ThreadInfo, UserRecord};
 pub use summary::{StatusMarker, UserPage, UserSummary};

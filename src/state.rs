@@ -113,6 +113,8 @@ pub struct State {
     pub switching: Option<String>,
     /// `y` was pressed in the tree; the next key says what to copy.
     pub yank_pending: bool,
+    /// The offset times are shown at (the operator's local time; UTC until set).
+    pub time_offset: chrono::FixedOffset,
     /// Keys to actions, with the config's overrides.
     pub keymap: std::sync::Arc<crate::keymap::Keymap>,
     /// The multiplexer OSC 52 copies must pass through.
@@ -146,6 +148,8 @@ impl State {
             switching: None,
             yank_pending: false,
             keymap: std::sync::Arc::default(),
+            time_offset: chrono::FixedOffset::east_opt(0)
+                .unwrap_or_else(|| chrono::Offset::fix(&chrono::Utc)),
             multiplexer: crate::clipboard::Multiplexer::None,
             next_request: 0,
         }

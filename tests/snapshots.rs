@@ -211,3 +211,34 @@ fn loading_and_error_states() {
         snapshot("error", &state);
     }
 }
+
+#[test]
+fn threads_tab_with_titles_loading_and_one_open() {
+    for size in SIZES {
+        let mut state = loaded(size);
+        let mut quip = (*record()).clone();
+        quip.provider = "quip";
+        quip.threads = (0..40)
+            .map(|index| userscope::model::ThreadInfo {
+                id: format!("T{index:010}"),
+                title: (index % 3 != 2).then(|| format!("Design doc \u{1b}[31m#{index}")),
+                updated_usec: Some(1_700_000_000_000_000 - index * 3_600_000_000),
+                link: Some(format!("https://example.quip.com/T{index}")),
+                deleted: index % 7 == 3,
+            })
+            .collect();
+        let request = state.next_request();
+        state.detail.loading = Some((request, "479".into()));
+        update(
+            &mut state,
+            Msg::RecordLoaded {
+                request,
+                result: Ok(Arc::new(quip)),
+            },
+        );
+        state.focus = Focus::Detail;
+        state.detail.tab = DetailTab::Threads;
+        state.detail.threads.open = Some(0);
+        snapshot("threads", &state);
+    }
+}

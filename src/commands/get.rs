@@ -52,7 +52,7 @@ pub fn render_text(record: &UserRecord) -> String {
                 out,
                 "  {label}{}  {}",
                 " ".repeat(pad),
-                one_line(&field.value.display())
+                one_line(&field.value.display_in(crate::model::local_offset()))
             );
         }
     }

@@ -80,8 +80,18 @@ impl FieldValue {
         }
     }
 
-    /// A one-line rendering; times in one consistent local-independent format (UTC offset kept).
+    /// A one-line rendering in the value's own offset; times in one consistent local-independent format (UTC offset kept).
     pub fn display(&self) -> String {
+        self.display_at(None)
+    }
+
+    /// Like `display`, with times shown at one offset (the operator's local time), so every
+    /// provider's stamps, Quip's microseconds included, read alike.
+    pub fn display_in(&self, offset: FixedOffset) -> String {
+        self.display_at(Some(offset))
+    }
+
+    fn display_at(&self, offset: Option<FixedOffset>) -> String {
         match self {
             Self::Missing => "—".to_owned(),
             Self::Null => "null".to_owned(),
@@ -89,7 +99,13 @@ impl FieldValue {
             Self::Bool(true) => "yes".to_owned(),
             Self::Bool(false) => "no".to_owned(),
             Self::Number(n) => n.clone(),
-            Self::Time(time) => time.format("%Y-%m-%d %H:%M:%S %:z").to_string(),
+            Self::Time(time) => match offset {
+                Some(offset) => time
+                    .with_timezone(&offset)
+                    .format("%Y-%m-%d %H:%M:%S %:z")
+                    .to_string(),
+                None => time.format("%Y-%m-%d %H:%M:%S %:z").to_string(),
+            },
             Self::List(items) if items.is_empty() => "(none)".to_owned(),
             Self::List(items) => items.join(", "),
         }
@@ -119,5 +135,7 @@ mod tests {
         );
         let time = FieldValue::from_json(Some(&json!("2023-09-11T16:28:22.227002+05:30")));
         assert_eq!(time.display(), "2023-09-11 16:28:22 +05:30");
+        let utc = FixedOffset::east_opt(0).unwrap();
+        assert_eq!(time.display_in(utc), "2023-09-11 10:58:22 +00:00");
     }
 }

@@ -64,13 +64,22 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         return;
     };
     let lines = match detail.tab {
-        DetailTab::Overview => overview_lines(record, usize::from(body.width), theme),
+        DetailTab::Overview => {
+            overview_lines(record, usize::from(body.width), state.time_offset, theme)
+        }
         DetailTab::Tree => {
             super::tree::render(frame, body, &detail.tree, focused, theme);
             return;
         }
         DetailTab::Threads => {
-            super::threads::render(frame, body, &detail.threads, focused, theme);
+            super::threads::render(
+                frame,
+                body,
+                &detail.threads,
+                state.time_offset,
+                focused,
+                theme,
+            );
             return;
         }
         DetailTab::Raw => {
@@ -88,7 +97,12 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     frame.render_widget(Paragraph::new(visible), body);
 }
 
-fn overview_lines(record: &UserRecord, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+fn overview_lines(
+    record: &UserRecord,
+    width: usize,
+    time_offset: chrono::FixedOffset,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let label_width = record
         .sections
         .iter()
@@ -109,7 +123,7 @@ fn overview_lines(record: &UserRecord, width: usize, theme: &Theme) -> Vec<Line<
         for field in &section.fields {
             let label = fit(&one_line(&field.label), label_width);
             let pad = label_width.saturating_sub(label.width());
-            let value = one_line(&field.value.display());
+            let value = one_line(&field.value.display_in(time_offset));
             let value_style = match field.value {
                 FieldValue::Missing | FieldValue::Null => theme.muted(),
                 _ => theme.text(),

@@ -20,6 +20,7 @@ pub fn render(
     frame: &mut Frame<'_>,
     area: Rect,
     threads: &ThreadsState,
+    time_offset: chrono::FixedOffset,
     focused: bool,
     theme: &Theme,
 ) {
@@ -77,26 +78,40 @@ pub fn render(
         .enumerate()
         .skip(offset)
         .take(height)
-        .map(|(row, thread)| row_line(thread, row == threads.cursor, focused, title_width, theme))
+        .map(|(row, thread)| {
+            row_line(
+                thread,
+                time_offset,
+                row == threads.cursor,
+                focused,
+                title_width,
+                theme,
+            )
+        })
         .collect();
     frame.render_widget(Paragraph::new(lines), rows_area);
     if let Some(thread) = threads.open.and_then(|index| threads.items.get(index)) {
-        render_details(frame, details_area, thread, theme);
+        render_details(frame, details_area, thread, time_offset, theme);
     }
 }
 
-fn updated(thread: &ThreadInfo) -> String {
+fn updated(thread: &ThreadInfo, offset: chrono::FixedOffset) -> String {
     thread
         .updated_usec
         .and_then(chrono::DateTime::from_timestamp_micros)
         .map_or_else(
             || "—".to_owned(),
-            |time| time.format("%Y-%m-%d %H:%M").to_string(),
+            |time| {
+                time.with_timezone(&offset)
+                    .format("%Y-%m-%d %H:%M")
+                    .to_string()
+            },
         )
 }
 
 fn row_line(
     thread: &ThreadInfo,
+    offset: chrono::FixedOffset,
     selected: bool,
     focused: bool,
     title_width: usize,
@@ -120,13 +135,19 @@ fn row_line(
         Span::styled(marker, if selected { style } else { theme.warning() }),
         Span::styled(format!("{title}{} ", " ".repeat(pad)), style),
         Span::styled(
-            format!("{:<UPDATED_WIDTH$}", updated(thread)),
+            format!("{:<UPDATED_WIDTH$}", updated(thread, offset)),
             if selected { style } else { theme.muted() },
         ),
     ])
 }
 
-fn render_details(frame: &mut Frame<'_>, area: Rect, thread: &ThreadInfo, theme: &Theme) {
+fn render_details(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    thread: &ThreadInfo,
+    offset: chrono::FixedOffset,
+    theme: &Theme,
+) {
     let width = usize::from(area.width.saturating_sub(14));
     let field = |label: &str, value: String| {
         Line::from(vec![
@@ -143,7 +164,7 @@ fn render_details(frame: &mut Frame<'_>, area: Rect, thread: &ThreadInfo, theme:
                 .unwrap_or_else(|| "(not loaded yet)".to_owned()),
         ),
         field("id", thread.id.clone()),
-        field("updated", updated(thread)),
+        field("updated", updated(thread, offset)),
         field(
             "link",
             thread.link.clone().unwrap_or_else(|| "—".to_owned()),
