@@ -166,6 +166,11 @@ pub async fn run(
     let exports_dir = session.paths.exports_dir();
     let state_dir = session.paths.state_dir.clone();
     let keymap = keymap_of(&session)?;
+    let audit_settings = session
+        .config
+        .as_ref()
+        .map(|config| config.audit.clone())
+        .unwrap_or_default();
     let profiles = Arc::new(SessionProfiles::new(
         session,
         options.theme.clone(),
@@ -186,6 +191,7 @@ pub async fn run(
         state.theme = opened.theme;
         state.profile_names = names;
         state.keymap = Arc::new(keymap);
+        state.audit_settings = Arc::new(audit_settings);
         state.multiplexer = crate::clipboard::Multiplexer::detect();
         state.time_offset = crate::model::local_offset();
         state

@@ -138,6 +138,9 @@ const THREADS: &[(KeyBinding, Action)] = &[
     (shift('S'), Action::ReverseSort),
 ];
 
+/// The audit findings: Enter shows the evidence in the tree.
+const AUDIT: &[(KeyBinding, Action)] = &[(key(KeyCode::Enter), Action::Open)];
+
 /// The raw view: `/` searches it, n/N walk the matches.
 const RAW: &[(KeyBinding, Action)] = &[
     (key(KeyCode::Char('n')), Action::NextMatch),
@@ -185,6 +188,7 @@ fn tables(context: KeyContext) -> Vec<&'static [(KeyBinding, Action)]> {
         KeyContext::Command => vec![COMMAND],
         KeyContext::Yank => vec![YANK],
         KeyContext::Raw => vec![RAW, DETAIL, MOVEMENT, GLOBAL],
+        KeyContext::Audit => vec![AUDIT, DETAIL, MOVEMENT, GLOBAL],
         KeyContext::RawSearch => vec![RAW_SEARCH],
         KeyContext::List => vec![LIST, MOVEMENT, GLOBAL],
         KeyContext::Detail => vec![DETAIL, MOVEMENT, GLOBAL],

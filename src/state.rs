@@ -42,6 +42,8 @@ pub enum KeyContext {
     Tree,
     /// The detail pane's thread list.
     Threads,
+    /// The detail pane's audit findings.
+    Audit,
     /// Typing a `:` command.
     Command,
     /// After `y` in the tree, choosing what to copy.
@@ -115,6 +117,8 @@ pub struct State {
     pub yank_pending: bool,
     /// The offset times are shown at (the operator's local time; UTC until set).
     pub time_offset: chrono::FixedOffset,
+    /// The config's audit settings (rules off, thresholds), for the Audit tab.
+    pub audit_settings: std::sync::Arc<crate::audit::AuditSettings>,
     /// Keys to actions, with the config's overrides.
     pub keymap: std::sync::Arc<crate::keymap::Keymap>,
     /// The multiplexer OSC 52 copies must pass through.
@@ -148,6 +152,7 @@ impl State {
             switching: None,
             yank_pending: false,
             keymap: std::sync::Arc::default(),
+            audit_settings: std::sync::Arc::default(),
             time_offset: chrono::FixedOffset::east_opt(0)
                 .unwrap_or_else(|| chrono::Offset::fix(&chrono::Utc)),
             multiplexer: crate::clipboard::Multiplexer::None,
@@ -188,6 +193,7 @@ impl State {
             Focus::Detail if self.detail.tab == DetailTab::Tree => KeyContext::Tree,
             Focus::Detail if self.detail.tab == DetailTab::Threads => KeyContext::Threads,
             Focus::Detail if self.detail.tab == DetailTab::Raw => KeyContext::Raw,
+            Focus::Detail if self.detail.tab == DetailTab::Audit => KeyContext::Audit,
             Focus::Detail => KeyContext::Detail,
         }
     }

@@ -1,6 +1,7 @@
 //! Rendering: a pure function of the state. Each pane lives in its own file under `ui/` and
 //! only draws what it is given.
 
+mod audit;
 mod detail;
 mod footer;
 mod header;

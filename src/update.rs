@@ -95,6 +95,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
                     state.detail.threads =
                         crate::state::threads::ThreadsState::new(record.threads.clone());
                     let id = record.id.clone();
+                    audit_record(state, &record);
                     state.detail.record = Some(record);
                     state.detail.scroll = 0;
                     if !state.detail.tabs().contains(&state.detail.tab) {
@@ -152,6 +153,24 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             vec![Effect::Quit]
         }
     }
+}
+
+/// Runs the audit rules over the record just shown: its findings for the Audit tab, its worst
+/// severity for the list's badge.
+fn audit_record(state: &mut State, record: &crate::model::UserRecord) {
+    let settings = &state.audit_settings;
+    let rules = crate::audit::select_rules(None, &settings.disabled_rules).unwrap_or_default();
+    let mut findings = crate::audit::evaluate(record, &state.profile.name, &rules, settings);
+    findings.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(b.rule)));
+    match findings.first() {
+        Some(worst) => state
+            .list
+            .severity
+            .insert(record.summary.id.clone(), worst.severity),
+        None => state.list.severity.remove(&record.summary.id),
+    };
+    state.detail.findings = findings;
+    state.detail.finding_cursor = 0;
 }
 
 /// After a profile switch: a fresh list and detail for the new provider, or the error.

@@ -17,6 +17,8 @@ pub enum DetailTab {
     Tree,
     /// The user's threads (providers that have them).
     Threads,
+    /// The audit findings on this record.
+    Audit,
     /// The exact body, pretty-printed.
     Raw,
 }
@@ -28,6 +30,7 @@ impl DetailTab {
             Self::Overview => "Overview",
             Self::Tree => "Tree",
             Self::Threads => "Threads",
+            Self::Audit => "Audit",
             Self::Raw => "Raw",
         }
     }
@@ -65,6 +68,10 @@ pub struct DetailState {
     pub threads: ThreadsState,
     /// The raw view's search.
     pub raw_search: RawSearch,
+    /// The audit rules' findings on this record, most severe first.
+    pub findings: Vec<crate::audit::Finding>,
+    /// Cursor in the findings.
+    pub finding_cursor: usize,
 }
 
 /// A search of the raw view: the query, the matching lines, the current one.
@@ -139,6 +146,7 @@ impl DetailState {
         if has_threads {
             tabs.push(DetailTab::Threads);
         }
+        tabs.push(DetailTab::Audit);
         tabs.push(DetailTab::Raw);
         tabs
     }

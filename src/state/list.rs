@@ -36,6 +36,8 @@ pub struct UserListState {
     pub filter: Input,
     /// Ids of marked users.
     pub marked: HashSet<String>,
+    /// The most severe finding of each user whose record was viewed, for a badge in the row.
+    pub severity: std::collections::HashMap<String, crate::audit::Severity>,
     /// The last list error, shown in the pane.
     pub error: Option<String>,
 }

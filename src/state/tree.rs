@@ -271,6 +271,21 @@ impl TreeState {
         }
     }
 
+    /// Expands every ancestor of a node and puts the cursor on it.
+    pub fn reveal(&mut self, node: usize) {
+        let mut current = self.nodes.get(node).and_then(|data| data.parent);
+        while let Some(index) = current {
+            self.expanded[index] = true;
+            current = self.nodes[index].parent;
+        }
+        self.refresh_visible(Some(node));
+    }
+
+    /// The node at a jq path, if the record has it.
+    pub fn find_path(&self, path: &str) -> Option<usize> {
+        (0..self.nodes.len()).find(|node| self.jq_path(*node) == path)
+    }
+
     /// The JSON pointer of a node (`/discounts/3/events/0`), to read its value from the record.
     pub fn pointer(&self, node: usize) -> String {
         let mut keys = Vec::new();

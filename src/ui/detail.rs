@@ -82,6 +82,10 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
             );
             return;
         }
+        DetailTab::Audit => {
+            super::audit::render(frame, body, detail, focused, theme);
+            return;
+        }
         DetailTab::Raw => {
             super::raw::render(frame, body, detail, theme);
             return;

@@ -16,6 +16,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         KeyContext::Detail => "detail",
         KeyContext::Tree => "tree",
         KeyContext::Threads => "threads",
+        KeyContext::Audit => "audit findings",
         KeyContext::Command => "command line",
         KeyContext::Yank => "copy",
         KeyContext::Raw => "raw view",

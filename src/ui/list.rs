@@ -50,7 +50,15 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         .map(|(row, user)| {
             let selected = row == list.cursor;
             let marked = list.marked.contains(&user.id);
-            row_line(user, width, selected, marked, focused, theme)
+            row_line(
+                user,
+                list.severity.get(&user.id).copied(),
+                width,
+                selected,
+                marked,
+                focused,
+                theme,
+            )
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), rows_area);
@@ -117,6 +125,7 @@ fn marker(user: &UserSummary) -> &'static str {
 
 fn row_line(
     user: &UserSummary,
+    severity: Option<crate::audit::Severity>,
     width: usize,
     selected: bool,
     marked: bool,
@@ -129,8 +138,13 @@ fn row_line(
         one_line(&user.name)
     };
     let email = one_line(&user.email);
-    let prefix = format!("{}{} ", if marked { "●" } else { " " }, marker(user));
-    let room = width.saturating_sub(prefix.width());
+    let prefix = format!("{}{}", if marked { "●" } else { " " }, marker(user));
+    // The worst audit finding of a viewed record, as one letter: C, H, M, L or I.
+    let badge = severity.map_or_else(
+        || " ".to_owned(),
+        |severity| severity.as_str()[..1].to_uppercase(),
+    );
+    let room = width.saturating_sub(prefix.width() + 2);
     // Name first; the e-mail gets what is left, but at least half when both are long.
     let email_room = email
         .width()
@@ -148,6 +162,14 @@ fn row_line(
     let email_style = if selected { style } else { theme.muted() };
     Line::from(vec![
         Span::styled(prefix, status_style),
+        Span::styled(
+            badge,
+            match severity {
+                Some(severity) if !selected => super::audit::severity_style(severity, theme),
+                _ => style,
+            },
+        ),
+        Span::styled(" ", style),
         Span::styled(name, style),
         Span::styled(" ".repeat(gap), style),
         Span::styled(email, email_style),

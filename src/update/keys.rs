@@ -209,6 +209,18 @@ fn movement(state: &mut State, action: Action, page: isize) -> Vec<Effect> {
         tree.scroll_to_cursor(rows);
         return Vec::new();
     }
+    if state.focus == Focus::Detail && state.detail.tab == DetailTab::Audit {
+        let detail = &mut state.detail;
+        let last = detail.findings.len().saturating_sub(1);
+        detail.finding_cursor = match action {
+            Action::Up => detail.finding_cursor.saturating_sub(1),
+            Action::Down => detail.finding_cursor + 1,
+            Action::PageUp | Action::Top => 0,
+            _ => last,
+        }
+        .min(last);
+        return Vec::new();
+    }
     if state.focus == Focus::Detail && state.detail.tab == DetailTab::Threads {
         return super::threads::movement(state, action, page);
     }
@@ -240,6 +252,24 @@ fn movement(state: &mut State, action: Action, page: isize) -> Vec<Effect> {
 }
 
 fn open(state: &mut State) -> Vec<Effect> {
+    if state.key_context() == crate::state::KeyContext::Audit {
+        // Enter shows the finding's evidence: the tree, opened down to its node.
+        let rows = state.detail_rows();
+        let detail = &mut state.detail;
+        if let Some(finding) = detail.findings.get(detail.finding_cursor) {
+            match detail.tree.find_path(&finding.path) {
+                Some(node) => {
+                    detail.tree.reveal(node);
+                    detail.tree.scroll_to_cursor(rows);
+                    detail.tab = DetailTab::Tree;
+                }
+                None => {
+                    state.status.error = Some(format!("{} is not in this record", finding.path));
+                }
+            }
+        }
+        return Vec::new();
+    }
     if state.key_context() == crate::state::KeyContext::Threads {
         let threads = &mut state.detail.threads;
         threads.open = if threads.open == Some(threads.cursor) {

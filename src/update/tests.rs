@@ -265,9 +265,11 @@ fn tabs_focus_help_and_quit() {
     update(&mut state, key(KeyCode::Char(']')));
     assert_eq!(state.detail.tab, DetailTab::Tree);
     update(&mut state, key(KeyCode::Char(']')));
+    assert_eq!(state.detail.tab, DetailTab::Audit);
+    update(&mut state, key(KeyCode::Char(']')));
     assert_eq!(state.detail.tab, DetailTab::Raw);
     update(&mut state, key(KeyCode::Char('[')));
-    assert_eq!(state.detail.tab, DetailTab::Tree);
+    assert_eq!(state.detail.tab, DetailTab::Audit);
     update(&mut state, key(KeyCode::Char('?')));
     assert!(state.help_open);
     update(&mut state, key(KeyCode::Char('j')));
@@ -533,7 +535,12 @@ fn providers_without_threads_have_no_threads_tab() {
     );
     assert_eq!(
         state.detail.tabs(),
-        [DetailTab::Overview, DetailTab::Tree, DetailTab::Raw]
+        [
+            DetailTab::Overview,
+            DetailTab::Tree,
+            DetailTab::Audit,
+            DetailTab::Raw
+        ]
     );
 }
 
@@ -584,8 +591,7 @@ fn slash_in_the_raw_view_searches_it_and_n_walks_the_matches() {
             .map(|index| format!("  \"k{index}\": {}", index % 50))
             .collect(),
     );
-    update(&mut state, key(KeyCode::Char(']')));
-    update(&mut state, key(KeyCode::Char(']')));
+    update(&mut state, key(KeyCode::Char('[')));
     assert_eq!(state.key_context(), crate::state::KeyContext::Raw);
     update(&mut state, key(KeyCode::Char('/')));
     assert_eq!(state.focus, Focus::Detail, "the list filter is not touched");
@@ -628,4 +634,35 @@ fn viewing_and_exporting_leave_a_trail_without_content() {
     assert!(
         matches!(effects.as_slice(), [Effect::Trail { user_id, action: "exported" }] if user_id == "u0")
     );
+}
+
+#[test]
+fn the_audit_tab_lists_findings_and_enter_opens_the_evidence_in_the_tree() {
+    let mut state = loaded();
+    let json = serde_json::json!({"id": 7, "shared_user": {"email": "a@x.io", "mfa_enabled": false, "enforce_mfa": true, "last_login": null}});
+    let mut scanova = (*record("7")).clone();
+    scanova.provider = "scanova";
+    scanova.summary.id = "u0".into();
+    scanova.json = json;
+    let (request, _) = fetch_request(&update(&mut state, key(KeyCode::Enter))).unwrap();
+    update(
+        &mut state,
+        Msg::RecordLoaded {
+            request,
+            result: Ok(Arc::new(scanova)),
+        },
+    );
+    assert!(!state.detail.findings.is_empty(), "MFA off is a finding");
+    assert!(
+        state.list.severity.contains_key("u0"),
+        "the list row gets a badge"
+    );
+    while state.detail.tab != DetailTab::Audit {
+        update(&mut state, key(KeyCode::Char(']')));
+    }
+    let finding = state.detail.findings[0].clone();
+    update(&mut state, key(KeyCode::Enter));
+    assert_eq!(state.detail.tab, DetailTab::Tree);
+    let node = state.detail.tree.current().unwrap();
+    assert_eq!(state.detail.tree.jq_path(node), finding.path);
 }
