@@ -158,9 +158,13 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
 /// Runs the audit rules over the record just shown: its findings for the Audit tab, its worst
 /// severity for the list's badge.
 fn audit_record(state: &mut State, record: &crate::model::UserRecord) {
-    let settings = &state.audit_settings;
+    let mut settings = (*state.audit_settings).clone();
+    if state.profile.is_sandbox {
+        // The sandbox's data is written as of its own fixed date, as `userscope audit` knows.
+        settings.now = chrono::DateTime::from_timestamp(crate::sandbox::generate::NOW_EPOCH_SECS, 0);
+    }
     let rules = crate::audit::select_rules(None, &settings.disabled_rules).unwrap_or_default();
-    let mut findings = crate::audit::evaluate(record, &state.profile.name, &rules, settings);
+    let mut findings = crate::audit::evaluate(record, &state.profile.name, &rules, &settings);
     findings.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(b.rule)));
     match findings.first() {
         Some(worst) => state
