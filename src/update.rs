@@ -161,7 +161,8 @@ fn audit_record(state: &mut State, record: &crate::model::UserRecord) {
     let mut settings = (*state.audit_settings).clone();
     if state.profile.is_sandbox {
         // The sandbox's data is written as of its own fixed date, as `userscope audit` knows.
-        settings.now = chrono::DateTime::from_timestamp(crate::sandbox::generate::NOW_EPOCH_SECS, 0);
+        settings.now =
+            chrono::DateTime::from_timestamp(crate::sandbox::generate::NOW_EPOCH_SECS, 0);
     }
     let rules = crate::audit::select_rules(None, &settings.disabled_rules).unwrap_or_default();
     let mut findings = crate::audit::evaluate(record, &state.profile.name, &rules, &settings);

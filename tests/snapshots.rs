@@ -242,3 +242,17 @@ fn threads_tab_with_titles_loading_and_one_open() {
         snapshot("threads", &state);
     }
 }
+
+#[test]
+fn audit_tab() {
+    for size in SIZES {
+        let mut state = loaded(size);
+        state.focus = Focus::Detail;
+        state.detail.tab = DetailTab::Audit;
+        assert!(
+            !state.detail.findings.is_empty(),
+            "the fixture has MFA enforced and off"
+        );
+        snapshot("audit", &state);
+    }
+}
