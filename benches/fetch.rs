@@ -20,7 +20,12 @@ async fn fetch_all(provider: &Arc<dyn Provider>, ids: &[String]) -> usize {
     futures::stream::iter(ids)
         .map(|id| async move { provider.fetch_record(id).await })
         .buffer_unordered(CONCURRENCY)
-        .map(|record| record.expect("the sandbox serves every record").bodies.len())
+        .map(|record| {
+            record
+                .expect("the sandbox serves every record")
+                .bodies
+                .len()
+        })
         .fold(0, |sum, bodies| async move { sum + bodies })
         .await
 }
@@ -71,9 +76,12 @@ fn bench(c: &mut Criterion) {
         let provider = userscope::provider::build(&profile).expect("the profile builds");
         let ids = runtime.block_on(first_ids(&provider));
         assert_eq!(ids.len(), RECORDS, "{provider_name}: too few users listed");
-        group.bench_function(BenchmarkId::new("records_16_in_flight", provider_name), |b| {
-            b.iter(|| runtime.block_on(fetch_all(&provider, &ids)));
-        });
+        group.bench_function(
+            BenchmarkId::new("records_16_in_flight", provider_name),
+            |b| {
+                b.iter(|| runtime.block_on(fetch_all(&provider, &ids)));
+            },
+        );
     }
     group.finish();
     runtime.block_on(sandbox.shutdown());
