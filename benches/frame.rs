@@ -85,7 +85,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| draw(&mut terminal, &state));
     });
     // A whole `Terminal::draw` (render, diff against the last frame, write to the backend), the
-    // screen changing every time: the list cursor moves one row down then up (two frames).
+    // screen changing every time: one list cursor move (down or up, staying mid-page) per iteration.
     group.bench_function("list_move_and_draw_200x60_100k_users", |b| {
         b.iter(|| move_and_draw(&mut state, &mut terminal));
     });
