@@ -1,0 +1,174 @@
+//! Issue 6: drawing. One full frame (list + detail + tree) at 200x60 with 100,000 users loaded;
+//! a cursor move and the frame after it, in the list and in a 300k-row tree; and the bytes a
+//! real terminal backend writes for that frame (printed: criterion measures time only).
+
+mod common;
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::time::Duration;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::backend::{Backend, CrosstermBackend, TestBackend};
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+use userscope::model::UserRecord;
+use userscope::state::{DetailTab, Focus, State};
+use userscope::ui;
+use userscope::update::update;
+
+const SIZE: (u16, u16) = (200, 60);
+const USERS: usize = 100_000;
+/// The issue's 31 MB record (see `benches/tree.rs`): 2 x 8,750 credits.
+const BIG_CREDITS: u64 = 8_750;
+
+fn draw<B: Backend>(terminal: &mut Terminal<B>, state: &State) {
+    terminal
+        .draw(|frame| ui::render(frame, state, &state.theme))
+        .expect("drawing to memory cannot fail");
+}
+
+/// 100,000 users and a sandbox-sized Zooza record on the tree tab, the list focused.
+fn list_state() -> State {
+    common::state_with(
+        common::users(USERS),
+        common::zooza_record(20),
+        DetailTab::Tree,
+        SIZE,
+    )
+}
+
+/// The big record's tree, expanded all, focused, the cursor mid-tree.
+fn tree_state(record: Arc<UserRecord>) -> State {
+    let mut state = common::state_with(common::users(USERS), record, DetailTab::Tree, SIZE);
+    state.focus = Focus::Detail;
+    let rows = state.detail_rows();
+    let tree = &mut state.detail.tree;
+    tree.set_expanded(true, true);
+    tree.cursor = tree.visible.len() / 2;
+    tree.offset = tree.cursor - rows / 2;
+    state
+}
+
+/// One key (`j` or `k`, whichever keeps the cursor near the middle of its pane) through `update`,
+/// then the frame after it: one cursor move as the operator sees it.
+fn move_and_draw<B: Backend>(state: &mut State, terminal: &mut Terminal<B>) {
+    let (cursor, offset, rows) = if state.focus == Focus::List {
+        (state.list.cursor, state.list.offset, state.list_page_rows())
+    } else {
+        let tree = &state.detail.tree;
+        (tree.cursor, tree.offset, state.detail_rows())
+    };
+    let key = if cursor < offset + rows / 2 { 'j' } else { 'k' };
+    update(state, common::key(key));
+    draw(terminal, state);
+}
+
+fn test_terminal() -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).expect("a test backend always opens")
+}
+
+fn bench(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frame");
+    group
+        .sample_size(30)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(4));
+
+    let mut state = list_state();
+    let mut terminal = test_terminal();
+    // One full frame: `ui::render` of every pane into a fresh buffer, then ratatui's diff against
+    // the last frame and the (empty) write to `TestBackend`, as `Terminal::draw` does in the app.
+    draw(&mut terminal, &state);
+    group.bench_function("full_frame_200x60_100k_users_tree_tab", |b| {
+        b.iter(|| draw(&mut terminal, &state));
+    });
+    // A whole `Terminal::draw` (render, diff against the last frame, write to the backend), the
+    // screen changing every time: one list cursor move (down or up, staying mid-page) per iteration.
+    group.bench_function("list_move_and_draw_200x60_100k_users", |b| {
+        b.iter(|| move_and_draw(&mut state, &mut terminal));
+    });
+    drop(state);
+
+    let record = common::zooza_record(BIG_CREDITS);
+    let mut state = tree_state(Arc::clone(&record));
+    println!(
+        "frame: tree of {} nodes, {} rows visible",
+        state.detail.tree.nodes.len(),
+        state.detail.tree.visible.len()
+    );
+    let mut terminal = test_terminal();
+    draw(&mut terminal, &state);
+    group.bench_function("tree_move_and_draw_200x60_1.5M_rows", |b| {
+        b.iter(|| move_and_draw(&mut state, &mut terminal));
+    });
+    group.finish();
+    drop(state);
+
+    bench_bytes(&record);
+}
+
+/// A terminal that only counts the bytes written to it.
+#[derive(Clone, Default)]
+struct ByteCount(Rc<Cell<usize>>);
+
+impl std::io::Write for ByteCount {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.set(self.0.get() + bytes.len());
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Bytes `CrosstermBackend` writes for the frame after one cursor move (ratatui keeps the last
+/// frame and writes only the cells that changed), in the list and in the tree.
+fn bench_bytes(record: &Arc<UserRecord>) {
+    let moves: [(&str, State); 2] = [
+        ("list (100,000 users)", list_state()),
+        (
+            "tree (31 MB record, expanded all)",
+            tree_state(Arc::clone(record)),
+        ),
+    ];
+    for (what, mut state) in moves {
+        let written = ByteCount::default();
+        let backend = CrosstermBackend::new(written.clone());
+        let viewport = Viewport::Fixed(Rect::new(0, 0, SIZE.0, SIZE.1));
+        let mut terminal = Terminal::with_options(backend, TerminalOptions { viewport })
+            .expect("a fixed viewport needs no terminal");
+        draw(&mut terminal, &state);
+        let first = written.0.replace(0);
+        // A move inside the page (only the two rows and the status change), then a move off the
+        // last row, which scrolls the pane by one row.
+        for (name, key, scrolls) in [
+            ("inside the page", 'j', false),
+            ("scrolling the pane", 'j', true),
+        ] {
+            if scrolls {
+                let rows = if state.focus == Focus::List {
+                    state.list_page_rows()
+                } else {
+                    state.detail_rows()
+                };
+                for _ in 0..rows {
+                    update(&mut state, common::key('j'));
+                }
+                draw(&mut terminal, &state);
+            }
+            written.0.set(0);
+            update(&mut state, common::key(key));
+            draw(&mut terminal, &state);
+            println!(
+                "bytes: {what}: first frame {first} B; one move {name}: {} B written",
+                written.0.get()
+            );
+        }
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
