@@ -5,7 +5,7 @@
 use chrono::Duration;
 use serde_json::Value;
 
-use super::rule::{AuditSettings, Evidence, Rule, Severity, child, flag, items, parse_time};
+use super::rule::{AuditSettings, Evidence, Rule, Severity, field, flag, parse_time};
 use crate::model::UserRecord;
 use crate::provider::zooza::NAME;
 
@@ -54,7 +54,16 @@ pub(super) const RULES: &[Rule] = &[
 ];
 
 /// The two lists that hold credits.
-const CREDIT_LISTS: [&str; 2] = ["/discounts", "/free_events"];
+const CREDIT_LISTS: [&str; 2] = ["discounts", "free_events"];
+
+/// The array under `key` of an object (empty when absent or not an array). A plain key lookup:
+/// these rules run over tens of credits per record, so no pointer parsing, no allocation and no
+/// hashing.
+fn array<'a>(json: &'a Value, key: &str) -> &'a [Value] {
+    field(json, key)
+        .and_then(Value::as_array)
+        .map_or(&[], Vec::as_slice)
+}
 
 fn inactive_role(record: &UserRecord, _: &AuditSettings) -> Vec<Evidence> {
     let json = &record.json;
@@ -67,7 +76,8 @@ fn inactive_role(record: &UserRecord, _: &AuditSettings) -> Vec<Evidence> {
     if inactive(json.pointer("/user/role")) {
         return vec![Evidence::at(json, "/user/role")];
     }
-    items(json, "/user/companies")
+    json.get("user")
+        .map_or(&[][..], |user| array(user, "companies"))
         .iter()
         .position(|company| inactive(company.get("role")))
         .map(|index| Evidence::at(json, &format!("/user/companies/{index}/role")))
@@ -75,14 +85,19 @@ fn inactive_role(record: &UserRecord, _: &AuditSettings) -> Vec<Evidence> {
         .collect()
 }
 
-/// Every credit with its pointer.
-fn credits(json: &Value) -> impl Iterator<Item = (String, &Value)> {
+/// Every credit with its list and position.
+fn credits(json: &Value) -> impl Iterator<Item = (&'static str, usize, &Value)> {
     CREDIT_LISTS.into_iter().flat_map(move |list| {
-        items(json, list)
+        array(json, list)
             .iter()
             .enumerate()
-            .map(move |(index, credit)| (child(list, &index.to_string()), credit))
+            .map(move |(index, credit)| (list, index, credit))
     })
+}
+
+/// The pointer of a credit's field, built only for a finding.
+fn credit_field(list: &str, index: usize, key: &str) -> String {
+    format!("/{list}/{index}/{key}")
 }
 
 fn credit_label(credit: &Value) -> String {
@@ -97,15 +112,15 @@ fn credit_expired_active(record: &UserRecord, settings: &AuditSettings) -> Vec<E
     let json = &record.json;
     let now = settings.now_for(record);
     let mut found = Vec::new();
-    for (pointer, credit) in credits(json) {
-        if flag(credit.get("active")) != Some(true) {
+    for (list, index, credit) in credits(json) {
+        if flag(field(credit, "active")) != Some(true) {
             continue;
         }
-        let expiration = credit.get("expiration").and_then(parse_time);
+        let expiration = field(credit, "expiration").and_then(parse_time);
         let evidence = if expiration.is_some_and(|time| time <= now) {
-            Evidence::at(json, &child(&pointer, "expiration"))
-        } else if flag(credit.get("expired")) == Some(true) {
-            Evidence::at(json, &child(&pointer, "expired"))
+            Evidence::at(json, &credit_field(list, index, "expiration"))
+        } else if flag(field(credit, "expired")) == Some(true) {
+            Evidence::at(json, &credit_field(list, index, "expired"))
         } else {
             continue;
         };
@@ -119,17 +134,19 @@ fn credit_expiring_soon(record: &UserRecord, settings: &AuditSettings) -> Vec<Ev
     let now = settings.now_for(record);
     let horizon = now + Duration::days(i64::from(settings.expiring_within_days));
     let mut found = Vec::new();
-    for (pointer, credit) in credits(json) {
-        if flag(credit.get("active")) != Some(true) || flag(credit.get("expired")) == Some(true) {
+    for (list, index, credit) in credits(json) {
+        if flag(field(credit, "active")) != Some(true)
+            || flag(field(credit, "expired")) == Some(true)
+        {
             continue;
         }
-        let Some(expiration) = credit.get("expiration").and_then(parse_time) else {
+        let Some(expiration) = field(credit, "expiration").and_then(parse_time) else {
             continue;
         };
         if expiration > now && expiration <= horizon {
             let days = (expiration - now).num_days();
             found.push(
-                Evidence::at(json, &child(&pointer, "expiration"))
+                Evidence::at(json, &credit_field(list, index, "expiration"))
                     .note(format!("{} in {days} days", credit_label(credit))),
             );
         }
@@ -143,8 +160,8 @@ const NOSHOW_EXPRESSION: &str = r#"[.discounts[]?, .free_events[]? | .attendance
 fn noshows(record: &UserRecord, settings: &AuditSettings) -> Vec<Evidence> {
     let json = &record.json;
     let count = credits(json)
-        .flat_map(|(_, credit)| items(credit, "/attendance"))
-        .filter(|row| row.get("attendance").and_then(Value::as_str) == Some("noshow"))
+        .flat_map(|(_, _, credit)| array(credit, "attendance"))
+        .filter(|row| field(row, "attendance").and_then(Value::as_str) == Some("noshow"))
         .count() as u64;
     if count > settings.max_noshows {
         vec![
@@ -177,7 +194,7 @@ const ACCEPTANCE_KEYS: &[&str] = &[
 fn mandatory_agreement_unaccepted(record: &UserRecord, _: &AuditSettings) -> Vec<Evidence> {
     let json = &record.json;
     let mut found = Vec::new();
-    for (index, agreement) in items(json, "/agreements").iter().enumerate() {
+    for (index, agreement) in array(json, "agreements").iter().enumerate() {
         if flag(agreement.get("mandatory")) != Some(true) {
             continue;
         }
