@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Config, Matcher, Utf32Str};
+use nucleo_matcher::{Config, Matcher, Utf32String};
 use tui_input::Input;
 
 use super::RequestId;
@@ -14,8 +14,13 @@ use crate::model::UserSummary;
 pub struct UserListState {
     /// Users loaded so far, in server order (server search answers merged in).
     pub users: Vec<UserSummary>,
-    /// Text each user is matched on (name and e-mail, so `suffix$` means the e-mail domain).
-    haystacks: Vec<String>,
+    /// Text each user is matched on (name and e-mail, so `suffix$` means the e-mail domain),
+    /// converted once for the matcher rather than on every keystroke.
+    haystacks: Vec<Utf32String>,
+    /// Ids already loaded, so a page is merged in O(page), not O(list).
+    ids: HashSet<String>,
+    /// The query `visible` was computed for, to narrow from it when the next one extends it.
+    filtered_for: String,
     /// Indices into `users` the filter keeps, best match first (all, in order, with no filter).
     pub visible: Vec<usize>,
     /// Cursor, an index into `visible`.
@@ -45,14 +50,16 @@ pub struct UserListState {
 impl UserListState {
     /// Adds users (skipping ids already loaded) and refilters.
     pub fn append(&mut self, users: Vec<UserSummary>) {
-        let known: HashSet<String> = self.users.iter().map(|user| user.id.clone()).collect();
         for user in users {
-            if known.contains(&user.id) {
+            if !self.ids.insert(user.id.clone()) {
                 continue;
             }
-            self.haystacks.push(format!("{} {}", user.name, user.email));
+            self.haystacks
+                .push(Utf32String::from(format!("{} {}", user.name, user.email)));
             self.users.push(user);
         }
+        // New users may match the current query: score them all again.
+        self.filtered_for.clear();
         self.refilter();
     }
 
@@ -66,26 +73,26 @@ impl UserListState {
     /// Recomputes `visible` from the filter text, keeping the cursor on the same user if it stays.
     pub fn refilter(&mut self) {
         let selected_id = self.selected().map(|user| user.id.clone());
-        let query = self.filter.value().trim();
+        let query = self.filter.value().trim().to_owned();
         if query.is_empty() {
             self.visible = (0..self.users.len()).collect();
         } else {
-            let pattern = Pattern::parse(query, CaseMatching::Smart, Normalization::Smart);
-            let mut matcher = Matcher::new(Config::DEFAULT);
-            let mut buffer = Vec::new();
-            let mut scored: Vec<(u32, usize)> = self
-                .haystacks
-                .iter()
-                .enumerate()
-                .filter_map(|(index, haystack)| {
-                    pattern
-                        .score(Utf32Str::new(haystack, &mut buffer), &mut matcher)
-                        .map(|score| (score, index))
-                })
-                .collect();
-            scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            // Typing more of a query only narrows it (negations aside), so only the users that
+            // matched before need scoring again.
+            let narrows = !self.filtered_for.is_empty()
+                && query.starts_with(&self.filtered_for)
+                && !query.contains('!');
+            let candidates: Vec<usize> = if narrows {
+                std::mem::take(&mut self.visible)
+            } else {
+                (0..self.users.len()).collect()
+            };
+            let pattern = Pattern::parse(&query, CaseMatching::Smart, Normalization::Smart);
+            let mut scored = score_all(&pattern, &self.haystacks, &candidates);
+            scored.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
             self.visible = scored.into_iter().map(|(_, index)| index).collect();
         }
+        self.filtered_for = query;
         self.cursor = selected_id
             .and_then(|id| {
                 self.visible
@@ -118,6 +125,46 @@ impl UserListState {
             && self.loading.is_none()
             && self.cursor + rows * 2 >= self.visible.len()
     }
+}
+
+/// Candidates scored on one thread below this; above it, on every core.
+const PARALLEL_FROM: usize = 20_000;
+
+/// Scores candidates against a pattern, on every core when there are many.
+fn score_all(
+    pattern: &Pattern,
+    haystacks: &[Utf32String],
+    candidates: &[usize],
+) -> Vec<(u32, usize)> {
+    let score_chunk = |chunk: &[usize]| {
+        let mut matcher = Matcher::new(Config::DEFAULT);
+        chunk
+            .iter()
+            .filter_map(|index| {
+                let haystack = haystacks.get(*index)?;
+                pattern
+                    .score(haystack.slice(..), &mut matcher)
+                    .map(|score| (score, *index))
+            })
+            .collect::<Vec<_>>()
+    };
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    if candidates.len() < PARALLEL_FROM || threads < 2 {
+        return score_chunk(candidates);
+    }
+    let chunk_size = candidates.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = candidates
+            .chunks(chunk_size)
+            .map(|chunk| scope.spawn(move || score_chunk(chunk)))
+            .collect();
+        // A worker that panicked has nothing to offer; the others' matches still count.
+        workers
+            .into_iter()
+            .filter_map(|worker| worker.join().ok())
+            .flatten()
+            .collect()
+    })
 }
 
 #[cfg(test)]
@@ -166,6 +213,31 @@ mod tests {
         assert_eq!(list.visible, [0]);
         filter(&mut list, "");
         assert_eq!(list.visible, [0, 1, 2]);
+    }
+
+    #[test]
+    fn narrowing_and_widening_give_the_same_answers_as_a_fresh_filter() {
+        let mut list = UserListState::default();
+        let users = (0..30_000)
+            .map(|index| {
+                user(
+                    &index.to_string(),
+                    &format!("Anna {index}"),
+                    &format!("a{index}@x{}.io", index % 7),
+                )
+            })
+            .collect();
+        list.append(users);
+        for query in [
+            "a", "an", "ann", "anna 1", "anna 12", "anna 1", "x3", "x3.io$", "!x3",
+        ] {
+            filter(&mut list, query);
+            let narrowed = list.visible.clone();
+            let mut fresh = UserListState::default();
+            fresh.append(list.users.clone());
+            filter(&mut fresh, query);
+            assert_eq!(narrowed, fresh.visible, "{query}");
+        }
     }
 
     #[test]
