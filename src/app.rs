@@ -55,6 +55,8 @@ pub struct AppContext {
     pub write_terminal: fn(&[u8]),
     /// Where the audit trail is kept; `None` keeps no trail (tests).
     pub state_dir: Option<PathBuf>,
+    /// Stops the running audit scan, if any.
+    pub audit_cancel: Arc<std::sync::Mutex<Option<tokio_util::sync::CancellationToken>>>,
 }
 
 /// Writes to the real terminal's stdout; a failure only means the copy did not happen.
@@ -234,6 +236,59 @@ fn run_effect(
                     }
                 });
             }
+        }
+        Effect::StartAudit { skip, settings } => {
+            let cancel = tokio_util::sync::CancellationToken::new();
+            if let Ok(mut slot) = context.audit_cancel.lock() {
+                *slot = Some(cancel.clone());
+            }
+            let profile = context.profile_name.clone();
+            // The scan's progress callback is not Send, so it runs on a blocking thread that
+            // drives it on this runtime.
+            let runtime = tokio::runtime::Handle::current();
+            tokio::task::spawn_blocking(move || {
+                let rules =
+                    crate::audit::select_rules(None, &settings.disabled_rules).unwrap_or_default();
+                let options = crate::audit::scan::ScanOptions {
+                    cancel,
+                    skip,
+                    ..crate::audit::scan::ScanOptions::default()
+                };
+                let progress_sender = sender.clone();
+                let mut progress = move |progress: &crate::audit::scan::ScanProgress| {
+                    let _ = progress_sender.send(Msg::AuditProgress(progress.clone()));
+                };
+                let outcome = runtime.block_on(crate::audit::scan::scan(
+                    provider.as_ref(),
+                    &profile,
+                    &rules,
+                    &settings,
+                    &options,
+                    &mut progress,
+                ));
+                let _ = sender.send(Msg::AuditFinished(Box::new(outcome)));
+            });
+        }
+        Effect::CancelAudit => {
+            if let Some(cancel) = context
+                .audit_cancel
+                .lock()
+                .ok()
+                .and_then(|mut slot| slot.take())
+            {
+                cancel.cancel();
+            }
+        }
+        Effect::ExportAudit { findings } => {
+            let dir = context.exports_dir.clone();
+            let name =
+                export::file_name(&context.profile_name, "audit", chrono::Utc::now(), "json");
+            tokio::task::spawn_blocking(move || {
+                let bytes =
+                    crate::audit::report::render(&findings, crate::audit::report::Format::Json);
+                let result = export::write_new(&dir, &name, &bytes).map_err(|err| err.to_string());
+                let _ = sender.send(Msg::ExportFinished { result });
+            });
         }
         Effect::Quit => {}
     }

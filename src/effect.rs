@@ -61,6 +61,20 @@ pub enum Effect {
         /// What was done (`viewed`, `exported`).
         action: &'static str,
     },
+    /// Scan every user of the profile with the audit rules, skipping those already scanned.
+    StartAudit {
+        /// Users to skip.
+        skip: std::collections::HashSet<String>,
+        /// The settings (with the sandbox's clock for sandbox profiles).
+        settings: crate::audit::AuditSettings,
+    },
+    /// Stop the running scan (what it found so far is kept).
+    CancelAudit,
+    /// Write findings as a JSON report in the exports dir.
+    ExportAudit {
+        /// The findings.
+        findings: Vec<crate::audit::Finding>,
+    },
     /// Stop the loop and restore the terminal.
     Quit,
 }

@@ -140,6 +140,7 @@ pub async fn run_file(
         exports_dir: paths.exports_dir(),
         profiles: source as Arc<dyn ProfileSource>,
         write_terminal: crate::app::write_stdout,
+        audit_cancel: Arc::default(),
         state_dir: Some(paths.state_dir.clone()),
     };
     crate::tui::run(context, options.mouse, move |size| {
@@ -183,6 +184,7 @@ pub async fn run(
         exports_dir,
         profiles: Arc::clone(&profiles) as Arc<dyn ProfileSource>,
         write_terminal: crate::app::write_stdout,
+        audit_cancel: Arc::default(),
         state_dir: Some(state_dir),
     };
     let names = profiles.names();

@@ -75,6 +75,10 @@ pub enum Msg {
         /// The theme or why not.
         result: Result<crate::theme::Theme, String>,
     },
+    /// The audit scan moved on.
+    AuditProgress(crate::audit::scan::ScanProgress),
+    /// The audit scan ended (finished or cancelled).
+    AuditFinished(Box<crate::audit::scan::ScanOutcome>),
     /// The process was asked to stop (SIGTERM, SIGHUP).
     Terminate,
 }

@@ -76,6 +76,21 @@ pub struct StatusLine {
     pub last_export: Option<PathBuf>,
 }
 
+/// The whole-profile audit scan: where it is and what it found so far.
+#[derive(Debug, Clone, Default)]
+pub struct AuditScan {
+    /// A scan is running.
+    pub running: bool,
+    /// Its last progress report.
+    pub progress: Option<crate::audit::scan::ScanProgress>,
+    /// Every finding of every scan of this profile, most severe first.
+    pub findings: Vec<crate::audit::Finding>,
+    /// Users already scanned: a rerun skips them (it resumes where the last stopped).
+    pub scanned: std::collections::HashSet<String>,
+    /// Fetches that failed in the last scan.
+    pub failed: usize,
+}
+
 /// Everything the explorer knows.
 #[derive(Debug, Clone)]
 pub struct State {
@@ -117,6 +132,8 @@ pub struct State {
     pub yank_pending: bool,
     /// The offset times are shown at (the operator's local time; UTC until set).
     pub time_offset: chrono::FixedOffset,
+    /// The whole-profile audit scan (`:audit`).
+    pub audit_scan: AuditScan,
     /// The config's audit settings (rules off, thresholds), for the Audit tab.
     pub audit_settings: std::sync::Arc<crate::audit::AuditSettings>,
     /// Keys to actions, with the config's overrides.
@@ -153,6 +170,7 @@ impl State {
             yank_pending: false,
             keymap: std::sync::Arc::default(),
             audit_settings: std::sync::Arc::default(),
+            audit_scan: AuditScan::default(),
             time_offset: chrono::FixedOffset::east_opt(0)
                 .unwrap_or_else(|| chrono::Offset::fix(&chrono::Utc)),
             multiplexer: crate::clipboard::Multiplexer::None,
@@ -174,6 +192,7 @@ impl State {
             || self.detail.wanted.is_some()
             || self.exporting
             || self.switching.is_some()
+            || self.audit_scan.running
     }
 
     /// The key table for the focused pane and tab.

@@ -1,6 +1,7 @@
 //! The pure heart of the explorer: `update(&mut State, Msg) -> Vec<Effect>`. No I/O, no clock,
 //! no spawning; unit tests drive it without a terminal or a network.
 
+pub mod audit;
 mod command;
 mod copy;
 pub(crate) mod keys;
@@ -101,6 +102,9 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
                     if !state.detail.tabs().contains(&state.detail.tab) {
                         state.detail.tab = crate::state::DetailTab::Overview;
                     }
+                    if let Some(path) = state.detail.reveal_after_load.take() {
+                        audit::reveal(state, &path);
+                    }
                     let mut effects = vec![Effect::Trail {
                         user_id: id,
                         action: trail::VIEWED,
@@ -148,6 +152,8 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Msg::AuditProgress(progress) => audit::progress(state, progress),
+        Msg::AuditFinished(outcome) => audit::finished(state, *outcome),
         Msg::Terminate => {
             state.quit = true;
             vec![Effect::Quit]
@@ -158,12 +164,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
 /// Runs the audit rules over the record just shown: its findings for the Audit tab, its worst
 /// severity for the list's badge.
 fn audit_record(state: &mut State, record: &crate::model::UserRecord) {
-    let mut settings = (*state.audit_settings).clone();
-    if state.profile.is_sandbox {
-        // The sandbox's data is written as of its own fixed date, as `userscope audit` knows.
-        settings.now =
-            chrono::DateTime::from_timestamp(crate::sandbox::generate::NOW_EPOCH_SECS, 0);
-    }
+    let settings = audit::settings(state);
     let rules = crate::audit::select_rules(None, &settings.disabled_rules).unwrap_or_default();
     let mut findings = crate::audit::evaluate(record, &state.profile.name, &rules, &settings);
     findings.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(b.rule)));

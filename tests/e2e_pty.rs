@@ -452,3 +452,57 @@ fn the_screen_model_sees_osc_requests_and_split_replacement_marks() {
         "the marks take their column"
     );
 }
+
+/// `:audit` then `:export-audit` in the explorer writes the same report as `userscope audit`
+/// for the same profile and seed (the fetch times aside).
+#[test]
+fn the_explorer_and_the_cli_write_the_same_audit_report() {
+    let mut tui = explorer("sandbox-scanova", 120, 40);
+    wait_for_users(&tui, 5);
+    tui.send(":audit\r");
+    tui.wait_for("the audit to finish", |screen| {
+        screen.contents().contains("audit finished").then_some(())
+    });
+    tui.send(":export-audit\r");
+    tui.wait_for("the report to be written", |screen| {
+        screen.contents().contains("exported to").then_some(())
+    });
+    let report = only_file(&tui.homes.exports()).expect("one report file");
+    tui.send("q");
+    tui.wait_exit();
+    let seed = SEED.to_string();
+    let users = USERS.to_string();
+    let cli = std::process::Command::new(env!("CARGO_BIN_EXE_userscope"))
+        .args([
+            "--sandbox-seed",
+            &seed,
+            "--sandbox-users",
+            &users,
+            "audit",
+            "--profile",
+            "sandbox-scanova",
+            "--format",
+            "json",
+        ])
+        .env("HOME", tui.homes.home())
+        .env("XDG_CONFIG_HOME", tui.homes.config())
+        .env("XDG_DATA_HOME", tui.homes.data())
+        .env("XDG_STATE_HOME", tui.homes.state())
+        .output()
+        .expect("the CLI runs");
+    let without_times = |bytes: &[u8]| {
+        let mut rows: Vec<serde_json::Value> =
+            serde_json::from_slice(bytes).expect("a JSON report");
+        for row in &mut rows {
+            row.as_object_mut()
+                .expect("an object per finding")
+                .remove("fetched_at");
+        }
+        rows
+    };
+    let from_tui = without_times(&std::fs::read(&report).expect("the report reads"));
+    let from_cli = without_times(&cli.stdout);
+    assert!(!from_cli.is_empty(), "the sandbox has findings");
+    assert_eq!(from_tui.len(), from_cli.len());
+    assert_eq!(from_tui, from_cli);
+}

@@ -11,6 +11,10 @@ pub enum Command {
     Theme(String),
     /// Export the selected record (or the marked users).
     Export,
+    /// Scan every user of the profile with the audit rules (a rerun resumes).
+    Audit,
+    /// Write the scan's findings as a report.
+    ExportAudit,
     /// Show the keys.
     Help,
     /// Quit.
@@ -18,7 +22,15 @@ pub enum Command {
 }
 
 /// The command names, for completion and the help.
-pub const NAMES: &[&str] = &["profile", "theme", "export", "help", "quit"];
+pub const NAMES: &[&str] = &[
+    "profile",
+    "theme",
+    "export",
+    "audit",
+    "export-audit",
+    "help",
+    "quit",
+];
 
 /// The line being typed.
 #[derive(Debug, Clone, Default)]
@@ -49,6 +61,8 @@ pub fn parse(line: &str) -> Result<Command, String> {
         "profile" | "p" => needs_argument("profile").map(Command::Profile),
         "theme" => needs_argument("theme").map(Command::Theme),
         "export" | "x" | "w" => Ok(Command::Export),
+        "audit" => Ok(Command::Audit),
+        "export-audit" => Ok(Command::ExportAudit),
         "help" | "h" => Ok(Command::Help),
         "quit" | "q" | "q!" | "qa" => Ok(Command::Quit),
         other => Err(format!(

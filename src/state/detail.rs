@@ -72,6 +72,8 @@ pub struct DetailState {
     pub findings: Vec<crate::audit::Finding>,
     /// Cursor in the findings.
     pub finding_cursor: usize,
+    /// A jq path to reveal in the tree once the record arrives (Enter on a scan finding).
+    pub reveal_after_load: Option<String>,
 }
 
 /// A search of the raw view: the query, the matching lines, the current one.

@@ -10,40 +10,51 @@ use unicode_width::UnicodeWidthStr;
 use super::list::fit;
 use crate::audit::Severity;
 use crate::sanitize::one_line;
-use crate::state::DetailState;
+use crate::state::State;
 use crate::theme::Theme;
 
-pub fn render(
-    frame: &mut Frame<'_>,
-    area: Rect,
-    detail: &DetailState,
-    focused: bool,
-    theme: &Theme,
-) {
-    if detail.findings.is_empty() {
+pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, focused: bool, theme: &Theme) {
+    let findings = crate::update::audit::shown(state);
+    let scan = &state.audit_scan;
+    if findings.is_empty() {
         frame.render_widget(
-            Paragraph::new("no finding: every audit rule passes on this record").style(theme.ok()),
+            Paragraph::new(
+                "no finding: every audit rule passes on this record (:audit scans every user)",
+            )
+            .style(theme.ok()),
             area,
         );
         return;
     }
     let width = usize::from(area.width);
-    let height = usize::from(area.height);
-    // Two lines per finding: what, then where and the value.
-    let per_screen = (height / 2).max(1);
-    let first = detail.finding_cursor.saturating_sub(per_screen - 1);
-    let mut lines = Vec::new();
-    for (index, finding) in detail
-        .findings
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(per_screen)
-    {
-        let selected = index == detail.finding_cursor;
+    // A header says whose findings these are: the record's, or every scanned user's.
+    let header = if scan.findings.is_empty() {
+        format!(
+            "{} findings on this record (:audit scans every user)",
+            findings.len()
+        )
+    } else {
+        format!(
+            "{} findings over {} users scanned (Enter opens the user's evidence)",
+            findings.len(),
+            scan.scanned.len()
+        )
+    };
+    let mut lines = vec![Line::from(Span::styled(fit(&header, width), theme.muted()))];
+    // Two lines per finding: what (and whom), then where and the value.
+    let per_screen = (usize::from(area.height).saturating_sub(1) / 2).max(1);
+    let cursor = state.detail.finding_cursor;
+    let first = cursor.saturating_sub(per_screen - 1);
+    for (index, finding) in findings.iter().enumerate().skip(first).take(per_screen) {
+        let selected = index == cursor;
         let badge = format!(" {:<8} ", finding.severity.as_str().to_uppercase());
+        let whom = if scan.findings.is_empty() {
+            String::new()
+        } else {
+            format!("{}  ", one_line(&finding.email))
+        };
         let head = fit(
-            &format!("{}  {}", finding.rule, one_line(&finding.title)),
+            &format!("{whom}{}  {}", finding.rule, one_line(&finding.title)),
             width.saturating_sub(badge.width()),
         );
         let pad = width.saturating_sub(badge.width() + head.width());

@@ -83,7 +83,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
             return;
         }
         DetailTab::Audit => {
-            super::audit::render(frame, body, detail, focused, theme);
+            super::audit::render(frame, body, state, focused, theme);
             return;
         }
         DetailTab::Raw => {

@@ -108,6 +108,9 @@ fn status_line(state: &State, theme: &Theme) -> Line<'static> {
     if state.exporting {
         busy.push("exporting".to_owned());
     }
+    if state.audit_scan.running {
+        busy.push(audit_progress(state.audit_scan.progress.as_ref()));
+    }
     if !busy.is_empty() {
         return Line::from(Span::styled(
             format!(" {} {}… (Esc cancels)", spinner(state), busy.join(", ")),
@@ -118,4 +121,19 @@ fn status_line(state: &State, theme: &Theme) -> Line<'static> {
         Some(info) => Line::from(Span::styled(format!(" {}", one_line(info)), theme.ok())),
         None => Line::from(Span::styled(" ready", theme.muted())),
     }
+}
+
+/// The scan's progress as a bar and a line: `[#####-----] audit: 40/200 users, ... 12s left`.
+fn audit_progress(progress: Option<&crate::audit::scan::ScanProgress>) -> String {
+    let Some(progress) = progress else {
+        return "audit starting".to_owned();
+    };
+    let bar = match progress.total {
+        Some(total) if total > 0 => {
+            let filled = (progress.done as u64 * 10 / total).min(10) as usize;
+            format!("[{}{}] ", "#".repeat(filled), "-".repeat(10 - filled))
+        }
+        _ => String::new(),
+    };
+    format!("{bar}{}", progress.line())
 }

@@ -177,6 +177,9 @@ fn cancel(state: &mut State) -> Vec<Effect> {
         return Vec::new();
     }
     let mut effects = cancel_detail(&mut state.detail);
+    if state.audit_scan.running {
+        effects.push(Effect::CancelAudit);
+    }
     if let Some(request) = state.list.searching.take() {
         effects.push(Effect::Cancel(request));
     }
@@ -210,8 +213,8 @@ fn movement(state: &mut State, action: Action, page: isize) -> Vec<Effect> {
         return Vec::new();
     }
     if state.focus == Focus::Detail && state.detail.tab == DetailTab::Audit {
+        let last = super::audit::shown(state).len().saturating_sub(1);
         let detail = &mut state.detail;
-        let last = detail.findings.len().saturating_sub(1);
         detail.finding_cursor = match action {
             Action::Up => detail.finding_cursor.saturating_sub(1),
             Action::Down => detail.finding_cursor + 1,
@@ -253,22 +256,7 @@ fn movement(state: &mut State, action: Action, page: isize) -> Vec<Effect> {
 
 fn open(state: &mut State) -> Vec<Effect> {
     if state.key_context() == crate::state::KeyContext::Audit {
-        // Enter shows the finding's evidence: the tree, opened down to its node.
-        let rows = state.detail_rows();
-        let detail = &mut state.detail;
-        if let Some(finding) = detail.findings.get(detail.finding_cursor) {
-            match detail.tree.find_path(&finding.path) {
-                Some(node) => {
-                    detail.tree.reveal(node);
-                    detail.tree.scroll_to_cursor(rows);
-                    detail.tab = DetailTab::Tree;
-                }
-                None => {
-                    state.status.error = Some(format!("{} is not in this record", finding.path));
-                }
-            }
-        }
-        return Vec::new();
+        return super::audit::open(state);
     }
     if state.key_context() == crate::state::KeyContext::Threads {
         let threads = &mut state.detail.threads;

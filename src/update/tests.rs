@@ -666,3 +666,60 @@ fn the_audit_tab_lists_findings_and_enter_opens_the_evidence_in_the_tree() {
     let node = state.detail.tree.current().unwrap();
     assert_eq!(state.detail.tree.jq_path(node), finding.path);
 }
+
+#[test]
+fn colon_audit_scans_resumes_and_esc_stops_it() {
+    let mut state = loaded();
+    update(&mut state, key(KeyCode::Char(':')));
+    type_text(&mut state, "audit");
+    let effects = update(&mut state, key(KeyCode::Enter));
+    assert!(matches!(effects.as_slice(), [Effect::StartAudit { skip, .. }] if skip.is_empty()));
+    assert!(state.audit_scan.running && state.needs_tick());
+    update(
+        &mut state,
+        Msg::AuditProgress(crate::audit::scan::ScanProgress {
+            listed: 100,
+            total: Some(500),
+            done: 40,
+            ..Default::default()
+        }),
+    );
+    assert_eq!(
+        state
+            .audit_scan
+            .progress
+            .as_ref()
+            .map(|progress| progress.done),
+        Some(40)
+    );
+    let effects = update(&mut state, key(KeyCode::Esc));
+    assert!(
+        effects
+            .iter()
+            .any(|effect| matches!(effect, Effect::CancelAudit))
+    );
+    let outcome = crate::audit::scan::ScanOutcome {
+        scanned: vec!["u0".into(), "u1".into()],
+        cancelled: true,
+        ..Default::default()
+    };
+    update(&mut state, Msg::AuditFinished(Box::new(outcome)));
+    assert!(!state.audit_scan.running);
+    assert!(state.status.info.as_deref().unwrap().contains("stopped"));
+    update(&mut state, key(KeyCode::Char(':')));
+    type_text(&mut state, "audit");
+    let effects = update(&mut state, key(KeyCode::Enter));
+    assert!(
+        matches!(effects.as_slice(), [Effect::StartAudit { skip, .. }] if skip.len() == 2),
+        "a rerun resumes"
+    );
+}
+
+#[test]
+fn export_audit_needs_findings() {
+    let mut state = loaded();
+    update(&mut state, key(KeyCode::Char(':')));
+    type_text(&mut state, "export-audit");
+    assert!(update(&mut state, key(KeyCode::Enter)).is_empty());
+    assert!(state.status.error.as_deref().unwrap().contains(":audit"));
+}

@@ -1,0 +1,144 @@
+//! `:audit` and `:export-audit`: the whole-profile scan, its progress, its findings, and jumping
+//! from a finding to the user and the evidence.
+
+use crate::audit::Finding;
+use crate::audit::scan::{ScanOutcome, ScanProgress};
+use crate::effect::Effect;
+use crate::state::{DetailTab, Focus, State};
+
+/// The audit settings for this profile: the config's, on the sandbox's clock for sandbox data.
+pub(super) fn settings(state: &State) -> crate::audit::AuditSettings {
+    let mut settings = (*state.audit_settings).clone();
+    if state.profile.is_sandbox {
+        // The sandbox's data is written as of its own fixed date, as `userscope audit` knows.
+        settings.now =
+            chrono::DateTime::from_timestamp(crate::sandbox::generate::NOW_EPOCH_SECS, 0);
+    }
+    settings
+}
+
+/// `:audit`: starts a scan of every user not scanned yet.
+pub(super) fn start(state: &mut State) -> Vec<Effect> {
+    if state.audit_scan.running {
+        state.status.info = Some("an audit is already running (Esc stops it)".to_owned());
+        return Vec::new();
+    }
+    state.audit_scan.running = true;
+    state.audit_scan.progress = None;
+    state.status.error = None;
+    let resumed = state.audit_scan.scanned.len();
+    state.status.info = Some(if resumed > 0 {
+        format!("audit resumes, skipping {resumed} users already scanned")
+    } else {
+        "audit started".to_owned()
+    });
+    vec![Effect::StartAudit {
+        skip: state.audit_scan.scanned.clone(),
+        settings: settings(state),
+    }]
+}
+
+/// Progress of the running scan.
+pub(super) fn progress(state: &mut State, progress: ScanProgress) -> Vec<Effect> {
+    if state.audit_scan.running {
+        state.audit_scan.progress = Some(progress);
+    }
+    Vec::new()
+}
+
+/// The scan ended: its findings join those of earlier runs.
+pub(super) fn finished(state: &mut State, outcome: ScanOutcome) -> Vec<Effect> {
+    let scan = &mut state.audit_scan;
+    scan.running = false;
+    scan.failed = outcome.failures.len();
+    scan.scanned.extend(outcome.scanned.iter().cloned());
+    scan.findings.extend(outcome.findings);
+    // The same order as `userscope audit`, so both write the same report.
+    crate::audit::scan::sort_findings(&mut scan.findings);
+    for finding in &scan.findings {
+        let badge = state
+            .list
+            .severity
+            .entry(finding.user_id.clone())
+            .or_insert(finding.severity);
+        *badge = (*badge).max(finding.severity);
+    }
+    let verb = if outcome.cancelled {
+        "stopped"
+    } else {
+        "finished"
+    };
+    state.status.info = Some(format!(
+        "audit {verb}: {} findings over {} users, {} failed fetches; :audit again {}, :export-audit writes the report",
+        scan.findings.len(),
+        scan.scanned.len(),
+        scan.failed,
+        if outcome.cancelled {
+            "resumes"
+        } else {
+            "scans users added since"
+        }
+    ));
+    state.detail.finding_cursor = 0;
+    Vec::new()
+}
+
+/// `:export-audit`: the findings so far as a report.
+pub(super) fn export(state: &mut State) -> Vec<Effect> {
+    if state.audit_scan.findings.is_empty() {
+        state.status.error = Some("no audit findings to export: run :audit first".to_owned());
+        return Vec::new();
+    }
+    vec![Effect::ExportAudit {
+        findings: state.audit_scan.findings.clone(),
+    }]
+}
+
+/// The findings the Audit tab lists: the scan's when there is one, else the record's.
+pub fn shown(state: &State) -> &[Finding] {
+    if state.audit_scan.findings.is_empty() {
+        &state.detail.findings
+    } else {
+        &state.audit_scan.findings
+    }
+}
+
+/// Enter on a finding: the record's own evidence opens in the tree; a scan finding first
+/// selects its user and fetches the record, then reveals the evidence.
+pub(super) fn open(state: &mut State) -> Vec<Effect> {
+    let Some(finding) = shown(state).get(state.detail.finding_cursor).cloned() else {
+        return Vec::new();
+    };
+    let shown_id = state.detail.record.as_ref().map(|record| record.id.clone());
+    if shown_id.as_deref() == Some(finding.user_id.as_str()) {
+        reveal(state, &finding.path);
+        return Vec::new();
+    }
+    if let Some(row) = state
+        .list
+        .visible
+        .iter()
+        .position(|index| state.list.users[*index].id == finding.user_id)
+    {
+        state.list.cursor = row;
+        let rows = state.list_page_rows();
+        state.list.scroll_to_cursor(rows);
+    }
+    state.detail.wanted = None;
+    state.detail.reveal_after_load = Some(finding.path);
+    super::fetch_record(state, finding.user_id)
+}
+
+/// Shows a jq path's node in the tree, opened down to it.
+pub(super) fn reveal(state: &mut State, path: &str) {
+    let rows = state.detail_rows();
+    let detail = &mut state.detail;
+    if let Some(node) = detail.tree.find_path(path) {
+        detail.tree.reveal(node);
+        detail.tree.scroll_to_cursor(rows);
+        detail.tab = DetailTab::Tree;
+        state.focus = Focus::Detail;
+    } else {
+        state.status.error = Some(format!("{path} is not in this record"));
+    }
+}
