@@ -17,7 +17,7 @@ use bytes::Bytes;
 
 pub use decode::{
     DecodeError, body_text, error_message_from_keys, expect_record_object, parse_json,
-    plain_text_message,
+    plain_text_message, raw_body,
 };
 
 use crate::config::Profile;

@@ -4,7 +4,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -234,15 +234,7 @@ impl AuditSettings {
 /// A time as the providers write them: RFC 3339 (any offset, any fraction), or
 /// `YYYY-MM-DD HH:MM:SS` taken as UTC.
 pub fn parse_time(value: &Value) -> Option<DateTime<Utc>> {
-    let text = value.as_str()?.trim();
-    DateTime::parse_from_rfc3339(text)
-        .map(|time| time.with_timezone(&Utc))
-        .ok()
-        .or_else(|| {
-            NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S")
-                .ok()
-                .map(|naive| naive.and_utc())
-        })
+    crate::provider::fields::parse_time(value.as_str()?.trim())
 }
 
 /// `true`/`false`, also written as `"true"`/`"false"` or 1/0.

@@ -58,6 +58,15 @@ impl DecodeError {
     }
 }
 
+/// A response's body kept as part of a record, under a label.
+pub fn raw_body(label: &str, response: &Response) -> crate::model::RawBody {
+    crate::model::RawBody {
+        label: label.to_owned(),
+        path: response.path.clone(),
+        bytes: response.body.clone(),
+    }
+}
+
 /// Parses a response body as JSON (key order kept), saying what came instead when it is not.
 pub fn parse_json(response: &Response) -> Result<serde_json::Value, DecodeError> {
     let content_type = response.content_type();

@@ -89,6 +89,18 @@ pub fn jq_path(pointer: &str) -> String {
     path
 }
 
+/// A time as the APIs write it: RFC 3339, or `YYYY-MM-DD HH:MM:SS` taken as UTC.
+pub fn parse_time(text: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    chrono::DateTime::parse_from_rfc3339(text)
+        .map(|time| time.with_timezone(&chrono::Utc))
+        .ok()
+        .or_else(|| {
+            chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S")
+                .ok()
+                .map(|naive| naive.and_utc())
+        })
+}
+
 /// An id that APIs send as an int or a string, as text.
 pub fn id_text(value: Option<&Value>) -> Option<String> {
     match value? {

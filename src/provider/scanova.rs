@@ -17,7 +17,7 @@ use super::{
 };
 use crate::config::{Profile, SecretKind};
 use crate::http::{HttpClient, Response};
-use crate::model::{RawBody, StatusMarker, UserPage, UserRecord, UserSummary};
+use crate::model::{StatusMarker, UserPage, UserRecord, UserSummary};
 
 /// The provider's name in profiles.
 pub const NAME: &str = "scanova";
@@ -339,11 +339,7 @@ pub fn map_record(id: &str, response: &Response) -> Result<UserRecord, ProviderE
         provider: NAME,
         id: id.to_owned(),
         summary,
-        bodies: vec![RawBody {
-            label: "shared_user".to_owned(),
-            path: response.path.clone(),
-            bytes: response.body.clone(),
-        }],
+        bodies: vec![crate::provider::raw_body("shared_user", response)],
         json,
         sections,
         threads: Vec::new(),

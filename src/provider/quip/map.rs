@@ -9,7 +9,7 @@ use super::super::{DecodeError, ProviderError, parse_json};
 use super::NAME;
 use super::threads::{NORMAL_MODE_KEYS, is_normal_mode, threads_of};
 use crate::http::Response;
-use crate::model::{FieldValue, RawBody, StatusMarker, UserRecord, UserSummary};
+use crate::model::{FieldValue, StatusMarker, UserRecord, UserSummary};
 
 /// The label of the seed endpoint's body within a record.
 pub const ADMIN_USER_LABEL: &str = "admin_user";
@@ -187,11 +187,7 @@ pub fn map_record(id: &str, response: &Response) -> Result<UserRecord, ProviderE
         provider: NAME,
         id: id.to_owned(),
         summary,
-        bodies: vec![RawBody {
-            label: ADMIN_USER_LABEL.to_owned(),
-            path: response.path.clone(),
-            bytes: response.body.clone(),
-        }],
+        bodies: vec![crate::provider::raw_body(ADMIN_USER_LABEL, response)],
         json,
         sections,
         threads,

@@ -9,7 +9,7 @@ use super::super::{DecodeError, ProviderError, parse_json};
 use super::sections::{billing_section, block_reason_meaning, onboarding_section};
 use super::{ListEndpoint, NAME, ProfileGap, looks_like_email};
 use crate::http::Response;
-use crate::model::{FieldValue, RawBody, Section, StatusMarker, UserPage, UserRecord, UserSummary};
+use crate::model::{FieldValue, Section, StatusMarker, UserPage, UserRecord, UserSummary};
 
 /// Maps a `{items, next_page}` page; `next` carries the endpoint that answered.
 pub fn map_page(response: &Response, endpoint: ListEndpoint) -> Result<UserPage, ProviderError> {
@@ -172,20 +172,12 @@ pub fn map_record(
 ) -> Result<UserRecord, ProviderError> {
     let details_json = parse_json(details)?;
     expect_record_object(details, &details_json, DETAILS_KEYS, super::error_message)?;
-    let mut bodies = vec![RawBody {
-        label: "admin_details".to_owned(),
-        path: details.path.clone(),
-        bytes: details.body.clone(),
-    }];
+    let mut bodies = vec![crate::provider::raw_body("admin_details", details)];
     let (json, d, p) = match profile {
         Ok(profile) => {
             let profile_json = parse_json(profile)?;
             expect_record_object(profile, &profile_json, PROFILE_KEYS, super::error_message)?;
-            bodies.push(RawBody {
-                label: "profile".to_owned(),
-                path: profile.path.clone(),
-                bytes: profile.body.clone(),
-            });
+            bodies.push(crate::provider::raw_body("profile", profile));
             let mut both = Map::new();
             both.insert("admin_details".to_owned(), details_json);
             both.insert("profile".to_owned(), profile_json);

@@ -1,7 +1,7 @@
 //! Zooza's credits (`discounts`, `free_events`): counts as of the fetch time, and one line per
 //! credit, event and attendance for the detail pane; the small value helpers the records share.
 
-use chrono::{DateTime, Duration, NaiveDateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use serde_json::Value;
 
 use super::super::fields::{SectionBuilder, bool_at, id_text, str_at};
@@ -10,17 +10,7 @@ use crate::model::FieldValue;
 /// Credits expiring within this many days are flagged.
 const EXPIRING_SOON_DAYS: i64 = 30;
 
-/// A Zooza time: RFC 3339, or `YYYY-MM-DD HH:MM:SS` taken as UTC.
-pub(super) fn parse_time(text: &str) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(text)
-        .map(|time| time.with_timezone(&Utc))
-        .ok()
-        .or_else(|| {
-            NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S")
-                .ok()
-                .map(|naive| naive.and_utc())
-        })
-}
+pub(super) use crate::provider::fields::parse_time;
 
 /// Counts of one credit list, as of `now`.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]

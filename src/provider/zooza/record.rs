@@ -13,7 +13,7 @@ use super::NAME;
 use super::credits::{array_at, credit_fields, describe, short};
 use super::map::{map_summary, person_name};
 use crate::http::Response;
-use crate::model::{FieldValue, RawBody, Section, UserRecord, UserSummary};
+use crate::model::{FieldValue, Section, UserRecord, UserSummary};
 
 const TOP_KEYS: &[&str] = &[
     "user",
@@ -220,11 +220,7 @@ pub fn map_user_record(
         provider: NAME,
         id: id.to_owned(),
         summary,
-        bodies: vec![RawBody {
-            label: "user".to_owned(),
-            path: response.path.clone(),
-            bytes: response.body.clone(),
-        }],
+        bodies: vec![crate::provider::raw_body("user", response)],
         json,
         sections,
         threads: Vec::new(),
@@ -279,20 +275,12 @@ pub fn map_activity_record(
 ) -> Result<UserRecord, ProviderError> {
     let registrations_json = parse_json(registrations)?;
     data_rows(&registrations_json, &registrations.path)?;
-    let mut bodies = vec![RawBody {
-        label: "registrations".to_owned(),
-        path: registrations.path.clone(),
-        bytes: registrations.body.clone(),
-    }];
+    let mut bodies = vec![crate::provider::raw_body("registrations", registrations)];
     let (json, r, o) = match orders {
         Ok(orders) => {
             let orders_json = parse_json(orders)?;
             data_rows(&orders_json, &orders.path)?;
-            bodies.push(RawBody {
-                label: "orders".to_owned(),
-                path: orders.path.clone(),
-                bytes: orders.body.clone(),
-            });
+            bodies.push(crate::provider::raw_body("orders", orders));
             let mut both = Map::new();
             both.insert("registrations".to_owned(), registrations_json);
             both.insert("orders".to_owned(), orders_json);
