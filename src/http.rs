@@ -2,21 +2,26 @@
 //! body size cap enforced while streaming, retries with backoff that honour the server's wait,
 //! a per-profile concurrency and rate limit, and secrets redacted from every error.
 
+mod body;
 mod error;
 mod rate;
+pub mod redirect;
 pub mod retry;
+mod settings;
+mod transport;
 
-use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use bytes::{Bytes, BytesMut};
+use bytes::Bytes;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use tokio::sync::Semaphore;
 use url::Url;
 
 pub use error::HttpError;
 use rate::RateLimiter;
+pub use settings::{DEFAULT_MAX_BODY_BYTES, HttpSettings, is_loopback};
+use settings::parse_base_url;
 
 use crate::secret::{Redactor, Secret};
 
@@ -24,52 +29,6 @@ use crate::secret::{Redactor, Secret};
 pub fn install_crypto_provider() {
     // An error only means a provider is installed already.
     let _ = rustls::crypto::ring::default_provider().install_default();
-}
-
-/// The policies of one profile's client.
-#[derive(Debug, Clone)]
-pub struct HttpSettings {
-    /// Base URL the request paths are appended to (its path is kept as a prefix).
-    pub base_url: String,
-    /// Connect timeout.
-    pub connect_timeout_ms: u64,
-    /// How long to wait for response headers.
-    pub timeout_ms: u64,
-    /// How long the body may go without a byte.
-    pub read_timeout_ms: u64,
-    /// Largest accepted body, after decompression.
-    pub max_body_bytes: u64,
-    /// Retries after the first attempt on 429/5xx.
-    pub max_retries: u32,
-    /// The longest single wait before a retry; a server asking for more gets an error instead.
-    pub max_retry_wait_ms: u64,
-    /// Requests in flight at once.
-    pub max_concurrency: usize,
-    /// Requests per second, if limited.
-    pub requests_per_second: Option<f64>,
-    /// Allow `http://` to a host that is not loopback.
-    pub allow_insecure_http: bool,
-}
-
-/// Default body cap: 64 MiB.
-pub const DEFAULT_MAX_BODY_BYTES: u64 = 64 * 1024 * 1024;
-
-impl HttpSettings {
-    /// Defaults for a base URL.
-    pub fn new(base_url: impl Into<String>) -> Self {
-        Self {
-            base_url: base_url.into(),
-            connect_timeout_ms: 5_000,
-            timeout_ms: 30_000,
-            read_timeout_ms: 30_000,
-            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
-            max_retries: 3,
-            max_retry_wait_ms: 65_000,
-            max_concurrency: 8,
-            requests_per_second: None,
-            allow_insecure_http: false,
-        }
-    }
 }
 
 /// A successful (2xx) response with its whole body.
@@ -128,7 +87,7 @@ impl HttpClient {
         let redactor = Redactor::new(auth.iter().map(|(_, secret)| secret.clone()));
         let inner = reqwest::Client::builder()
             .connect_timeout(Duration::from_millis(settings.connect_timeout_ms))
-            .redirect(reqwest::redirect::Policy::limited(5))
+            .redirect(redirect::policy())
             .user_agent(concat!("userscope/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|err| HttpError::Transport {
@@ -261,19 +220,24 @@ impl HttpClient {
                 }));
             }
             Ok(Err(err)) => {
-                return Err(Failure::Final(
-                    self.transport_error(&err, url, path, redactor),
-                ));
+                return Err(Failure::Final(transport::transport_error(
+                    &err, url, path, timeout_ms, redactor,
+                )));
             }
             Ok(Ok(response)) => response,
         };
         let status = response.status().as_u16();
         let response_headers = response.headers().clone();
         if (200..300).contains(&status) {
-            let body = self
-                .read_body(response, path, self.settings.max_body_bytes, redactor)
-                .await
-                .map_err(Failure::Final)?;
+            let body = body::read_body(
+                response,
+                path,
+                self.settings.max_body_bytes,
+                self.settings.read_timeout_ms,
+                redactor,
+            )
+            .await
+            .map_err(Failure::Final)?;
             return Ok(Response {
                 status,
                 path: path.to_owned(),
@@ -282,10 +246,15 @@ impl HttpClient {
             });
         }
         // An error body is only read for its message: a small cap, and a failure to read is no matter.
-        let body = self
-            .read_body(response, path, ERROR_BODY_CAP, redactor)
-            .await
-            .unwrap_or_default();
+        let body = body::read_body(
+            response,
+            path,
+            body::ERROR_BODY_CAP,
+            self.settings.read_timeout_ms,
+            redactor,
+        )
+        .await
+        .unwrap_or_default();
         let message = (self.error_message)(&body).map(|text| redactor.clean(&text));
         if retry::is_retryable(status) {
             return Err(Failure::Retryable {
@@ -302,81 +271,6 @@ impl HttpClient {
             message,
             retry_after,
         }))
-    }
-
-    async fn read_body(
-        &self,
-        mut response: reqwest::Response,
-        path: &str,
-        cap: u64,
-        redactor: &Redactor,
-    ) -> Result<Bytes, HttpError> {
-        if response.content_length().is_some_and(|length| length > cap) {
-            return Err(HttpError::TooLarge {
-                path: path.to_owned(),
-                limit_bytes: cap,
-            });
-        }
-        let stall = Duration::from_millis(self.settings.read_timeout_ms);
-        let mut body = BytesMut::new();
-        loop {
-            match tokio::time::timeout(stall, response.chunk()).await {
-                Err(_) => {
-                    return Err(HttpError::BodyStalled {
-                        path: path.to_owned(),
-                        timeout_ms: self.settings.read_timeout_ms,
-                    });
-                }
-                Ok(Err(err)) => {
-                    return Err(HttpError::BodyCut {
-                        path: path.to_owned(),
-                        detail: redactor.clean(&error_text(&err)),
-                    });
-                }
-                Ok(Ok(None)) => return Ok(body.freeze()),
-                Ok(Ok(Some(chunk))) => {
-                    if (body.len() + chunk.len()) as u64 > cap {
-                        return Err(HttpError::TooLarge {
-                            path: path.to_owned(),
-                            limit_bytes: cap,
-                        });
-                    }
-                    body.extend_from_slice(&chunk);
-                }
-            }
-        }
-    }
-
-    fn transport_error(
-        &self,
-        err: &reqwest::Error,
-        url: &Url,
-        path: &str,
-        redactor: &Redactor,
-    ) -> HttpError {
-        let detail = redactor.clean(&error_text(err));
-        if err.is_redirect() {
-            HttpError::Redirects {
-                path: path.to_owned(),
-            }
-        } else if err.is_connect() {
-            let host = format!(
-                "{}:{}",
-                url.host_str().unwrap_or_default(),
-                url.port_or_known_default().unwrap_or_default()
-            );
-            HttpError::Connect { host, detail }
-        } else if err.is_timeout() {
-            HttpError::Timeout {
-                path: path.to_owned(),
-                timeout_ms: self.settings.timeout_ms,
-            }
-        } else {
-            HttpError::Transport {
-                path: path.to_owned(),
-                detail,
-            }
-        }
     }
 
     fn redactor_with(&self, overrides: &[AuthHeader]) -> Redactor {
@@ -404,9 +298,6 @@ impl HttpClient {
     }
 }
 
-/// Cap on an error body read for its message.
-const ERROR_BODY_CAP: u64 = 64 * 1024;
-
 /// Why an attempt failed, and whether another is worth it.
 enum Failure {
     Final(HttpError),
@@ -415,61 +306,6 @@ enum Failure {
         headers: HeaderMap,
         message: Option<String>,
     },
-}
-
-/// A reqwest error's chain without the request URL: errors name the path alone, and the URL's
-/// host and query (company ids, searched e-mails) have no place in a status line or a log.
-fn error_text(err: &reqwest::Error) -> String {
-    let text = error_chain(err);
-    match err.url() {
-        Some(url) => text
-            .replace(&format!(" for url ({url})"), "")
-            .replace(url.as_str(), "<url>"),
-        None => text,
-    }
-}
-
-/// reqwest's `Display` stops at the outermost error; the cause ("connection refused") is inside.
-fn error_chain(err: &dyn std::error::Error) -> String {
-    let mut text = err.to_string();
-    let mut source = err.source();
-    while let Some(cause) = source {
-        let cause_text = cause.to_string();
-        if !text.contains(&cause_text) {
-            text.push_str(": ");
-            text.push_str(&cause_text);
-        }
-        source = cause.source();
-    }
-    text
-}
-
-fn parse_base_url(settings: &HttpSettings) -> Result<Url, HttpError> {
-    let url = Url::parse(&settings.base_url).map_err(|err| HttpError::InvalidUrl {
-        url: settings.base_url.clone(),
-        detail: err.to_string(),
-    })?;
-    match url.scheme() {
-        "https" => Ok(url),
-        "http" if settings.allow_insecure_http || is_loopback(&url) => Ok(url),
-        "http" => Err(HttpError::InsecureUrl {
-            host: url.host_str().unwrap_or_default().to_owned(),
-        }),
-        other => Err(HttpError::InvalidUrl {
-            url: settings.base_url.clone(),
-            detail: format!("unsupported scheme {other}"),
-        }),
-    }
-}
-
-/// Whether a URL points at this machine (the sandbox, a local proxy).
-pub fn is_loopback(url: &Url) -> bool {
-    match url.host() {
-        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
-        Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
-        Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
-        None => false,
-    }
 }
 
 #[cfg(test)]

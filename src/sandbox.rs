@@ -31,7 +31,10 @@ use axum::Router;
 use axum::routing::get;
 use tokio_util::sync::CancellationToken;
 
-pub use fault::{BodyFault, FaultPlan, FaultSpecError, StatusBody, StatusFault, Storm};
+pub use fault::{
+    BodyFault, DEEP_LEVELS, FaultPlan, FaultSpecError, GZIP_BOMB_BYTES, RedirectFault, StatusBody,
+    StatusFault, Storm,
+};
 pub use generate::{HostileKind, InvitationState, ZooBlock};
 
 /// What the sandbox serves: how many users each provider has, the generator seed, the credentials it

@@ -49,8 +49,8 @@ pub enum HttpError {
         /// What the transport said.
         detail: String,
     },
-    /// The body passed the size cap.
-    #[error("the body of {path} is larger than the {limit_bytes}-byte cap")]
+    /// The body passed the size cap (counted after decompression).
+    #[error("the body of {path} is larger than the {limit_bytes}-byte cap (counted after decompression), so it was refused")]
     TooLarge {
         /// The request path.
         path: String,
@@ -72,10 +72,18 @@ pub enum HttpError {
         detail: String,
     },
     /// Redirects went round in circles or too far.
-    #[error("too many redirects from {path}")]
+    #[error("the server redirected {path} in a loop or more than {} times", super::redirect::MAX_REDIRECTS)]
     Redirects {
         /// The request path.
         path: String,
+    },
+    /// A redirect pointed at another origin; it was not followed, so no token went there.
+    #[error("the server redirected {path} to another origin ({origin}); not followed, so the token stayed here")]
+    RedirectOffOrigin {
+        /// The request path.
+        path: String,
+        /// `scheme://host:port` of the target.
+        origin: String,
     },
     /// Anything else the transport reported.
     #[error("request to {path} failed: {detail}")]
@@ -104,9 +112,10 @@ impl HttpError {
             Self::Timeout { .. } => {
                 "the server is slow or unreachable; try again or raise timeout_ms"
             }
-            Self::BodyStalled { .. } | Self::BodyCut { .. } => {
-                "the connection is unreliable; try again"
+            Self::BodyStalled { .. } => {
+                "the server or the network stalls; try again, or raise read_timeout_ms in the profile"
             }
+            Self::BodyCut { .. } => "the connection dropped mid-answer; try again",
             Self::TooLarge { .. } => {
                 "raise max_body_bytes in the profile if this record is expected to be this big"
             }
@@ -114,7 +123,12 @@ impl HttpError {
                 "use https, or set allow_insecure_http = true in the profile"
             }
             Self::InvalidUrl { .. } => "fix base_url in the profile",
-            Self::Redirects { .. } => "the server redirects in a loop; check base_url",
+            Self::Redirects { .. } => {
+                "check base_url (a proxy or a moved API); `curl -IL` on it shows the chain"
+            }
+            Self::RedirectOffOrigin { .. } => {
+                "if the API really moved there, set base_url to the new address"
+            }
             Self::Transport { .. } => "try again; run with RUST_LOG=debug for details in the log",
         }
     }

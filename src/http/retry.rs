@@ -14,9 +14,10 @@ const BASE_BACKOFF_MS: u64 = 250;
 /// Quip answers 429 with `X-Ratelimit-Reset: 0`; its per-minute window resets within a minute.
 const QUIP_ZERO_RESET_WAIT: Duration = Duration::from_secs(61);
 
-/// Whether a status is worth retrying: throttling and transient server errors.
+/// Whether a status is worth retrying: throttling, the server timing out on our request (408;
+/// every request is an idempotent GET) and transient server errors.
 pub fn is_retryable(status: u16) -> bool {
-    status == 429 || (500..=599).contains(&status) && status != 501 && status != 505
+    matches!(status, 408 | 429) || (500..=599).contains(&status) && status != 501 && status != 505
 }
 
 /// How long the server asked us to wait, from `Retry-After` (seconds or an HTTP date) or
@@ -103,7 +104,7 @@ mod tests {
 
     #[test]
     fn retries_throttling_and_transient_server_errors_only() {
-        for status in [429, 500, 502, 503, 504] {
+        for status in [408, 429, 500, 502, 503, 504] {
             assert!(is_retryable(status), "{status}");
         }
         for status in [200, 400, 401, 403, 404, 409, 422, 501] {

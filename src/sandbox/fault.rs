@@ -4,13 +4,19 @@
 //! Spec syntax: comma-separated items, e.g. `latency=50,status=503,scope=/quip/`.
 //! * `latency=MS` — wait before answering.
 //! * `status=CODE` (provider error body), `status=CODE:empty`, `status=CODE:bare` (plain text).
-//! * Body faults (one at a time): `malformed`, `truncated`, `cut` (chunked body, then the connection
-//!   drops), `html` (a text/html page), `empty` (200, no body), `error200` (200 with an error body),
-//!   `stall` / `stall=MS` (headers, then the body hangs; default 60 s), `huge=BYTES`.
+//! * Body faults (one at a time): `malformed`, `truncated`, `cut` (status and headers, part of a
+//!   chunked body, then the connection drops), `html` (a text/html page), `text-type` (the real JSON
+//!   labelled `text/plain`), `shape` (valid JSON of the wrong shape), `empty` (200, no body),
+//!   `error200` (200 with an error body), `stall` / `stall=MS` (headers, then the body hangs; default
+//!   60 s), `huge=BYTES`, `gzip-bomb` / `gzip-bomb=BYTES` (gzip that expands to BYTES, default 1 GiB),
+//!   `deep` / `deep=LEVELS` (arrays nested LEVELS deep, default 100,000), and three that keep the real
+//!   body but add members at its top: `bignum` (numbers beyond 64 bits), `dupkeys` (the first key
+//!   twice, a decoy value first) and `badutf8` (a string that is not UTF-8).
 //! * `storm=N` / `storm=N:S` — the first N requests get 429 with `Retry-After: S` (default 1).
 //! * `rate=R` — at most R requests per second; the excess gets 429 + `Retry-After`, or under `/quip/`
 //!   alternately 503 "Over Rate Limit" with a correct `X-Ratelimit-Reset` and 429 with reset 0.
-//! * `redirect` — a redirect loop (302 to the same URL).
+//! * `redirect` — a redirect loop (302 to the same URL); `redirect=offsite` — a 302 to the same path
+//!   on another origin (`localhost` instead of the IP), which a client must not follow with its token.
 //! * `drf-urls` — Scanova's `next`/`previous` become full URLs (DRF's default) instead of page numbers.
 //! * `scope=/prefix/` — only paths under the prefix are affected. `none` — no fault.
 //!
@@ -35,10 +41,19 @@ pub struct FaultPlan {
     pub storm: Option<Storm>,
     /// A rate limit in requests per second.
     pub rate_per_second: Option<u32>,
-    /// Answer with a redirect to the same URL.
-    pub redirect_loop: bool,
+    /// Answer with a redirect instead.
+    pub redirect: Option<RedirectFault>,
     /// Scanova list links as full URLs instead of page numbers.
     pub drf_urls: bool,
+}
+
+/// Which redirect to answer with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RedirectFault {
+    /// 302 to the very URL asked for, forever.
+    Loop,
+    /// 302 to the same path on another origin.
+    OffSite,
 }
 
 /// A forced status code and what body goes with it.
@@ -72,6 +87,10 @@ pub enum BodyFault {
     Cut,
     /// A `text/html` page instead of JSON.
     Html,
+    /// The real JSON body, labelled `text/plain`.
+    TextType,
+    /// Valid JSON, but an array where every endpoint answers an object.
+    Shape,
     /// 200 with an empty body.
     Empty,
     /// 200 carrying the provider's error body.
@@ -86,7 +105,30 @@ pub enum BodyFault {
         /// The body size.
         bytes: u64,
     },
+    /// `Content-Encoding: gzip` whose body decompresses to `bytes` bytes of JSON, compressed as
+    /// it streams (about a thousandth of that on the wire).
+    GzipBomb {
+        /// The decompressed size.
+        bytes: u64,
+    },
+    /// `[[[…]]]`, `levels` arrays deep.
+    Deep {
+        /// How deep.
+        levels: u64,
+    },
+    /// The real body with numbers beyond 64 bits (and a fraction beyond a double) added at its top.
+    BigNumbers,
+    /// The real body with its first key written twice: a decoy value, then the real one.
+    DuplicateKeys,
+    /// The real body with a string member holding bytes that are not UTF-8.
+    BadUtf8,
 }
+
+/// The default decompressed size of `gzip-bomb`: 1 GiB.
+pub const GZIP_BOMB_BYTES: u64 = 1 << 30;
+
+/// The default depth of `deep`.
+pub const DEEP_LEVELS: u64 = 100_000;
 
 /// The first `count` requests get 429 with `Retry-After: retry_after_secs`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -167,6 +209,31 @@ impl FromStr for FaultPlan {
                 ("truncated", None) => plan.body = body(BodyFault::Truncated)?,
                 ("cut", None) => plan.body = body(BodyFault::Cut)?,
                 ("html", None) => plan.body = body(BodyFault::Html)?,
+                ("text-type", None) => plan.body = body(BodyFault::TextType)?,
+                ("shape", None) => plan.body = body(BodyFault::Shape)?,
+                ("bignum", None) => plan.body = body(BodyFault::BigNumbers)?,
+                ("dupkeys", None) => plan.body = body(BodyFault::DuplicateKeys)?,
+                ("badutf8", None) => plan.body = body(BodyFault::BadUtf8)?,
+                ("gzip-bomb", None) => {
+                    plan.body = body(BodyFault::GzipBomb {
+                        bytes: GZIP_BOMB_BYTES,
+                    })?;
+                }
+                ("gzip-bomb", Some(bytes)) => {
+                    plan.body = body(BodyFault::GzipBomb {
+                        bytes: number(item, bytes)?,
+                    })?;
+                }
+                ("deep", None) => {
+                    plan.body = body(BodyFault::Deep {
+                        levels: DEEP_LEVELS,
+                    })?;
+                }
+                ("deep", Some(levels)) => {
+                    plan.body = body(BodyFault::Deep {
+                        levels: number(item, levels)?,
+                    })?;
+                }
                 ("empty", None) => plan.body = body(BodyFault::Empty)?,
                 ("error200", None) => plan.body = body(BodyFault::ErrorWith200)?,
                 ("stall", None) => plan.body = body(BodyFault::Stall { ms: 60_000 })?,
@@ -190,7 +257,8 @@ impl FromStr for FaultPlan {
                 ("rate", Some(rate)) => {
                     plan.rate_per_second = Some(number::<u32>(item, rate)?.max(1));
                 }
-                ("redirect", None) => plan.redirect_loop = true,
+                ("redirect", None | Some("loop")) => plan.redirect = Some(RedirectFault::Loop),
+                ("redirect", Some("offsite")) => plan.redirect = Some(RedirectFault::OffSite),
                 ("drf-urls" | "drf_urls", None) => plan.drf_urls = true,
                 ("scope", Some(prefix)) if prefix.starts_with('/') => {
                     plan.scope = Some(prefix.to_owned());
@@ -227,6 +295,13 @@ impl fmt::Display for FaultPlan {
                 BodyFault::Truncated => "truncated".to_owned(),
                 BodyFault::Cut => "cut".to_owned(),
                 BodyFault::Html => "html".to_owned(),
+                BodyFault::TextType => "text-type".to_owned(),
+                BodyFault::Shape => "shape".to_owned(),
+                BodyFault::BigNumbers => "bignum".to_owned(),
+                BodyFault::DuplicateKeys => "dupkeys".to_owned(),
+                BodyFault::BadUtf8 => "badutf8".to_owned(),
+                BodyFault::GzipBomb { bytes } => format!("gzip-bomb={bytes}"),
+                BodyFault::Deep { levels } => format!("deep={levels}"),
                 BodyFault::Empty => "empty".to_owned(),
                 BodyFault::ErrorWith200 => "error200".to_owned(),
                 BodyFault::Stall { ms } => format!("stall={ms}"),
@@ -239,8 +314,10 @@ impl fmt::Display for FaultPlan {
         if let Some(rate) = self.rate_per_second {
             items.push(format!("rate={rate}"));
         }
-        if self.redirect_loop {
-            items.push("redirect".to_owned());
+        match self.redirect {
+            Some(RedirectFault::Loop) => items.push("redirect".to_owned()),
+            Some(RedirectFault::OffSite) => items.push("redirect=offsite".to_owned()),
+            None => {}
         }
         if self.drf_urls {
             items.push("drf-urls".to_owned());
@@ -275,6 +352,13 @@ mod tests {
             "storm=3:2,rate=50",
             "stall=100,redirect",
             "huge=1000,drf-urls",
+            "gzip-bomb=5000000,redirect=offsite",
+            "deep=300",
+            "bignum",
+            "dupkeys",
+            "badutf8",
+            "shape",
+            "text-type",
             "status=500:bare",
             "none",
         ] {

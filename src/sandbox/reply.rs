@@ -89,6 +89,10 @@ pub(crate) fn error_body(
             "status": status.as_u16().to_string(),
             "detail": message,
         }),
+        // DRF answers a 400 with its validation shape, everything else with `detail`.
+        Provider::Scanova if status == StatusCode::BAD_REQUEST => {
+            json!({ "non_field_errors": [message] })
+        }
         Provider::Scanova | Provider::Unknown => json!({ "detail": message }),
     }
 }
