@@ -20,8 +20,8 @@ use url::Url;
 
 pub use error::HttpError;
 use rate::RateLimiter;
-pub use settings::{DEFAULT_MAX_BODY_BYTES, HttpSettings, is_loopback};
 use settings::parse_base_url;
+pub use settings::{DEFAULT_MAX_BODY_BYTES, HttpSettings, is_loopback};
 
 use crate::secret::{Redactor, Secret};
 

@@ -79,4 +79,3 @@ pub fn is_loopback(url: &Url) -> bool {
         None => false,
     }
 }
-

@@ -8,7 +8,8 @@
 //!   chunked body, then the connection drops), `html` (a text/html page), `text-type` (the real JSON
 //!   labelled `text/plain`), `shape` (valid JSON of the wrong shape), `empty` (200, no body),
 //!   `error200` (200 with an error body), `stall` / `stall=MS` (headers, then the body hangs; default
-//!   60 s), `huge=BYTES`, `gzip-bomb` / `gzip-bomb=BYTES` (gzip that expands to BYTES, default 1 GiB),
+//!   60 s), `huge=BYTES`, `gzip-bomb` / `gzip-bomb=BYTES` (gzip that expands to BYTES rounded up to a
+//!   MiB, default 1 GiB),
 //!   `deep` / `deep=LEVELS` (arrays nested LEVELS deep, default 100,000), and three that keep the real
 //!   body but add members at its top: `bignum` (numbers beyond 64 bits), `dupkeys` (the first key
 //!   twice, a decoy value first) and `badutf8` (a string that is not UTF-8).

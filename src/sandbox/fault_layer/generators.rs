@@ -1,11 +1,10 @@
 //! Bodies made up on the fly, streamed so the sandbox never holds them: a big valid JSON body, the
 //! same compressed into a gzip bomb, and arrays nested past any sane depth.
 
-use std::io::Write as _;
+use std::sync::OnceLock;
 
 use axum::body::{Body, Bytes};
-use flate2::Compression;
-use flate2::write::GzEncoder;
+use flate2::{Compress, Compression, FlushCompress, Status};
 use futures::stream;
 
 const PREFIX: &[u8] = b"{\"padding\":\"";
@@ -16,17 +15,23 @@ const CHUNK: u64 = 64 * 1024;
 
 /// Bytes `offset..end` of `{"padding":"xxx…"}` that is `total` bytes long.
 fn padded_json(offset: u64, end: u64, total: u64) -> Vec<u8> {
-    (offset..end)
-        .map(|position| {
-            if position < PREFIX.len() as u64 {
-                PREFIX[position as usize]
-            } else if position >= total - SUFFIX.len() as u64 {
-                SUFFIX[(position - (total - SUFFIX.len() as u64)) as usize]
-            } else {
-                b'x'
-            }
-        })
-        .collect()
+    let mut chunk = vec![b'x'; (end - offset) as usize];
+    for (index, byte) in PREFIX.iter().enumerate() {
+        if let Some(slot) = (index as u64)
+            .checked_sub(offset)
+            .and_then(|at| chunk.get_mut(at as usize))
+        {
+            *slot = *byte;
+        }
+    }
+    let suffix_start = total - SUFFIX.len() as u64;
+    for (index, byte) in SUFFIX.iter().enumerate() {
+        let position = suffix_start + index as u64;
+        if (offset..end).contains(&position) {
+            chunk[(position - offset) as usize] = *byte;
+        }
+    }
+    chunk
 }
 
 fn smallest_json(total: u64) -> u64 {
@@ -47,30 +52,95 @@ pub(super) fn huge_body(total: u64) -> Body {
     Body::from_stream(chunks)
 }
 
-/// The gzip stream of a `total`-byte [`huge_body`], compressed step by step: each step feeds
-/// 1 MiB of plain text and sends what the encoder has produced so far, so neither side of the
-/// bomb is ever held whole; a client that stops reading stops the compression.
+/// Plain bytes one repeated block of the bomb stands for.
+const BOMB_BLOCK: usize = 1 << 20;
+
+/// The bomb's pieces, compressed once: the head (`{"padding":"` and 64 KiB of `x`, so the
+/// window behind every block is all `x`), one block of 1 MiB of `x` that may follow itself any
+/// number of times (a sync flush ends it on a byte boundary and it only refers back to `x`s),
+/// and the tail (`"}`, the final block); with each piece's CRC-32 for the gzip trailer.
+struct BombParts {
+    head: Bytes,
+    block: Bytes,
+    tail: Bytes,
+    crc_head: crc32fast::Hasher,
+    crc_block: crc32fast::Hasher,
+    crc_tail: crc32fast::Hasher,
+    head_len: u64,
+}
+
+/// Raw deflate of `input` with `flush`, continuing `compressor`'s stream.
+fn deflate(compressor: &mut Compress, input: &[u8], flush: FlushCompress) -> Vec<u8> {
+    let start = compressor.total_in();
+    let mut out = Vec::with_capacity(4096);
+    loop {
+        let consumed = usize::try_from(compressor.total_in() - start).unwrap_or(input.len());
+        if out.capacity() - out.len() < 1024 {
+            out.reserve(64 * 1024);
+        }
+        let status = compressor.compress_vec(&input[consumed..], &mut out, flush);
+        let consumed = usize::try_from(compressor.total_in() - start).unwrap_or(input.len());
+        let done = match status {
+            Ok(Status::StreamEnd) | Err(_) => true,
+            Ok(_) => consumed == input.len() && out.len() < out.capacity(),
+        };
+        if done {
+            return out;
+        }
+    }
+}
+
+fn crc(bytes: &[u8]) -> crc32fast::Hasher {
+    let mut hasher = crc32fast::Hasher::new();
+    hasher.update(bytes);
+    hasher
+}
+
+fn bomb_parts() -> &'static BombParts {
+    static PARTS: OnceLock<BombParts> = OnceLock::new();
+    PARTS.get_or_init(|| {
+        let mut compressor = Compress::new(Compression::default(), false);
+        let mut head_plain = PREFIX.to_vec();
+        head_plain.resize(PREFIX.len() + 64 * 1024, b'x');
+        let block_plain = vec![b'x'; BOMB_BLOCK];
+        let head = deflate(&mut compressor, &head_plain, FlushCompress::Sync);
+        let block = deflate(&mut compressor, &block_plain, FlushCompress::Sync);
+        let tail = deflate(&mut compressor, SUFFIX, FlushCompress::Finish);
+        BombParts {
+            head: Bytes::from(head),
+            block: Bytes::from(block),
+            tail: Bytes::from(tail),
+            crc_head: crc(&head_plain),
+            crc_block: crc(&block_plain),
+            crc_tail: crc(SUFFIX),
+            head_len: head_plain.len() as u64,
+        }
+    })
+}
+
+/// A gzip body that expands to `{"padding":"xxx…"}` of at least `total` bytes (rounded up to
+/// whole MiB blocks): the same compressed block sent again and again, so the sandbox neither holds
+/// nor compresses the whole, and a client that stops reading stops it.
 pub(super) fn gzip_bomb(total: u64) -> Body {
-    const STEP: u64 = 16 * CHUNK;
-    let total = smallest_json(total);
-    let encoder = GzEncoder::new(Vec::new(), Compression::default());
-    let chunks = stream::unfold(
-        (Some(encoder), 0u64),
-        move |(encoder, offset)| async move {
-            let mut encoder = encoder?;
-            if offset >= total {
-                let tail = encoder.finish().unwrap_or_default();
-                return Some((Ok::<_, std::io::Error>(Bytes::from(tail)), (None, offset)));
-            }
-            let end = (offset + STEP).min(total);
-            if let Err(error) = encoder.write_all(&padded_json(offset, end, total)) {
-                return Some((Err(error), (None, end)));
-            }
-            let compressed = std::mem::take(encoder.get_mut());
-            Some((Ok(Bytes::from(compressed)), (Some(encoder), end)))
-        },
-    );
-    Body::from_stream(chunks)
+    const GZIP_HEADER: [u8; 10] = [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255];
+    let parts = bomb_parts();
+    let fixed = parts.head_len + SUFFIX.len() as u64;
+    let blocks = total.saturating_sub(fixed).div_ceil(BOMB_BLOCK as u64);
+    let mut checksum = parts.crc_head.clone();
+    for _ in 0..blocks {
+        checksum.combine(&parts.crc_block);
+    }
+    checksum.combine(&parts.crc_tail);
+    let plain_len = fixed + blocks * BOMB_BLOCK as u64;
+    let mut head = GZIP_HEADER.to_vec();
+    head.extend_from_slice(&parts.head);
+    let mut tail = parts.tail.to_vec();
+    tail.extend_from_slice(&checksum.finalize().to_le_bytes());
+    tail.extend_from_slice(&(plain_len as u32).to_le_bytes());
+    let pieces = std::iter::once(Bytes::from(head))
+        .chain((0..blocks).map(|_| parts.block.clone()))
+        .chain(std::iter::once(Bytes::from(tail)));
+    Body::from_stream(stream::iter(pieces.map(Ok::<_, std::io::Error>)))
 }
 
 /// `[[[…]]]`: `levels` opening brackets, then as many closing ones.
@@ -97,7 +167,9 @@ mod tests {
         flate2::read::GzDecoder::new(&wire[..])
             .read_to_end(&mut plain)
             .unwrap();
-        assert_eq!(plain.len() as u64, total);
+        assert!((total..total + (1 << 20)).contains(&(plain.len() as u64)));
         assert!(serde_json::from_slice::<serde_json::Value>(&plain).is_ok());
+        assert_eq!(padded_json(0, 20, 20), b"{\"padding\":\"xxxxxx\"}");
+        assert_eq!(padded_json(5, 20, 20), b"ding\":\"xxxxxx\"}");
     }
 }

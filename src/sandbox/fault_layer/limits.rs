@@ -35,7 +35,6 @@ impl Counters {
     }
 }
 
-
 fn bump<T>(shared: &Shared, key: &str, update: impl FnOnce(&mut Counter) -> T) -> T {
     let mut counters = shared
         .counters
@@ -106,7 +105,12 @@ pub(super) fn throttled(
 
 /// Over the rate: 429 with `Retry-After: 1`; under `/quip/` odd refusals are 503 "Over Rate Limit"
 /// with a correct reset and even ones 429 with reset 0, as both have been seen from Quip.
-pub(super) fn rate_limited(shared: &Shared, provider: Provider, rate: u32, excess: u64) -> Response {
+pub(super) fn rate_limited(
+    shared: &Shared,
+    provider: Provider,
+    rate: u32,
+    excess: u64,
+) -> Response {
     if provider != Provider::Quip {
         return throttled(shared, provider, 1, None);
     }

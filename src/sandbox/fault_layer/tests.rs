@@ -11,7 +11,10 @@ fn malformed_and_truncated_are_not_json() {
 
 #[test]
 fn members_go_first_in_the_top_object_and_keep_it_json() {
-    assert_eq!(with_members(br#" {"a":1}"#, br#""b":2"#), br#" {"b":2,"a":1}"#);
+    assert_eq!(
+        with_members(br#" {"a":1}"#, br#""b":2"#),
+        br#" {"b":2,"a":1}"#
+    );
     assert_eq!(with_members(b"{ }", br#""b":2"#), br#"{"b":2 }"#);
     assert_eq!(with_members(b"[1]", br#""b":2"#), b"[1]");
     assert_eq!(
