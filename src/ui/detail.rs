@@ -127,12 +127,19 @@ fn overview_lines(
         for field in &section.fields {
             let label = fit(&one_line(&field.label), label_width);
             let pad = label_width.saturating_sub(label.width());
-            let value = one_line(&field.value.display_in(time_offset));
+            let room = width.saturating_sub(label_width + 3);
+            // Only what can show is sanitized: a list field can hold tens of kilobytes.
+            let shown: String = field
+                .value
+                .display_in(time_offset)
+                .chars()
+                .take(room * 2 + 16)
+                .collect();
+            let value = one_line(&shown);
             let value_style = match field.value {
                 FieldValue::Missing | FieldValue::Null => theme.muted(),
                 _ => theme.text(),
             };
-            let room = width.saturating_sub(label_width + 3);
             lines.push(Line::from(vec![
                 Span::styled(format!(" {label}{}  ", " ".repeat(pad)), theme.muted()),
                 Span::styled(fit(&value, room), value_style),

@@ -178,19 +178,26 @@ fn row_line(
 
 /// Shortens text to a display width with an ellipsis.
 pub fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_owned();
-    }
     if width == 0 {
-        return String::new();
+        return if text.width() == 0 {
+            text.to_owned()
+        } else {
+            String::new()
+        };
     }
-    let mut out = String::new();
-    for c in text.chars() {
-        if out.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) + 1 > width {
-            break;
+    // One pass with a running width: a long value costs its length, not its length squared.
+    let mut used = 0;
+    let mut cut = None;
+    for (at, c) in text.char_indices() {
+        let char_width = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if cut.is_none() && used + char_width + 1 > width {
+            cut = Some(at);
         }
-        out.push(c);
+        used += char_width;
+        if used > width {
+            let end = cut.unwrap_or(at);
+            return format!("{}…", &text[..end]);
+        }
     }
-    out.push('…');
-    out
+    text.to_owned()
 }
