@@ -3,6 +3,7 @@
 
 mod decode;
 pub mod fields;
+pub mod json_notes;
 pub mod labels;
 pub mod offline;
 pub mod quip;
@@ -16,8 +17,8 @@ use async_trait::async_trait;
 use bytes::Bytes;
 
 pub use decode::{
-    DecodeError, body_text, error_message_from_keys, expect_record_object, parse_json,
-    plain_text_message, raw_body,
+    DecodeError, MAX_JSON_DEPTH, UnreadBody, body_text, error_message_from_keys,
+    expect_record_object, parse_json, plain_text_message, raw_body,
 };
 
 use crate::config::Profile;

@@ -13,6 +13,7 @@ use std::sync::Arc;
 use crate::audit::trail::action as trail;
 use crate::effect::Effect;
 use crate::msg::Msg;
+use crate::provider::json_notes;
 use crate::state::{DetailState, Focus, State, Wanted};
 
 /// Ticks the selection must rest on a user before its record is fetched (a tick is ~80 ms).
@@ -42,7 +43,10 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.list.loading = None;
             match result {
                 Ok(page) => {
-                    state.list.error = None;
+                    // The list works again: its last error no longer stands.
+                    if state.list.error.take().is_some() {
+                        state.status.error = None;
+                    }
                     state.list.next = page.next;
                     state.list.total = page.total.or(state.list.total);
                     state.list.append(page.users);
@@ -87,12 +91,29 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             }
             state.detail.loading = None;
             match result {
-                Ok(record) => {
+                Ok(mut record) => {
                     state.detail.error = None;
-                    state.detail.raw_lines = Arc::new(pretty_lines(&record));
+                    let notes = json_notes::record_notes(&record);
+                    if notes.is_empty() {
+                        state.detail.raw_lines = Arc::new(pretty_lines(&record));
+                    } else {
+                        // The parsed JSON would round a number or hide a duplicate: the views
+                        // say so, and Raw lays out the bytes as sent.
+                        json_notes::annotate_sections(
+                            &mut Arc::make_mut(&mut record).sections,
+                            &notes,
+                        );
+                        state.detail.raw_lines = Arc::new(json_notes::pretty_lines(&record));
+                        state.status.info = Some(format!(
+                            "this record's JSON has {} oddit{} (long numbers, duplicate keys or bytes that are not UTF-8): see JSON notes in the overview",
+                            notes.len(),
+                            if notes.len() == 1 { "y" } else { "ies" }
+                        ));
+                    }
                     let labeller = crate::provider::labels::for_provider(record.provider);
                     state.detail.tree =
                         crate::state::tree::TreeState::build(&record.json, labeller, 1);
+                    state.detail.tree.annotate(&notes);
                     state.detail.threads =
                         crate::state::threads::ThreadsState::new(record.threads.clone());
                     let id = record.id.clone();

@@ -6,6 +6,7 @@ use std::io::Write;
 use super::CommandError;
 use crate::cli::GetArgs;
 use crate::model::UserRecord;
+use crate::provider::{ProviderError, json_notes};
 use crate::sanitize::one_line;
 use crate::session::Session;
 
@@ -16,11 +17,33 @@ pub async fn run(
 ) -> Result<(), CommandError> {
     let profile = session.profile(profile).await?;
     let provider = crate::provider::build(&profile)?;
-    let record = provider.fetch_record(&args.id).await?;
+    let mut record = match provider.fetch_record(&args.id).await {
+        Ok(record) => record,
+        Err(ProviderError::Decode(error)) if args.raw && error.unread_body().is_some() => {
+            // `--raw` promises the bytes as sent, and needs no parsing: a body this client can't
+            // read is exactly what someone will want to look at with other tools.
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(error.unread_body().map_or(&[][..], |body| &body[..]))?;
+            stdout.flush()?;
+            eprintln!(
+                "userscope: wrote the body as received; it can't be read as a record: {}",
+                one_line(&error.to_string())
+            );
+            return Ok(());
+        }
+        Err(error) => return Err(error.into()),
+    };
+    let notes = json_notes::record_notes(&record);
+    json_notes::annotate_sections(&mut record.sections, &notes);
     let mut stdout = std::io::stdout().lock();
     if args.raw {
         // Byte for byte what the server sent: no newline added, nothing re-encoded.
         stdout.write_all(record.raw())?;
+    } else if args.json && !notes.is_empty() {
+        // The parsed JSON would round long numbers and drop duplicate keys: lay out the bytes.
+        for line in json_notes::pretty_lines(&record) {
+            writeln!(stdout, "{line}")?;
+        }
     } else if args.json {
         serde_json::to_writer_pretty(&mut stdout, &record.json).map_err(std::io::Error::from)?;
         writeln!(stdout)?;

@@ -50,7 +50,9 @@ pub enum HttpError {
         detail: String,
     },
     /// The body passed the size cap (counted after decompression).
-    #[error("the body of {path} is larger than the {limit_bytes}-byte cap (counted after decompression), so it was refused")]
+    #[error(
+        "the body of {path} is larger than the {limit_bytes}-byte cap (counted after decompression), so it was refused"
+    )]
     TooLarge {
         /// The request path.
         path: String,
@@ -72,13 +74,18 @@ pub enum HttpError {
         detail: String,
     },
     /// Redirects went round in circles or too far.
-    #[error("the server redirected {path} in a loop or more than {} times", super::redirect::MAX_REDIRECTS)]
+    #[error(
+        "the server redirected {path} in a loop or more than {} times",
+        super::redirect::MAX_REDIRECTS
+    )]
     Redirects {
         /// The request path.
         path: String,
     },
     /// A redirect pointed at another origin; it was not followed, so no token went there.
-    #[error("the server redirected {path} to another origin ({origin}); not followed, so the token stayed here")]
+    #[error(
+        "the server redirected {path} to another origin ({origin}); not followed, so the token stayed here"
+    )]
     RedirectOffOrigin {
         /// The request path.
         path: String,
@@ -142,7 +149,7 @@ fn status_hint(status: u16) -> &'static str {
         404 => {
             "no such user, or the token may not see it (some admin APIs answer 404 to non-admins)"
         }
-        405 => "this server does not offer that endpoint",
+        405 => "this server does not offer that endpoint; check base_url",
         408 | 504 => "the server timed out; try again",
         409 | 422 => "the server could not process the request; check the id",
         429 => "rate limited; wait, or lower requests_per_second in the profile",

@@ -1,6 +1,22 @@
 //! Turning response bodies into JSON, tolerantly, with errors that say what arrived instead.
 
+use bytes::Bytes;
+
 use crate::http::Response;
+
+/// How deep `serde_json` nests before it refuses a body.
+pub const MAX_JSON_DEPTH: usize = 128;
+
+/// The bytes of a body that could not be read, kept so `get --raw` can still write them. Its
+/// `Debug` gives the length only: a body has no place in a log line.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct UnreadBody(pub Bytes);
+
+impl std::fmt::Debug for UnreadBody {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<{} bytes>", self.0.len())
+    }
+}
 
 /// A body that could not be read as the JSON expected.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -14,6 +30,30 @@ pub enum DecodeError {
         what: String,
         /// The parser's complaint, with line and column.
         detail: String,
+        /// The body as received.
+        body: UnreadBody,
+    },
+    /// JSON, but nested past what can be parsed and shown.
+    #[error(
+        "{path}: the server sent JSON nested deeper than {MAX_JSON_DEPTH} levels, which can't be shown"
+    )]
+    TooDeep {
+        /// Request path.
+        path: String,
+        /// The body as received.
+        body: UnreadBody,
+    },
+    /// JSON holding a number no 64-bit float can hold (such as `1e400`).
+    #[error(
+        "{path}: the server sent a number too large for a 64-bit float ({detail}), so the body can't be read"
+    )]
+    NumberOutOfRange {
+        /// Request path.
+        path: String,
+        /// Where, as the parser said.
+        detail: String,
+        /// The body as received.
+        body: UnreadBody,
     },
     /// A success status whose body is the provider's error body.
     #[error("{path}: the server answered 200 with an error: {message}")]
@@ -40,12 +80,25 @@ impl DecodeError {
             Self::NotJson { .. } => {
                 "the server or a proxy in between answered oddly; try again, check base_url"
             }
+            Self::TooDeep { .. } | Self::NumberOutOfRange { .. } => {
+                "`userscope get --raw ID > FILE` saves a record's exact bytes for other tools"
+            }
             Self::ErrorBody { .. } => {
                 "the server reported a failure despite its status; try again or check the id"
             }
             Self::Shape { .. } => {
-                "the API may have changed, or base_url points at another service; see the Raw view"
+                "the API may have changed, or base_url points at another service; check base_url"
             }
+        }
+    }
+
+    /// The body the server sent, when it could not be read at all.
+    pub fn unread_body(&self) -> Option<&Bytes> {
+        match self {
+            Self::NotJson { body, .. }
+            | Self::TooDeep { body, .. }
+            | Self::NumberOutOfRange { body, .. } => Some(&body.0),
+            Self::ErrorBody { .. } | Self::Shape { .. } => None,
         }
     }
 
@@ -68,7 +121,37 @@ pub fn raw_body(label: &str, response: &Response) -> crate::model::RawBody {
 }
 
 /// Parses a response body as JSON (key order kept), saying what came instead when it is not.
+/// The content type is not required to say JSON: a body that parses is taken. A body that is not
+/// UTF-8 is read with U+FFFD in place of the bad bytes (the raw bytes are kept elsewhere, and
+/// `json_notes` marks the strings), rather than refusing a whole record for one odd name.
 pub fn parse_json(response: &Response) -> Result<serde_json::Value, DecodeError> {
+    let error = match serde_json::from_slice(&response.body) {
+        Ok(value) => return Ok(value),
+        Err(error) => error,
+    };
+    let error = if std::str::from_utf8(&response.body).is_err() {
+        match serde_json::from_str(&String::from_utf8_lossy(&response.body)) {
+            Ok(value) => return Ok(value),
+            Err(error) => error,
+        }
+    } else {
+        error
+    };
+    Err(not_json(response, &error))
+}
+
+/// What a body that did not parse is, in words.
+fn not_json(response: &Response, error: &serde_json::Error) -> DecodeError {
+    let path = response.path.clone();
+    let body = UnreadBody(response.body.clone());
+    let detail = error.to_string();
+    // serde_json says these two only in its message text.
+    if detail.starts_with("recursion limit exceeded") {
+        return DecodeError::TooDeep { path, body };
+    }
+    if detail.starts_with("number out of range") {
+        return DecodeError::NumberOutOfRange { path, detail, body };
+    }
     let content_type = response.content_type();
     let what = if response.body.iter().all(u8::is_ascii_whitespace) {
         "an empty body".to_owned()
@@ -77,11 +160,12 @@ pub fn parse_json(response: &Response) -> Result<serde_json::Value, DecodeError>
     } else {
         "malformed JSON".to_owned()
     };
-    serde_json::from_slice(&response.body).map_err(|err| DecodeError::NotJson {
-        path: response.path.clone(),
+    DecodeError::NotJson {
+        path,
         what,
-        detail: err.to_string(),
-    })
+        detail,
+        body,
+    }
 }
 
 /// Checks that a record body is an object of the record's kind: an object holding none of the
@@ -142,7 +226,6 @@ pub fn plain_text_message(body: &[u8]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use bytes::Bytes;
     use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderValue};
 
     fn response(content_type: &str, body: &'static str) -> Response {
@@ -164,6 +247,30 @@ mod tests {
         assert!(err.to_string().contains("text/html"), "{err}");
         let err = parse_json(&response("application/json", "{\"a\": 1")).unwrap_err();
         assert!(err.to_string().contains("malformed JSON"), "{err}");
+    }
+
+    #[test]
+    fn names_depth_huge_numbers_and_reads_bad_utf8_lossily() {
+        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        let deep: &'static str = Box::leak(deep.into_boxed_str());
+        let err = parse_json(&response("application/json", deep)).unwrap_err();
+        assert!(matches!(err, DecodeError::TooDeep { .. }), "{err:?}");
+        assert!(err.to_string().contains("deeper than 128 levels"), "{err}");
+        assert_eq!(err.unread_body().map(Bytes::len), Some(400));
+        let err = parse_json(&response("application/json", "{\"a\": 1e400}")).unwrap_err();
+        assert!(
+            matches!(err, DecodeError::NumberOutOfRange { .. }),
+            "{err:?}"
+        );
+        let mut bad = response("application/json", "");
+        bad.body = Bytes::from_static(b"{\"name\":\"caf\xe9\"}");
+        let value = parse_json(&bad).unwrap();
+        assert_eq!(value["name"], "caf\u{FFFD}");
+        let plain = parse_json(&response("text/plain", "{\"a\":1}")).unwrap();
+        assert_eq!(
+            plain["a"], 1,
+            "a JSON body labelled otherwise is still read"
+        );
     }
 
     #[test]

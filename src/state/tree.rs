@@ -2,6 +2,8 @@
 //! an expansion bit per node and the visible rows derived from them. Moving the cursor is O(1);
 //! folding recomputes the visible rows in one linear pass that skips collapsed subtrees.
 
+mod notes;
+
 use std::fmt::Write as _;
 
 use serde_json::Value;

@@ -127,6 +127,14 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::Refresh => match state.list.selected().map(|user| user.id.clone()) {
             Some(id) => fetch_record(state, id),
+            // The list itself failed: ask again (from the first page if none ever came).
+            None if state.list.error.is_some() => {
+                if state.list.users.is_empty() {
+                    state.list.started = false;
+                    state.list.next = None;
+                }
+                super::load_next_page(state)
+            }
             None => Vec::new(),
         },
         Action::TreeExpand

@@ -723,3 +723,69 @@ fn export_audit_needs_findings() {
     assert!(update(&mut state, key(KeyCode::Enter)).is_empty());
     assert!(state.status.error.as_deref().unwrap().contains(":audit"));
 }
+
+#[test]
+fn r_asks_for_the_list_again_after_it_failed() {
+    let mut state = state();
+    let request = load_request(&init(&mut state));
+    update(
+        &mut state,
+        Msg::UsersLoaded {
+            request,
+            result: Err(ProviderError::Unsupported("down".into())),
+        },
+    );
+    assert!(state.status.error.is_some());
+    let effects = update(&mut state, key(KeyCode::Char('r')));
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::LoadUsers { cursor: None, .. }]
+    ));
+}
+
+#[test]
+fn a_record_with_json_notes_says_so_and_shows_the_servers_digits() {
+    let mut state = loaded();
+    let id = state.list.users[0].id.clone();
+    let effects = update(&mut state, key(KeyCode::Enter));
+    let (request, _) = fetch_request(&effects).expect("a fetch");
+    let body: &'static [u8] = br#"{"a":1,"a":2,"n":123456789012345678901234567890}"#;
+    let record = UserRecord {
+        provider: "zoo",
+        id: id.clone(),
+        summary: UserSummary::with_id(&id),
+        bodies: vec![RawBody {
+            label: "user".into(),
+            path: "/u".into(),
+            bytes: bytes::Bytes::from_static(body),
+        }],
+        json: serde_json::from_slice(body).unwrap(),
+        sections: Vec::new(),
+        threads: Vec::new(),
+        fetched_at: chrono::Utc::now(),
+    };
+    update(
+        &mut state,
+        Msg::RecordLoaded {
+            request,
+            result: Ok(Arc::new(record)),
+        },
+    );
+    let shown = state.detail.record.as_ref().unwrap();
+    assert_eq!(shown.sections[0].title, "JSON notes");
+    assert!(state.status.info.as_deref().unwrap().contains("2 oddities"));
+    assert!(
+        state
+            .detail
+            .raw_lines
+            .iter()
+            .any(|line| line.contains("\"a\": 1"))
+    );
+    assert!(
+        state
+            .detail
+            .raw_lines
+            .iter()
+            .any(|line| line.contains("123456789012345678901234567890"))
+    );
+}

@@ -87,6 +87,10 @@ pub fn map_page(
             .into());
         }
     };
+    // Rows that are not objects are not users: a list of them is the wrong shape, not an empty page.
+    if rows.iter().any(|row| !row.is_object()) {
+        return Err(DecodeError::shape(&response.path, "expected a list of user objects").into());
+    }
     let more = match total {
         Some(total) => (page + 1).saturating_mul(page_size as u64) < total,
         None => !rows.is_empty() && rows.len() >= page_size,
@@ -111,6 +115,11 @@ pub fn map_search(response: &Response) -> Result<Vec<UserSummary>, ProviderError
                 DecodeError::shape(&response.path, "expected an object with a `results` array")
             })?,
     };
+    if rows.iter().any(|row| !row.is_object()) {
+        return Err(
+            DecodeError::shape(&response.path, "expected a list of registration objects").into(),
+        );
+    }
     let mut users: Vec<UserSummary> = Vec::new();
     for row in rows {
         let Some(id) = id_text(row.get("user_id")) else {
