@@ -34,6 +34,12 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "S", default_value_t = 42)]
     pub sandbox_seed: u64,
 
+    /// A fault for the in-process sandbox to inject into every answer (same syntax as
+    /// `userscope sandbox --fault`, e.g. `status=503`, `malformed`, `gzip-bomb`), to see how
+    /// userscope behaves when a server misbehaves.
+    #[arg(long, global = true, value_name = "SPEC")]
+    pub sandbox_fault: Option<String>,
+
     /// What to do; the explorer when omitted.
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -98,9 +98,17 @@ fn fail(error: &CommandError) -> ExitCode {
 }
 
 async fn dispatch(cli: Cli) -> Result<(), CommandError> {
+    let faults = match &cli.sandbox_fault {
+        Some(spec) => spec.parse().map_err(|err| CommandError {
+            message: format!("bad --sandbox-fault: {err}"),
+            code: EXIT_CONFIG,
+        })?,
+        None => crate::sandbox::FaultPlan::default(),
+    };
     let sandbox_config = SandboxConfig {
         users: cli.sandbox_users,
         seed: cli.sandbox_seed,
+        faults,
         ..SandboxConfig::default()
     };
     if let Some(Command::Sandbox(args)) = &cli.command {

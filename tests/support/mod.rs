@@ -15,6 +15,8 @@ use userscope::provider::{self, Provider, ProviderError};
 use userscope::sandbox::{FaultPlan, Sandbox, SandboxConfig};
 use userscope::sandbox_profiles::sandbox_profile;
 
+pub mod faults;
+
 /// Every provider, by the name its sandbox profile and base URL use.
 pub const PROVIDERS: [&str; 4] = ["zoo", "zooza", "quip", "scanova"];
 
@@ -40,7 +42,16 @@ pub fn fast_profile(sandbox: &Sandbox, name: &str) -> Profile {
     profile.config.timeout_ms = Some(1_000);
     profile.config.read_timeout_ms = Some(300);
     profile.config.max_retries = Some(0);
-    profile.config.max_body_bytes = Some(100_000);
+    profile.config.max_body_bytes = Some(faults::CAP_BYTES);
+    profile
+}
+
+/// The profile of the fault matrix: no retries, the matrix's cap, and timeouts short enough that
+/// a timeout case costs seconds but long enough that a busy machine answers within them.
+pub fn matrix_profile(sandbox: &Sandbox, name: &str) -> Profile {
+    let mut profile = fast_profile(sandbox, name);
+    profile.config.timeout_ms = Some(faults::TIMEOUT_MS);
+    profile.config.read_timeout_ms = Some(faults::READ_TIMEOUT_MS);
     profile
 }
 
