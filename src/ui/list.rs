@@ -41,7 +41,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     }
     let width = usize::from(rows_area.width);
     let lines: Vec<Line<'_>> = list
-        .visible
+        .rows()
         .iter()
         .enumerate()
         .skip(list.offset)
@@ -68,12 +68,13 @@ fn title(state: &State) -> String {
     let list = &state.list;
     let loaded = thousands(list.users.len() as u64);
     let count = match (list.total, list.visible.len() == list.users.len()) {
+        _ if list.filtering.is_some() => "filtering…".to_owned(),
         (Some(total), true) => format!("{loaded} of {} loaded", thousands(total)),
         (None, true) if list.next.is_some() => format!("{loaded} loaded, more"),
         (None, true) => format!("{loaded} users"),
         (_, false) => format!("{} of {loaded} match", thousands(list.visible.len() as u64)),
     };
-    let busy = if list.loading.is_some() || list.searching.is_some() {
+    let busy = if list.loading.is_some() || list.searching.is_some() || list.filtering.is_some() {
         format!(" {}", spinner(state))
     } else {
         String::new()
