@@ -1,6 +1,11 @@
 //! Issue 6: details fetched per second from the embedded sandbox over loopback, no rate limit,
 //! per provider. An in-process sandbox serves 10,000 users; each provider is built from its
 //! built-in sandbox profile (concurrency raised to 16) and fetches 256 records, 16 at a time.
+//!
+//! Then (`cargo bench --bench fetch -- paging_1m`, printed, not a criterion figure): a sandbox
+//! of 1,000,000 users, the time from starting it to its first page served, and the process's
+//! resident memory after that page and after paging through every user over HTTP (the client
+//! keeps only a count, so growth would be the sandbox's).
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -87,5 +92,84 @@ fn bench(c: &mut Criterion) {
     runtime.block_on(sandbox.shutdown());
 }
 
-criterion_group!(benches, bench);
+/// Whether a bench id is wanted by the filters given on the command line (none: all).
+fn wanted(id: &str) -> bool {
+    let filters: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|arg| !arg.starts_with('-'))
+        .collect();
+    filters.is_empty() || filters.iter().any(|filter| id.contains(filter.as_str()))
+}
+
+/// This process's resident memory in MB (Linux `/proc`; 0 elsewhere).
+fn resident_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find_map(|line| line.strip_prefix("VmRSS:"))
+                .and_then(|rest| {
+                    rest.trim()
+                        .trim_end_matches("kB")
+                        .trim()
+                        .parse::<f64>()
+                        .ok()
+                })
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+/// Pages through every user of a 1,000,000-user sandbox, 200 a page, and prints the figures.
+fn paging_1m() {
+    const USERS: u64 = 1_000_000;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("a tokio runtime starts");
+    let start = std::time::Instant::now();
+    let sandbox = runtime
+        .block_on(Sandbox::start(
+            SocketAddr::from(([127, 0, 0, 1], 0)),
+            SandboxConfig {
+                users: USERS,
+                ..SandboxConfig::default()
+            },
+        ))
+        .expect("the sandbox binds a loopback port");
+    let profile = sandbox_profile("sandbox-zoo", &sandbox).expect("a built-in profile");
+    let provider = userscope::provider::build(&profile).expect("the profile builds");
+    let first = runtime
+        .block_on(provider.list_users(None, 200))
+        .expect("the sandbox lists users");
+    let serving = start.elapsed();
+    let rss_start = resident_mb();
+    let (mut listed, mut cursor, mut pages) = (first.users.len(), first.next, 1);
+    let paging = std::time::Instant::now();
+    while let Some(next) = cursor {
+        let page = runtime
+            .block_on(provider.list_users(Some(&next), 200))
+            .expect("the sandbox lists users");
+        listed += page.users.len();
+        cursor = page.next;
+        pages += 1;
+    }
+    println!(
+        "paging_1m: sandbox of {USERS} users serving its first page {:.1} ms after start; \
+         {listed} users listed in {pages} pages in {:.1} s; resident memory {rss_start:.1} MB \
+         after the first page, {:.1} MB after the last",
+        serving.as_secs_f64() * 1000.0,
+        paging.elapsed().as_secs_f64(),
+        resident_mb()
+    );
+    runtime.block_on(sandbox.shutdown());
+}
+
+fn paging(_: &mut Criterion) {
+    if wanted("paging_1m") {
+        paging_1m();
+    }
+}
+
+criterion_group!(benches, bench, paging);
 criterion_main!(benches);

@@ -154,6 +154,24 @@ fn run_effect(
             });
             tasks.insert(request, task.abort_handle());
         }
+        Effect::FilterUsers { request, job } => {
+            // Aborting this task (a newer keystroke, `Effect::Cancel`) drops the guard, which
+            // cancels the token the blocking job looks at between chunks.
+            let cancel = tokio_util::sync::CancellationToken::new();
+            let cancel_on_abort = cancel.clone().drop_guard();
+            let task = tokio::spawn(async move {
+                let _cancel_on_abort = cancel_on_abort;
+                let worker =
+                    tokio::task::spawn_blocking(move || job.run(&|| cancel.is_cancelled()));
+                if let Ok(Some(ranking)) = worker.await {
+                    let _ = sender.send(Msg::UsersFiltered {
+                        request,
+                        ranking: Box::new(ranking),
+                    });
+                }
+            });
+            tasks.insert(request, task.abort_handle());
+        }
         Effect::FetchRecord { request, id } => {
             let task = tokio::spawn(async move {
                 let result = provider.fetch_record(&id).await.map(Arc::new);

@@ -22,6 +22,13 @@ pub enum Effect {
         /// The query as typed.
         query: String,
     },
+    /// Rank the loaded users against a filter query on background threads.
+    FilterUsers {
+        /// Answer with this id; cancelling it stops the job.
+        request: RequestId,
+        /// The query, a snapshot of the texts and the candidates.
+        job: Box<crate::state::filter::FilterJob>,
+    },
     /// Fetch one user's record.
     FetchRecord {
         /// Answer with this id.

@@ -39,6 +39,13 @@ pub enum Msg {
         /// The page or the error.
         result: Result<UserPage, ProviderError>,
     },
+    /// A background filter ranked the loaded users.
+    UsersFiltered {
+        /// The request it answers.
+        request: RequestId,
+        /// The complete ranking.
+        ranking: Box<crate::state::filter::Ranking>,
+    },
     /// The server's search answers arrived (or failed).
     SearchLoaded {
         /// The request it answers.

@@ -2,6 +2,7 @@
 
 pub mod command;
 mod detail;
+pub mod filter;
 mod list;
 pub mod threads;
 pub mod tree;
@@ -12,7 +13,7 @@ use crate::theme::Theme;
 
 pub use command::CommandLine;
 pub use detail::{DetailState, DetailTab, Wanted};
-pub use list::UserListState;
+pub use list::{PendingFilter, UserListState};
 
 /// Identifies one request, so late answers to superseded requests are dropped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -188,6 +189,7 @@ impl State {
     pub fn needs_tick(&self) -> bool {
         self.list.loading.is_some()
             || self.list.searching.is_some()
+            || self.list.filtering.is_some()
             || self.detail.loading.is_some()
             || self.detail.wanted.is_some()
             || self.exporting

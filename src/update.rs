@@ -4,6 +4,7 @@
 pub mod audit;
 mod command;
 mod copy;
+mod filter;
 pub(crate) mod keys;
 mod mouse;
 mod threads;
@@ -64,6 +65,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
                 }
             }
         }
+        Msg::UsersFiltered { request, ranking } => filter::on_filtered(state, request, *ranking),
         Msg::SearchLoaded { request, result } => {
             if state.list.searching != Some(request) {
                 return Vec::new();

@@ -73,7 +73,12 @@ pub fn jq_path(pointer: &str) -> String {
     }
     let mut path = String::new();
     for token in pointer.split('/').skip(1) {
-        let key = token.replace("~1", "/").replace("~0", "~");
+        // Most tokens have no escape: skip the two allocations of unescaping them.
+        let key = if token.contains('~') {
+            std::borrow::Cow::Owned(token.replace("~1", "/").replace("~0", "~"))
+        } else {
+            std::borrow::Cow::Borrowed(token)
+        };
         if !key.is_empty() && key.bytes().all(|b| b.is_ascii_digit()) {
             let _ = write!(path, "[{key}]");
         } else if !key.is_empty()
@@ -83,7 +88,7 @@ pub fn jq_path(pointer: &str) -> String {
             path.push('.');
             path.push_str(&key);
         } else {
-            let _ = write!(path, ".[{}]", Value::String(key));
+            let _ = write!(path, ".[{}]", Value::String(key.into_owned()));
         }
     }
     path

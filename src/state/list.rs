@@ -1,13 +1,36 @@
 //! The user list: loaded pages, the fuzzy filter over them, the cursor and the marks.
+//!
+//! A filter that needs few users scored runs at once. A bigger one runs as a background job
+//! (see `filter.rs`) so typing never waits on it: meanwhile the list shows the top rows when a
+//! short scan proves them, else the previous rows, and says it is filtering.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
-use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Config, Matcher, Utf32String};
 use tui_input::Input;
 
 use super::RequestId;
+use super::filter::{self, FilterJob, Haystacks, Ranking};
 use crate::model::UserSummary;
+
+/// Filters scoring at most this many users run at once, on the UI thread (a few ms).
+const FILTER_AT_ONCE_UP_TO: usize = 10_000;
+
+/// Users scored in load order to prove the top rows before a background filter ends.
+const TOP_ROWS_BUDGET: usize = 16_384;
+
+/// A filter running in the background.
+#[derive(Debug, Clone)]
+pub struct PendingFilter {
+    /// Its job's id; answers to other ids are stale.
+    pub request: RequestId,
+    /// The query being ranked.
+    pub query: String,
+    /// The top rows of its ranking, when proven before it ends: shown meanwhile.
+    top_rows: Option<Vec<usize>>,
+    /// The user the cursor was on when typing began, to put it back on them at the end.
+    follow: Option<usize>,
+}
 
 /// The loaded users and what the list shows of them.
 #[derive(Debug, Clone, Default)]
@@ -16,16 +39,22 @@ pub struct UserListState {
     pub users: Vec<UserSummary>,
     /// Text each user is matched on (name and e-mail, so `suffix$` means the e-mail domain),
     /// converted once for the matcher rather than on every keystroke.
-    haystacks: Vec<Utf32String>,
+    haystacks: Haystacks,
     /// Ids already loaded, so a page is merged in O(page), not O(list).
     ids: HashSet<String>,
-    /// The query `visible` was computed for, to narrow from it when the next one extends it.
+    /// The query `visible` is the complete answer to (empty: no filter), to narrow from it
+    /// when the next one extends it.
     filtered_for: String,
-    /// Indices into `users` the filter keeps, best match first (all, in order, with no filter).
-    pub visible: Vec<usize>,
-    /// Cursor, an index into `visible`.
+    /// Ranking keys of `visible` when filtered (see `filter::rank`), to merge new users in.
+    ranked: Vec<u64>,
+    /// Indices into `users` the filter keeps, best match first (all, in order, with no
+    /// filter): the complete answer to `filtered_for`. Shared with a job narrowing from it.
+    pub visible: Arc<Vec<usize>>,
+    /// The filter running in the background, if any.
+    pub filtering: Option<PendingFilter>,
+    /// Cursor, an index into `rows()`.
     pub cursor: usize,
-    /// The first visible row drawn.
+    /// The first row drawn.
     pub offset: usize,
     /// Cursor for the next page; `None` when all pages are loaded.
     pub next: Option<String>,
@@ -48,65 +77,176 @@ pub struct UserListState {
 }
 
 impl UserListState {
-    /// Adds users (skipping ids already loaded) and refilters.
+    /// Adds users (skipping ids already loaded) and ranks the new ones into the list.
     pub fn append(&mut self, users: Vec<UserSummary>) {
+        let first_new = self.users.len();
         for user in users {
             if !self.ids.insert(user.id.clone()) {
                 continue;
             }
             self.haystacks
-                .push(Utf32String::from(format!("{} {}", user.name, user.email)));
+                .push(nucleo_matcher::Utf32String::from(format!(
+                    "{} {}",
+                    user.name, user.email
+                )));
             self.users.push(user);
         }
-        // New users may match the current query: score them all again.
-        self.filtered_for.clear();
-        self.refilter();
+        if self.users.len() == first_new {
+            return;
+        }
+        let selected = self.selected_index();
+        if self.filtered_for.is_empty() {
+            Arc::make_mut(&mut self.visible).extend(first_new..self.users.len());
+            return;
+        }
+        // Only the new users are scored; they rank after every equal score already shown.
+        let pattern = filter::parse(&self.filtered_for);
+        let new = filter::rank_some(&pattern, &self.haystacks, first_new..self.users.len());
+        let Some(first) = new.first() else {
+            return;
+        };
+        let from = self.ranked.partition_point(|key| key < first);
+        let tail = self.ranked.split_off(from);
+        self.ranked.extend(filter::merge(&tail, &new));
+        let visible = Arc::make_mut(&mut self.visible);
+        visible.truncate(from);
+        visible.extend(self.ranked[from..].iter().map(|key| filter::index_of(*key)));
+        if self.filtering.is_none() && from <= self.cursor {
+            self.cursor_to(selected);
+        }
+    }
+
+    /// The rows shown: the proven top rows while a filter runs, else `visible`.
+    pub fn rows(&self) -> &[usize] {
+        self.filtering
+            .as_ref()
+            .and_then(|pending| pending.top_rows.as_deref())
+            .unwrap_or(&self.visible)
+    }
+
+    /// Whether the rows shown are final: no filter runs, or its top rows are proven.
+    pub fn rows_are_final(&self) -> bool {
+        self.filtering
+            .as_ref()
+            .is_none_or(|pending| pending.top_rows.is_some())
+    }
+
+    /// The index (into `users`) of the user under the cursor.
+    fn selected_index(&self) -> Option<usize> {
+        self.rows().get(self.cursor).copied()
     }
 
     /// The user under the cursor.
     pub fn selected(&self) -> Option<&UserSummary> {
-        self.visible
-            .get(self.cursor)
-            .and_then(|index| self.users.get(*index))
+        self.selected_index()
+            .and_then(|index| self.users.get(index))
     }
 
-    /// Recomputes `visible` from the filter text, keeping the cursor on the same user if it stays.
-    pub fn refilter(&mut self) {
-        let selected_id = self.selected().map(|user| user.id.clone());
-        let query = self.filter.value().trim().to_owned();
-        if query.is_empty() {
-            self.visible = (0..self.users.len()).collect();
-        } else {
-            // Typing more of a query only narrows it (negations aside), so only the users that
-            // matched before need scoring again.
-            let narrows = !self.filtered_for.is_empty()
-                && query.starts_with(&self.filtered_for)
-                && !query.contains('!');
-            let candidates: Vec<usize> = if narrows {
-                std::mem::take(&mut self.visible)
-            } else {
-                (0..self.users.len()).collect()
-            };
-            let pattern = Pattern::parse(&query, CaseMatching::Smart, Normalization::Smart);
-            let mut scored = score_all(&pattern, &self.haystacks, &candidates);
-            scored.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-            self.visible = scored.into_iter().map(|(_, index)| index).collect();
-        }
-        self.filtered_for = query;
-        self.cursor = selected_id
-            .and_then(|id| {
-                self.visible
-                    .iter()
-                    .position(|index| self.users[*index].id == id)
-            })
+    /// Puts the cursor on a user if shown, else on the first row.
+    fn cursor_to(&mut self, user: Option<usize>) {
+        let rows = self.rows();
+        self.cursor = user
+            .and_then(|user| rows.iter().position(|index| *index == user))
             .unwrap_or(0)
-            .min(self.visible.len().saturating_sub(1));
+            .min(rows.len().saturating_sub(1));
+    }
+
+    /// Filters for the current filter text, keeping the cursor on the same user if it stays.
+    /// Few users to score: done at once, `None`. Many: returns the job to run in the
+    /// background (`request` names it), and shows the top rows meanwhile if a short scan
+    /// proves them (`rows` is the page height), else the previous rows.
+    pub fn refilter(&mut self, rows: usize, request: RequestId) -> Option<FilterJob> {
+        let selected = self
+            .filtering
+            .as_ref()
+            .and_then(|pending| pending.follow)
+            .or_else(|| self.selected_index());
+        let query = self.filter.value().trim().to_owned();
+        if query == self.filtered_for || query.is_empty() {
+            self.filtering = None;
+            if query.is_empty() {
+                self.ranked = Vec::new();
+                self.visible = Arc::new((0..self.users.len()).collect());
+                self.filtered_for.clear();
+            }
+            self.cursor_to(selected);
+            return None;
+        }
+        // Typing more of a query only narrows it (negations aside), so only the users that
+        // matched before need scoring again.
+        let narrows = !self.filtered_for.is_empty()
+            && query.starts_with(&self.filtered_for)
+            && !query.contains('!');
+        let candidates = narrows.then(|| Arc::clone(&self.visible));
+        let job = FilterJob::new(query.clone(), self.haystacks.clone(), candidates);
+        if job.candidate_count() <= FILTER_AT_ONCE_UP_TO {
+            self.filtering = None;
+            let ranking = job.run(&|| false);
+            self.show(ranking.unwrap_or_default(), selected);
+            return None;
+        }
+        let top_rows =
+            filter::proven_top_rows(&query, &self.haystacks, rows.max(1), TOP_ROWS_BUDGET);
+        let proven = top_rows.is_some();
+        self.filtering = Some(PendingFilter {
+            request,
+            query,
+            top_rows,
+            follow: selected,
+        });
+        if proven {
+            self.offset = 0;
+            self.cursor_to(selected);
+        }
+        Some(job)
+    }
+
+    /// Shows the answer of the background filter `request`; `false` (and nothing changes)
+    /// if it is stale.
+    pub fn finish_filter(&mut self, request: RequestId, ranking: Ranking) -> bool {
+        match self.filtering.take() {
+            Some(pending) if pending.request == request => {
+                let follow = pending.follow;
+                self.show(ranking, follow);
+                true
+            }
+            other => {
+                self.filtering = other;
+                false
+            }
+        }
+    }
+
+    /// Shows a complete ranking, with the users loaded since it began ranked in, the cursor
+    /// on `follow` (or the user under it now) if it matches.
+    pub fn show_ranking(&mut self, ranking: Ranking) {
+        let selected = self.selected_index();
+        self.filtering = None;
+        self.show(ranking, selected);
+    }
+
+    fn show(&mut self, ranking: Ranking, follow: Option<usize>) {
+        let mut ranked = ranking.ranked;
+        if ranking.users < self.users.len() {
+            let pattern = filter::parse(&ranking.query);
+            let new = filter::rank_some(&pattern, &self.haystacks, ranking.users..self.users.len());
+            ranked = filter::merge(&ranked, &new);
+        }
+        self.visible = Arc::new(ranked.iter().map(|key| filter::index_of(*key)).collect());
+        self.ranked = ranked;
+        self.filtered_for = ranking.query;
+        self.cursor_to(follow);
     }
 
     /// Moves the cursor by `delta` rows, clamped.
     pub fn move_by(&mut self, delta: isize) {
-        let last = self.visible.len().saturating_sub(1);
+        let last = self.rows().len().saturating_sub(1);
         self.cursor = self.cursor.saturating_add_signed(delta).min(last);
+        let chosen = self.selected_index();
+        if let Some(pending) = &mut self.filtering {
+            // The operator chose a row: the end of the filter keeps that one, not the old.
+            pending.follow = chosen;
+        }
     }
 
     /// Keeps the cursor on screen for a pane of `rows` rows.
@@ -123,145 +263,11 @@ impl UserListState {
     pub fn wants_next_page(&self, rows: usize) -> bool {
         self.next.is_some()
             && self.loading.is_none()
+            && self.filtering.is_none()
             && self.cursor + rows * 2 >= self.visible.len()
     }
 }
 
-/// Candidates scored on one thread below this; above it, on every core.
-const PARALLEL_FROM: usize = 20_000;
-
-/// Scores candidates against a pattern, on every core when there are many.
-fn score_all(
-    pattern: &Pattern,
-    haystacks: &[Utf32String],
-    candidates: &[usize],
-) -> Vec<(u32, usize)> {
-    let score_chunk = |chunk: &[usize]| {
-        let mut matcher = Matcher::new(Config::DEFAULT);
-        chunk
-            .iter()
-            .filter_map(|index| {
-                let haystack = haystacks.get(*index)?;
-                pattern
-                    .score(haystack.slice(..), &mut matcher)
-                    .map(|score| (score, *index))
-            })
-            .collect::<Vec<_>>()
-    };
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    if candidates.len() < PARALLEL_FROM || threads < 2 {
-        return score_chunk(candidates);
-    }
-    let chunk_size = candidates.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = candidates
-            .chunks(chunk_size)
-            .map(|chunk| scope.spawn(move || score_chunk(chunk)))
-            .collect();
-        // A worker that panicked has nothing to offer; the others' matches still count.
-        workers
-            .into_iter()
-            .filter_map(|worker| worker.join().ok())
-            .flatten()
-            .collect()
-    })
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn user(id: &str, name: &str, email: &str) -> UserSummary {
-        UserSummary {
-            id: id.into(),
-            name: name.into(),
-            email: email.into(),
-            role: None,
-            status: Vec::new(),
-        }
-    }
-
-    fn list() -> UserListState {
-        let mut list = UserListState::default();
-        list.append(vec![
-            user("1", "Anna Berg", "anna@x.io"),
-            user("2", "Bob Ode", "bob@y.io"),
-            user("3", "Ann Li", "li@z.io"),
-        ]);
-        list
-    }
-
-    fn filter(list: &mut UserListState, text: &str) {
-        list.filter = Input::new(text.to_owned());
-        list.refilter();
-    }
-
-    #[test]
-    fn fuzzy_filter_with_smart_case_and_extended_syntax() {
-        let mut list = list();
-        filter(&mut list, "ann");
-        assert_eq!(list.visible.len(), 2);
-        filter(&mut list, "Ann");
-        assert_eq!(list.visible.len(), 2);
-        filter(&mut list, "^bob");
-        assert_eq!(list.visible, [1]);
-        filter(&mut list, "!ann");
-        assert_eq!(list.visible, [1]);
-        filter(&mut list, "z.io$");
-        assert_eq!(list.visible, [2]);
-        filter(&mut list, "'berg");
-        assert_eq!(list.visible, [0]);
-        filter(&mut list, "");
-        assert_eq!(list.visible, [0, 1, 2]);
-    }
-
-    #[test]
-    fn narrowing_and_widening_give_the_same_answers_as_a_fresh_filter() {
-        let mut list = UserListState::default();
-        let users = (0..30_000)
-            .map(|index| {
-                user(
-                    &index.to_string(),
-                    &format!("Anna {index}"),
-                    &format!("a{index}@x{}.io", index % 7),
-                )
-            })
-            .collect();
-        list.append(users);
-        for query in [
-            "a", "an", "ann", "anna 1", "anna 12", "anna 1", "x3", "x3.io$", "!x3",
-        ] {
-            filter(&mut list, query);
-            let narrowed = list.visible.clone();
-            let mut fresh = UserListState::default();
-            fresh.append(list.users.clone());
-            filter(&mut fresh, query);
-            assert_eq!(narrowed, fresh.visible, "{query}");
-        }
-    }
-
-    #[test]
-    fn duplicates_are_skipped_and_the_cursor_follows_its_user() {
-        let mut list = list();
-        list.cursor = 2;
-        list.append(vec![
-            user("3", "Ann Li", "li@z.io"),
-            user("4", "Dee", "d@d"),
-        ]);
-        assert_eq!(list.users.len(), 4);
-        filter(&mut list, "li");
-        assert_eq!(list.selected().unwrap().id, "3");
-    }
-
-    #[test]
-    fn cursor_and_scrolling_stay_in_bounds() {
-        let mut list = list();
-        list.move_by(10);
-        assert_eq!(list.cursor, 2);
-        list.move_by(-10);
-        assert_eq!(list.cursor, 0);
-        list.cursor = 2;
-        list.scroll_to_cursor(2);
-        assert_eq!(list.offset, 1);
-    }
-}
+#[path = "list_tests.rs"]
+mod tests;

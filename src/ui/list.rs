@@ -41,7 +41,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     }
     let width = usize::from(rows_area.width);
     let lines: Vec<Line<'_>> = list
-        .visible
+        .rows()
         .iter()
         .enumerate()
         .skip(list.offset)
@@ -68,12 +68,13 @@ fn title(state: &State) -> String {
     let list = &state.list;
     let loaded = thousands(list.users.len() as u64);
     let count = match (list.total, list.visible.len() == list.users.len()) {
+        _ if list.filtering.is_some() => "filtering…".to_owned(),
         (Some(total), true) => format!("{loaded} of {} loaded", thousands(total)),
         (None, true) if list.next.is_some() => format!("{loaded} loaded, more"),
         (None, true) => format!("{loaded} users"),
         (_, false) => format!("{} of {loaded} match", thousands(list.visible.len() as u64)),
     };
-    let busy = if list.loading.is_some() || list.searching.is_some() {
+    let busy = if list.loading.is_some() || list.searching.is_some() || list.filtering.is_some() {
         format!(" {}", spinner(state))
     } else {
         String::new()
@@ -153,26 +154,25 @@ fn row_line(
     let name = fit(&name, name_room);
     let email = fit(&email, email_room);
     let gap = room.saturating_sub(name.width() + email.width());
-    let style = if selected {
-        theme.selection(focused)
+    // The selection covers the name and a cell either side, not the whole row: a cursor move
+    // then rewrites ~20 cells per row, not the pane's width (bytes count over SSH).
+    let (name_style, padding) = if selected {
+        (theme.selection(focused), usize::from(gap > 0))
     } else {
-        theme.text()
+        (theme.text(), 0)
     };
-    let status_style = if selected { style } else { theme.warning() };
-    let email_style = if selected { style } else { theme.muted() };
+    let badge_style = match severity {
+        Some(severity) => super::audit::severity_style(severity, theme),
+        None => theme.text(),
+    };
     Line::from(vec![
-        Span::styled(prefix, status_style),
-        Span::styled(
-            badge,
-            match severity {
-                Some(severity) if !selected => super::audit::severity_style(severity, theme),
-                _ => style,
-            },
-        ),
-        Span::styled(" ", style),
-        Span::styled(name, style),
-        Span::styled(" ".repeat(gap), style),
-        Span::styled(email, email_style),
+        Span::styled(prefix, theme.warning()),
+        Span::styled(badge, badge_style),
+        Span::styled(" ", name_style),
+        Span::styled(name, name_style),
+        Span::styled(" ".repeat(padding), name_style),
+        Span::styled(" ".repeat(gap - padding), theme.text()),
+        Span::styled(email, theme.muted()),
     ])
 }
 
@@ -200,4 +200,43 @@ pub fn fit(text: &str, width: usize) -> String {
         }
     }
     text.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_selection_covers_the_name_only_and_stays_visible_without_colour() {
+        let user = UserSummary {
+            id: "1".into(),
+            name: "Anna Berg".into(),
+            email: "anna@x.io".into(),
+            role: None,
+            status: vec![StatusMarker::Disabled],
+        };
+        for theme in [Theme::dark(), Theme::no_color()] {
+            let line = row_line(&user, None, 40, true, false, true, &theme);
+            assert_eq!(line.width(), 40);
+            let styled: Vec<(&str, bool)> = line
+                .spans
+                .iter()
+                .filter(|span| !span.content.is_empty())
+                .map(|span| (span.content.as_ref(), span.style == theme.selection(true)))
+                .collect();
+            assert_eq!(
+                styled,
+                [
+                    (" ✕", false),
+                    (" ", false),
+                    (" ", true),
+                    ("Anna Berg", true),
+                    (" ", true),
+                    (" ".repeat(17).as_str(), false),
+                    ("anna@x.io", false),
+                ]
+            );
+            assert_ne!(theme.selection(true), theme.text());
+        }
+    }
 }

@@ -116,7 +116,7 @@ pub(super) fn open(state: &mut State) -> Vec<Effect> {
     }
     if let Some(row) = state
         .list
-        .visible
+        .rows()
         .iter()
         .position(|index| state.list.users[*index].id == finding.user_id)
     {

@@ -41,8 +41,7 @@ pub(crate) fn on_key(state: &mut State, key: &KeyEvent) -> Vec<Effect> {
             if state.list.filter.value() == before {
                 return Vec::new();
             }
-            state.list.refilter();
-            selection_changed(state)
+            super::filter::refilter(state)
         }
         None => Vec::new(),
     }
@@ -195,8 +194,7 @@ fn cancel(state: &mut State) -> Vec<Effect> {
         state.status.info = Some("cancelled".to_owned());
     } else if !state.list.filter.value().is_empty() {
         state.list.filter.reset();
-        state.list.refilter();
-        effects.extend(selection_changed(state));
+        effects.extend(super::filter::refilter(state));
     } else if state.status.error.is_some() {
         state.status.error = None;
     } else if state.focus == Focus::Detail {
@@ -257,7 +255,7 @@ fn movement(state: &mut State, action: Action, page: isize) -> Vec<Effect> {
         Action::PageUp => list.move_by(-page),
         Action::PageDown => list.move_by(page),
         Action::Top => list.cursor = 0,
-        _ => list.cursor = list.visible.len().saturating_sub(1),
+        _ => list.cursor = list.rows().len().saturating_sub(1),
     }
     selection_changed(state)
 }

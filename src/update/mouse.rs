@@ -53,7 +53,7 @@ pub(super) fn on_mouse(state: &mut State, event: MouseEvent) -> Vec<Effect> {
                 return Vec::new();
             };
             let index = state.list.offset + usize::from(row);
-            if index < state.list.visible.len() && event.row < areas.list.bottom().saturating_sub(1)
+            if index < state.list.rows().len() && event.row < areas.list.bottom().saturating_sub(1)
             {
                 state.list.cursor = index;
                 return selection_changed(state);

@@ -1,6 +1,8 @@
 //! Zooza's credits (`discounts`, `free_events`): counts as of the fetch time, and one line per
 //! credit, event and attendance for the detail pane; the small value helpers the records share.
 
+use std::fmt::Write as _;
+
 use chrono::{DateTime, Duration, Utc};
 use serde_json::Value;
 
@@ -57,7 +59,11 @@ pub(super) fn array_at<'a>(json: &'a Value, pointer: &str) -> &'a [Value] {
 
 /// A value as short text for a summary line (`None` for null/absent/empty).
 pub(super) fn short(json: &Value, pointer: &str) -> Option<String> {
-    match json.pointer(pointer)? {
+    short_text(json.pointer(pointer)?)
+}
+
+fn short_text(value: &Value) -> Option<String> {
+    match value {
         Value::Null => None,
         Value::String(text) if text.is_empty() => None,
         Value::String(text) => Some(text.clone()),
@@ -65,21 +71,31 @@ pub(super) fn short(json: &Value, pointer: &str) -> Option<String> {
     }
 }
 
-/// `label value` pairs of the keys present, joined with ", ".
+/// `label value` pairs of the keys present, joined with ", ". Keys are looked up directly
+/// (not as JSON pointers) and written into one string: a record has hundreds of these lines.
 pub(super) fn describe(json: &Value, parts: &[(&str, &str)]) -> String {
-    parts
-        .iter()
-        .filter_map(|(label, key)| {
-            short(json, &format!("/{key}")).map(|value| {
-                if label.is_empty() {
-                    value
-                } else {
-                    format!("{label} {value}")
-                }
-            })
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+    let mut text = String::new();
+    for (label, key) in parts {
+        let value = match json.get(key) {
+            None | Some(Value::Null) => continue,
+            Some(Value::String(value)) if value.is_empty() => continue,
+            Some(value) => value,
+        };
+        if !text.is_empty() {
+            text.push_str(", ");
+        }
+        if !label.is_empty() {
+            text.push_str(label);
+            text.push(' ');
+        }
+        match value {
+            Value::String(value) => text.push_str(value),
+            other => {
+                let _ = write!(text, "{other}");
+            }
+        }
+    }
+    text
 }
 
 const CREDIT_PARTS: &[(&str, &str)] = &[

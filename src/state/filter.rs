@@ -1,0 +1,264 @@
+//! Matching loaded users against the filter query: the texts matched on (shared cheaply with a
+//! background job), scoring on every core, and proving the top page early.
+//!
+//! Rows are ranked best score first, then by load order. A ranking is kept as one `u64` per
+//! row (inverted score above the user index) so sorting and merging compare plain integers.
+
+use std::sync::Arc;
+
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
+
+/// Haystacks per shared chunk: appending clones at most this many when a job holds the tail.
+const CHUNK: usize = 4096;
+
+/// Candidates scored between two looks at the cancel flag.
+const CANCEL_EVERY: usize = 8192;
+
+/// Candidates scored on one thread below this; above it, on every core.
+const PARALLEL_FROM: usize = 20_000;
+
+/// The text each user is matched on, converted once for the matcher. Full chunks are shared
+/// (`Arc`), so a background job takes a snapshot by cloning a few hundred pointers.
+#[derive(Debug, Clone, Default)]
+pub struct Haystacks {
+    full: Vec<Arc<[Utf32String]>>,
+    tail: Arc<Vec<Utf32String>>,
+}
+
+impl Haystacks {
+    /// Adds the text of the next user.
+    pub fn push(&mut self, text: Utf32String) {
+        let tail = Arc::make_mut(&mut self.tail);
+        tail.push(text);
+        if tail.len() == CHUNK {
+            let chunk: Arc<[Utf32String]> = std::mem::take(tail).into();
+            self.full.push(chunk);
+        }
+    }
+
+    /// How many users have a text.
+    pub fn len(&self) -> usize {
+        self.full.len() * CHUNK + self.tail.len()
+    }
+
+    /// Whether there is none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The text of user `index`.
+    pub fn get(&self, index: usize) -> Option<Utf32Str<'_>> {
+        let text = match self.full.get(index / CHUNK) {
+            Some(chunk) => chunk.get(index % CHUNK),
+            None if index / CHUNK == self.full.len() => self.tail.get(index % CHUNK),
+            None => None,
+        };
+        text.map(|text| text.slice(..))
+    }
+}
+
+/// Parses a query the way the filter reads it: fzf syntax, smart case and normalization.
+pub fn parse(query: &str) -> Pattern {
+    Pattern::parse(query, CaseMatching::Smart, Normalization::Smart)
+}
+
+/// The ranking key of a user with a score: ascending keys are best first, then load order.
+pub fn rank(score: u32, index: usize) -> u64 {
+    (u64::from(u32::MAX - score) << 32) | (index as u64 & u64::from(u32::MAX))
+}
+
+/// The user index inside a ranking key.
+pub fn index_of(key: u64) -> usize {
+    (key & u64::from(u32::MAX)) as usize
+}
+
+/// Adds the ranking keys of the given users (by index) that match a pattern, unsorted.
+fn score_into(
+    pattern: &Pattern,
+    haystacks: &Haystacks,
+    indices: impl Iterator<Item = usize>,
+    ranked: &mut Vec<u64>,
+) {
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    ranked.extend(indices.filter_map(|index| {
+        let score = pattern.score(haystacks.get(index)?, &mut matcher)?;
+        Some(rank(score, index))
+    }));
+}
+
+/// Ranks the given users (by index) against a pattern, best first, on one thread.
+pub fn rank_some(
+    pattern: &Pattern,
+    haystacks: &Haystacks,
+    indices: impl Iterator<Item = usize>,
+) -> Vec<u64> {
+    let mut ranked = Vec::new();
+    score_into(pattern, haystacks, indices, &mut ranked);
+    ranked.sort_unstable();
+    ranked
+}
+
+/// Merges two rankings that are each sorted.
+pub fn merge(left: &[u64], right: &[u64]) -> Vec<u64> {
+    let mut merged = Vec::with_capacity(left.len() + right.len());
+    let (mut l, mut r) = (0, 0);
+    while l < left.len() && r < right.len() {
+        if left[l] <= right[r] {
+            merged.push(left[l]);
+            l += 1;
+        } else {
+            merged.push(right[r]);
+            r += 1;
+        }
+    }
+    merged.extend_from_slice(&left[l..]);
+    merged.extend_from_slice(&right[r..]);
+    merged
+}
+
+/// Work for a background thread: rank the candidates against a query.
+#[derive(Clone)]
+pub struct FilterJob {
+    /// The query as typed (trimmed).
+    pub query: String,
+    haystacks: Haystacks,
+    /// The users to score: the last complete result when the query narrows it, else everyone.
+    candidates: Option<Arc<Vec<usize>>>,
+}
+
+impl std::fmt::Debug for FilterJob {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FilterJob")
+            .field("query", &self.query)
+            .field("users", &self.haystacks.len())
+            .field("candidates", &self.candidates.as_ref().map(|c| c.len()))
+            .finish()
+    }
+}
+
+/// The complete ranking of a query over the users loaded when its job started.
+#[derive(Debug, Clone, Default)]
+pub struct Ranking {
+    /// The query ranked.
+    pub query: String,
+    /// Ranking keys, best first (see [`rank`]).
+    pub ranked: Vec<u64>,
+    /// Users `0..users` were considered; later ones still need scoring.
+    pub users: usize,
+}
+
+impl FilterJob {
+    /// A job over a snapshot of the haystacks; `candidates` `None` means every user.
+    pub fn new(query: String, haystacks: Haystacks, candidates: Option<Arc<Vec<usize>>>) -> Self {
+        Self {
+            query,
+            haystacks,
+            candidates,
+        }
+    }
+
+    /// How many users this job scores.
+    pub fn candidate_count(&self) -> usize {
+        self.candidates
+            .as_ref()
+            .map_or(self.haystacks.len(), |candidates| candidates.len())
+    }
+
+    /// Scores every candidate, on every core when there are many; `None` once `cancelled`
+    /// says so (checked every few thousand candidates).
+    pub fn run(&self, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Ranking> {
+        let pattern = parse(&self.query);
+        let count = self.candidate_count();
+        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+        let parts = if count < PARALLEL_FROM { 1 } else { threads };
+        let part_size = count.div_ceil(parts).max(1);
+        let score_part = |start: usize| -> Option<Vec<u64>> {
+            let end = (start + part_size).min(count);
+            let mut ranked = Vec::new();
+            for from in (start..end).step_by(CANCEL_EVERY) {
+                if cancelled() {
+                    return None;
+                }
+                let to = (from + CANCEL_EVERY).min(end);
+                match &self.candidates {
+                    Some(candidates) => score_into(
+                        &pattern,
+                        &self.haystacks,
+                        candidates[from..to].iter().copied(),
+                        &mut ranked,
+                    ),
+                    None => score_into(&pattern, &self.haystacks, from..to, &mut ranked),
+                }
+            }
+            // Each part sorts its own matches, so the parts' sorts run in parallel too.
+            ranked.sort_unstable();
+            Some(ranked)
+        };
+        let ranked = if parts == 1 {
+            score_part(0)?
+        } else {
+            let score_part = &score_part;
+            std::thread::scope(|scope| {
+                let workers: Vec<_> = (0..count)
+                    .step_by(part_size)
+                    .map(|start| scope.spawn(move || score_part(start)))
+                    .collect();
+                let mut ranked = Vec::new();
+                for worker in workers {
+                    // A worker that panicked is treated like a cancelled one: no answer.
+                    let part = worker.join().ok()??;
+                    ranked = merge(&ranked, &part);
+                }
+                Some(ranked)
+            })?
+        };
+        Some(Ranking {
+            query: self.query.clone(),
+            ranked,
+            users: self.haystacks.len(),
+        })
+    }
+}
+
+/// The best score any text could get for a pattern: each atom scored against its own needle
+/// (all characters consecutive, at the start) and summed. `None` if an atom cannot say.
+fn best_possible_score(pattern: &Pattern) -> Option<u32> {
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    let mut best = 0;
+    for atom in pattern.atoms.iter().filter(|atom| !atom.negative) {
+        best += u32::from(atom.score(atom.needle_text(), &mut matcher)?);
+    }
+    Some(best)
+}
+
+/// The first `rows` rows of a query's ranking, when scoring at most `budget` users proves
+/// them: scanning in load order, `rows` users with the best possible score are the top rows
+/// (no one scores higher, and ties go to the earlier user). `None` when not proven.
+pub fn proven_top_rows(
+    query: &str,
+    haystacks: &Haystacks,
+    rows: usize,
+    budget: usize,
+) -> Option<Vec<usize>> {
+    let pattern = parse(query);
+    let best = best_possible_score(&pattern)?;
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    let mut top = Vec::with_capacity(rows);
+    for index in 0..haystacks.len().min(budget) {
+        let Some(text) = haystacks.get(index) else {
+            break;
+        };
+        if pattern.score(text, &mut matcher) >= Some(best) {
+            top.push(index);
+            if top.len() == rows {
+                return Some(top);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+#[path = "filter_tests.rs"]
+mod tests;
