@@ -92,7 +92,9 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
                     state.detail.raw_lines = Arc::new(pretty_lines(&record));
                     let labeller = crate::provider::labels::for_provider(record.provider);
                     state.detail.tree =
-                        crate::state::tree::TreeState::build(&record.json, labeller, 1);
+                        crate::state::tree::TreeState::of_record(&record, labeller, 1);
+                    let rows = state.detail_rows();
+                    state.detail.tree.scroll_to_cursor(rows);
                     state.detail.threads =
                         crate::state::threads::ThreadsState::new(record.threads.clone());
                     let id = record.id.clone();

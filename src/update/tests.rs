@@ -643,6 +643,8 @@ fn the_audit_tab_lists_findings_and_enter_opens_the_evidence_in_the_tree() {
     let mut scanova = (*record("7")).clone();
     scanova.provider = "scanova";
     scanova.summary.id = "u0".into();
+    // The tree shows the body's bytes; the rules read the parsed JSON: both say the same.
+    scanova.bodies[0].bytes = bytes::Bytes::from(json.to_string());
     scanova.json = json;
     let (request, _) = fetch_request(&update(&mut state, key(KeyCode::Enter))).unwrap();
     update(
