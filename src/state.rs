@@ -3,6 +3,7 @@
 pub mod command;
 mod detail;
 mod list;
+pub mod raw;
 pub mod threads;
 pub mod tree;
 

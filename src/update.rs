@@ -89,10 +89,13 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             match result {
                 Ok(record) => {
                     state.detail.error = None;
-                    state.detail.raw_lines = Arc::new(pretty_lines(&record));
                     let labeller = crate::provider::labels::for_provider(record.provider);
-                    state.detail.tree =
-                        crate::state::tree::TreeState::of_record(&record, labeller, 1);
+                    let tree = crate::state::tree::TreeState::of_record(&record, labeller, 1);
+                    state.detail.raw_lines = Arc::new(crate::state::raw::RawLines::of_index(
+                        tree.source().clone(),
+                        tree.shared_index(),
+                    ));
+                    state.detail.tree = tree;
                     let rows = state.detail_rows();
                     state.detail.tree.scroll_to_cursor(rows);
                     state.detail.threads =
@@ -282,13 +285,6 @@ pub(crate) fn cancel_detail(detail: &mut DetailState) -> Vec<Effect> {
         .map(|(request, _)| Effect::Cancel(request))
         .into_iter()
         .collect()
-}
-
-/// The record's JSON pretty-printed (key order kept), one entry per line.
-fn pretty_lines(record: &crate::model::UserRecord) -> Vec<String> {
-    let text = serde_json::to_string_pretty(&record.json)
-        .unwrap_or_else(|_| String::from_utf8_lossy(record.raw()).into_owned());
-    text.lines().map(str::to_owned).collect()
 }
 
 /// Whether the list pane has the keyboard (the filter counts: it sits on the list).

@@ -115,6 +115,11 @@ impl TreeState {
         &self.index
     }
 
+    /// The index, shared (the raw view reads its lines from it).
+    pub fn shared_index(&self) -> Arc<JsonIndex> {
+        Arc::clone(&self.index)
+    }
+
     fn node(&self, node: usize) -> &IndexNode {
         self.index.node(node)
     }
