@@ -101,7 +101,21 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
                     state.detail.threads =
                         crate::state::threads::ThreadsState::new(record.threads.clone());
                     let id = record.id.clone();
-                    audit_record(state, &record);
+                    let mut effects = Vec::new();
+                    if record.deferred {
+                        // Shown now from its bytes; the overview and the audit wait for the
+                        // mapping, which parses all of it, off the loop.
+                        let request = state.next_request();
+                        state.detail.mapping = Some(request);
+                        state.detail.findings.clear();
+                        effects.push(Effect::MapRecord {
+                            request,
+                            record: Arc::clone(&record),
+                        });
+                    } else {
+                        state.detail.mapping = None;
+                        audit_record(state, &record);
+                    }
                     state.detail.record = Some(record);
                     state.detail.scroll = 0;
                     if !state.detail.tabs().contains(&state.detail.tab) {
@@ -110,16 +124,33 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
                     if let Some(path) = state.detail.reveal_after_load.take() {
                         audit::reveal(state, &path);
                     }
-                    let mut effects = vec![Effect::Trail {
+                    effects.push(Effect::Trail {
                         user_id: id,
                         action: trail::VIEWED,
-                    }];
+                    });
                     effects.extend(threads::request_titles(state));
                     return effects;
                 }
                 Err(error) => {
                     state.detail.record = None;
                     state.detail.error = Some(error.one_line());
+                }
+            }
+            Vec::new()
+        }
+        Msg::RecordMapped { request, result } => {
+            if state.detail.mapping != Some(request) {
+                return Vec::new();
+            }
+            state.detail.mapping = None;
+            match result {
+                // Same bytes, so the tree, the raw view and the reader's place in them stay.
+                Ok(record) => {
+                    audit_record(state, &record);
+                    state.detail.record = Some(record);
+                }
+                Err(error) => {
+                    state.status.error = Some(format!("mapping the record: {}", error.one_line()));
                 }
             }
             Vec::new()
@@ -229,6 +260,10 @@ pub(crate) fn fetch_record(state: &mut State, id: String) -> Vec<Effect> {
     if let Some((previous, _)) = state.detail.loading.take() {
         effects.push(Effect::Cancel(previous));
     }
+    // Another record is coming: the mapping of the one shown is moot.
+    if let Some(mapping) = state.detail.mapping.take() {
+        effects.push(Effect::Cancel(mapping));
+    }
     let request = state.next_request();
     state.detail.loading = Some((request, id.clone()));
     state.detail.error = None;
@@ -294,3 +329,6 @@ pub(crate) fn list_focused(state: &State) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod deferred_tests;

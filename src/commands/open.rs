@@ -38,7 +38,8 @@ pub fn read_records(path: &Path, provider: Option<&str>) -> Result<Vec<UserRecor
         message: format!("cannot read {}: {err}", path.display()),
         code: EXIT_IO,
     })?;
-    let bodies: Vec<Bytes> = if serde_json::from_slice::<serde_json::Value>(&bytes).is_ok() {
+    // One validating pass, no parse: a big record is mapped after it is shown.
+    let bodies: Vec<Bytes> = if crate::json_index::JsonIndex::new(&bytes).is_ok() {
         vec![Bytes::from(bytes)]
     } else {
         let bytes = Bytes::from(bytes);
@@ -61,14 +62,16 @@ pub fn read_records(path: &Path, provider: Option<&str>) -> Result<Vec<UserRecor
     };
     let mut records = Vec::new();
     for (index, body) in bodies.into_iter().enumerate() {
-        let record = crate::provider::map_export(provider, body).map_err(|error| CommandError {
-            message: format!(
-                "{} record {}: {}",
-                path.display(),
-                index + 1,
-                error.one_line()
-            ),
-            code: EXIT_CONFIG,
+        let record = crate::provider::deferred::map_export(provider, body).map_err(|error| {
+            CommandError {
+                message: format!(
+                    "{} record {}: {}",
+                    path.display(),
+                    index + 1,
+                    error.one_line()
+                ),
+                code: EXIT_CONFIG,
+            }
         })?;
         records.push(record);
     }

@@ -56,6 +56,8 @@ pub struct DetailState {
     pub loading: Option<(RequestId, String)>,
     /// The record shown.
     pub record: Option<Arc<UserRecord>>,
+    /// The background mapping of the record shown (a deferred record), while it runs.
+    pub mapping: Option<RequestId>,
     /// Why the last fetch failed.
     pub error: Option<String>,
     /// Lines scrolled down.

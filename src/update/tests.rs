@@ -54,6 +54,7 @@ fn record(id: &str) -> Arc<UserRecord> {
         sections: Vec::new(),
         threads: Vec::new(),
         fetched_at: chrono::Utc::now(),
+        deferred: false,
     })
 }
 
