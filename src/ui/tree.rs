@@ -81,29 +81,22 @@ fn row_line(
     };
     let head = format!("{indent}{marker}{key}: ");
     let room = width.saturating_sub(head.width());
-    let style = if selected {
+    let value_style = match (&row.label, scalar) {
+        (Some(_), _) => theme.ok(),
+        (None, true) => theme.text(),
+        (None, false) => theme.muted(),
+    };
+    // The cursor highlights the key alone, not the row: a move then repaints a few cells of two
+    // rows instead of two whole rows (bytes count over SSH; issue 6 asks <= 200 a move).
+    let key_style = if selected {
         theme.selection(focused)
     } else {
-        theme.text()
+        theme.accent()
     };
-    let value_style = match (selected, &row.label, scalar) {
-        (true, _, _) => style,
-        (false, Some(_), _) => theme.ok(),
-        (false, None, true) => theme.text(),
-        (false, None, false) => theme.muted(),
-    };
-    let value = fit(&value, room);
-    let pad = room.saturating_sub(value.width());
     Line::from(vec![
-        Span::styled(
-            format!("{indent}{marker}"),
-            if selected { style } else { theme.muted() },
-        ),
-        Span::styled(
-            format!("{key}: "),
-            if selected { style } else { theme.accent() },
-        ),
-        Span::styled(value, value_style),
-        Span::styled(" ".repeat(if selected { pad } else { 0 }), style),
+        Span::styled(format!("{indent}{marker}"), theme.muted()),
+        Span::styled(key, key_style),
+        Span::styled(": ", theme.accent()),
+        Span::styled(fit(&value, room), value_style),
     ])
 }
