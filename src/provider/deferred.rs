@@ -25,21 +25,34 @@ const TEST_BIG_BYTES: usize = 64 * 1024;
 /// Maps an exported record like `provider::map_export`, deferring the full mapping of a big one
 /// (`UserRecord::deferred`).
 pub fn map_export(provider: Option<&str>, bytes: Bytes) -> Result<UserRecord, ProviderError> {
-    map_export_from(provider, bytes, BIG_BODY_BYTES)
+    map_export_from(provider, bytes, None, BIG_BODY_BYTES)
+}
+
+/// `map_export` of bytes already indexed (a file is indexed once to tell JSON from NDJSON).
+pub fn map_export_indexed(
+    provider: Option<&str>,
+    bytes: Bytes,
+    index: JsonIndex,
+) -> Result<UserRecord, ProviderError> {
+    map_export_from(provider, bytes, Some(index), BIG_BODY_BYTES)
 }
 
 /// `map_export` with the size a body is big from (tests use small bodies).
 fn map_export_from(
     provider: Option<&str>,
     bytes: Bytes,
+    index: Option<JsonIndex>,
     big_bytes: usize,
 ) -> Result<UserRecord, ProviderError> {
     if bytes.len() < big_bytes {
         return super::map_export(provider, bytes);
     }
-    let index = JsonIndex::new(&bytes).map_err(|error| {
-        ProviderError::Decode(DecodeError::shape("export", format!("not JSON: {error}")))
-    })?;
+    let index = match index {
+        Some(index) => index,
+        None => JsonIndex::new(&bytes).map_err(|error| {
+            ProviderError::Decode(DecodeError::shape("export", format!("not JSON: {error}")))
+        })?,
+    };
     let Some(slim) = slim_copy(&index, &bytes) else {
         return super::map_export(provider, bytes);
     };
@@ -110,7 +123,7 @@ mod tests {
     fn a_big_record_opens_from_its_small_parts_and_maps_in_full_later() {
         let bytes = big_zooza();
         assert!(bytes.len() >= 1000 * 80);
-        let record = map_export_from(None, bytes.clone(), TEST_BIG_BYTES).unwrap();
+        let record = map_export_from(None, bytes.clone(), None, TEST_BIG_BYTES).unwrap();
         assert!(record.deferred);
         assert_eq!(record.provider, "zooza");
         assert_eq!(record.id, "1000");
@@ -133,14 +146,14 @@ mod tests {
     fn small_records_map_at_once_and_bad_big_ones_say_where() {
         let small = Bytes::from_static(br#"{"user": {"id": 5}, "discounts": []}"#);
         assert!(
-            !map_export_from(Some("zooza"), small, TEST_BIG_BYTES)
+            !map_export_from(Some("zooza"), small, None, TEST_BIG_BYTES)
                 .unwrap()
                 .deferred
         );
         let mut bad = big_zooza().to_vec();
         let at = bad.len() - 2;
         bad[at] = b'@';
-        let error = map_export_from(None, Bytes::from(bad), TEST_BIG_BYTES)
+        let error = map_export_from(None, Bytes::from(bad), None, TEST_BIG_BYTES)
             .unwrap_err()
             .one_line();
         assert!(error.contains(&format!("at byte {at}")), "{error}");
