@@ -66,7 +66,6 @@ pub fn region_base_url(region: Option<&str>) -> Option<&'static str> {
 /// Maps an exported record back: a `GET /user` body, or `{"registrations": .., "orders": ..}`
 /// as the explorer writes a client's record.
 pub fn map_export(bytes: bytes::Bytes) -> Result<UserRecord, ProviderError> {
-    let now = chrono::Utc::now();
     // One light pass for what decides the mapping (every other member skipped unparsed), not a
     // split of every member and a full parse more: a record can be tens of megabytes.
     #[derive(serde::Deserialize)]
@@ -74,6 +73,7 @@ pub fn map_export(bytes: bytes::Bytes) -> Result<UserRecord, ProviderError> {
         registrations: Option<serde::de::IgnoredAny>,
         user: Option<serde_json::Value>,
     }
+    let now = chrono::Utc::now();
     let head = serde_json::from_slice::<Head>(&bytes).ok();
     if let Some(mut parts) = head
         .as_ref()
