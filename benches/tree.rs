@@ -37,8 +37,16 @@ fn bench(c: &mut Criterion) {
         .sampling_mode(SamplingMode::Flat)
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(8));
-    // What opening the record costs once the body is in memory: bytes -> Value -> record, then
-    // Value -> tree (the app does both when a record arrives).
+    // What `userscope open` does before its first frame, the body in memory: one validating
+    // pass that indexes it, and the mapping of its small parts (the full mapping is deferred).
+    slow.bench_function("index_31MB_body", |b| {
+        b.iter(|| userscope::json_index::JsonIndex::new(&bytes).map(|index| index.len()));
+    });
+    slow.bench_function("open_deferred_31MB_body", |b| {
+        b.iter(|| userscope::provider::deferred::map_export(None, bytes.clone()));
+    });
+    // The full mapping (bytes -> Value -> record with every section), which the explorer runs
+    // in the background after showing a big record, for its overview and audit.
     slow.bench_function("parse_and_map_31MB_body", |b| {
         b.iter(|| userscope::provider::map_export(Some("zooza"), bytes.clone()));
     });
