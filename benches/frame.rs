@@ -95,7 +95,7 @@ fn bench(c: &mut Criterion) {
     let mut state = tree_state(Arc::clone(&record));
     println!(
         "frame: tree of {} nodes, {} rows visible",
-        state.detail.tree.nodes.len(),
+        state.detail.tree.len(),
         state.detail.tree.visible.len()
     );
     let mut terminal = test_terminal();

@@ -179,6 +179,14 @@ fn run_effect(
             });
             tasks.insert(request, task.abort_handle());
         }
+        Effect::MapRecord { request, record } => {
+            // Mapping a big body takes a parse of all of it: never on the loop's thread.
+            let task = tokio::task::spawn_blocking(move || {
+                let result = crate::provider::deferred::map_in_full(&record).map(Arc::new);
+                let _ = sender.send(Msg::RecordMapped { request, result });
+            });
+            tasks.insert(request, task.abort_handle());
+        }
         Effect::FetchThreads { request, ids } => {
             let task = tokio::spawn(async move {
                 let result = provider.fetch_threads(&ids).await;

@@ -36,6 +36,13 @@ pub enum Effect {
         /// The user id.
         id: String,
     },
+    /// Map a record opened before it was mapped (`UserRecord::deferred`), off the loop.
+    MapRecord {
+        /// Answer with this id.
+        request: RequestId,
+        /// The record, its bytes complete.
+        record: Arc<UserRecord>,
+    },
     /// Fetch titles (and details) of some threads.
     FetchThreads {
         /// Answer with this id.

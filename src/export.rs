@@ -185,6 +185,7 @@ mod tests {
             sections: Vec::new(),
             threads: Vec::new(),
             fetched_at: Utc::now(),
+            deferred: false,
         }
     }
 

@@ -60,6 +60,13 @@ pub enum Msg {
         /// The record or the error.
         result: Result<Arc<UserRecord>, ProviderError>,
     },
+    /// A deferred record was mapped (or its mapping failed).
+    RecordMapped {
+        /// The request it answers.
+        request: RequestId,
+        /// The mapped record or the error.
+        result: Result<Arc<UserRecord>, ProviderError>,
+    },
     /// Thread titles arrived (or failed).
     ThreadsLoaded {
         /// The request it answers.

@@ -2,6 +2,7 @@
 //! providers. Adding a provider is one file under `provider/` and one line in `REGISTRY`.
 
 mod decode;
+pub mod deferred;
 pub mod fields;
 pub mod json_notes;
 pub mod labels;

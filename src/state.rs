@@ -4,6 +4,7 @@ pub mod command;
 mod detail;
 pub mod filter;
 mod list;
+pub mod raw;
 pub mod threads;
 pub mod tree;
 

@@ -96,16 +96,13 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
                 Ok(mut record) => {
                     state.detail.error = None;
                     let notes = json_notes::record_notes(&record);
-                    if notes.is_empty() {
-                        state.detail.raw_lines = Arc::new(pretty_lines(&record));
-                    } else {
-                        // The parsed JSON would round a number or hide a duplicate: the views
-                        // say so, and Raw lays out the bytes as sent.
+                    if !notes.is_empty() {
+                        // The parsed JSON would round a number or hide a duplicate: the overview
+                        // says so (the tree and Raw read the bytes as sent, so they show it).
                         json_notes::annotate_sections(
                             &mut Arc::make_mut(&mut record).sections,
                             &notes,
                         );
-                        state.detail.raw_lines = Arc::new(json_notes::pretty_lines(&record));
                         state.status.info = Some(format!(
                             "this record's JSON has {} oddit{} (long numbers, duplicate keys or bytes that are not UTF-8): see JSON notes in the overview",
                             notes.len(),
@@ -113,13 +110,32 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
                         ));
                     }
                     let labeller = crate::provider::labels::for_provider(record.provider);
-                    state.detail.tree =
-                        crate::state::tree::TreeState::build(&record.json, labeller, 1);
-                    state.detail.tree.annotate(&notes);
+                    let tree = crate::state::tree::TreeState::of_record(&record, labeller, 1);
+                    state.detail.raw_lines = Arc::new(crate::state::raw::RawLines::of_index(
+                        tree.source().clone(),
+                        tree.shared_index(),
+                    ));
+                    state.detail.tree = tree;
+                    let rows = state.detail_rows();
+                    state.detail.tree.scroll_to_cursor(rows);
                     state.detail.threads =
                         crate::state::threads::ThreadsState::new(record.threads.clone());
                     let id = record.id.clone();
-                    audit_record(state, &record);
+                    let mut effects = Vec::new();
+                    if record.deferred {
+                        // Shown now from its bytes; the overview and the audit wait for the
+                        // mapping, which parses all of it, off the loop.
+                        let request = state.next_request();
+                        state.detail.mapping = Some(request);
+                        state.detail.findings.clear();
+                        effects.push(Effect::MapRecord {
+                            request,
+                            record: Arc::clone(&record),
+                        });
+                    } else {
+                        state.detail.mapping = None;
+                        audit_record(state, &record);
+                    }
                     state.detail.record = Some(record);
                     state.detail.scroll = 0;
                     if !state.detail.tabs().contains(&state.detail.tab) {
@@ -128,16 +144,33 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
                     if let Some(path) = state.detail.reveal_after_load.take() {
                         audit::reveal(state, &path);
                     }
-                    let mut effects = vec![Effect::Trail {
+                    effects.push(Effect::Trail {
                         user_id: id,
                         action: trail::VIEWED,
-                    }];
+                    });
                     effects.extend(threads::request_titles(state));
                     return effects;
                 }
                 Err(error) => {
                     state.detail.record = None;
                     state.detail.error = Some(error.one_line());
+                }
+            }
+            Vec::new()
+        }
+        Msg::RecordMapped { request, result } => {
+            if state.detail.mapping != Some(request) {
+                return Vec::new();
+            }
+            state.detail.mapping = None;
+            match result {
+                // Same bytes, so the tree, the raw view and the reader's place in them stay.
+                Ok(record) => {
+                    audit_record(state, &record);
+                    state.detail.record = Some(record);
+                }
+                Err(error) => {
+                    state.status.error = Some(format!("mapping the record: {}", error.one_line()));
                 }
             }
             Vec::new()
@@ -247,6 +280,10 @@ pub(crate) fn fetch_record(state: &mut State, id: String) -> Vec<Effect> {
     if let Some((previous, _)) = state.detail.loading.take() {
         effects.push(Effect::Cancel(previous));
     }
+    // Another record is coming: the mapping of the one shown is moot.
+    if let Some(mapping) = state.detail.mapping.take() {
+        effects.push(Effect::Cancel(mapping));
+    }
     let request = state.next_request();
     state.detail.loading = Some((request, id.clone()));
     state.detail.error = None;
@@ -305,13 +342,6 @@ pub(crate) fn cancel_detail(detail: &mut DetailState) -> Vec<Effect> {
         .collect()
 }
 
-/// The record's JSON pretty-printed (key order kept), one entry per line.
-fn pretty_lines(record: &crate::model::UserRecord) -> Vec<String> {
-    let text = serde_json::to_string_pretty(&record.json)
-        .unwrap_or_else(|_| String::from_utf8_lossy(record.raw()).into_owned());
-    text.lines().map(str::to_owned).collect()
-}
-
 /// Whether the list pane has the keyboard (the filter counts: it sits on the list).
 pub(crate) fn list_focused(state: &State) -> bool {
     matches!(state.focus, Focus::List | Focus::Filter)
@@ -319,3 +349,6 @@ pub(crate) fn list_focused(state: &State) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod deferred_tests;

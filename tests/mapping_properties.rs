@@ -106,7 +106,7 @@ proptest! {
             if let Ok(record) = userscope::provider::map_export(Some(provider), bytes.clone()) {
                 // What the explorer does with a record must not panic either.
                 let labeller = userscope::provider::labels::for_provider(record.provider);
-                let mut tree = userscope::state::tree::TreeState::build(&record.json, labeller, 2);
+                let mut tree = userscope::state::tree::TreeState::of_record(&record, labeller, 2);
                 tree.set_expanded(true, true);
                 tree.move_to_end(true);
                 let _ = tree.jq_path(tree.current().unwrap_or(0));

@@ -563,6 +563,7 @@ proptest::proptest! {
                 sections: Vec::new(),
                 threads: Vec::new(),
                 fetched_at: chrono::Utc::now(),
+                deferred: false,
             };
             let rules: Vec<&'static Rule> = all_rules().collect();
             let _ = evaluate(&record, "p", &rules, &AuditSettings::default());

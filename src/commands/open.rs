@@ -38,30 +38,38 @@ pub fn read_records(path: &Path, provider: Option<&str>) -> Result<Vec<UserRecor
         message: format!("cannot read {}: {err}", path.display()),
         code: EXIT_IO,
     })?;
-    let bodies: Vec<Bytes> = if serde_json::from_slice::<serde_json::Value>(&bytes).is_ok() {
-        vec![Bytes::from(bytes)]
-    } else {
-        let bytes = Bytes::from(bytes);
-        let mut bodies = Vec::new();
-        let mut start = 0;
-        for (index, byte) in bytes
-            .iter()
-            .enumerate()
-            .chain(std::iter::once((bytes.len(), &b'\n')))
-        {
-            if *byte == b'\n' {
-                let line = bytes.slice(start..index);
-                if !line.trim_ascii().is_empty() {
-                    bodies.push(line);
+    // One validating pass, no parse: the index also serves a big record's first mapping.
+    let bodies: Vec<(Bytes, Option<crate::json_index::JsonIndex>)> =
+        if let Ok(index) = crate::json_index::JsonIndex::new(&bytes) {
+            vec![(Bytes::from(bytes), Some(index))]
+        } else {
+            let bytes = Bytes::from(bytes);
+            let mut bodies = Vec::new();
+            let mut start = 0;
+            for (index, byte) in bytes
+                .iter()
+                .enumerate()
+                .chain(std::iter::once((bytes.len(), &b'\n')))
+            {
+                if *byte == b'\n' {
+                    let line = bytes.slice(start..index);
+                    if !line.trim_ascii().is_empty() {
+                        bodies.push((line, None));
+                    }
+                    start = index + 1;
                 }
-                start = index + 1;
             }
-        }
-        bodies
-    };
+            bodies
+        };
     let mut records = Vec::new();
-    for (index, body) in bodies.into_iter().enumerate() {
-        let record = crate::provider::map_export(provider, body).map_err(|error| CommandError {
+    for (index, (body, body_index)) in bodies.into_iter().enumerate() {
+        let mapped = match body_index {
+            Some(body_index) => {
+                crate::provider::deferred::map_export_indexed(provider, body, body_index)
+            }
+            None => crate::provider::deferred::map_export(provider, body),
+        };
+        let record = mapped.map_err(|error| CommandError {
             message: format!(
                 "{} record {}: {}",
                 path.display(),

@@ -36,6 +36,10 @@ pub struct UserRecord {
     pub threads: Vec<ThreadInfo>,
     /// When the record was fetched.
     pub fetched_at: DateTime<Utc>,
+    /// The body was too big to map before showing it (`provider::deferred`): `json` is `Null`
+    /// and `sections` empty until the explorer maps it in the background. The bytes, the
+    /// summary and the id are the record's own.
+    pub deferred: bool,
 }
 
 impl UserRecord {

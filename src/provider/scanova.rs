@@ -344,6 +344,7 @@ pub fn map_record(id: &str, response: &Response) -> Result<UserRecord, ProviderE
         sections,
         threads: Vec::new(),
         fetched_at: chrono::Utc::now(),
+        deferred: false,
     })
 }
 

@@ -66,9 +66,20 @@ pub fn region_base_url(region: Option<&str>) -> Option<&'static str> {
 /// Maps an exported record back: a `GET /user` body, or `{"registrations": .., "orders": ..}`
 /// as the explorer writes a client's record.
 pub fn map_export(bytes: bytes::Bytes) -> Result<UserRecord, ProviderError> {
+    // One light pass for what decides the mapping (every other member skipped unparsed), not a
+    // split of every member and a full parse more: a record can be tens of megabytes.
+    #[derive(serde::Deserialize)]
+    struct Head {
+        registrations: Option<serde::de::IgnoredAny>,
+        user: Option<serde_json::Value>,
+    }
     let now = chrono::Utc::now();
-    if let Some(mut parts) =
-        super::offline::split_bodies(&bytes).filter(|parts| parts.contains_key("registrations"))
+    let head = serde_json::from_slice::<Head>(&bytes).ok();
+    if let Some(mut parts) = head
+        .as_ref()
+        .filter(|head| head.registrations.is_some())
+        .and_then(|_| super::offline::split_bodies(&bytes))
+        .filter(|parts| parts.contains_key("registrations"))
     {
         let registrations = super::offline::response(
             "/user/export/registrations",
@@ -79,9 +90,8 @@ pub fn map_export(bytes: bytes::Bytes) -> Result<UserRecord, ProviderError> {
             .map(|orders| super::offline::response("/user/export/orders", orders));
         return map_activity_record("export", &registrations, orders.as_ref().ok_or(404), now);
     }
-    let id = serde_json::from_slice::<serde_json::Value>(&bytes)
-        .ok()
-        .and_then(|json| super::fields::id_text(json.pointer("/user/id")))
+    let id = head
+        .and_then(|head| super::fields::id_text(head.user?.get("id")))
         .unwrap_or_else(|| "export".to_owned());
     map_user_record(&id, &super::offline::response("/user", bytes), now)
 }

@@ -56,12 +56,14 @@ pub struct DetailState {
     pub loading: Option<(RequestId, String)>,
     /// The record shown.
     pub record: Option<Arc<UserRecord>>,
+    /// The background mapping of the record shown (a deferred record), while it runs.
+    pub mapping: Option<RequestId>,
     /// Why the last fetch failed.
     pub error: Option<String>,
     /// Lines scrolled down.
     pub scroll: usize,
-    /// The raw body pretty-printed, computed once per record.
-    pub raw_lines: Arc<Vec<String>>,
+    /// The raw body pretty-printed, read from the tree's index line by line.
+    pub raw_lines: Arc<super::raw::RawLines>,
     /// The record as a folding tree, built once per record.
     pub tree: TreeState,
     /// The record's threads as a sortable list.
@@ -91,7 +93,7 @@ pub struct RawSearch {
 
 impl RawSearch {
     /// Finds the query in the lines: smart case (case-sensitive only with an upper-case letter).
-    pub fn find(&mut self, lines: &[String]) {
+    pub fn find(&mut self, lines: &super::raw::RawLines) {
         let query = self.input.value();
         self.current = 0;
         if query.is_empty() {

@@ -1,143 +1,179 @@
-//! The record as a folding tree: a flat pre-order array of nodes built once per record, with
-//! an expansion bit per node and the visible rows derived from them. Moving the cursor is O(1);
-//! folding recomputes the visible rows in one linear pass that skips collapsed subtrees.
+//! The record as a folding tree over a [`JsonIndex`] of its bytes: an expansion bit per node and
+//! the visible rows derived from them. Nothing is decoded up front; a row's key, preview and
+//! domain label are read from the bytes when it is drawn (`rows`), so a 31 MB record costs its
+//! bytes, 24 bytes a node for the index, and 5 bytes a node for the fold state.
+//! Moving the cursor is O(1); folding recomputes the visible rows in one linear pass that skips
+//! collapsed subtrees.
 
-mod notes;
+mod paths;
+mod rows;
 
-use std::fmt::Write as _;
+use std::sync::Arc;
 
+use bytes::Bytes;
 use serde_json::Value;
 
-/// What a node holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NodeKind {
-    /// An object with this many members.
-    Object(usize),
-    /// An array with this many items.
-    Array(usize),
-    /// A string, number, boolean or null.
-    Scalar,
-}
-
-/// How a node is reached from its parent.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum NodeKey {
-    /// The root.
-    Root,
-    /// An object member.
-    Key(String),
-    /// An array item.
-    Index(usize),
-}
-
-/// One node of the tree.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Node {
-    /// Parent node index (the root has none).
-    pub parent: Option<usize>,
-    /// Depth, the root at 0.
-    pub depth: usize,
-    /// Key or index under the parent.
-    pub key: NodeKey,
-    /// What it holds.
-    pub kind: NodeKind,
-    /// The scalar's JSON text, or a short preview of a container.
-    pub preview: String,
-    /// A domain label for known nodes ("discount SPRING · 10 · expires 2026-01-01").
-    pub label: Option<String>,
-    /// One past the last node of this subtree.
-    pub subtree_end: usize,
-}
-
-/// Names a node in domain terms from its JSON path and value; `None` for no label.
-pub type Labeller = fn(&[PathSegment<'_>], &Value) -> Option<String>;
-
-/// One step of a node's path, for labellers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PathSegment<'a> {
-    /// An object key.
-    Key(&'a str),
-    /// An array index.
-    Index(usize),
-}
+use crate::json_index::{IndexNode, JsonIndex};
+pub use crate::json_index::{Kind as NodeKind, NodeKey};
+use crate::model::UserRecord;
+pub use rows::{Labeller, PathSegment, Row, no_labels};
 
 /// A record's tree and the reader's place in it.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct TreeState {
-    /// Nodes in pre-order.
-    pub nodes: Vec<Node>,
+    /// The JSON the tree shows (a record's body, shared with it, not copied).
+    source: Bytes,
+    /// The nodes of `source`, in pre-order.
+    index: Arc<JsonIndex>,
+    /// Names known nodes in domain terms.
+    labeller: Labeller,
     /// Whether each node is expanded.
     pub expanded: Vec<bool>,
     /// Node indices shown, in order.
-    pub visible: Vec<usize>,
+    pub visible: Vec<u32>,
     /// Cursor: an index into `visible`.
     pub cursor: usize,
     /// First visible row drawn.
     pub offset: usize,
+    /// Domain labels of the rows last scrolled to (labels decode a node's whole value).
+    labels: rows::LabelCache,
 }
 
-const PREVIEW_CHARS: usize = 120;
-
-impl TreeState {
-    /// Builds the tree of a JSON value, expanded to `depth` levels.
-    pub fn build(json: &Value, labeller: Labeller, depth: usize) -> Self {
-        let mut nodes = Vec::new();
-        let mut path = Vec::new();
-        push_node(
-            &mut nodes,
-            &mut path,
-            json,
-            None,
-            NodeKey::Root,
-            0,
-            labeller,
-        );
-        let expanded = nodes.iter().map(|node| node.depth < depth).collect();
-        let mut tree = Self {
-            nodes,
-            expanded,
+impl Default for TreeState {
+    fn default() -> Self {
+        Self {
+            source: Bytes::new(),
+            index: Arc::default(),
+            labeller: no_labels,
+            expanded: Vec::new(),
             visible: Vec::new(),
             cursor: 0,
             offset: 0,
+            labels: rows::LabelCache::default(),
+        }
+    }
+}
+
+impl TreeState {
+    /// Indexes `source` (one JSON document) into a tree expanded to `depth` levels.
+    pub fn build(
+        source: Bytes,
+        labeller: Labeller,
+        depth: usize,
+    ) -> Result<Self, crate::json_index::IndexError> {
+        let index = JsonIndex::new(&source)?;
+        let expanded = index
+            .nodes()
+            .iter()
+            .map(|node| usize::from(node.depth) < depth)
+            .collect();
+        let mut tree = Self {
+            source,
+            index: Arc::new(index),
+            labeller,
+            expanded,
+            ..Self::default()
         };
         tree.refresh_visible(None);
-        tree
+        Ok(tree)
+    }
+
+    /// The tree of a JSON value (small values: it is serialised first).
+    pub fn from_value(json: &Value, labeller: Labeller, depth: usize) -> Self {
+        let bytes = serde_json::to_vec(json).unwrap_or_else(|_| b"null".to_vec());
+        Self::build(Bytes::from(bytes), labeller, depth).unwrap_or_default()
+    }
+
+    /// The tree of a record: its bytes as an export writes them (the body itself when there is
+    /// one, shared, not copied), else its parsed JSON when the bytes are not JSON.
+    pub fn of_record(record: &UserRecord, labeller: Labeller, depth: usize) -> Self {
+        let source = match record.bodies.as_slice() {
+            [body] => body.bytes.clone(),
+            _ => Bytes::from(crate::export::record_bytes(record)),
+        };
+        Self::build(source, labeller, depth)
+            .unwrap_or_else(|_| Self::from_value(&record.json, labeller, depth))
+    }
+
+    /// How many nodes the tree has.
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    /// Whether the tree is empty (no record).
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+
+    /// The bytes shown.
+    pub fn source(&self) -> &Bytes {
+        &self.source
+    }
+
+    /// The index of the bytes shown.
+    pub fn index(&self) -> &JsonIndex {
+        &self.index
+    }
+
+    /// The index, shared (the raw view reads its lines from it).
+    pub fn shared_index(&self) -> Arc<JsonIndex> {
+        Arc::clone(&self.index)
+    }
+
+    fn node(&self, node: usize) -> &IndexNode {
+        self.index.node(node)
     }
 
     /// The node under the cursor.
     pub fn current(&self) -> Option<usize> {
-        self.visible.get(self.cursor).copied()
+        self.visible.get(self.cursor).map(|node| *node as usize)
+    }
+
+    /// A node's parent (the root has none).
+    pub fn parent(&self, node: usize) -> Option<usize> {
+        self.index.parent(node)
+    }
+
+    /// A node's depth, the root at 0.
+    pub fn depth(&self, node: usize) -> usize {
+        usize::from(self.node(node).depth)
+    }
+
+    /// How a node is reached from its parent.
+    pub fn key(&self, node: usize) -> NodeKey<'_> {
+        self.index.key(&self.source, node)
+    }
+
+    /// A node's value, decoded (its whole subtree).
+    pub fn value(&self, node: usize) -> Value {
+        self.index.value(&self.source, node)
     }
 
     /// Whether a node has children.
     pub fn is_container(&self, node: usize) -> bool {
-        self.nodes.get(node).is_some_and(|node| {
-            !matches!(
-                node.kind,
-                NodeKind::Scalar | NodeKind::Object(0) | NodeKind::Array(0)
-            )
-        })
+        node < self.len() && self.node(node).subtree_end as usize > node + 1
     }
 
     /// Recomputes the visible rows, keeping the cursor on `keep` (or the nearest ancestor shown).
     fn refresh_visible(&mut self, keep: Option<usize>) {
         self.visible.clear();
+        let nodes = self.index.nodes();
         let mut index = 0;
-        while index < self.nodes.len() {
-            self.visible.push(index);
+        while index < nodes.len() {
+            self.visible.push(index as u32);
             index = if self.expanded[index] {
                 index + 1
             } else {
-                self.nodes[index].subtree_end
+                nodes[index].subtree_end as usize
             };
         }
         if let Some(mut target) = keep {
             loop {
-                if let Ok(row) = self.visible.binary_search(&target) {
+                if let Ok(row) = self.visible.binary_search(&(target as u32)) {
                     self.cursor = row;
                     break;
                 }
-                let Some(parent) = self.nodes[target].parent else {
+                let Some(parent) = self.parent(target) else {
                     self.cursor = 0;
                     break;
                 };
@@ -191,7 +227,7 @@ impl TreeState {
 
     /// To the parent (`H`).
     pub fn go_parent(&mut self) {
-        if let Some(parent) = self.current().and_then(|node| self.nodes[node].parent) {
+        if let Some(parent) = self.current().and_then(|node| self.parent(node)) {
             self.refresh_visible(Some(parent));
         }
     }
@@ -199,19 +235,17 @@ impl TreeState {
     /// To the next or previous sibling (`J`/`K`).
     pub fn go_sibling(&mut self, forward: bool) {
         let Some(node) = self.current() else { return };
-        let parent = self.nodes[node].parent;
+        let parent = self.node(node).parent;
         let target = if forward {
-            let next = self.nodes[node].subtree_end;
-            (next < self.nodes.len() && self.nodes[next].parent == parent).then_some(next)
+            let next = self.node(node).subtree_end as usize;
+            (next < self.len() && self.node(next).parent == parent).then_some(next)
         } else {
-            let start = parent.map_or(0, |parent| parent + 1);
-            let mut previous = None;
-            let mut index = start;
-            while index < node {
-                previous = Some(index);
-                index = self.nodes[index].subtree_end;
-            }
-            previous
+            self.parent(node).and_then(|parent| {
+                self.index
+                    .children(parent)
+                    .take_while(|child| *child < node)
+                    .last()
+            })
         };
         if let Some(target) = target {
             self.refresh_visible(Some(target));
@@ -223,12 +257,13 @@ impl TreeState {
     pub fn set_expanded(&mut self, whole_tree: bool, expand: bool) {
         let Some(node) = self.current() else { return };
         let range = if whole_tree {
-            0..self.nodes.len()
+            0..self.len()
         } else {
-            node..self.nodes[node].subtree_end
+            node..self.node(node).subtree_end as usize
         };
-        for index in range {
-            self.expanded[index] = expand || (whole_tree && index == 0);
+        self.expanded[range].fill(expand);
+        if whole_tree {
+            self.expanded[0] = true;
         }
         self.refresh_visible(Some(node));
     }
@@ -236,82 +271,26 @@ impl TreeState {
     /// Shows exactly `depth` levels below the root (`1`-`9`).
     pub fn collapse_to_depth(&mut self, depth: usize) {
         let keep = self.current();
-        for (index, node) in self.nodes.iter().enumerate() {
-            self.expanded[index] = node.depth < depth;
+        for (expanded, node) in self.expanded.iter_mut().zip(self.index.nodes()) {
+            *expanded = usize::from(node.depth) < depth;
         }
         self.refresh_visible(keep);
     }
 
-    /// The jq path of a node (`.discounts[3].events[0]`).
-    pub fn jq_path(&self, node: usize) -> String {
-        let mut keys = Vec::new();
-        let mut current = Some(node);
-        while let Some(index) = current {
-            keys.push(&self.nodes[index].key);
-            current = self.nodes[index].parent;
-        }
-        let mut path = String::new();
-        for key in keys.into_iter().rev() {
-            match key {
-                NodeKey::Root => {}
-                NodeKey::Index(index) => {
-                    let _ = write!(path, "[{index}]");
-                }
-                NodeKey::Key(key) if is_identifier(key) => {
-                    path.push('.');
-                    path.push_str(key);
-                }
-                NodeKey::Key(key) => {
-                    let _ = write!(path, "[{}]", Value::String(key.clone()));
-                }
-            }
-        }
-        if path.starts_with('.') {
-            path
-        } else {
-            format!(".{path}")
-        }
-    }
-
     /// Expands every ancestor of a node and puts the cursor on it.
     pub fn reveal(&mut self, node: usize) {
-        let mut current = self.nodes.get(node).and_then(|data| data.parent);
+        if node >= self.len() {
+            return;
+        }
+        let mut current = self.parent(node);
         while let Some(index) = current {
             self.expanded[index] = true;
-            current = self.nodes[index].parent;
+            current = self.parent(index);
         }
         self.refresh_visible(Some(node));
     }
 
-    /// The node at a jq path, if the record has it.
-    pub fn find_path(&self, path: &str) -> Option<usize> {
-        (0..self.nodes.len()).find(|node| self.jq_path(*node) == path)
-    }
-
-    /// The JSON pointer of a node (`/discounts/3/events/0`), to read its value from the record.
-    pub fn pointer(&self, node: usize) -> String {
-        let mut keys = Vec::new();
-        let mut current = Some(node);
-        while let Some(index) = current {
-            keys.push(&self.nodes[index].key);
-            current = self.nodes[index].parent;
-        }
-        let mut pointer = String::new();
-        for key in keys.into_iter().rev() {
-            match key {
-                NodeKey::Root => {}
-                NodeKey::Index(index) => {
-                    let _ = write!(pointer, "/{index}");
-                }
-                NodeKey::Key(key) => {
-                    let _ = write!(pointer, "/{}", key.replace('~', "~0").replace('/', "~1"));
-                }
-            }
-        }
-        pointer
-    }
-
-    /// Keeps the cursor row on screen for a pane of `rows` rows.
+    /// Keeps the cursor row on screen for a pane of `rows` rows, and labels the rows shown.
     pub fn scroll_to_cursor(&mut self, rows: usize) {
         let rows = rows.max(1);
         if self.cursor < self.offset {
@@ -319,103 +298,8 @@ impl TreeState {
         } else if self.cursor >= self.offset + rows {
             self.offset = self.cursor + 1 - rows;
         }
+        self.cache_labels(rows);
     }
-}
-
-fn is_identifier(key: &str) -> bool {
-    !key.is_empty()
-        && !key.starts_with(|c: char| c.is_ascii_digit())
-        && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-}
-
-fn push_node<'a>(
-    nodes: &mut Vec<Node>,
-    path: &mut Vec<PathSegment<'a>>,
-    value: &'a Value,
-    parent: Option<usize>,
-    key: NodeKey,
-    depth: usize,
-    labeller: Labeller,
-) {
-    let index = nodes.len();
-    let kind = match value {
-        Value::Object(map) => NodeKind::Object(map.len()),
-        Value::Array(items) => NodeKind::Array(items.len()),
-        _ => NodeKind::Scalar,
-    };
-    let label = labeller(path, value);
-    nodes.push(Node {
-        parent,
-        depth,
-        key,
-        kind,
-        preview: preview(value),
-        label,
-        subtree_end: index + 1,
-    });
-    match value {
-        Value::Object(map) => {
-            for (child_key, child) in map {
-                path.push(PathSegment::Key(child_key));
-                push_node(
-                    nodes,
-                    path,
-                    child,
-                    Some(index),
-                    NodeKey::Key(child_key.clone()),
-                    depth + 1,
-                    labeller,
-                );
-                path.pop();
-            }
-        }
-        Value::Array(items) => {
-            for (child_index, child) in items.iter().enumerate() {
-                path.push(PathSegment::Index(child_index));
-                push_node(
-                    nodes,
-                    path,
-                    child,
-                    Some(index),
-                    NodeKey::Index(child_index),
-                    depth + 1,
-                    labeller,
-                );
-                path.pop();
-            }
-        }
-        _ => {}
-    }
-    let end = nodes.len();
-    nodes[index].subtree_end = end;
-}
-
-fn preview(value: &Value) -> String {
-    match value {
-        Value::Object(map) => format!(
-            "{{{} {}}}",
-            map.len(),
-            if map.len() == 1 { "key" } else { "keys" }
-        ),
-        Value::Array(items) => format!(
-            "[{} {}]",
-            items.len(),
-            if items.len() == 1 { "item" } else { "items" }
-        ),
-        scalar => {
-            let text = scalar.to_string();
-            if text.chars().count() > PREVIEW_CHARS {
-                format!("{}…", text.chars().take(PREVIEW_CHARS).collect::<String>())
-            } else {
-                text
-            }
-        }
-    }
-}
-
-/// A labeller that names nothing.
-pub fn no_labels(_: &[PathSegment<'_>], _: &Value) -> Option<String> {
-    None
 }
 
 #[cfg(test)]

@@ -116,6 +116,14 @@ fn overview_lines(
         .unwrap_or(0)
         .min(width / 2);
     let mut lines = Vec::new();
+    if record.deferred {
+        // A big record shown before its mapping: the tree and raw tabs already read its bytes.
+        let megabytes = record.raw().len() as f64 / 1_000_000.0;
+        lines.push(Line::from(Span::styled(
+            format!("mapping this {megabytes:.0} MB record… the Tree and Raw tabs are ready"),
+            theme.muted(),
+        )));
+    }
     for section in &record.sections {
         if !lines.is_empty() {
             lines.push(Line::default());

@@ -20,11 +20,9 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, detail: &DetailState, theme: &T
     let lines = &detail.raw_lines;
     let scroll = detail.scroll.min(lines.len().saturating_sub(height));
     let current = search.current_line();
-    let visible: Vec<Line<'_>> = lines
-        .iter()
-        .enumerate()
-        .skip(scroll)
-        .take(height)
+    // Only the lines in view are formatted: a big record has millions.
+    let visible: Vec<Line<'_>> = (scroll..lines.len().min(scroll + height))
+        .map(|index| (index, lines.line(index)))
         .map(|(index, line)| {
             let style = if Some(index) == current {
                 theme.selection(true)
@@ -33,7 +31,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, detail: &DetailState, theme: &T
             } else {
                 theme.text()
             };
-            Line::from(Span::styled(one_line(line), style))
+            Line::from(Span::styled(one_line(&line), style))
         })
         .collect();
     frame.render_widget(Paragraph::new(visible), text_area);

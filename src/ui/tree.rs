@@ -1,5 +1,5 @@
 //! The tree tab: one row per visible node, indented by depth, with fold markers, domain labels,
-//! and the cursor's jq path on the last line.
+//! and the cursor's jq path on the last line. Only the rows on screen are read from the bytes.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -28,7 +28,16 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, tree: &TreeState, focused: bool
         .enumerate()
         .skip(offset)
         .take(height)
-        .map(|(row, node)| row_line(tree, *node, row == tree.cursor, focused, width, theme))
+        .map(|(row, node)| {
+            row_line(
+                tree,
+                *node as usize,
+                row == tree.cursor,
+                focused,
+                width,
+                theme,
+            )
+        })
         .collect();
     frame.render_widget(Paragraph::new(lines), rows_area);
     let path = tree
@@ -52,52 +61,42 @@ fn row_line(
     width: usize,
     theme: &Theme,
 ) -> Line<'static> {
-    let data = &tree.nodes[node];
-    let marker = if !tree.is_container(node) {
-        "  "
-    } else if tree.expanded[node] {
-        "▾ "
-    } else {
-        "▸ "
+    let row = tree.row(node);
+    let marker = match row.fold {
+        None => "  ",
+        Some(true) => "▾ ",
+        Some(false) => "▸ ",
     };
-    let indent = "  ".repeat(data.depth.min(40));
-    let key = match &data.key {
+    let indent = "  ".repeat(row.depth.min(40));
+    let key = match &row.key {
         NodeKey::Root => "record".to_owned(),
         NodeKey::Key(key) => one_line(key),
         NodeKey::Index(index) => format!("[{index}]"),
     };
-    let value = match (&data.label, data.kind) {
-        (Some(label), NodeKind::Object(_) | NodeKind::Array(_)) => one_line(label),
-        (Some(label), NodeKind::Scalar) => {
-            format!("{} ({})", one_line(&data.preview), one_line(label))
-        }
-        (None, _) => one_line(&data.preview),
+    let scalar = !matches!(row.kind, NodeKind::Object | NodeKind::Array);
+    let value = match (&row.label, scalar) {
+        (Some(label), false) => one_line(label),
+        (Some(label), true) => format!("{} ({})", one_line(&row.preview), one_line(label)),
+        (None, _) => one_line(&row.preview),
     };
     let head = format!("{indent}{marker}{key}: ");
     let room = width.saturating_sub(head.width());
-    let style = if selected {
+    let value_style = match (&row.label, scalar) {
+        (Some(_), _) => theme.ok(),
+        (None, true) => theme.text(),
+        (None, false) => theme.muted(),
+    };
+    // The cursor highlights the key alone, not the row: a move then repaints a few cells of two
+    // rows instead of two whole rows (bytes count over SSH; issue 6 asks <= 200 a move).
+    let key_style = if selected {
         theme.selection(focused)
     } else {
-        theme.text()
+        theme.accent()
     };
-    let value_style = match (selected, &data.label, data.kind) {
-        (true, _, _) => style,
-        (false, Some(_), _) => theme.ok(),
-        (false, None, NodeKind::Scalar) => theme.text(),
-        (false, None, _) => theme.muted(),
-    };
-    let value = fit(&value, room);
-    let pad = room.saturating_sub(value.width());
     Line::from(vec![
-        Span::styled(
-            format!("{indent}{marker}"),
-            if selected { style } else { theme.muted() },
-        ),
-        Span::styled(
-            format!("{key}: "),
-            if selected { style } else { theme.accent() },
-        ),
-        Span::styled(value, value_style),
-        Span::styled(" ".repeat(if selected { pad } else { 0 }), style),
+        Span::styled(format!("{indent}{marker}"), theme.muted()),
+        Span::styled(key, key_style),
+        Span::styled(": ", theme.accent()),
+        Span::styled(fit(&value, room), value_style),
     ])
 }

@@ -21,19 +21,15 @@ pub(super) fn copy(state: &mut State, action: Action) -> Vec<Effect> {
         (Action::YankPath, Some(node)) => ("the path", tree.jq_path(node)),
         (Action::YankKey, Some(node)) => (
             "the key",
-            match &tree.nodes[node].key {
+            match tree.key(node) {
                 NodeKey::Root => ".".to_owned(),
-                NodeKey::Key(key) => key.clone(),
+                NodeKey::Key(key) => key.into_owned(),
                 NodeKey::Index(index) => index.to_string(),
             },
         ),
         (Action::YankValue, Some(node)) => {
-            let value = record
-                .json
-                .pointer(&tree.pointer(node))
-                .cloned()
-                .unwrap_or_default();
-            let text = match value {
+            // Decoded from the tree's bytes: the record's JSON may not be parsed (big records).
+            let text = match tree.value(node) {
                 serde_json::Value::String(text) => text,
                 other => serde_json::to_string_pretty(&other).unwrap_or_default(),
             };

@@ -54,6 +54,7 @@ fn record(id: &str) -> Arc<UserRecord> {
         sections: Vec::new(),
         threads: Vec::new(),
         fetched_at: chrono::Utc::now(),
+        deferred: false,
     })
 }
 
@@ -643,6 +644,8 @@ fn the_audit_tab_lists_findings_and_enter_opens_the_evidence_in_the_tree() {
     let mut scanova = (*record("7")).clone();
     scanova.provider = "scanova";
     scanova.summary.id = "u0".into();
+    // The tree shows the body's bytes; the rules read the parsed JSON: both say the same.
+    scanova.bodies[0].bytes = bytes::Bytes::from(json.to_string());
     scanova.json = json;
     let (request, _) = fetch_request(&update(&mut state, key(KeyCode::Enter))).unwrap();
     update(
@@ -763,6 +766,7 @@ fn a_record_with_json_notes_says_so_and_shows_the_servers_digits() {
         sections: Vec::new(),
         threads: Vec::new(),
         fetched_at: chrono::Utc::now(),
+        deferred: false,
     };
     update(
         &mut state,

@@ -109,6 +109,7 @@ fn pretty_lines_keep_every_token_as_written() {
         sections: Vec::new(),
         threads: Vec::new(),
         fetched_at: chrono::Utc::now(),
+        deferred: false,
     };
     assert_eq!(
         pretty_lines(&record),

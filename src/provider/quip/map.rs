@@ -192,6 +192,7 @@ pub fn map_record(id: &str, response: &Response) -> Result<UserRecord, ProviderE
         sections,
         threads,
         fetched_at: chrono::Utc::now(),
+        deferred: false,
     })
 }
 

@@ -326,6 +326,7 @@ pub fn map_record(
         sections,
         threads: Vec::new(),
         fetched_at: chrono::Utc::now(),
+        deferred: false,
     })
 }
 

@@ -225,6 +225,7 @@ pub fn map_user_record(
         sections,
         threads: Vec::new(),
         fetched_at: now,
+        deferred: false,
     })
 }
 
@@ -376,6 +377,7 @@ pub fn map_activity_record(
         sections,
         threads: Vec::new(),
         fetched_at: now,
+        deferred: false,
     })
 }
 

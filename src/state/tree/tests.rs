@@ -5,7 +5,7 @@ use serde_json::json;
 
 fn tree() -> TreeState {
     let json = json!({"user": {"id": 1, "name": "A"}, "discounts": [{"id": 7, "events": [{"id": 70}]}, {"id": 8, "events": []}], "odd key": true});
-    TreeState::build(&json, no_labels, 1)
+    TreeState::from_value(&json, no_labels, 1)
 }
 
 fn at(tree: &TreeState) -> String {
@@ -15,8 +15,8 @@ fn at(tree: &TreeState) -> String {
 #[test]
 fn builds_in_preorder_with_subtree_ends() {
     let tree = tree();
-    assert_eq!(tree.nodes.len(), 14);
-    assert_eq!(tree.nodes[0].subtree_end, 14);
+    assert_eq!(tree.len(), 14);
+    assert_eq!(tree.index().node(0).subtree_end, 14);
     assert_eq!(
         tree.visible,
         [0, 1, 4, 13],
@@ -76,9 +76,79 @@ fn collapsing_keeps_the_cursor_on_the_nearest_shown_ancestor() {
     let deep = tree
         .visible
         .iter()
-        .position(|node| tree.jq_path(*node) == ".discounts[0].events[0].id")
+        .position(|node| tree.jq_path(*node as usize) == ".discounts[0].events[0].id")
         .unwrap();
     tree.cursor = deep;
     tree.collapse_to_depth(1);
     assert_eq!(at(&tree), ".discounts");
+}
+
+#[test]
+fn paths_lead_back_to_their_nodes() {
+    let tree = tree();
+    for node in 0..tree.len() {
+        assert_eq!(tree.find_path(&tree.jq_path(node)), Some(node), "{node}");
+    }
+    assert_eq!(tree.find_path(".discounts[2]"), None);
+    assert_eq!(tree.find_path(".user.id.x"), None);
+    assert_eq!(tree.pointer(13), "/odd key");
+    assert_eq!(tree.pointer(7), "/discounts/0/events");
+}
+
+#[test]
+fn rows_read_keys_previews_and_labels_from_the_bytes() {
+    fn label(path: &[PathSegment<'_>], value: &serde_json::Value) -> Option<String> {
+        matches!(
+            path,
+            [.., PathSegment::Key("discounts"), PathSegment::Index(_)]
+        )
+        .then(|| format!("credit {}", value["id"]))
+    }
+    let text = r#"{"discounts": [{"id": 7, "note": "a\nb \u00e9"}], "n": 12345678901234567890123}"#;
+    let mut tree = TreeState::build(bytes::Bytes::from(text), label, 9).unwrap();
+    let row = tree.row(0);
+    assert_eq!(
+        (row.key, row.preview.as_ref(), row.fold),
+        (NodeKey::Root, "{2 keys}", Some(true))
+    );
+    let row = tree.row(2);
+    assert_eq!(row.key, NodeKey::Index(0));
+    assert_eq!(row.label.as_deref(), Some("credit 7"));
+    assert_eq!(row.depth, 2);
+    assert_eq!(tree.row(4).preview, r#""a\nb é""#);
+    assert_eq!(tree.row(5).preview, "12345678901234567890123", "exact text");
+    assert_eq!(tree.row(5).fold, None);
+    tree.scroll_to_cursor(3);
+    assert_eq!(tree.labels.len(), 3, "the page's labels are kept");
+    assert_eq!(tree.row(2).label.as_deref(), Some("credit 7"));
+    let long = json!({"s": "x".repeat(200)});
+    let tree = TreeState::from_value(&long, no_labels, 1);
+    assert_eq!(
+        tree.row(1).preview.chars().count(),
+        121,
+        "120 characters of JSON and …"
+    );
+}
+
+#[test]
+fn a_record_of_several_bodies_is_shown_as_its_export() {
+    let body = |label: &str, text: &str| crate::model::RawBody {
+        label: label.to_owned(),
+        path: "/x".to_owned(),
+        bytes: bytes::Bytes::from(text.to_owned()),
+    };
+    let record = crate::model::UserRecord {
+        provider: "zoo",
+        id: "1".to_owned(),
+        summary: crate::model::UserSummary::with_id("1"),
+        bodies: vec![body("admin_details", "{\"a\": 1}"), body("profile", "[2]")],
+        json: serde_json::Value::Null,
+        sections: Vec::new(),
+        threads: Vec::new(),
+        fetched_at: chrono::DateTime::UNIX_EPOCH,
+        deferred: false,
+    };
+    let tree = TreeState::of_record(&record, no_labels, 1);
+    assert_eq!(tree.jq_path(2), ".admin_details.a");
+    assert_eq!(tree.jq_path(4), ".profile[0]");
 }
