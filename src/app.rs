@@ -182,7 +182,10 @@ fn run_effect(
         Effect::MapRecord { request, record } => {
             // Mapping a big body takes a parse of all of it: never on the loop's thread.
             let task = tokio::task::spawn_blocking(move || {
-                let result = crate::provider::deferred::map_in_full(&record).map(Arc::new);
+                let result = crate::provider::deferred::map_in_full(&record).map(|mut mapped| {
+                    crate::provider::json_notes::annotate_record(&mut mapped);
+                    Arc::new(mapped)
+                });
                 let _ = sender.send(Msg::RecordMapped { request, result });
             });
             tasks.insert(request, task.abort_handle());

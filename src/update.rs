@@ -95,19 +95,10 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             match result {
                 Ok(mut record) => {
                     state.detail.error = None;
-                    let notes = json_notes::record_notes(&record);
-                    if !notes.is_empty() {
-                        // The parsed JSON would round a number or hide a duplicate: the overview
-                        // says so (the tree and Raw read the bytes as sent, so they show it).
-                        json_notes::annotate_sections(
-                            &mut Arc::make_mut(&mut record).sections,
-                            &notes,
-                        );
-                        state.status.info = Some(format!(
-                            "this record's JSON has {} oddit{} (long numbers, duplicate keys or bytes that are not UTF-8): see JSON notes in the overview",
-                            notes.len(),
-                            if notes.len() == 1 { "y" } else { "ies" }
-                        ));
+                    if !record.deferred {
+                        // A deferred record is scanned with its full mapping, off the loop.
+                        json_notes::annotate_record(Arc::make_mut(&mut record));
+                        announce_json_notes(state, &record);
                     }
                     let labeller = crate::provider::labels::for_provider(record.provider);
                     let tree = crate::state::tree::TreeState::of_record(&record, labeller, 1);
@@ -166,6 +157,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             match result {
                 // Same bytes, so the tree, the raw view and the reader's place in them stay.
                 Ok(record) => {
+                    announce_json_notes(state, &record);
                     audit_record(state, &record);
                     state.detail.record = Some(record);
                 }
@@ -352,3 +344,20 @@ mod tests;
 
 #[cfg(test)]
 mod deferred_tests;
+
+/// Tells the operator when the record's JSON holds what a parsed value would hide (long numbers,
+/// duplicate keys, bytes that are not UTF-8): the overview's first section lists them.
+fn announce_json_notes(state: &mut State, record: &crate::model::UserRecord) {
+    let Some(section) = record
+        .sections
+        .first()
+        .filter(|section| section.title == json_notes::NOTES_SECTION)
+    else {
+        return;
+    };
+    let count = section.fields.len();
+    state.status.info = Some(format!(
+        "this record's JSON has {count} oddit{} (long numbers, duplicate keys or bytes that are not UTF-8): see JSON notes in the overview",
+        if count == 1 { "y" } else { "ies" }
+    ));
+}

@@ -15,7 +15,7 @@ mod sections;
 use std::borrow::Cow;
 
 pub use pretty::pretty_lines;
-pub use sections::annotate_sections;
+pub use sections::{NOTES_SECTION, annotate_sections};
 
 use crate::model::UserRecord;
 
@@ -129,6 +129,12 @@ pub fn record_notes(record: &UserRecord) -> Vec<JsonNote> {
             })
             .collect(),
     }
+}
+
+/// Scans the record's bodies and puts what it finds on the overview (nothing when all is plain).
+pub fn annotate_record(record: &mut UserRecord) {
+    let notes = record_notes(record);
+    annotate_sections(&mut record.sections, &notes);
 }
 
 /// The notes of one JSON body (at most [`MAX_NOTES`]); nothing for a body that is not JSON.
