@@ -124,15 +124,18 @@ pub fn map_every_body(provider: &str, bytes: &Bytes) -> Mapped {
 }
 
 /// Does with a record what the explorer does: the labelled tree fully expanded, every node's jq
-/// path and JSON pointer (and the path found again), every field's display text. Returns the
-/// number of tree nodes.
-pub fn walk_record(record: &UserRecord) -> usize {
+/// path and JSON pointer, the last node found again by its path (as the Audit tab reveals
+/// evidence), every field's display text. Returns the tree for more checks.
+pub fn walk_record(record: &UserRecord) -> TreeState {
     let mut tree = TreeState::build(&record.json, labels::for_provider(record.provider), 2);
     tree.set_expanded(true, true);
     for node in 0..tree.nodes.len() {
-        let path = tree.jq_path(node);
+        let _ = tree.jq_path(node);
         let _ = tree.pointer(node);
-        let _ = tree.find_path(&path);
+    }
+    // One lookup only: `find_path` is linear, so one per node would make the walk quadratic.
+    if let Some(last) = tree.nodes.len().checked_sub(1) {
+        let _ = tree.find_path(&tree.jq_path(last));
     }
     tree.move_to_end(true);
     tree.scroll_to_cursor(20);
@@ -140,5 +143,5 @@ pub fn walk_record(record: &UserRecord) -> usize {
     for field in record.sections.iter().flat_map(|section| &section.fields) {
         let _ = field.value.display();
     }
-    tree.nodes.len()
+    tree
 }
