@@ -224,7 +224,7 @@ fn run_effect(
                     }
                 };
                 let _ = sender.send(Msg::ExportFinished {
-                    result: result.map_err(|err| err.to_string()),
+                    result: result.map_err(|err| export::describe_error(&err)),
                 });
             });
         }
@@ -315,7 +315,8 @@ fn run_effect(
             tokio::task::spawn_blocking(move || {
                 let bytes =
                     crate::audit::report::render(&findings, crate::audit::report::Format::Json);
-                let result = export::write_new(&dir, &name, &bytes).map_err(|err| err.to_string());
+                let result = export::write_new(&dir, &name, &bytes)
+                    .map_err(|err| export::describe_error(&err));
                 let _ = sender.send(Msg::ExportFinished { result });
             });
         }
@@ -367,7 +368,7 @@ async fn export_marked(
     let path = tokio::task::spawn_blocking(move || export::write_new(&dir, &name, &bytes))
         .await
         .map_err(|err| err.to_string())?
-        .map_err(|err| err.to_string())?;
+        .map_err(|err| export::describe_error(&err))?;
     if failed.is_empty() {
         Ok(path)
     } else {

@@ -1,8 +1,10 @@
 //! Export files: the exact bytes received, written atomically (temp file + rename-without-
-//! replace), mode 0600, never overwriting an existing file.
+//! replace), mode 0600, never overwriting an existing file. A write that fails (a full disk, a
+//! read-only folder) leaves no file behind, neither the temp file nor a partial export, and
+//! [`describe_error`] says what happened in words an operator can act on.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
@@ -87,9 +89,21 @@ fn safe(text: &str) -> String {
 /// file first, which is then hard-linked to the final name (failing if it exists, in which case
 /// `-1`, `-2`... are tried) and removed. Returns the path written.
 pub fn write_new(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
+    write_new_filling(dir, name, bytes, fill)
+}
+
+/// How the temp file gets its bytes: [`fill`], or in tests a disk that fills up part way.
+type Fill = fn(&mut File, &[u8]) -> io::Result<()>;
+
+/// The real filling: all the bytes.
+fn fill(file: &mut File, bytes: &[u8]) -> io::Result<()> {
+    file.write_all(bytes)
+}
+
+fn write_new_filling(dir: &Path, name: &str, bytes: &[u8], fill: Fill) -> io::Result<PathBuf> {
     create_private_dir(dir)?;
     let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = write_temp(&temp, bytes).and_then(|()| link_unique(&temp, dir, name));
+    let result = write_temp(&temp, bytes, fill).and_then(|()| link_unique(&temp, dir, name));
     let _ = fs::remove_file(&temp);
     result
 }
@@ -98,6 +112,10 @@ pub fn write_new(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<PathBu
 /// hard-linked to `path` (failing with `AlreadyExists` if something is there) and removed. The
 /// directory must exist.
 pub fn write_exact(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_exact_filling(path, bytes, fill)
+}
+
+fn write_exact_filling(path: &Path, bytes: &[u8], fill: Fill) -> io::Result<()> {
     let name = path.file_name().ok_or_else(|| {
         std::io::Error::new(
             std::io::ErrorKind::InvalidInput,
@@ -113,12 +131,34 @@ pub fn write_exact(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         name.to_string_lossy(),
         std::process::id()
     ));
-    let result = write_temp(&temp, bytes).and_then(|()| fs::hard_link(&temp, path));
+    let result = write_temp(&temp, bytes, fill).and_then(|()| fs::hard_link(&temp, path));
     let _ = fs::remove_file(&temp);
     result
 }
 
-fn write_temp(temp: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Why an export or report could not be written, on one line: what happened, what to try, and
+/// what the system said.
+pub fn describe_error(error: &io::Error) -> String {
+    use io::ErrorKind;
+    let what = match error.kind() {
+        ErrorKind::StorageFull => "the disk is full; free some space and try again",
+        ErrorKind::QuotaExceeded => "the disk quota is used up; free some space and try again",
+        ErrorKind::ReadOnlyFilesystem => {
+            "the folder is on a read-only file system; choose a writable folder"
+        }
+        ErrorKind::PermissionDenied => "permission denied; choose a folder you can write to",
+        ErrorKind::NotADirectory => {
+            "part of the path is a file, not a folder; choose another folder"
+        }
+        ErrorKind::AlreadyExists => {
+            "a file of that name already exists and userscope never overwrites one"
+        }
+        _ => return crate::sanitize::one_line(&error.to_string()),
+    };
+    crate::sanitize::one_line(&format!("{what} ({error})"))
+}
+
+fn write_temp(temp: &Path, bytes: &[u8], fill: Fill) -> io::Result<()> {
     let mut options = OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
@@ -127,7 +167,7 @@ fn write_temp(temp: &Path, bytes: &[u8]) -> std::io::Result<()> {
         options.mode(0o600);
     }
     let mut file: File = options.open(temp)?;
-    file.write_all(bytes)?;
+    fill(&mut file, bytes)?;
     file.sync_all()
 }
 
@@ -164,94 +204,4 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{RawBody, UserSummary};
-
-    fn record(bodies: &[(&str, &str)]) -> UserRecord {
-        UserRecord {
-            provider: "zoo",
-            id: "u1".into(),
-            summary: UserSummary::with_id("u1"),
-            bodies: bodies
-                .iter()
-                .map(|(label, body)| RawBody {
-                    label: (*label).into(),
-                    path: "/x".into(),
-                    bytes: body.as_bytes().to_vec().into(),
-                })
-                .collect(),
-            json: serde_json::Value::Null,
-            sections: Vec::new(),
-            threads: Vec::new(),
-            fetched_at: Utc::now(),
-            deferred: false,
-        }
-    }
-
-    #[test]
-    fn one_body_is_written_exactly() {
-        let body = "{ \"z\": 1.0e3, \"a\": 123456789012345678901234567890 }\n";
-        assert_eq!(record_bytes(&record(&[("user", body)])), body.as_bytes());
-    }
-
-    #[test]
-    fn several_bodies_are_spliced_byte_for_byte() {
-        let bytes = record_bytes(&record(&[
-            ("admin_details", "{\"b\":1.50}"),
-            ("profile", " {\"a\":2}\n"),
-        ]));
-        assert_eq!(
-            String::from_utf8(bytes.clone()).unwrap(),
-            "{\"admin_details\":{\"b\":1.50},\"profile\":{\"a\":2}}"
-        );
-        serde_json::from_slice::<serde_json::Value>(&bytes).unwrap();
-    }
-
-    #[test]
-    fn never_overwrites_and_is_private() {
-        let dir = tempfile::tempdir().unwrap();
-        let exports = dir.path().join("exports");
-        let first = write_new(&exports, "p-u-1.json", b"one").unwrap();
-        let second = write_new(&exports, "p-u-1.json", b"two").unwrap();
-        assert_ne!(first, second);
-        assert_eq!(fs::read(&first).unwrap(), b"one");
-        assert_eq!(fs::read(&second).unwrap(), b"two");
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            assert_eq!(
-                fs::metadata(&first).unwrap().permissions().mode() & 0o777,
-                0o600
-            );
-        }
-        let leftovers: Vec<_> = fs::read_dir(&exports)
-            .unwrap()
-            .filter_map(Result::ok)
-            .filter(|entry| entry.file_name().to_string_lossy().ends_with(".tmp"))
-            .collect();
-        assert!(leftovers.is_empty());
-    }
-
-    #[test]
-    fn exact_writes_refuse_an_existing_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("report.csv");
-        write_exact(&path, b"one").unwrap();
-        let err = write_exact(&path, b"two").unwrap_err();
-        assert_eq!(err.kind(), std::io::ErrorKind::AlreadyExists);
-        assert_eq!(fs::read(&path).unwrap(), b"one");
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
-    }
-
-    #[test]
-    fn file_names_are_safe() {
-        let now = DateTime::parse_from_rfc3339("2026-11-25T04:05:06Z")
-            .unwrap()
-            .with_timezone(&Utc);
-        assert_eq!(
-            file_name("acme/prod", "../x y", now, "json"),
-            "acme_prod-_x_y-20261125T040506Z.json"
-        );
-    }
-}
+mod tests;

@@ -9,6 +9,8 @@ pub mod labels;
 pub mod offline;
 pub mod quip;
 pub mod scanova;
+#[doc(hidden)]
+pub mod wire;
 pub mod zoo;
 pub mod zooza;
 

@@ -1,5 +1,9 @@
 //! The real terminal: raw mode and the alternate screen on the way in, and restored on every
 //! way out (quit, panic, SIGTERM, SIGHUP). Key and resize events become messages.
+//!
+//! Test hook: with `USERSCOPE_TEST_PANIC=after-first-frame` in the environment (read once, when
+//! the explorer starts) the explorer panics right after drawing its first frame, so the
+//! end-to-end tests can prove that a panic restores the terminal. Any other value does nothing.
 
 use futures::{Stream, StreamExt};
 
@@ -16,13 +20,17 @@ pub async fn run(
     let mut terminal = ratatui::try_init().map_err(|err| {
         format!("the explorer needs a terminal ({err}); for scripts use `userscope list` or `userscope get`")
     })?;
+    install_panic_hook(mouse);
     if mouse {
-        capture_mouse();
+        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);
     }
     let size = terminal
         .size()
         .map_or((80, 24), |size| (size.width, size.height));
-    let input = futures::stream::select(terminal_events(), signals());
+    let input = futures::stream::select(
+        futures::stream::select(terminal_events(), signals()),
+        test_panic(std::env::var(TEST_PANIC_ENV).ok().as_deref()),
+    );
     let result = app::run(&mut terminal, Box::pin(input), context, initial_state(size)).await;
     if mouse {
         release_mouse();
@@ -31,15 +39,39 @@ pub async fn run(
     result.map_err(|err| format!("terminal error: {err}"))
 }
 
-/// Turns on mouse reporting, and makes sure a panic turns it off again before ratatui's own
-/// panic hook restores the rest of the terminal.
-fn capture_mouse() {
-    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);
+/// The environment variable of the test hook (see the module docs).
+pub const TEST_PANIC_ENV: &str = "USERSCOPE_TEST_PANIC";
+
+/// On a panic: mouse reporting off, then ratatui's hook (installed by `try_init`: raw mode off,
+/// alternate screen left) and the default one (the message on stderr, now on the main screen),
+/// then the cursor shown and the message logged on one line, and the process ends (exit 101).
+/// Ending it matters for a panic in a spawned task: tokio would catch it and the app would go on
+/// drawing into a terminal that is no longer in raw mode. Tokens never reach a panic message:
+/// secrets are only ever formatted redacted.
+fn install_panic_hook(mouse: bool) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        release_mouse();
+        if mouse {
+            release_mouse();
+        }
         previous(info);
+        let _ = crossterm::execute!(std::io::stdout(), crossterm::cursor::Show);
+        tracing::error!("panic: {}", crate::sanitize::one_line(&info.to_string()));
+        std::process::exit(101);
     }));
+}
+
+/// The test hook's input: a stream that panics when the loop first polls its input, which it
+/// does only after drawing the first frame; nothing at all unless `hook` asks for it.
+fn test_panic(hook: Option<&str>) -> impl Stream<Item = Msg> + use<> {
+    let armed = hook == Some("after-first-frame");
+    futures::stream::poll_fn(move |_| {
+        assert!(
+            !armed,
+            "{TEST_PANIC_ENV}=after-first-frame: a panic on demand, to test the terminal's restore"
+        );
+        std::task::Poll::Pending
+    })
 }
 
 fn release_mouse() {

@@ -121,7 +121,28 @@ proptest! {
     #[test]
     fn no_provider_panics_on_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..256)) {
         for provider in ["zoo", "zooza", "quip", "scanova"] {
-            let _ = userscope::provider::map_export(Some(provider), Bytes::from(bytes.clone()));
+            let bytes = Bytes::from(bytes.clone());
+            let _ = userscope::provider::map_export(Some(provider), bytes.clone());
+            let _ = userscope::provider::wire::map_every_body(provider, &bytes);
+        }
+    }
+}
+
+proptest! {
+    // Each case runs every mapper of every provider (a dozen per body), hence fewer cases;
+    // the `fuzz/` targets run the same entry point far longer.
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    /// Not only exports: every body the app maps (list pages, searches, records, error
+    /// bodies, threads), as each endpoint of each provider might answer it.
+    #[test]
+    fn no_mapper_of_any_provider_panics_on_any_json(value in json()) {
+        let bytes = Bytes::from(serde_json::to_vec(&value).expect("serializes"));
+        for provider in ["zoo", "zooza", "quip", "scanova"] {
+            let mapped = userscope::provider::wire::map_every_body(provider, &bytes);
+            for record in &mapped.records {
+                userscope::provider::wire::walk_record(record);
+            }
         }
     }
 }

@@ -105,7 +105,11 @@ pub async fn run(
                 refuse_existing(out)
             } else {
                 CommandError {
-                    message: format!("cannot write {}: {err}", out.display()),
+                    message: format!(
+                        "cannot write {}: {}",
+                        crate::sanitize::one_line(&out.display().to_string()),
+                        crate::export::describe_error(&err)
+                    ),
                     code: EXIT_IO,
                 }
             }

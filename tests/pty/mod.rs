@@ -3,7 +3,11 @@
 //! A reader thread feeds every byte the app writes into a `vt100::Parser` (the screen) and into
 //! a raw log (the exact stream, for escape-sequence assertions). Tests wait on the screen with a
 //! deadline loop woken by each read, never with a fixed sleep; the deadline only bounds a hang.
+//!
+//! Several test binaries include this module and each uses part of it.
+#![allow(dead_code)]
 
+use std::ffi::{OsStr, OsString};
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::{Path, PathBuf};
@@ -114,10 +118,29 @@ pub struct Homes {
 }
 
 impl Homes {
+    /// A fresh set, the directories made.
     pub fn new() -> Self {
-        Self {
+        let homes = Self {
             root: tempfile::tempdir().expect("a temp dir"),
+        };
+        for dir in [homes.home(), homes.config(), homes.data(), homes.state()] {
+            std::fs::create_dir_all(&dir).expect("a private home");
         }
+        homes
+    }
+
+    /// The directory holding all of them.
+    pub fn root(&self) -> &Path {
+        self.root.path()
+    }
+
+    /// Sets HOME and the XDG homes of a command to these.
+    pub fn apply(&self, command: &mut std::process::Command) {
+        command
+            .env("HOME", self.home())
+            .env("XDG_CONFIG_HOME", self.config())
+            .env("XDG_DATA_HOME", self.data())
+            .env("XDG_STATE_HOME", self.state());
     }
 
     pub fn home(&self) -> PathBuf {
@@ -170,18 +193,32 @@ impl Tui {
     /// Starts `userscope ARGS` in a `cols`x`rows` PTY with private homes, `TERM=xterm-256color`
     /// and no `NO_COLOR`.
     pub fn spawn(args: &[&str], cols: u16, rows: u16) -> Self {
-        let homes = Homes::new();
-        for dir in [homes.home(), homes.config(), homes.data(), homes.state()] {
-            std::fs::create_dir_all(&dir).expect("a private home");
-        }
+        let args: Vec<OsString> = args.iter().map(OsString::from).collect();
+        Self::spawn_in(Homes::new(), app().as_ref(), &args, &[], cols, rows)
+    }
+
+    /// Starts `program ARGS` (the app, or a shell that runs it) in a `cols`x`rows` PTY with
+    /// these homes (which may already hold a config file), the environment `spawn` gives plus
+    /// `env`.
+    pub fn spawn_in(
+        homes: Homes,
+        program: &OsStr,
+        args: &[OsString],
+        env: &[(&str, &OsStr)],
+        cols: u16,
+        rows: u16,
+    ) -> Self {
         let pair = native_pty_system()
             .openpty(size(cols, rows))
             .expect("a pseudo-terminal");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_userscope"));
+        let mut command = CommandBuilder::new(program);
         command.args(args);
         command.env_clear();
         if let Some(path) = std::env::var_os("PATH") {
             command.env("PATH", path);
+        }
+        for (key, value) in env {
+            command.env(key, value);
         }
         command.env("HOME", homes.home());
         command.env("XDG_CONFIG_HOME", homes.config());
@@ -301,20 +338,62 @@ impl Tui {
             .expect("the PTY resizes");
     }
 
-    /// Sends a signal by name (`HUP`, `TERM`) with `kill(1)`.
-    pub fn signal(&self, name: &str) {
-        let pid = self
-            .child
-            .process_id()
-            .expect("the child's pid")
-            .to_string();
-        let status = std::process::Command::new("kill")
-            .args([&format!("-{name}"), &pid])
-            .status()
-            .expect("kill(1) runs");
-        assert!(status.success(), "kill -{name} {pid} failed");
+    /// The pid of the process started in the PTY.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("the child's pid")
     }
 
+    /// The pid of the one child of the process started in the PTY (the app, when a shell runs
+    /// it), once it has one; from `/proc`, so Linux only.
+    pub fn wait_for_grandchild(&self) -> u32 {
+        let parent = self.pid();
+        self.wait_for("the shell to start the app", |_| child_of(parent))
+    }
+
+    /// The screen's text now.
+    pub fn screen_text(&self) -> String {
+        self.shared.lock().parser.screen().contents()
+    }
+
+    /// Whether the screen model has mouse reporting on.
+    pub fn mouse_reporting(&self) -> bool {
+        self.shared.lock().parser.screen().mouse_protocol_mode() != vt100::MouseProtocolMode::None
+    }
+
+    /// The terminal device's path, for `stty -F`.
+    pub fn tty_name(&self) -> PathBuf {
+        self.master.tty_name().expect("the PTY's device name")
+    }
+}
+
+/// The built app.
+pub fn app() -> &'static str {
+    env!("CARGO_BIN_EXE_userscope")
+}
+
+/// Sends `pid` a signal by name (`HUP`, `TERM`) with `kill(1)`.
+pub fn signal(pid: u32, name: &str) {
+    let pid = pid.to_string();
+    let status = std::process::Command::new("kill")
+        .args([&format!("-{name}"), &pid])
+        .status()
+        .expect("kill(1) runs");
+    assert!(status.success(), "kill -{name} {pid} failed");
+}
+
+/// A process whose parent is `parent`, from `/proc/*/stat` (Linux).
+fn child_of(parent: u32) -> Option<u32> {
+    std::fs::read_dir("/proc").ok()?.find_map(|entry| {
+        let pid: u32 = entry.ok()?.file_name().to_str()?.parse().ok()?;
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+        // `pid (comm) state ppid ...`; comm may hold spaces, so read after its last `)`.
+        let (_, rest) = stat.rsplit_once(')')?;
+        let ppid: u32 = rest.split_whitespace().nth(1)?.parse().ok()?;
+        (ppid == parent).then_some(pid)
+    })
+}
+
+impl Tui {
     /// Whether the app is still running.
     pub fn alive(&mut self) -> bool {
         self.exit.is_none() && self.child.try_wait().expect("the child's status").is_none()

@@ -1,0 +1,15 @@
+//! Any body, as every quip endpoint might answer it, through every quip mapper, and each record
+//! it yields through the tree, labels and field display the explorer builds from it; a few
+//! nodes' jq paths must lead back to them.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let bytes = bytes::Bytes::copy_from_slice(data);
+    let mapped = userscope::provider::wire::map_every_body("quip", &bytes);
+    for record in &mapped.records {
+        let tree = userscope::provider::wire::walk_record(record);
+        userscope_fuzz::assert_paths_lead_back(&tree);
+    }
+});
