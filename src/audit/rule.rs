@@ -95,7 +95,16 @@ impl Evidence {
     pub fn at(json: &Value, pointer: &str) -> Self {
         Self {
             path: jq_path(pointer),
-            value: json.pointer(pointer).cloned().unwrap_or(Value::Null),
+            value: lookup(json, pointer).cloned().unwrap_or(Value::Null),
+            note: None,
+        }
+    }
+
+    /// A value a rule already holds, with its jq path: no pointer to parse, no second lookup.
+    pub fn found(path: String, value: &Value) -> Self {
+        Self {
+            path,
+            value: value.clone(),
             note: None,
         }
     }
@@ -119,7 +128,39 @@ impl Evidence {
 
 /// A rule's check: the evidence of each finding in one record (empty when none). Must never panic,
 /// whatever the JSON: missing or odd fields yield no finding.
-pub type Check = fn(&UserRecord, &AuditSettings) -> Vec<Evidence>;
+pub type Check = fn(&AuditedRecord<'_>, &AuditSettings) -> Vec<Evidence>;
+
+/// A record as the rules see it: the record (it derefs to it, so a rule reads `record.json`) and
+/// the walks over it that several rules share, each made at most once per record, by the first
+/// rule that asks. A rule stays one function: it asks for the walk instead of walking.
+pub struct AuditedRecord<'a> {
+    record: &'a UserRecord,
+    /// Zooza's credits, read once for its three credit rules (see `zooza::credit_walk`).
+    pub(super) zooza_credits: std::cell::OnceCell<super::zooza::CreditWalk<'a>>,
+}
+
+impl<'a> AuditedRecord<'a> {
+    /// A record about to be audited; nothing is walked yet.
+    pub fn new(record: &'a UserRecord) -> Self {
+        Self {
+            record,
+            zooza_credits: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The record, for the lifetime of its walks.
+    pub fn record(&self) -> &'a UserRecord {
+        self.record
+    }
+}
+
+impl std::ops::Deref for AuditedRecord<'_> {
+    type Target = UserRecord;
+
+    fn deref(&self) -> &UserRecord {
+        self.record
+    }
+}
 
 /// One entry of a provider's rule table.
 #[derive(Debug)]
@@ -166,8 +207,16 @@ pub struct Finding {
 impl Finding {
     /// A finding of `rule` on `record` from one piece of evidence.
     pub fn new(rule: &Rule, record: &UserRecord, profile: &str, evidence: Evidence) -> Self {
+        // Sized up front: `format!` guesses short and grows the string, and an audit writes
+        // hundreds of thousands of titles.
         let title = match evidence.note {
-            Some(note) => format!("{}: {note}", rule.title),
+            Some(note) => {
+                let mut title = String::with_capacity(rule.title.len() + 2 + note.len());
+                title.push_str(rule.title);
+                title.push_str(": ");
+                title.push_str(&note);
+                title
+            }
             None => rule.title.to_owned(),
         };
         Self {
@@ -262,26 +311,94 @@ pub fn count(value: Option<&Value>) -> Option<u64> {
     }
 }
 
-/// A key of an object by a linear scan of its entries: on the small objects rules read in bulk
-/// (credits, attendance rows) this is about twice as fast as the hashed lookup of `Value::get`.
+/// Objects up to this many keys are searched by a scan of their entries, larger ones by hash.
+const SCANNED_KEYS: usize = 32;
+
+/// A key of an object. The objects rules read are small (a user, a credit, an attendance row),
+/// and scanning their entries compares lengths first and hashes nothing: about twice as fast as
+/// `Value::get`, whose keyed hash costs more than the scan. A large object is still hashed, so
+/// odd remote data never makes a lookup slow.
 pub fn field<'a>(value: &'a Value, key: &str) -> Option<&'a Value> {
-    value
-        .as_object()?
+    let object = value.as_object()?;
+    if object.len() > SCANNED_KEYS {
+        return object.get(key);
+    }
+    object
         .iter()
         .find(|(name, _)| name.as_str() == key)
         .map(|(_, value)| value)
 }
 
+/// Where the last object of a list had a key: the objects of one list (credits, attendance rows)
+/// share a layout, so the key is looked for at that position first, and the object's entries
+/// are scanned only when it is not there. The result is the same as [`field`]'s.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct KeyHint {
+    position: usize,
+}
+
+impl KeyHint {
+    /// A key of an object, looked for where the last object had it first.
+    pub fn get<'a>(&mut self, value: &'a Value, key: &str) -> Option<&'a Value> {
+        let object = value.as_object()?;
+        if let Some((name, found)) = object.iter().nth(self.position)
+            && name == key
+        {
+            return Some(found);
+        }
+        let (position, (_, found)) = object
+            .iter()
+            .enumerate()
+            .find(|(_, (name, _))| name.as_str() == key)?;
+        self.position = position;
+        Some(found)
+    }
+}
+
+/// The value at a JSON pointer, as `Value::pointer` finds it, without its new `String` for
+/// every token (it unescapes each one): rules look up a few pointers in every record.
+pub fn lookup<'a>(json: &'a Value, pointer: &str) -> Option<&'a Value> {
+    if pointer.is_empty() {
+        return Some(json);
+    }
+    let mut target = json;
+    for token in pointer.strip_prefix('/')?.split('/') {
+        let token = if token.contains('~') {
+            std::borrow::Cow::Owned(token.replace("~1", "/").replace("~0", "~"))
+        } else {
+            std::borrow::Cow::Borrowed(token)
+        };
+        target = match target {
+            Value::Object(_) => field(target, &token)?,
+            Value::Array(list) => list.get(array_index(&token)?)?,
+            _ => return None,
+        };
+    }
+    Some(target)
+}
+
+/// An array index in a pointer: digits, no sign and no leading zero (as `Value::pointer`).
+fn array_index(token: &str) -> Option<usize> {
+    if token.starts_with('+') || (token.starts_with('0') && token.len() != 1) {
+        return None;
+    }
+    token.parse().ok()
+}
+
 /// The elements of the array at `pointer` (none when absent or not an array).
 pub fn items<'a>(json: &'a Value, pointer: &str) -> &'a [Value] {
-    json.pointer(pointer)
+    lookup(json, pointer)
         .and_then(Value::as_array)
         .map_or(&[], Vec::as_slice)
 }
 
 /// A JSON pointer with one more token, escaped.
 pub fn child(pointer: &str, key: &str) -> String {
-    format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1"))
+    if key.contains(['~', '/']) {
+        format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1"))
+    } else {
+        format!("{pointer}/{key}")
+    }
 }
 
 /// A jq path (`.a.b[0]`, `.["x y"]`) as a JSON pointer, for jumping to the evidence in a tree;
@@ -365,6 +482,40 @@ mod tests {
             assert_eq!(pointer_of(&path).as_deref(), Some(pointer), "{path}");
         }
         assert_eq!(pointer_of("[.discounts[] | .x] | length"), None);
+    }
+
+    #[test]
+    fn lookups_find_what_value_pointer_and_get_find() {
+        let json = json!({"a": [1, {"b~/c": 2, "d": 3}], "e": {"f": null}, "": 4});
+        for pointer in [
+            "",
+            "/a",
+            "/a/0",
+            "/a/1/b~0~1c",
+            "/a/1/d",
+            "/a/01",
+            "/a/+1",
+            "/a/9",
+            "/e/f",
+            "/e/g",
+            "/",
+            "a",
+            "/a/1/d/x",
+        ] {
+            assert_eq!(lookup(&json, pointer), json.pointer(pointer), "{pointer:?}");
+        }
+        let mut hint = KeyHint::default();
+        let rows = [
+            json!({"x": 1, "y": 2}),
+            json!({"y": 3, "x": 4}),
+            json!({"y": 5}),
+            json!(7),
+        ];
+        let found: Vec<Option<&Value>> = rows.iter().map(|row| hint.get(row, "x")).collect();
+        let expected: Vec<Option<&Value>> = rows.iter().map(|row| row.get("x")).collect();
+        assert_eq!(found, expected);
+        let wide: Value = (0..100).map(|n| (format!("k{n}"), json!(n))).collect();
+        assert_eq!(field(&wide, "k77"), Some(&json!(77)));
     }
 
     #[test]

@@ -71,9 +71,15 @@ pub fn jq_path(pointer: &str) -> String {
     if pointer.is_empty() {
         return ".".to_owned();
     }
-    let mut path = String::new();
+    let mut path = String::with_capacity(pointer.len() + 8);
     for token in pointer.split('/').skip(1) {
-        let key = token.replace("~1", "/").replace("~0", "~");
+        // Most keys have no escape: no allocation for them (the audit writes paths by the
+        // hundred thousand).
+        let key = if token.contains('~') {
+            std::borrow::Cow::Owned(token.replace("~1", "/").replace("~0", "~"))
+        } else {
+            std::borrow::Cow::Borrowed(token)
+        };
         if !key.is_empty() && key.bytes().all(|b| b.is_ascii_digit()) {
             let _ = write!(path, "[{key}]");
         } else if !key.is_empty()
@@ -83,7 +89,7 @@ pub fn jq_path(pointer: &str) -> String {
             path.push('.');
             path.push_str(&key);
         } else {
-            let _ = write!(path, ".[{}]", Value::String(key));
+            let _ = write!(path, ".[{}]", Value::String(key.into_owned()));
         }
     }
     path
