@@ -6,6 +6,7 @@
 //! file's `RULES` table, and its tests.
 
 mod quip;
+mod read;
 pub mod report;
 pub mod rule;
 pub mod scan;
