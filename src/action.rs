@@ -204,7 +204,7 @@ impl Action {
             Self::Export => "export",
             Self::ToggleMark => "mark",
             Self::Refresh => "refetch",
-            Self::CycleSort => "sort by next column",
+            Self::CycleSort => "sort or group by the next key",
             Self::ReverseSort => "reverse order",
             Self::YankStart => "copy… (then v value, k key, p path)",
             Self::YankValue => "copy the value",

@@ -6,6 +6,7 @@
 //! file's `RULES` table, and its tests.
 
 mod quip;
+mod read;
 pub mod report;
 pub mod rule;
 pub mod scan;
@@ -14,7 +15,7 @@ pub mod trail;
 mod zoo;
 mod zooza;
 
-pub use rule::{AuditSettings, Evidence, Finding, Rule, Severity};
+pub use rule::{AuditSettings, AuditedRecord, Evidence, Finding, Rule, Severity};
 
 use crate::model::UserRecord;
 
@@ -66,15 +67,17 @@ pub fn evaluate(
     rules: &[&'static Rule],
     settings: &AuditSettings,
 ) -> Vec<Finding> {
-    rules
-        .iter()
-        .filter(|rule| rule.provider == record.provider)
-        .flat_map(|rule| {
-            (rule.check)(record, settings)
+    // One AuditedRecord for all the rules, so the walks they share are made once.
+    let audited = AuditedRecord::new(record);
+    let mut findings = Vec::new();
+    for rule in rules.iter().filter(|rule| rule.provider == record.provider) {
+        findings.extend(
+            (rule.check)(&audited, settings)
                 .into_iter()
-                .map(move |evidence| Finding::new(rule, record, profile, evidence))
-        })
-        .collect()
+                .map(|evidence| Finding::new(rule, record, profile, evidence)),
+        );
+    }
+    findings
 }
 
 #[cfg(test)]

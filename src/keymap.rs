@@ -138,8 +138,14 @@ const THREADS: &[(KeyBinding, Action)] = &[
     (shift('S'), Action::ReverseSort),
 ];
 
-/// The audit findings: Enter shows the evidence in the tree.
-const AUDIT: &[(KeyBinding, Action)] = &[(key(KeyCode::Enter), Action::Open)];
+/// The audit findings: Enter shows the evidence in the tree (or folds a group), `s` groups by
+/// the next key, `S` reverses, as the thread list sorts.
+const AUDIT: &[(KeyBinding, Action)] = &[
+    (key(KeyCode::Enter), Action::Open),
+    (key(KeyCode::Char('s')), Action::CycleSort),
+    (key(KeyCode::Char('S')), Action::ReverseSort),
+    (shift('S'), Action::ReverseSort),
+];
 
 /// The raw view: `/` searches it, n/N walk the matches.
 const RAW: &[(KeyBinding, Action)] = &[

@@ -3,6 +3,7 @@
 pub mod command;
 mod detail;
 pub mod filter;
+pub mod findings;
 mod list;
 pub mod raw;
 pub mod threads;
@@ -14,6 +15,7 @@ use crate::theme::Theme;
 
 pub use command::CommandLine;
 pub use detail::{DetailState, DetailTab, Wanted};
+pub use findings::{FindingGroup, FindingGrouping, FindingRow, FindingsView};
 pub use list::{PendingFilter, UserListState};
 
 /// Identifies one request, so late answers to superseded requests are dropped.
@@ -223,6 +225,11 @@ impl State {
     /// Rows of the detail body (for scrolling the tree and raw views).
     pub fn detail_rows(&self) -> usize {
         usize::from(self.size.1.saturating_sub(8)).max(1)
+    }
+
+    /// Lines of the Audit tab's list (below its header line), for scrolling it.
+    pub fn audit_lines(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(7)).max(1)
     }
 
     /// Rows of list visible in the current terminal (for paging).

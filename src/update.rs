@@ -34,6 +34,8 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.size = (columns, rows);
             let rows = state.list_page_rows();
             state.list.scroll_to_cursor(rows);
+            let lines = state.audit_lines();
+            state.detail.findings_view.scroll_to_cursor(lines);
             Vec::new()
         }
         Msg::Tick => on_tick(state),
@@ -224,7 +226,10 @@ fn audit_record(state: &mut State, record: &crate::model::UserRecord) {
         None => state.list.severity.remove(&record.summary.id),
     };
     state.detail.findings = findings;
-    state.detail.finding_cursor = 0;
+    // Scan findings, when there are any, are what the tab shows; they did not change.
+    if state.audit_scan.findings.is_empty() {
+        audit::regroup(state);
+    }
 }
 
 /// After a profile switch: a fresh list and detail for the new provider, or the error.
@@ -247,6 +252,7 @@ fn profile_switched(
             state.profile = opened.badge;
             state.theme = opened.theme;
             state.focus = Focus::List;
+            audit::regroup(state);
             load_next_page(state)
         }
     }

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::rule::{AuditSettings, Evidence, Rule, Severity, flag};
+use super::rule::{AuditSettings, AuditedRecord, Evidence, Rule, Severity, field, flag, lookup};
 use crate::model::UserRecord;
 use crate::provider::quip::NAME;
 
@@ -35,23 +35,23 @@ pub(super) const RULES: &[Rule] = &[
 ];
 
 fn is_true(record: &UserRecord, pointer: &str) -> Vec<Evidence> {
-    if flag(record.json.pointer(pointer)) == Some(true) {
+    if flag(lookup(&record.json, pointer)) == Some(true) {
         vec![Evidence::at(&record.json, pointer)]
     } else {
         Vec::new()
     }
 }
 
-fn disabled(record: &UserRecord, _: &AuditSettings) -> Vec<Evidence> {
+fn disabled(record: &AuditedRecord<'_>, _: &AuditSettings) -> Vec<Evidence> {
     is_true(record, "/disabled")
 }
 
-fn robot(record: &UserRecord, _: &AuditSettings) -> Vec<Evidence> {
+fn robot(record: &AuditedRecord<'_>, _: &AuditSettings) -> Vec<Evidence> {
     is_true(record, "/is_robot")
 }
 
-fn partial_answer(record: &UserRecord, _: &AuditSettings) -> Vec<Evidence> {
-    let found = match record.json.get("error") {
+fn partial_answer(record: &AuditedRecord<'_>, _: &AuditSettings) -> Vec<Evidence> {
+    let found = match field(&record.json, "error") {
         None | Some(Value::Null | Value::Bool(false)) => false,
         Some(Value::String(text)) => !text.trim().is_empty(),
         Some(Value::Array(items)) => !items.is_empty(),

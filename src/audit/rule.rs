@@ -1,5 +1,6 @@
 //! The types every rule shares: severities, the evidence a rule returns, the finding it becomes,
 //! the rule table entry and the settings (thresholds) from the config's `[audit]` table.
+//! The JSON readers rules use live in `read` and are re-exported here.
 
 use std::fmt;
 use std::str::FromStr;
@@ -8,6 +9,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+pub use super::read::{KeyHint, child, count, field, flag, items, lookup, parse_time, pointer_of};
 use crate::model::UserRecord;
 use crate::provider::fields::jq_path;
 
@@ -95,7 +97,16 @@ impl Evidence {
     pub fn at(json: &Value, pointer: &str) -> Self {
         Self {
             path: jq_path(pointer),
-            value: json.pointer(pointer).cloned().unwrap_or(Value::Null),
+            value: lookup(json, pointer).cloned().unwrap_or(Value::Null),
+            note: None,
+        }
+    }
+
+    /// A value a rule already holds, with its jq path: no pointer to parse, no second lookup.
+    pub fn found(path: String, value: &Value) -> Self {
+        Self {
+            path,
+            value: value.clone(),
             note: None,
         }
     }
@@ -119,7 +130,39 @@ impl Evidence {
 
 /// A rule's check: the evidence of each finding in one record (empty when none). Must never panic,
 /// whatever the JSON: missing or odd fields yield no finding.
-pub type Check = fn(&UserRecord, &AuditSettings) -> Vec<Evidence>;
+pub type Check = fn(&AuditedRecord<'_>, &AuditSettings) -> Vec<Evidence>;
+
+/// A record as the rules see it: the record (it derefs to it, so a rule reads `record.json`) and
+/// the walks over it that several rules share, each made at most once per record, by the first
+/// rule that asks. A rule stays one function: it asks for the walk instead of walking.
+pub struct AuditedRecord<'a> {
+    record: &'a UserRecord,
+    /// Zooza's credits, read once for its three credit rules (see `zooza::credit_walk`).
+    pub(super) zooza_credits: std::cell::OnceCell<super::zooza::CreditWalk<'a>>,
+}
+
+impl<'a> AuditedRecord<'a> {
+    /// A record about to be audited; nothing is walked yet.
+    pub fn new(record: &'a UserRecord) -> Self {
+        Self {
+            record,
+            zooza_credits: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The record, for the lifetime of its walks.
+    pub fn record(&self) -> &'a UserRecord {
+        self.record
+    }
+}
+
+impl std::ops::Deref for AuditedRecord<'_> {
+    type Target = UserRecord;
+
+    fn deref(&self) -> &UserRecord {
+        self.record
+    }
+}
 
 /// One entry of a provider's rule table.
 #[derive(Debug)]
@@ -166,8 +209,16 @@ pub struct Finding {
 impl Finding {
     /// A finding of `rule` on `record` from one piece of evidence.
     pub fn new(rule: &Rule, record: &UserRecord, profile: &str, evidence: Evidence) -> Self {
+        // Sized up front: `format!` guesses short and grows the string, and an audit writes
+        // hundreds of thousands of titles.
         let title = match evidence.note {
-            Some(note) => format!("{}: {note}", rule.title),
+            Some(note) => {
+                let mut title = String::with_capacity(rule.title.len() + 2 + note.len());
+                title.push_str(rule.title);
+                title.push_str(": ");
+                title.push_str(&note);
+                title
+            }
             None => rule.title.to_owned(),
         };
         Self {
@@ -231,117 +282,9 @@ impl AuditSettings {
     }
 }
 
-/// A time as the providers write them: RFC 3339 (any offset, any fraction), or
-/// `YYYY-MM-DD HH:MM:SS` taken as UTC.
-pub fn parse_time(value: &Value) -> Option<DateTime<Utc>> {
-    crate::provider::fields::parse_time(value.as_str()?.trim())
-}
-
-/// `true`/`false`, also written as `"true"`/`"false"` or 1/0.
-pub fn flag(value: Option<&Value>) -> Option<bool> {
-    match value? {
-        Value::Bool(flag) => Some(*flag),
-        Value::String(text) => match text.trim().to_ascii_lowercase().as_str() {
-            "true" | "1" | "yes" => Some(true),
-            "false" | "0" | "no" => Some(false),
-            _ => None,
-        },
-        Value::Number(number) => number.as_f64().map(|n| n != 0.0),
-        _ => None,
-    }
-}
-
-/// A non-negative count, also written as a string.
-pub fn count(value: Option<&Value>) -> Option<u64> {
-    match value? {
-        Value::Number(number) => number
-            .as_u64()
-            .or_else(|| number.as_f64().filter(|n| *n >= 0.0).map(|n| n as u64)),
-        Value::String(text) => text.trim().parse().ok(),
-        _ => None,
-    }
-}
-
-/// A key of an object by a linear scan of its entries: on the small objects rules read in bulk
-/// (credits, attendance rows) this is about twice as fast as the hashed lookup of `Value::get`.
-pub fn field<'a>(value: &'a Value, key: &str) -> Option<&'a Value> {
-    value
-        .as_object()?
-        .iter()
-        .find(|(name, _)| name.as_str() == key)
-        .map(|(_, value)| value)
-}
-
-/// The elements of the array at `pointer` (none when absent or not an array).
-pub fn items<'a>(json: &'a Value, pointer: &str) -> &'a [Value] {
-    json.pointer(pointer)
-        .and_then(Value::as_array)
-        .map_or(&[], Vec::as_slice)
-}
-
-/// A JSON pointer with one more token, escaped.
-pub fn child(pointer: &str, key: &str) -> String {
-    format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1"))
-}
-
-/// A jq path (`.a.b[0]`, `.["x y"]`) as a JSON pointer, for jumping to the evidence in a tree;
-/// `None` for an expression that is not a plain path (a computed count).
-pub fn pointer_of(path: &str) -> Option<String> {
-    let mut pointer = String::new();
-    let mut rest = path.trim();
-    if rest == "." {
-        return Some(pointer);
-    }
-    while !rest.is_empty() {
-        if let Some(after) = rest
-            .strip_prefix(".[\"")
-            .or_else(|| rest.strip_prefix("[\""))
-        {
-            // A quoted key: read the JSON string up to its closing quote.
-            let mut end = None;
-            let mut escaped = false;
-            for (offset, c) in after.char_indices() {
-                match (escaped, c) {
-                    (true, _) => escaped = false,
-                    (false, '\\') => escaped = true,
-                    (false, '"') => {
-                        end = Some(offset);
-                        break;
-                    }
-                    _ => {}
-                }
-            }
-            let end = end?;
-            let key: String = serde_json::from_str(&format!("\"{}\"", &after[..end])).ok()?;
-            rest = after[end + 1..].strip_prefix(']')?;
-            pointer = child(&pointer, &key);
-        } else if let Some(after) = rest.strip_prefix('[') {
-            let end = after.find(']')?;
-            let index = &after[..end];
-            if index.is_empty() || !index.bytes().all(|b| b.is_ascii_digit()) {
-                return None;
-            }
-            pointer = child(&pointer, index);
-            rest = &after[end + 1..];
-        } else if let Some(after) = rest.strip_prefix('.') {
-            let end = after.find(['.', '[']).unwrap_or(after.len());
-            let key = &after[..end];
-            if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-                return None;
-            }
-            pointer = child(&pointer, key);
-            rest = &after[end..];
-        } else {
-            return None;
-        }
-    }
-    Some(pointer)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
 
     #[test]
     fn severities_order_and_parse() {
@@ -350,33 +293,5 @@ mod tests {
         assert_eq!(" HIGH ".parse::<Severity>(), Ok(Severity::High));
         assert!("urgent".parse::<Severity>().is_err());
         assert_eq!(Severity::Medium.to_string(), "medium");
-    }
-
-    #[test]
-    fn jq_paths_round_trip_to_pointers() {
-        for pointer in [
-            "",
-            "/a",
-            "/a/0/b",
-            "/user/user_fields/3rd_party",
-            "/x y/~1z/2",
-        ] {
-            let path = jq_path(pointer);
-            assert_eq!(pointer_of(&path).as_deref(), Some(pointer), "{path}");
-        }
-        assert_eq!(pointer_of("[.discounts[] | .x] | length"), None);
-    }
-
-    #[test]
-    fn lenient_readers_never_panic() {
-        assert_eq!(flag(Some(&json!("TRUE"))), Some(true));
-        assert_eq!(flag(Some(&json!([]))), None);
-        assert_eq!(count(Some(&json!("12"))), Some(12));
-        assert_eq!(count(Some(&json!(-3))), None);
-        assert_eq!(count(Some(&json!(1e40))), Some(u64::MAX));
-        assert!(items(&json!({"a": 1}), "/a").is_empty());
-        assert!(parse_time(&json!("2023-09-11T16:28:22.227002+05:30")).is_some());
-        assert!(parse_time(&json!("2023-09-11 16:28:22")).is_some());
-        assert!(parse_time(&json!(12)).is_none());
     }
 }

@@ -3,8 +3,9 @@
 
 use serde_json::Value;
 
-use super::rule::{AuditSettings, Evidence, Rule, Severity, flag, parse_time};
-use crate::model::UserRecord;
+use super::rule::{
+    AuditSettings, AuditedRecord, Evidence, Rule, Severity, field, flag, lookup, parse_time,
+};
 use crate::provider::scanova::NAME;
 
 /// Scanova's rules.
@@ -54,11 +55,10 @@ pub(super) const RULES: &[Rule] = &[
 /// Whether MFA is off: `mfa_enabled` false, or when that is absent, an `mfa_status` other than
 /// "Enabled". The evidence is whichever said so.
 fn mfa_disabled(json: &Value) -> Option<Evidence> {
-    match flag(json.pointer("/shared_user/mfa_enabled")) {
+    match flag(lookup(json, "/shared_user/mfa_enabled")) {
         Some(false) => Some(Evidence::at(json, "/shared_user/mfa_enabled")),
         Some(true) => None,
-        None => json
-            .pointer("/shared_user/mfa_status")
+        None => lookup(json, "/shared_user/mfa_status")
             .and_then(Value::as_str)
             .filter(|status| !status.trim().eq_ignore_ascii_case("enabled"))
             .map(|_| Evidence::at(json, "/shared_user/mfa_status")),
@@ -66,10 +66,10 @@ fn mfa_disabled(json: &Value) -> Option<Evidence> {
 }
 
 fn enforced(json: &Value) -> bool {
-    flag(json.pointer("/shared_user/enforce_mfa")) == Some(true)
+    flag(lookup(json, "/shared_user/enforce_mfa")) == Some(true)
 }
 
-fn mfa_off(record: &UserRecord, _: &AuditSettings) -> Vec<Evidence> {
+fn mfa_off(record: &AuditedRecord<'_>, _: &AuditSettings) -> Vec<Evidence> {
     let json = &record.json;
     if enforced(json) {
         return Vec::new();
@@ -77,7 +77,7 @@ fn mfa_off(record: &UserRecord, _: &AuditSettings) -> Vec<Evidence> {
     mfa_disabled(json).into_iter().collect()
 }
 
-fn mfa_enforced_not_enabled(record: &UserRecord, _: &AuditSettings) -> Vec<Evidence> {
+fn mfa_enforced_not_enabled(record: &AuditedRecord<'_>, _: &AuditSettings) -> Vec<Evidence> {
     let json = &record.json;
     if !enforced(json) {
         return Vec::new();
@@ -88,12 +88,12 @@ fn mfa_enforced_not_enabled(record: &UserRecord, _: &AuditSettings) -> Vec<Evide
         .collect()
 }
 
-fn invitation_pending(record: &UserRecord, settings: &AuditSettings) -> Vec<Evidence> {
+fn invitation_pending(record: &AuditedRecord<'_>, settings: &AuditSettings) -> Vec<Evidence> {
     let json = &record.json;
-    let sent_on = json.get("invitation_sent_on").unwrap_or(&Value::Null);
-    let sent = flag(json.get("is_invitation_sent")).unwrap_or(!sent_on.is_null());
-    let accepted_on = json.get("invitation_accepted_on").unwrap_or(&Value::Null);
-    let accepted = flag(json.get("is_invitation_accepted")).unwrap_or(!accepted_on.is_null());
+    let sent_on = field(json, "invitation_sent_on").unwrap_or(&Value::Null);
+    let sent = flag(field(json, "is_invitation_sent")).unwrap_or(!sent_on.is_null());
+    let accepted_on = field(json, "invitation_accepted_on").unwrap_or(&Value::Null);
+    let accepted = flag(field(json, "is_invitation_accepted")).unwrap_or(!accepted_on.is_null());
     if !sent || accepted {
         return Vec::new();
     }
@@ -111,18 +111,18 @@ fn invitation_pending(record: &UserRecord, settings: &AuditSettings) -> Vec<Evid
     }
 }
 
-fn never_logged_in(record: &UserRecord, _: &AuditSettings) -> Vec<Evidence> {
+fn never_logged_in(record: &AuditedRecord<'_>, _: &AuditSettings) -> Vec<Evidence> {
     let json = &record.json;
-    match json.pointer("/shared_user/last_login") {
+    match lookup(json, "/shared_user/last_login") {
         Some(Value::Null) => vec![Evidence::at(json, "/shared_user/last_login")],
         _ => Vec::new(),
     }
 }
 
-fn no_login_method(record: &UserRecord, _: &AuditSettings) -> Vec<Evidence> {
+fn no_login_method(record: &AuditedRecord<'_>, _: &AuditSettings) -> Vec<Evidence> {
     let json = &record.json;
-    let yes = |pointer: &str| flag(json.pointer(pointer)) == Some(true);
-    if flag(json.pointer("/shared_user/has_usable_password")) == Some(false)
+    let yes = |pointer: &str| flag(lookup(json, pointer)) == Some(true);
+    if flag(lookup(json, "/shared_user/has_usable_password")) == Some(false)
         && !yes("/shared_user/is_sso_login")
         && !yes("/shared_user/is_social_signup")
     {

@@ -3,8 +3,11 @@
 
 use serde_json::Value;
 
-use super::rule::{AuditSettings, Evidence, Rule, Severity, child, count, items};
+use super::rule::{
+    AuditSettings, AuditedRecord, Evidence, Rule, Severity, child, count, field, items, lookup,
+};
 use crate::model::UserRecord;
+use crate::provider::fields::jq_path;
 use crate::provider::zoo::NAME;
 
 /// Zoo's rules.
@@ -63,7 +66,7 @@ const KNOWN_BLOCKS: &[&str] = &[
 
 /// The pointer of the admin details within the record's JSON.
 fn details_pointer(json: &Value) -> &'static str {
-    if json.get("admin_details").is_some_and(Value::is_object) {
+    if field(json, "admin_details").is_some_and(Value::is_object) {
         "/admin_details"
     } else {
         ""
@@ -72,7 +75,7 @@ fn details_pointer(json: &Value) -> &'static str {
 
 /// Block reasons at `pointer`: a string, or (should Zoo ever send several) an array of strings.
 fn block_reasons(json: &Value, pointer: &str) -> Vec<(String, String)> {
-    match json.pointer(pointer) {
+    match lookup(json, pointer) {
         Some(Value::String(reason)) if !reason.trim().is_empty() => {
             vec![(pointer.to_owned(), reason.clone())]
         }
@@ -88,7 +91,7 @@ fn block_reasons(json: &Value, pointer: &str) -> Vec<(String, String)> {
     }
 }
 
-fn blocked(record: &UserRecord, _: &AuditSettings) -> Vec<Evidence> {
+fn blocked(record: &AuditedRecord<'_>, _: &AuditSettings) -> Vec<Evidence> {
     let json = &record.json;
     let details = details_pointer(json);
     let mut reasons = block_reasons(json, &format!("{details}/block"));
@@ -112,16 +115,16 @@ fn blocked(record: &UserRecord, _: &AuditSettings) -> Vec<Evidence> {
     found
 }
 
-fn no_payment_method(record: &UserRecord, _: &AuditSettings) -> Vec<Evidence> {
+fn no_payment_method(record: &AuditedRecord<'_>, _: &AuditSettings) -> Vec<Evidence> {
     let json = &record.json;
     let pointer = format!("{}/payment_methods", details_pointer(json));
-    match json.pointer(&pointer) {
+    match lookup(json, &pointer) {
         Some(Value::Array(methods)) if methods.is_empty() => vec![Evidence::at(json, &pointer)],
         _ => Vec::new(),
     }
 }
 
-fn payment_method_failed(record: &UserRecord, _: &AuditSettings) -> Vec<Evidence> {
+fn payment_method_failed(record: &AuditedRecord<'_>, _: &AuditSettings) -> Vec<Evidence> {
     let json = &record.json;
     let details = details_pointer(json);
     let mut found: Vec<Evidence> = block_reasons(json, &format!("{details}/block"))
@@ -131,7 +134,7 @@ fn payment_method_failed(record: &UserRecord, _: &AuditSettings) -> Vec<Evidence
         .collect();
     let methods = format!("{details}/payment_methods");
     for (index, method) in items(json, &methods).iter().enumerate() {
-        let Some(Value::Object(checks)) = method.pointer("/card/checks") else {
+        let Some(Value::Object(checks)) = lookup(method, "/card/checks") else {
             continue;
         };
         for (check, result) in checks {
@@ -139,14 +142,9 @@ fn payment_method_failed(record: &UserRecord, _: &AuditSettings) -> Vec<Evidence
                 .as_str()
                 .is_some_and(|text| text.trim().eq_ignore_ascii_case("fail"))
             {
-                let pointer = child(
-                    &child(
-                        &child(&child(&methods, &index.to_string()), "card"),
-                        "checks",
-                    ),
-                    check,
-                );
-                found.push(Evidence::at(json, &pointer).note(check.clone()));
+                // The value is at hand: no second walk down the pointer.
+                let pointer = child(&format!("{methods}/{index}/card/checks"), check);
+                found.push(Evidence::found(jq_path(&pointer), result).note(check.clone()));
             }
         }
     }
@@ -156,13 +154,13 @@ fn payment_method_failed(record: &UserRecord, _: &AuditSettings) -> Vec<Evidence
 fn above(record: &UserRecord, key: &str, max: u64) -> Vec<Evidence> {
     let json = &record.json;
     let pointer = format!("{}/{key}", details_pointer(json));
-    match count(json.pointer(&pointer)) {
+    match count(lookup(json, &pointer)) {
         Some(n) if n > max => vec![Evidence::at(json, &pointer).note(format!("{n} > {max}"))],
         _ => Vec::new(),
     }
 }
 
-fn many_sessions(record: &UserRecord, settings: &AuditSettings) -> Vec<Evidence> {
+fn many_sessions(record: &AuditedRecord<'_>, settings: &AuditSettings) -> Vec<Evidence> {
     above(
         record,
         "active_sessions_count",
@@ -170,6 +168,6 @@ fn many_sessions(record: &UserRecord, settings: &AuditSettings) -> Vec<Evidence>
     )
 }
 
-fn many_api_tokens(record: &UserRecord, settings: &AuditSettings) -> Vec<Evidence> {
+fn many_api_tokens(record: &AuditedRecord<'_>, settings: &AuditSettings) -> Vec<Evidence> {
     above(record, "active_api_tokens_count", settings.max_api_tokens)
 }

@@ -72,8 +72,8 @@ pub struct DetailState {
     pub raw_search: RawSearch,
     /// The audit rules' findings on this record, most severe first.
     pub findings: Vec<crate::audit::Finding>,
-    /// Cursor in the findings.
-    pub finding_cursor: usize,
+    /// The Audit tab's list: the shown findings grouped, its cursor and scroll.
+    pub findings_view: super::FindingsView,
     /// A jq path to reveal in the tree once the record arrives (Enter on a scan finding).
     pub reveal_after_load: Option<String>,
 }

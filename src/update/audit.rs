@@ -1,10 +1,11 @@
-//! `:audit` and `:export-audit`: the whole-profile scan, its progress, its findings, and jumping
-//! from a finding to the user and the evidence.
+//! `:audit` and `:export-audit`: the whole-profile scan, its progress, its findings, the Audit
+//! tab's grouping, folding and cursor, and jumping from a finding to the user and the evidence.
 
+use crate::action::Action;
 use crate::audit::Finding;
 use crate::audit::scan::{ScanOutcome, ScanProgress};
 use crate::effect::Effect;
-use crate::state::{DetailTab, Focus, State};
+use crate::state::{DetailTab, FindingRow, Focus, State};
 
 /// The audit settings for this profile: the config's, on the sandbox's clock for sandbox data.
 pub(super) fn settings(state: &State) -> crate::audit::AuditSettings {
@@ -79,7 +80,7 @@ pub(super) fn finished(state: &mut State, outcome: ScanOutcome) -> Vec<Effect> {
             "scans users added since"
         }
     ));
-    state.detail.finding_cursor = 0;
+    regroup(state);
     Vec::new()
 }
 
@@ -103,10 +104,67 @@ pub fn shown(state: &State) -> &[Finding] {
     }
 }
 
-/// Enter on a finding: the record's own evidence opens in the tree; a scan finding first
-/// selects its user and fetches the record, then reveals the evidence.
+/// Groups the findings the tab shows anew: call it whenever `shown` may have changed (a record's
+/// findings while no scan has any, a scan's end, a profile switch), and only then.
+pub(super) fn regroup(state: &mut State) {
+    let findings = if state.audit_scan.findings.is_empty() {
+        &state.detail.findings
+    } else {
+        &state.audit_scan.findings
+    };
+    state.detail.findings_view.regroup(findings);
+}
+
+/// `s` groups by the next key (severity, rule, user), `S` reverses the groups' order.
+pub(super) fn sort(state: &mut State, reverse: bool) -> Vec<Effect> {
+    let findings = if state.audit_scan.findings.is_empty() {
+        &state.detail.findings
+    } else {
+        &state.audit_scan.findings
+    };
+    let view = &mut state.detail.findings_view;
+    if reverse {
+        view.reverse();
+    } else {
+        view.cycle_grouping(findings);
+    }
+    let lines = state.audit_lines();
+    state.detail.findings_view.scroll_to_cursor(lines);
+    Vec::new()
+}
+
+/// Cursor keys on the findings: a page is a screen of finding rows (two lines each).
+pub(super) fn movement(state: &mut State, action: Action) -> Vec<Effect> {
+    let lines = state.audit_lines();
+    let page = isize::try_from(lines / 2).unwrap_or(isize::MAX).max(1);
+    let delta = match action {
+        Action::Up => -1,
+        Action::Down => 1,
+        Action::PageUp => -page,
+        Action::PageDown => page,
+        Action::Top => isize::MIN / 2,
+        _ => isize::MAX / 2,
+    };
+    state.detail.findings_view.move_by(delta, lines);
+    Vec::new()
+}
+
+/// Enter on a group's header folds or opens it (as Enter does on a tree node). Enter on a
+/// finding: the record's own evidence opens in the tree; a scan finding first selects its user
+/// and fetches the record, then reveals the evidence.
 pub(super) fn open(state: &mut State) -> Vec<Effect> {
-    let Some(finding) = shown(state).get(state.detail.finding_cursor).cloned() else {
+    let finding = match state.detail.findings_view.current() {
+        Some(FindingRow::Group(group)) => {
+            let lines = state.audit_lines();
+            let view = &mut state.detail.findings_view;
+            view.toggle_fold(group);
+            view.scroll_to_cursor(lines);
+            return Vec::new();
+        }
+        Some(FindingRow::Finding { finding, .. }) => finding,
+        None => return Vec::new(),
+    };
+    let Some(finding) = shown(state).get(finding).cloned() else {
         return Vec::new();
     };
     let shown_id = state.detail.record.as_ref().map(|record| record.id.clone());

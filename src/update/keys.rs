@@ -65,6 +65,11 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         Action::YankValue | Action::YankKey | Action::YankPath | Action::YankRecord => {
             super::copy::copy(state, action)
         }
+        Action::CycleSort | Action::ReverseSort
+            if state.key_context() == crate::state::KeyContext::Audit =>
+        {
+            super::audit::sort(state, action == Action::ReverseSort)
+        }
         Action::CycleSort | Action::ReverseSort => {
             super::threads::sort(state, action == Action::ReverseSort)
         }
@@ -219,16 +224,7 @@ fn movement(state: &mut State, action: Action, page: isize) -> Vec<Effect> {
         return Vec::new();
     }
     if state.focus == Focus::Detail && state.detail.tab == DetailTab::Audit {
-        let last = super::audit::shown(state).len().saturating_sub(1);
-        let detail = &mut state.detail;
-        detail.finding_cursor = match action {
-            Action::Up => detail.finding_cursor.saturating_sub(1),
-            Action::Down => detail.finding_cursor + 1,
-            Action::PageUp | Action::Top => 0,
-            _ => last,
-        }
-        .min(last);
-        return Vec::new();
+        return super::audit::movement(state, action);
     }
     if state.focus == Focus::Detail && state.detail.tab == DetailTab::Threads {
         return super::threads::movement(state, action, page);

@@ -1,0 +1,250 @@
+//! Lenient readers of the JSON the rules look at: flags and counts however a provider writes
+//! them, times, keys and pointers looked up without allocating, and jq paths turned back into
+//! pointers. None of them panics on any JSON.
+
+use chrono::{DateTime, Utc};
+use serde_json::Value;
+
+/// A time as the providers write them: RFC 3339 (any offset, any fraction), or
+/// `YYYY-MM-DD HH:MM:SS` taken as UTC.
+pub fn parse_time(value: &Value) -> Option<DateTime<Utc>> {
+    crate::provider::fields::parse_time(value.as_str()?.trim())
+}
+
+/// `true`/`false`, also written as `"true"`/`"false"` or 1/0.
+pub fn flag(value: Option<&Value>) -> Option<bool> {
+    match value? {
+        Value::Bool(flag) => Some(*flag),
+        Value::String(text) => match text.trim().to_ascii_lowercase().as_str() {
+            "true" | "1" | "yes" => Some(true),
+            "false" | "0" | "no" => Some(false),
+            _ => None,
+        },
+        Value::Number(number) => number.as_f64().map(|n| n != 0.0),
+        _ => None,
+    }
+}
+
+/// A non-negative count, also written as a string.
+pub fn count(value: Option<&Value>) -> Option<u64> {
+    match value? {
+        Value::Number(number) => number
+            .as_u64()
+            .or_else(|| number.as_f64().filter(|n| *n >= 0.0).map(|n| n as u64)),
+        Value::String(text) => text.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+/// Objects up to this many keys are searched by a scan of their entries, larger ones by hash.
+const SCANNED_KEYS: usize = 32;
+
+/// A key of an object. The objects rules read are small (a user, a credit, an attendance row),
+/// and scanning their entries compares lengths first and hashes nothing: about twice as fast as
+/// `Value::get`, whose keyed hash costs more than the scan. A large object is still hashed, so
+/// odd remote data never makes a lookup slow.
+pub fn field<'a>(value: &'a Value, key: &str) -> Option<&'a Value> {
+    let object = value.as_object()?;
+    if object.len() > SCANNED_KEYS {
+        return object.get(key);
+    }
+    object
+        .iter()
+        .find(|(name, _)| name.as_str() == key)
+        .map(|(_, value)| value)
+}
+
+/// Where the last object of a list had a key: the objects of one list (credits, attendance rows)
+/// share a layout, so the key is looked for at that position first, and the object's entries
+/// are scanned only when it is not there. The result is the same as [`field`]'s.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct KeyHint {
+    position: usize,
+}
+
+impl KeyHint {
+    /// A key of an object, looked for where the last object had it first.
+    pub fn get<'a>(&mut self, value: &'a Value, key: &str) -> Option<&'a Value> {
+        let object = value.as_object()?;
+        if let Some((name, found)) = object.iter().nth(self.position)
+            && name == key
+        {
+            return Some(found);
+        }
+        let (position, (_, found)) = object
+            .iter()
+            .enumerate()
+            .find(|(_, (name, _))| name.as_str() == key)?;
+        self.position = position;
+        Some(found)
+    }
+}
+
+/// The value at a JSON pointer, as `Value::pointer` finds it, without its new `String` for
+/// every token (it unescapes each one): rules look up a few pointers in every record.
+pub fn lookup<'a>(json: &'a Value, pointer: &str) -> Option<&'a Value> {
+    if pointer.is_empty() {
+        return Some(json);
+    }
+    let mut target = json;
+    for token in pointer.strip_prefix('/')?.split('/') {
+        let token = if token.contains('~') {
+            std::borrow::Cow::Owned(token.replace("~1", "/").replace("~0", "~"))
+        } else {
+            std::borrow::Cow::Borrowed(token)
+        };
+        target = match target {
+            Value::Object(_) => field(target, &token)?,
+            Value::Array(list) => list.get(array_index(&token)?)?,
+            _ => return None,
+        };
+    }
+    Some(target)
+}
+
+/// An array index in a pointer: digits, no sign and no leading zero (as `Value::pointer`).
+fn array_index(token: &str) -> Option<usize> {
+    if token.starts_with('+') || (token.starts_with('0') && token.len() != 1) {
+        return None;
+    }
+    token.parse().ok()
+}
+
+/// The elements of the array at `pointer` (none when absent or not an array).
+pub fn items<'a>(json: &'a Value, pointer: &str) -> &'a [Value] {
+    lookup(json, pointer)
+        .and_then(Value::as_array)
+        .map_or(&[], Vec::as_slice)
+}
+
+/// A JSON pointer with one more token, escaped.
+pub fn child(pointer: &str, key: &str) -> String {
+    if key.contains(['~', '/']) {
+        format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1"))
+    } else {
+        format!("{pointer}/{key}")
+    }
+}
+
+/// A jq path (`.a.b[0]`, `.["x y"]`) as a JSON pointer, for jumping to the evidence in a tree;
+/// `None` for an expression that is not a plain path (a computed count).
+pub fn pointer_of(path: &str) -> Option<String> {
+    let mut pointer = String::new();
+    let mut rest = path.trim();
+    if rest == "." {
+        return Some(pointer);
+    }
+    while !rest.is_empty() {
+        if let Some(after) = rest
+            .strip_prefix(".[\"")
+            .or_else(|| rest.strip_prefix("[\""))
+        {
+            // A quoted key: read the JSON string up to its closing quote.
+            let mut end = None;
+            let mut escaped = false;
+            for (offset, c) in after.char_indices() {
+                match (escaped, c) {
+                    (true, _) => escaped = false,
+                    (false, '\\') => escaped = true,
+                    (false, '"') => {
+                        end = Some(offset);
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            let end = end?;
+            let key: String = serde_json::from_str(&format!("\"{}\"", &after[..end])).ok()?;
+            rest = after[end + 1..].strip_prefix(']')?;
+            pointer = child(&pointer, &key);
+        } else if let Some(after) = rest.strip_prefix('[') {
+            let end = after.find(']')?;
+            let index = &after[..end];
+            if index.is_empty() || !index.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            pointer = child(&pointer, index);
+            rest = &after[end + 1..];
+        } else if let Some(after) = rest.strip_prefix('.') {
+            let end = after.find(['.', '[']).unwrap_or(after.len());
+            let key = &after[..end];
+            if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                return None;
+            }
+            pointer = child(&pointer, key);
+            rest = &after[end..];
+        } else {
+            return None;
+        }
+    }
+    Some(pointer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::provider::fields::jq_path;
+    use serde_json::json;
+
+    #[test]
+    fn jq_paths_round_trip_to_pointers() {
+        for pointer in [
+            "",
+            "/a",
+            "/a/0/b",
+            "/user/user_fields/3rd_party",
+            "/x y/~1z/2",
+        ] {
+            let path = jq_path(pointer);
+            assert_eq!(pointer_of(&path).as_deref(), Some(pointer), "{path}");
+        }
+        assert_eq!(pointer_of("[.discounts[] | .x] | length"), None);
+    }
+
+    #[test]
+    fn lookups_find_what_value_pointer_and_get_find() {
+        let json = json!({"a": [1, {"b~/c": 2, "d": 3}], "e": {"f": null}, "": 4});
+        for pointer in [
+            "",
+            "/a",
+            "/a/0",
+            "/a/1/b~0~1c",
+            "/a/1/d",
+            "/a/01",
+            "/a/+1",
+            "/a/9",
+            "/e/f",
+            "/e/g",
+            "/",
+            "a",
+            "/a/1/d/x",
+        ] {
+            assert_eq!(lookup(&json, pointer), json.pointer(pointer), "{pointer:?}");
+        }
+        let mut hint = KeyHint::default();
+        let rows = [
+            json!({"x": 1, "y": 2}),
+            json!({"y": 3, "x": 4}),
+            json!({"y": 5}),
+            json!(7),
+        ];
+        let found: Vec<Option<&Value>> = rows.iter().map(|row| hint.get(row, "x")).collect();
+        let expected: Vec<Option<&Value>> = rows.iter().map(|row| row.get("x")).collect();
+        assert_eq!(found, expected);
+        let wide: Value = (0..100).map(|n| (format!("k{n}"), json!(n))).collect();
+        assert_eq!(field(&wide, "k77"), Some(&json!(77)));
+    }
+
+    #[test]
+    fn lenient_readers_never_panic() {
+        assert_eq!(flag(Some(&json!("TRUE"))), Some(true));
+        assert_eq!(flag(Some(&json!([]))), None);
+        assert_eq!(count(Some(&json!("12"))), Some(12));
+        assert_eq!(count(Some(&json!(-3))), None);
+        assert_eq!(count(Some(&json!(1e40))), Some(u64::MAX));
+        assert!(items(&json!({"a": 1}), "/a").is_empty());
+        assert!(parse_time(&json!("2023-09-11T16:28:22.227002+05:30")).is_some());
+        assert!(parse_time(&json!("2023-09-11 16:28:22")).is_some());
+        assert!(parse_time(&json!(12)).is_none());
+    }
+}

@@ -1,0 +1,97 @@
+//! The `:` command line (profile and theme switches, mistakes, quit) and terminating.
+
+use super::*;
+
+#[test]
+fn terminate_quits() {
+    let mut state = loaded();
+    assert!(matches!(
+        update(&mut state, Msg::Terminate).as_slice(),
+        [Effect::Quit]
+    ));
+    assert!(state.quit);
+}
+
+/// A provider that is never called: profile switches only carry it through `update`.
+#[derive(Debug)]
+struct Unused;
+
+#[async_trait::async_trait]
+impl crate::provider::Provider for Unused {
+    fn name(&self) -> &'static str {
+        "unused"
+    }
+    async fn list_users(&self, _: Option<&str>, _: usize) -> Result<UserPage, ProviderError> {
+        Err(ProviderError::Unsupported("unused".into()))
+    }
+    async fn fetch_record(&self, _: &str) -> Result<UserRecord, ProviderError> {
+        Err(ProviderError::Unsupported("unused".into()))
+    }
+}
+
+#[test]
+fn colon_profile_switches_in_place_with_a_fresh_list() {
+    let mut state = loaded();
+    state.profile_names = vec!["sandbox-zoo".into(), "sandbox-quip".into()];
+    update(&mut state, key(KeyCode::Char(':')));
+    assert_eq!(state.key_context(), crate::state::KeyContext::Command);
+    type_text(&mut state, "profile sandbox-q");
+    update(&mut state, key(KeyCode::Tab));
+    assert_eq!(
+        state.command.as_ref().unwrap().input.value(),
+        "profile sandbox-quip"
+    );
+    let effects = update(&mut state, key(KeyCode::Enter));
+    assert!(matches!(effects.as_slice(), [Effect::SwitchProfile(name)] if name == "sandbox-quip"));
+    assert!(state.command.is_none());
+    let badge = ProfileBadge {
+        name: "sandbox-quip".into(),
+        provider: "quip".into(),
+        is_sandbox: true,
+    };
+    let opened = crate::msg::OpenedProfile {
+        provider: Arc::new(Unused),
+        badge,
+        theme: crate::theme::Theme::no_color(),
+    };
+    let effects = update(&mut state, Msg::ProfileSwitched { result: Ok(opened) });
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::LoadUsers { cursor: None, .. }]
+    ));
+    assert!(state.list.users.is_empty() && state.detail.record.is_none());
+    assert_eq!(state.profile.name, "sandbox-quip");
+    assert_eq!(state.theme.name, "no-color");
+}
+
+#[test]
+fn colon_commands_report_mistakes_and_quit() {
+    let mut state = loaded();
+    state.profile_names = vec!["sandbox-zoo".into()];
+    update(&mut state, key(KeyCode::Char(':')));
+    type_text(&mut state, "profile nope");
+    assert!(update(&mut state, key(KeyCode::Enter)).is_empty());
+    assert!(
+        state
+            .status
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("no profile nope")
+    );
+    update(&mut state, key(KeyCode::Char(':')));
+    type_text(&mut state, "theme light");
+    assert!(
+        matches!(update(&mut state, key(KeyCode::Enter)).as_slice(), [Effect::LoadTheme(name)] if name == "light")
+    );
+    update(&mut state, key(KeyCode::Char(':')));
+    update(&mut state, key(KeyCode::Esc));
+    assert!(state.command.is_none() && !state.quit);
+    update(&mut state, key(KeyCode::Char(':')));
+    type_text(&mut state, "q");
+    assert!(matches!(
+        update(&mut state, key(KeyCode::Enter)).as_slice(),
+        [Effect::Quit]
+    ));
+    assert!(state.quit);
+}

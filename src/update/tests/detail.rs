@@ -1,0 +1,277 @@
+//! The detail pane: tabs, help, exporting a record, threads, copying from the tree and
+//! searching the raw view.
+
+use super::*;
+
+#[test]
+fn tabs_focus_help_and_quit() {
+    let mut state = loaded();
+    update(&mut state, key(KeyCode::Tab));
+    assert_eq!(state.focus, Focus::Detail);
+    update(&mut state, key(KeyCode::Char(']')));
+    assert_eq!(state.detail.tab, DetailTab::Tree);
+    update(&mut state, key(KeyCode::Char(']')));
+    assert_eq!(state.detail.tab, DetailTab::Audit);
+    update(&mut state, key(KeyCode::Char(']')));
+    assert_eq!(state.detail.tab, DetailTab::Raw);
+    update(&mut state, key(KeyCode::Char('[')));
+    assert_eq!(state.detail.tab, DetailTab::Audit);
+    update(&mut state, key(KeyCode::Char('?')));
+    assert!(state.help_open);
+    update(&mut state, key(KeyCode::Char('j')));
+    assert!(!state.help_open, "any key closes help");
+    let effects = update(&mut state, key(KeyCode::Char('q')));
+    assert!(state.quit);
+    assert!(matches!(effects.as_slice(), [Effect::Quit]));
+}
+
+#[test]
+fn export_needs_a_record_and_reports_the_path() {
+    let mut state = loaded();
+    assert!(update(&mut state, key(KeyCode::Char('x'))).is_empty());
+    assert!(state.status.error.is_some());
+    let (request, _) = fetch_request(&update(&mut state, key(KeyCode::Enter))).unwrap();
+    update(
+        &mut state,
+        Msg::RecordLoaded {
+            request,
+            result: Ok(record("u0")),
+        },
+    );
+    let effects = update(&mut state, key(KeyCode::Char('x')));
+    assert!(matches!(effects.as_slice(), [Effect::Export { records }] if records.len() == 1));
+    update(
+        &mut state,
+        Msg::ExportFinished {
+            result: Ok("/tmp/e.json".into()),
+        },
+    );
+    assert_eq!(
+        state.status.last_export.as_deref(),
+        Some(std::path::Path::new("/tmp/e.json"))
+    );
+    assert!(
+        state
+            .status
+            .info
+            .as_deref()
+            .unwrap()
+            .contains("/tmp/e.json")
+    );
+}
+
+#[test]
+fn the_threads_tab_asks_for_titles_in_view_once_and_fills_them_in() {
+    let mut state = loaded();
+    let threads: Vec<crate::model::ThreadInfo> = (0..250)
+        .map(|index| crate::model::ThreadInfo {
+            id: format!("T{index:03}"),
+            updated_usec: Some(1_000 - index),
+            ..Default::default()
+        })
+        .collect();
+    let mut quip = (*record("u0")).clone();
+    quip.provider = "quip";
+    quip.threads = threads;
+    let (request, _) = fetch_request(&update(&mut state, key(KeyCode::Enter))).unwrap();
+    update(
+        &mut state,
+        Msg::RecordLoaded {
+            request,
+            result: Ok(Arc::new(quip)),
+        },
+    );
+    assert!(state.detail.tabs().contains(&DetailTab::Threads));
+    update(&mut state, key(KeyCode::Char(']')));
+    let effects = update(&mut state, key(KeyCode::Char(']')));
+    assert_eq!(state.detail.tab, DetailTab::Threads);
+    let Some(Effect::FetchThreads { request, ids }) = effects.into_iter().next() else {
+        panic!("titles asked")
+    };
+    assert!(!ids.is_empty() && ids.len() <= 100);
+    assert_eq!(ids[0], "T000", "newest first");
+    let titles = ids
+        .iter()
+        .map(|id| crate::model::ThreadInfo {
+            id: id.clone(),
+            title: Some(format!("Doc {id}")),
+            ..Default::default()
+        })
+        .collect();
+    update(
+        &mut state,
+        Msg::ThreadsLoaded {
+            request,
+            result: Ok(titles),
+        },
+    );
+    assert_eq!(
+        state.detail.threads.items[0].title.as_deref(),
+        Some("Doc T000")
+    );
+    // Moving far down asks for the next rows only.
+    let effects = update(&mut state, key(KeyCode::Char('G')));
+    assert!(matches!(effects.as_slice(), [Effect::FetchThreads { ids, .. }] if ids[0] != "T000"));
+    update(&mut state, key(KeyCode::Enter));
+    assert_eq!(state.detail.threads.open, Some(249));
+    update(&mut state, key(KeyCode::Char('s')));
+    assert_eq!(
+        state.detail.threads.sort,
+        crate::state::threads::ThreadSort::Title
+    );
+}
+
+#[test]
+fn providers_without_threads_have_no_threads_tab() {
+    let mut state = loaded();
+    let (request, _) = fetch_request(&update(&mut state, key(KeyCode::Enter))).unwrap();
+    update(
+        &mut state,
+        Msg::RecordLoaded {
+            request,
+            result: Ok(record("u0")),
+        },
+    );
+    assert_eq!(
+        state.detail.tabs(),
+        [
+            DetailTab::Overview,
+            DetailTab::Tree,
+            DetailTab::Audit,
+            DetailTab::Raw
+        ]
+    );
+}
+
+#[test]
+fn y_then_v_k_or_p_copies_from_the_tree_and_capital_y_the_record() {
+    let mut state = loaded();
+    let (request, _) = fetch_request(&update(&mut state, key(KeyCode::Enter))).unwrap();
+    update(
+        &mut state,
+        Msg::RecordLoaded {
+            request,
+            result: Ok(record("u0")),
+        },
+    );
+    update(&mut state, key(KeyCode::Char(']')));
+    update(&mut state, key(KeyCode::Char('j')));
+    update(&mut state, key(KeyCode::Char('y')));
+    assert_eq!(state.key_context(), crate::state::KeyContext::Yank);
+    let effects = update(&mut state, key(KeyCode::Char('p')));
+    assert!(
+        matches!(effects.as_slice(), [Effect::WriteTerminal(bytes)] if bytes.starts_with(b"\x1b]52;c;"))
+    );
+    assert!(state.status.info.as_deref().unwrap().contains("the path"));
+    update(&mut state, key(KeyCode::Char('y')));
+    let effects = update(&mut state, key(KeyCode::Char('v')));
+    // The value of `.a` is 1, base64 "MQ==".
+    assert!(
+        matches!(effects.as_slice(), [Effect::WriteTerminal(bytes)] if bytes == b"\x1b]52;c;MQ==\x07")
+    );
+    let effects = update(&mut state, key(KeyCode::Char('Y')));
+    assert!(matches!(effects.as_slice(), [Effect::WriteTerminal(_)]));
+    assert!(state.status.info.as_deref().unwrap().contains("the record"));
+}
+
+#[test]
+fn slash_in_the_raw_view_searches_it_and_n_walks_the_matches() {
+    let mut state = loaded();
+    let (request, _) = fetch_request(&update(&mut state, key(KeyCode::Enter))).unwrap();
+    update(
+        &mut state,
+        Msg::RecordLoaded {
+            request,
+            result: Ok(record("u0")),
+        },
+    );
+    state.detail.raw_lines = Arc::new(
+        (0..200)
+            .map(|index| format!("  \"k{index}\": {}", index % 50))
+            .collect(),
+    );
+    update(&mut state, key(KeyCode::Char('[')));
+    assert_eq!(state.key_context(), crate::state::KeyContext::Raw);
+    update(&mut state, key(KeyCode::Char('/')));
+    assert_eq!(state.focus, Focus::Detail, "the list filter is not touched");
+    type_text(&mut state, ": 42");
+    assert_eq!(state.detail.raw_search.matches, [42, 92, 142, 192]);
+    update(&mut state, key(KeyCode::Enter));
+    assert_eq!(state.key_context(), crate::state::KeyContext::Raw);
+    update(&mut state, key(KeyCode::Char('n')));
+    assert_eq!(state.detail.raw_search.current_line(), Some(92));
+    assert!(
+        state.detail.scroll <= 92 && state.detail.scroll > 60,
+        "the match is in view"
+    );
+    update(&mut state, key(KeyCode::Char('N')));
+    update(&mut state, key(KeyCode::Char('N')));
+    assert_eq!(state.detail.raw_search.current_line(), Some(192), "wraps");
+}
+
+#[test]
+fn r_asks_for_the_list_again_after_it_failed() {
+    let mut state = state();
+    let request = load_request(&init(&mut state));
+    update(
+        &mut state,
+        Msg::UsersLoaded {
+            request,
+            result: Err(ProviderError::Unsupported("down".into())),
+        },
+    );
+    assert!(state.status.error.is_some());
+    let effects = update(&mut state, key(KeyCode::Char('r')));
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::LoadUsers { cursor: None, .. }]
+    ));
+}
+
+#[test]
+fn a_record_with_json_notes_says_so_and_shows_the_servers_digits() {
+    let mut state = loaded();
+    let id = state.list.users[0].id.clone();
+    let effects = update(&mut state, key(KeyCode::Enter));
+    let (request, _) = fetch_request(&effects).expect("a fetch");
+    let body: &'static [u8] = br#"{"a":1,"a":2,"n":123456789012345678901234567890}"#;
+    let record = UserRecord {
+        provider: "zoo",
+        id: id.clone(),
+        summary: UserSummary::with_id(&id),
+        bodies: vec![RawBody {
+            label: "user".into(),
+            path: "/u".into(),
+            bytes: bytes::Bytes::from_static(body),
+        }],
+        json: serde_json::from_slice(body).unwrap(),
+        sections: Vec::new(),
+        threads: Vec::new(),
+        fetched_at: chrono::Utc::now(),
+        deferred: false,
+    };
+    update(
+        &mut state,
+        Msg::RecordLoaded {
+            request,
+            result: Ok(Arc::new(record)),
+        },
+    );
+    let shown = state.detail.record.as_ref().unwrap();
+    assert_eq!(shown.sections[0].title, "JSON notes");
+    assert!(state.status.info.as_deref().unwrap().contains("2 oddities"));
+    assert!(
+        state
+            .detail
+            .raw_lines
+            .iter()
+            .any(|line| line.contains("\"a\": 1"))
+    );
+    assert!(
+        state
+            .detail
+            .raw_lines
+            .iter()
+            .any(|line| line.contains("123456789012345678901234567890"))
+    );
+}
