@@ -93,6 +93,9 @@ pub struct AuditScan {
     pub scanned: std::collections::HashSet<String>,
     /// Fetches that failed in the last scan.
     pub failed: usize,
+    /// Scans of a profile switched away from, cancelled but not yet ended: their progress and
+    /// findings are not this profile's (each ends with exactly one `AuditFinished`).
+    pub abandoned: usize,
 }
 
 /// Everything the explorer knows.

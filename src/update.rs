@@ -245,6 +245,7 @@ fn profile_switched(
         }
         Ok(opened) => {
             // The app aborted every task of the old provider; forget what they were for.
+            let mut effects = audit::abandon(state);
             state.list = crate::state::UserListState::default();
             state.detail = DetailState::default();
             state.status.error = None;
@@ -253,7 +254,8 @@ fn profile_switched(
             state.theme = opened.theme;
             state.focus = Focus::List;
             audit::regroup(state);
-            load_next_page(state)
+            effects.extend(load_next_page(state));
+            effects
         }
     }
 }

@@ -39,9 +39,24 @@ pub(super) fn start(state: &mut State) -> Vec<Effect> {
     }]
 }
 
+/// The profile is switching: a running scan is stopped and its late answers are ignored, and
+/// the findings of the old profile are forgotten.
+pub(super) fn abandon(state: &mut State) -> Vec<Effect> {
+    let abandoned = state.audit_scan.abandoned + usize::from(state.audit_scan.running);
+    state.audit_scan = crate::state::AuditScan {
+        abandoned,
+        ..Default::default()
+    };
+    if abandoned > 0 {
+        vec![Effect::CancelAudit]
+    } else {
+        Vec::new()
+    }
+}
+
 /// Progress of the running scan.
 pub(super) fn progress(state: &mut State, progress: ScanProgress) -> Vec<Effect> {
-    if state.audit_scan.running {
+    if state.audit_scan.running && state.audit_scan.abandoned == 0 {
         state.audit_scan.progress = Some(progress);
     }
     Vec::new()
@@ -50,6 +65,11 @@ pub(super) fn progress(state: &mut State, progress: ScanProgress) -> Vec<Effect>
 /// The scan ended: its findings join those of earlier runs.
 pub(super) fn finished(state: &mut State, outcome: ScanOutcome) -> Vec<Effect> {
     let scan = &mut state.audit_scan;
+    if scan.abandoned > 0 {
+        // The end of a scan of the profile switched away from: nothing of it is shown here.
+        scan.abandoned -= 1;
+        return Vec::new();
+    }
     scan.running = false;
     scan.failed = outcome.failures.len();
     scan.scanned.extend(outcome.scanned.iter().cloned());

@@ -304,3 +304,54 @@ fn a_record_does_not_regroup_the_scans_findings() {
     assert_eq!(state.detail.findings_view.cursor, cursor);
     assert_eq!(groups(&state).len(), 4, "still by rule");
 }
+
+#[test]
+fn switching_profile_stops_the_scan_and_forgets_its_findings() {
+    let mut state = scanned();
+    update(&mut state, key(KeyCode::Char(':')));
+    type_text(&mut state, "audit");
+    update(&mut state, key(KeyCode::Enter));
+    assert!(state.audit_scan.running);
+    let opened = crate::msg::OpenedProfile {
+        provider: Arc::new(super::command::Unused),
+        badge: crate::state::ProfileBadge {
+            name: "sandbox-quip".into(),
+            provider: "quip".into(),
+            is_sandbox: true,
+        },
+        theme: crate::theme::Theme::no_color(),
+    };
+    let effects = update(&mut state, Msg::ProfileSwitched { result: Ok(opened) });
+    assert!(matches!(effects.first(), Some(Effect::CancelAudit)));
+    assert!(!state.audit_scan.running && state.audit_scan.findings.is_empty());
+    // The old scan's last words arrive late: none of it is the new profile's.
+    update(
+        &mut state,
+        Msg::AuditProgress(crate::audit::scan::ScanProgress {
+            done: 7,
+            ..Default::default()
+        }),
+    );
+    let late = crate::audit::scan::ScanOutcome {
+        scanned: vec!["u9".into()],
+        findings: vec![finding("zoo.blocked", crate::audit::Severity::High, "u9")],
+        cancelled: true,
+        ..Default::default()
+    };
+    update(&mut state, Msg::AuditFinished(Box::new(late)));
+    assert!(state.audit_scan.progress.is_none());
+    assert!(state.audit_scan.findings.is_empty() && state.audit_scan.scanned.is_empty());
+    assert!(state.list.severity.is_empty());
+    // A scan of the new profile starts from nothing and its end counts.
+    update(&mut state, key(KeyCode::Char(':')));
+    type_text(&mut state, "audit");
+    let effects = update(&mut state, key(KeyCode::Enter));
+    assert!(matches!(effects.as_slice(), [Effect::StartAudit { skip, .. }] if skip.is_empty()));
+    let outcome = crate::audit::scan::ScanOutcome {
+        scanned: vec!["q1".into()],
+        ..Default::default()
+    };
+    update(&mut state, Msg::AuditFinished(Box::new(outcome)));
+    assert!(!state.audit_scan.running);
+    assert_eq!(state.audit_scan.scanned.len(), 1);
+}

@@ -14,7 +14,7 @@ fn terminate_quits() {
 
 /// A provider that is never called: profile switches only carry it through `update`.
 #[derive(Debug)]
-struct Unused;
+pub(super) struct Unused;
 
 #[async_trait::async_trait]
 impl crate::provider::Provider for Unused {
