@@ -44,13 +44,22 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, tree: &TreeState, focused: bool
         .current()
         .map(|node| tree.jq_path(node))
         .unwrap_or_default();
+    // The position sits at the right edge, vim's ruler: a move then rewrites only the digits
+    // that changed, not the whole counter shifted by a path of another length.
     let position = format!(" {}/{}", tree.cursor + 1, tree.visible.len());
-    let room = usize::from(path_area.width).saturating_sub(position.width() + 1);
-    let line = Line::from(vec![
-        Span::styled(fit(&one_line(&path), room), theme.accent()),
-        Span::styled(position, theme.muted()),
-    ]);
-    frame.render_widget(Paragraph::new(line), path_area);
+    let position_width = u16::try_from(position.width()).unwrap_or(u16::MAX);
+    let [path_area, position_area] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(position_width)])
+            .areas(path_area);
+    let room = usize::from(path_area.width).saturating_sub(1);
+    frame.render_widget(
+        Paragraph::new(Span::styled(fit(&one_line(&path), room), theme.accent())),
+        path_area,
+    );
+    frame.render_widget(
+        Paragraph::new(Span::styled(position, theme.muted())),
+        position_area,
+    );
 }
 
 fn row_line(
