@@ -96,6 +96,25 @@ fn paths_lead_back_to_their_nodes() {
 }
 
 #[test]
+fn a_path_into_a_shadowed_duplicate_finds_what_serde_would() {
+    // Found by the fuzzer (record_tree, map_zooza): the tree shows both members of a duplicated
+    // key, but a jq path, like serde and `jq`, means the last one; a path into the first names
+    // nothing, and must not find a node of another path.
+    let text = r#"{"a": {"b": 1}, "a": {"c": 2}}"#;
+    let tree = TreeState::build(bytes::Bytes::from(text), no_labels, 9).unwrap();
+    let shadowed = (0..tree.len())
+        .find(|node| tree.jq_path(*node) == ".a.b")
+        .unwrap();
+    assert_eq!(tree.find_path(&tree.jq_path(shadowed)), None);
+    let last = tree.find_path(".a.c").unwrap();
+    assert_eq!(tree.jq_path(last), ".a.c");
+    assert_eq!(
+        tree.find_path(".a").map(|node| tree.jq_path(node)),
+        Some(".a".to_owned())
+    );
+}
+
+#[test]
 fn rows_read_keys_previews_and_labels_from_the_bytes() {
     fn label(path: &[PathSegment<'_>], value: &serde_json::Value) -> Option<String> {
         matches!(
