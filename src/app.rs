@@ -179,12 +179,20 @@ fn run_effect(
             });
             tasks.insert(request, task.abort_handle());
         }
-        Effect::MapRecord { request, record } => {
-            // Mapping a big body takes a parse of all of it: never on the loop's thread.
+        Effect::MapRecord {
+            request,
+            record,
+            audit,
+        } => {
+            // Mapping a big body reads all of it: never on the loop's thread.
             let task = tokio::task::spawn_blocking(move || {
                 let result = crate::provider::deferred::map_in_full(&record).map(|mut mapped| {
                     crate::provider::json_notes::annotate_record(&mut mapped);
-                    Arc::new(mapped)
+                    let findings = audit.findings(&mapped);
+                    crate::msg::MappedRecord {
+                        record: Arc::new(mapped),
+                        findings,
+                    }
                 });
                 let _ = sender.send(Msg::RecordMapped { request, result });
             });

@@ -80,5 +80,26 @@ pub fn evaluate(
     findings
 }
 
+/// What auditing one record takes (the profile, the rules, the settings), bundled so the audit
+/// can run off the loop beside a big record's mapping.
+#[derive(Debug, Clone)]
+pub struct RecordAudit {
+    /// The profile the findings are reported under.
+    pub profile: String,
+    /// The rules to run.
+    pub rules: Vec<&'static Rule>,
+    /// Thresholds and the time to judge by.
+    pub settings: AuditSettings,
+}
+
+impl RecordAudit {
+    /// The record's findings, the most severe first (then by rule).
+    pub fn findings(&self, record: &UserRecord) -> Vec<Finding> {
+        let mut findings = evaluate(record, &self.profile, &self.rules, &self.settings);
+        findings.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(b.rule)));
+        findings
+    }
+}
+
 #[cfg(test)]
 mod tests;

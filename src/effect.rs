@@ -42,6 +42,9 @@ pub enum Effect {
         request: RequestId,
         /// The record, its bytes complete.
         record: Arc<UserRecord>,
+        /// Its audit, run with the mapping: a big record's credits are read one at a time, not
+        /// on the loop.
+        audit: crate::audit::RecordAudit,
     },
     /// Fetch titles (and details) of some threads.
     FetchThreads {

@@ -2,6 +2,7 @@
 //! explorer render. Nothing here knows about HTTP or about any one provider.
 
 mod field;
+mod lists;
 mod record;
 mod summary;
 
@@ -12,5 +13,6 @@ pub fn local_offset() -> chrono::FixedOffset {
     use chrono::Offset as _;
     chrono::Local::now().offset().fix()
 }
+pub use lists::{BigBody, Items, ListSource};
 pub use record::{RawBody, ThreadInfo, UserRecord};
 pub use summary::{StatusMarker, UserPage, UserSummary};

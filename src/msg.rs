@@ -64,8 +64,8 @@ pub enum Msg {
     RecordMapped {
         /// The request it answers.
         request: RequestId,
-        /// The mapped record or the error.
-        result: Result<Arc<UserRecord>, ProviderError>,
+        /// The mapped record and its findings, or the error.
+        result: Result<MappedRecord, ProviderError>,
     },
     /// Thread titles arrived (or failed).
     ThreadsLoaded {
@@ -95,4 +95,13 @@ pub enum Msg {
     AuditFinished(Box<crate::audit::scan::ScanOutcome>),
     /// The process was asked to stop (SIGTERM, SIGHUP).
     Terminate,
+}
+
+/// A deferred record mapped in full, and its audit's findings (the most severe first).
+#[derive(Debug)]
+pub struct MappedRecord {
+    /// The record.
+    pub record: Arc<UserRecord>,
+    /// What the record's audit found.
+    pub findings: Vec<crate::audit::Finding>,
 }

@@ -73,6 +73,19 @@ pub struct ProviderEntry {
     pub map_export: fn(Bytes) -> Result<UserRecord, ProviderError>,
     /// Whether a record's JSON looks like this provider's, to open a file without `--provider`.
     pub looks_like: fn(&serde_json::Value) -> bool,
+    /// How a big exported record is mapped without parsing its largest lists whole
+    /// (`provider::deferred`); `None`: it is parsed whole, as any export.
+    pub map_streamed: Option<StreamedMapper>,
+}
+
+/// A provider's mapping of a big body whose largest top-level lists are read one item at a time
+/// from the body's index (`model::lists`).
+pub struct StreamedMapper {
+    /// The top-level lists read from the index.
+    pub lists: &'static [&'static str],
+    /// Maps the slim copy of the body (those lists emptied), given the full body's index and
+    /// bytes. The record it returns holds the slim JSON and the slim body.
+    pub map: fn(Bytes, &crate::json_index::JsonIndex, &Bytes) -> Result<UserRecord, ProviderError>,
 }
 
 /// Every provider userscope knows.
@@ -82,24 +95,31 @@ pub const REGISTRY: &[ProviderEntry] = &[
         build: zoo::build,
         map_export: zoo::map_export,
         looks_like: zoo::looks_like,
+        map_streamed: None,
     },
     ProviderEntry {
         name: zooza::NAME,
         build: zooza::build,
         map_export: zooza::map_export,
         looks_like: zooza::looks_like,
+        map_streamed: Some(StreamedMapper {
+            lists: zooza::STREAMED_LISTS,
+            map: zooza::map_streamed_export,
+        }),
     },
     ProviderEntry {
         name: quip::NAME,
         build: quip::build,
         map_export: quip::map_export,
         looks_like: quip::looks_like,
+        map_streamed: None,
     },
     ProviderEntry {
         name: scanova::NAME,
         build: scanova::build,
         map_export: scanova::map_export,
         looks_like: scanova::looks_like,
+        map_streamed: None,
     },
 ];
 

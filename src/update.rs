@@ -124,6 +124,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
                         effects.push(Effect::MapRecord {
                             request,
                             record: Arc::clone(&record),
+                            audit: record_audit(state),
                         });
                     } else {
                         state.detail.mapping = None;
@@ -158,10 +159,10 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.detail.mapping = None;
             match result {
                 // Same bytes, so the tree, the raw view and the reader's place in them stay.
-                Ok(record) => {
-                    announce_json_notes(state, &record);
-                    audit_record(state, &record);
-                    state.detail.record = Some(record);
+                Ok(mapped) => {
+                    announce_json_notes(state, &mapped.record);
+                    show_findings(state, &mapped.record, mapped.findings);
+                    state.detail.record = Some(mapped.record);
                 }
                 Err(error) => {
                     state.status.error = Some(format!("mapping the record: {}", error.one_line()));
@@ -214,10 +215,26 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
 /// Runs the audit rules over the record just shown: its findings for the Audit tab, its worst
 /// severity for the list's badge.
 fn audit_record(state: &mut State, record: &crate::model::UserRecord) {
+    let findings = record_audit(state).findings(record);
+    show_findings(state, record, findings);
+}
+
+/// What auditing a record takes now: the profile, its enabled rules, its settings.
+fn record_audit(state: &State) -> crate::audit::RecordAudit {
     let settings = audit::settings(state);
-    let rules = crate::audit::select_rules(None, &settings.disabled_rules).unwrap_or_default();
-    let mut findings = crate::audit::evaluate(record, &state.profile.name, &rules, &settings);
-    findings.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(b.rule)));
+    crate::audit::RecordAudit {
+        profile: state.profile.name.clone(),
+        rules: crate::audit::select_rules(None, &settings.disabled_rules).unwrap_or_default(),
+        settings,
+    }
+}
+
+/// A record's findings (the most severe first) on the Audit tab and as its list badge.
+fn show_findings(
+    state: &mut State,
+    record: &crate::model::UserRecord,
+    findings: Vec<crate::audit::Finding>,
+) {
     match findings.first() {
         Some(worst) => state
             .list

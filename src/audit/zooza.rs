@@ -2,6 +2,7 @@
 //! A record made of another user's registrations and orders (no token of theirs) has none of
 //! these, so no rule fires on it.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use chrono::{DateTime, Duration, Utc};
@@ -11,6 +12,7 @@ use super::rule::{
     AuditSettings, AuditedRecord, Evidence, KeyHint, Rule, Severity, field, flag, lookup,
     parse_time,
 };
+use crate::model::UserRecord;
 use crate::provider::zooza::NAME;
 
 /// Zooza's rules.
@@ -99,18 +101,19 @@ pub(super) struct CreditWalk<'a> {
     noshows: u64,
 }
 
-/// An active credit, with the fields the rules judge it by.
+/// An active credit, with the fields the rules judge it by: borrowed from the record's JSON, or
+/// owned when the credit was decoded from a big body's index (and dropped after the walk).
 struct ActiveCredit<'a> {
     /// `discounts` or `free_events`.
     list: &'static str,
     /// Its position in the list.
     index: usize,
-    /// The credit, for its `id` in a finding's title.
-    credit: &'a Value,
+    /// Its `id`, for a finding's title.
+    id: Option<Cow<'a, Value>>,
     /// Its `expired` flag, and the value as sent.
-    expired: Option<(bool, &'a Value)>,
+    expired: Option<(bool, Cow<'a, Value>)>,
     /// Its `expiration`, when readable as a time, and the value as sent.
-    expiration: Option<(DateTime<Utc>, &'a Value)>,
+    expiration: Option<(DateTime<Utc>, Cow<'a, Value>)>,
 }
 
 impl ActiveCredit<'_> {
@@ -126,7 +129,7 @@ impl ActiveCredit<'_> {
     fn label(&self) -> String {
         let mut label = String::with_capacity(48);
         label.push_str("credit");
-        match field(self.credit, "id") {
+        match self.id.as_deref() {
             Some(Value::Number(id)) => {
                 let _ = write!(label, " {id}");
             }
@@ -144,10 +147,19 @@ impl ActiveCredit<'_> {
 fn credit_walk<'r, 'a>(record: &'r AuditedRecord<'a>) -> &'r CreditWalk<'a> {
     record
         .zooza_credits
-        .get_or_init(|| walk_credits(&record.record().json))
+        .get_or_init(|| walk_credits(record.record()))
 }
 
-fn walk_credits(json: &Value) -> CreditWalk<'_> {
+/// A key of a credit, borrowed when the credit is, else copied out of it (a few small values:
+/// the credit itself is dropped after the walk).
+fn key_of<'a>(credit: &Cow<'a, Value>, hint: &mut KeyHint, key: &str) -> Option<Cow<'a, Value>> {
+    match credit {
+        Cow::Borrowed(credit) => hint.get(credit, key).map(Cow::Borrowed),
+        Cow::Owned(credit) => hint.get(credit, key).cloned().map(Cow::Owned),
+    }
+}
+
+fn walk_credits(record: &UserRecord) -> CreditWalk<'_> {
     let mut walk = CreditWalk {
         active: Vec::new(),
         noshows: 0,
@@ -155,17 +167,20 @@ fn walk_credits(json: &Value) -> CreditWalk<'_> {
     // Every credit (and every attendance row) has its keys where the one before had them, so
     // each key is looked for there first: a credit is two dozen entries of ~100 bytes, and
     // reading them is what costs, much more than comparing keys (hashing them costs more still).
-    let mut hints = [KeyHint::default(); 5];
+    let mut hints = [KeyHint::default(); 6];
     let [
         active_at,
         expired_at,
         expiration_at,
         attendance_at,
         row_attendance_at,
+        id_at,
     ] = &mut hints;
+    // A big record's credits are decoded one at a time from its index (`model::lists`).
+    let lists = record.lists();
     for list in CREDIT_LISTS {
-        for (index, credit) in array(json, list).iter().enumerate() {
-            if let Some(Value::Array(rows)) = attendance_at.get(credit, "attendance") {
+        for (index, credit) in lists.items(list).enumerate() {
+            if let Some(Value::Array(rows)) = attendance_at.get(&credit, "attendance") {
                 let noshow = |row: &&Value| {
                     row_attendance_at
                         .get(row, "attendance")
@@ -174,17 +189,17 @@ fn walk_credits(json: &Value) -> CreditWalk<'_> {
                 };
                 walk.noshows += rows.iter().filter(noshow).count() as u64;
             }
-            if flag(active_at.get(credit, "active")) != Some(true) {
+            if flag(active_at.get(&credit, "active")) != Some(true) {
                 continue;
             }
-            let expired = expired_at.get(credit, "expired");
-            let expiration = expiration_at.get(credit, "expiration");
+            let expired = key_of(&credit, expired_at, "expired");
+            let expiration = key_of(&credit, expiration_at, "expiration");
             walk.active.push(ActiveCredit {
                 list,
                 index,
-                credit,
-                expired: expired.and_then(|value| Some((flag(Some(value))?, value))),
-                expiration: expiration.and_then(|value| Some((parse_time(value)?, value))),
+                id: key_of(&credit, id_at, "id"),
+                expired: expired.and_then(|value| Some((flag(Some(&value))?, value))),
+                expiration: expiration.and_then(|value| Some((parse_time(&value)?, value))),
             });
         }
     }
@@ -196,11 +211,11 @@ fn credit_expired_active(record: &AuditedRecord<'_>, settings: &AuditSettings) -
     let mut found = Vec::new();
     for credit in &credit_walk(record).active {
         match credit.expiration {
-            Some((time, value)) if time <= now => {
+            Some((time, ref value)) if time <= now => {
                 found.push(credit.evidence("expiration", value, credit.label()));
             }
             _ => {
-                if let Some((true, value)) = credit.expired {
+                if let Some((true, value)) = &credit.expired {
                     found.push(credit.evidence("expired", value, credit.label()));
                 }
             }
@@ -217,11 +232,11 @@ fn credit_expiring_soon(record: &AuditedRecord<'_>, settings: &AuditSettings) ->
         if matches!(credit.expired, Some((true, _))) {
             continue;
         }
-        if let Some((time, value)) = credit.expiration
-            && time > now
-            && time <= horizon
+        if let Some((time, value)) = &credit.expiration
+            && *time > now
+            && *time <= horizon
         {
-            let days = (time - now).num_days();
+            let days = (*time - now).num_days();
             let mut note = credit.label();
             let _ = write!(note, " in {days} days");
             found.push(credit.evidence("expiration", value, note));

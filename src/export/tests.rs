@@ -19,6 +19,7 @@ fn record(bodies: &[(&str, &str)]) -> UserRecord {
         threads: Vec::new(),
         fetched_at: Utc::now(),
         deferred: false,
+        big: None,
     }
 }
 

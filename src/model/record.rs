@@ -3,7 +3,7 @@
 use bytes::Bytes;
 use chrono::{DateTime, Utc};
 
-use super::{Section, UserSummary};
+use super::{BigBody, ListSource, Section, UserSummary};
 
 /// One HTTP body exactly as the server sent it.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,12 +40,26 @@ pub struct UserRecord {
     /// and `sections` empty until the explorer maps it in the background. The bytes, the
     /// summary and the id are the record's own.
     pub deferred: bool,
+    /// A big body's index, and the lists the mapping left out of `json` (`model::lists`);
+    /// `None` for an ordinary record, parsed whole.
+    pub big: Option<BigBody>,
 }
 
 impl UserRecord {
     /// The primary body's exact bytes.
     pub fn raw(&self) -> &[u8] {
         self.bodies.first().map_or(&[], |body| &body.bytes[..])
+    }
+
+    /// Where its top-level lists are read from: `json`, or the index for the lists a big body
+    /// streams.
+    pub fn lists(&self) -> ListSource<'_> {
+        match &self.big {
+            Some(big) if !big.streamed.is_empty() => {
+                ListSource::streamed(&self.json, &big.index, self.raw(), big.streamed)
+            }
+            _ => ListSource::parsed(&self.json),
+        }
     }
 }
 

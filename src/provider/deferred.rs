@@ -5,12 +5,14 @@
 //! come from the small parts: `user`, not the credits), and later, off the loop, in full
 //! (`map_in_full`), for the overview and the audit.
 
+use std::sync::Arc;
+
 use bytes::Bytes;
 use serde_json::{Map, Value};
 
 use super::{DecodeError, ProviderError};
 use crate::json_index::{JsonIndex, Kind, NodeKey};
-use crate::model::UserRecord;
+use crate::model::{BigBody, UserRecord};
 
 /// Bodies this big are mapped after they are shown; smaller ones at once, as always.
 pub const BIG_BODY_BYTES: usize = 4 * 1024 * 1024;
@@ -56,7 +58,6 @@ fn map_export_from(
     let Some(slim) = slim_copy(&index, &bytes) else {
         return super::map_export(provider, bytes);
     };
-    drop(index);
     let mut record = super::map_export(provider, Bytes::from(slim))?;
     // A record made of several bodies would need each body back; map those in full now.
     let [body] = record.bodies.as_mut_slice() else {
@@ -66,19 +67,69 @@ fn map_export_from(
     record.json = Value::Null;
     record.sections = Vec::new();
     record.deferred = true;
+    // Kept: the tree reads its rows from it and the full mapping its streamed lists.
+    record.big = Some(BigBody {
+        index: Arc::new(index),
+        streamed: &[],
+    });
     Ok(record)
 }
 
-/// The full mapping of a deferred record: its provider maps its bytes as it maps any export.
+/// The full mapping of a deferred record. A provider that streams its largest lists
+/// (`ProviderEntry::map_streamed`) maps the body without them and reads them one item at a time
+/// from the index, so the record never exists as one `Value`; others map the bytes as any export.
 pub fn map_in_full(record: &UserRecord) -> Result<UserRecord, ProviderError> {
     let bytes = record
         .bodies
         .first()
         .map(|body| body.bytes.clone())
         .unwrap_or_default();
-    let mut mapped = super::map_export(Some(record.provider), bytes)?;
+    let streamer = super::REGISTRY
+        .iter()
+        .find(|entry| entry.name == record.provider)
+        .and_then(|entry| entry.map_streamed.as_ref());
+    let mut mapped = match (&record.big, streamer) {
+        (Some(big), Some(streamer)) => {
+            let slim = Bytes::from(without_lists(&big.index, &bytes, streamer.lists));
+            let mut mapped = (streamer.map)(slim.clone(), &big.index, &bytes)?;
+            // The mapper read the slim copy as the body (a client's record, with no credits,
+            // is mapped from the full bytes and has bodies of its own).
+            if let [body] = mapped.bodies.as_mut_slice()
+                && body.bytes == slim
+            {
+                body.bytes = bytes;
+                mapped.big = Some(BigBody {
+                    index: Arc::clone(&big.index),
+                    streamed: streamer.lists,
+                });
+            }
+            mapped
+        }
+        _ => super::map_export(Some(record.provider), bytes)?,
+    };
     mapped.fetched_at = record.fetched_at;
     Ok(mapped)
+}
+
+/// The document with the top-level arrays named in `lists` emptied (`[]`), every other byte as
+/// sent: field order, unknown fields and exact numbers stay for the mapping.
+fn without_lists(index: &JsonIndex, bytes: &[u8], lists: &[&str]) -> Vec<u8> {
+    let mut slim = Vec::new();
+    let mut copied = 0;
+    if index.node(0).kind == Kind::Object {
+        for member in index.children(0) {
+            let data = index.node(member);
+            let streamed =
+                matches!(index.key(bytes, member), NodeKey::Key(key) if lists.contains(&&*key));
+            if streamed && data.kind == Kind::Array {
+                slim.extend_from_slice(&bytes[copied..data.start as usize]);
+                slim.extend_from_slice(b"[]");
+                copied = data.end as usize;
+            }
+        }
+    }
+    slim.extend_from_slice(&bytes[copied..]);
+    slim
 }
 
 /// The document with every top-level member over `SLIM_MEMBER_BYTES` emptied (same kind, no
@@ -133,13 +184,83 @@ mod tests {
         let full = map_in_full(&record).unwrap();
         assert!(!full.deferred);
         assert_eq!(full.raw(), &bytes[..]);
-        assert_eq!(full.json["discounts"].as_array().unwrap().len(), 1000);
+        assert_eq!(
+            full.lists().items("discounts").count(),
+            1000,
+            "the credits are read from the index"
+        );
         assert!(
             full.sections
                 .iter()
                 .any(|section| section.title == "Credits"),
             "the overview has the credits"
         );
+    }
+
+    /// A big Zooza body whose credits vary: active or not, expired by flag or by date, with
+    /// no-shows, ids as numbers and strings, an unknown member and a 25-digit number.
+    fn varied_zooza(credits: usize) -> Bytes {
+        let credit = |n: usize| {
+            json!({
+                "id": if n % 7 == 0 { json!(format!("c-{n}")) } else { json!(200_000 + n) },
+                "type": "discount",
+                "active": n % 3 != 0,
+                "expired": n % 5 == 0,
+                "expiration": if n % 4 == 0 { "2020-01-01 00:00:00" } else { "2099-01-01T00:00:00Z" },
+                "events": [{"id": n, "name": "Swim"}],
+                "attendance": [{"id": n, "attendance": if n % 2 == 0 { "noshow" } else { "attended" }}],
+            })
+        };
+        let body = json!({
+            "user": {"id": 77, "first_name": "Ana", "last_name": "Berg", "role": "inactive_customer"},
+            "agreements": [{"id": 1, "mandatory": true, "accepted": false, "title": "Terms"}],
+            "discounts": (0..credits).map(credit).collect::<Vec<_>>(),
+            "x_future": {"big": "1234567890123456789012345"},
+            "free_events": (0..credits / 2).map(credit).collect::<Vec<_>>(),
+            "credit_balance": {"EUR": 3},
+        });
+        Bytes::from(serde_json::to_vec(&body).unwrap())
+    }
+
+    #[test]
+    fn a_big_zooza_record_maps_and_audits_from_its_index_as_a_parsed_one_does() {
+        let bytes = varied_zooza(600);
+        let whole = super::super::map_export(Some("zooza"), bytes.clone()).unwrap();
+        let opened = map_export_from(None, bytes.clone(), None, TEST_BIG_BYTES).unwrap();
+        assert!(
+            opened
+                .big
+                .as_ref()
+                .is_some_and(|big| big.streamed.is_empty())
+        );
+        let streamed = map_in_full(&opened).unwrap();
+
+        let big = streamed.big.as_ref().expect("the index is kept");
+        assert_eq!(big.streamed, super::super::zooza::STREAMED_LISTS);
+        assert!(Arc::ptr_eq(&big.index, &opened.big.as_ref().unwrap().index));
+        assert_eq!(
+            streamed.json["discounts"],
+            json!([]),
+            "credits are not parsed whole"
+        );
+        assert_eq!(streamed.json["user"], whole.json["user"]);
+        assert_eq!(streamed.raw(), &bytes[..], "the exact bytes are kept");
+        assert_eq!(streamed.sections, whole.sections);
+
+        let audit = crate::audit::RecordAudit {
+            profile: "p".into(),
+            rules: crate::audit::select_rules(None, &[]).unwrap(),
+            settings: crate::audit::AuditSettings::default(),
+        };
+        let (a, b) = (audit.findings(&streamed), audit.findings(&whole));
+        assert!(a.len() > 100, "{}", a.len());
+        let strip = |findings: Vec<crate::audit::Finding>| {
+            findings
+                .into_iter()
+                .map(|finding| (finding.rule, finding.title, finding.path, finding.value))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(strip(a), strip(b));
     }
 
     #[test]

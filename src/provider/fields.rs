@@ -60,6 +60,13 @@ impl<'a> SectionBuilder<'a> {
         });
     }
 
+    /// Fields built elsewhere, added as they are.
+    #[must_use]
+    pub fn append(mut self, fields: Vec<Field>) -> Self {
+        self.section.fields.extend(fields);
+        self
+    }
+
     /// The section.
     pub fn build(self) -> Section {
         self.section

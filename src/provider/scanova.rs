@@ -345,6 +345,7 @@ pub fn map_record(id: &str, response: &Response) -> Result<UserRecord, ProviderE
         threads: Vec::new(),
         fetched_at: chrono::Utc::now(),
         deferred: false,
+        big: None,
     })
 }
 

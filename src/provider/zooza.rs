@@ -19,12 +19,13 @@ use tokio::sync::OnceCell;
 pub use credits::{CreditCounts, credit_counts};
 pub use errors::error_message;
 pub use map::{map_page, map_search, map_summary};
-pub use record::{map_activity_record, map_user_record};
+pub use record::{STREAMED_LISTS, map_activity_record, map_user_record};
 
 use super::fields::id_text;
 use super::{Provider, ProviderError, parse_json};
 use crate::config::{Profile, SecretKind};
 use crate::http::{HttpClient, HttpError, Response};
+use crate::json_index::JsonIndex;
 use crate::model::{UserPage, UserRecord, UserSummary};
 use crate::secret::Secret;
 
@@ -66,6 +67,24 @@ pub fn region_base_url(region: Option<&str>) -> Option<&'static str> {
 /// Maps an exported record back: a `GET /user` body, or `{"registrations": .., "orders": ..}`
 /// as the explorer writes a client's record.
 pub fn map_export(bytes: bytes::Bytes) -> Result<UserRecord, ProviderError> {
+    map_export_with(bytes, None)
+}
+
+/// `map_export` of the slim copy of a big body (`provider::deferred`): a `GET /user` body's
+/// credits are read one at a time from the full body's index; a client's record is mapped from
+/// the full bytes, as it has no credits.
+pub fn map_streamed_export(
+    slim: bytes::Bytes,
+    index: &JsonIndex,
+    full: &bytes::Bytes,
+) -> Result<UserRecord, ProviderError> {
+    map_export_with(slim, Some((index, full)))
+}
+
+fn map_export_with(
+    bytes: bytes::Bytes,
+    big: Option<(&JsonIndex, &bytes::Bytes)>,
+) -> Result<UserRecord, ProviderError> {
     // One light pass for what decides the mapping (every other member skipped unparsed), not a
     // split of every member and a full parse more: a record can be tens of megabytes.
     #[derive(serde::Deserialize)]
@@ -75,25 +94,32 @@ pub fn map_export(bytes: bytes::Bytes) -> Result<UserRecord, ProviderError> {
     }
     let now = chrono::Utc::now();
     let head = serde_json::from_slice::<Head>(&bytes).ok();
-    if let Some(mut parts) = head
+    if head
         .as_ref()
-        .filter(|head| head.registrations.is_some())
-        .and_then(|_| super::offline::split_bodies(&bytes))
-        .filter(|parts| parts.contains_key("registrations"))
+        .is_some_and(|head| head.registrations.is_some())
     {
-        let registrations = super::offline::response(
-            "/user/export/registrations",
-            parts.remove("registrations").unwrap_or_default(),
-        );
-        let orders = parts
-            .remove("orders")
-            .map(|orders| super::offline::response("/user/export/orders", orders));
-        return map_activity_record("export", &registrations, orders.as_ref().ok_or(404), now);
+        let full = match big {
+            Some((_, full)) => full.clone(),
+            None => bytes.clone(),
+        };
+        if let Some(mut parts) =
+            super::offline::split_bodies(&full).filter(|parts| parts.contains_key("registrations"))
+        {
+            let registrations = super::offline::response(
+                "/user/export/registrations",
+                parts.remove("registrations").unwrap_or_default(),
+            );
+            let orders = parts
+                .remove("orders")
+                .map(|orders| super::offline::response("/user/export/orders", orders));
+            return map_activity_record("export", &registrations, orders.as_ref().ok_or(404), now);
+        }
     }
     let id = head
         .and_then(|head| super::fields::id_text(head.user?.get("id")))
         .unwrap_or_else(|| "export".to_owned());
-    map_user_record(&id, &super::offline::response("/user", bytes), now)
+    let big = big.map(|(index, full)| (index, &full[..]));
+    record::map_user_body(&id, &super::offline::response("/user", bytes), big, now)
 }
 
 /// A Zooza record: `user` beside credits (`discounts`, `free_events`), or a client's

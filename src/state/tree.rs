@@ -62,6 +62,16 @@ impl TreeState {
         depth: usize,
     ) -> Result<Self, crate::json_index::IndexError> {
         let index = JsonIndex::new(&source)?;
+        Ok(Self::of_index(source, Arc::new(index), labeller, depth))
+    }
+
+    /// The tree of `source` from its index, already built.
+    pub fn of_index(
+        source: Bytes,
+        index: Arc<JsonIndex>,
+        labeller: Labeller,
+        depth: usize,
+    ) -> Self {
         let expanded = index
             .nodes()
             .iter()
@@ -69,13 +79,13 @@ impl TreeState {
             .collect();
         let mut tree = Self {
             source,
-            index: Arc::new(index),
+            index,
             labeller,
             expanded,
             ..Self::default()
         };
         tree.refresh_visible(None);
-        Ok(tree)
+        tree
     }
 
     /// The tree of a JSON value (small values: it is serialised first).
@@ -88,6 +98,10 @@ impl TreeState {
     /// one, shared, not copied), else its parsed JSON when the bytes are not JSON.
     pub fn of_record(record: &UserRecord, labeller: Labeller, depth: usize) -> Self {
         let source = match record.bodies.as_slice() {
+            // A big body was indexed when it was read.
+            [body] if let Some(big) = &record.big => {
+                return Self::of_index(body.bytes.clone(), Arc::clone(&big.index), labeller, depth);
+            }
             [body] => body.bytes.clone(),
             _ => Bytes::from(crate::export::record_bytes(record)),
         };

@@ -30,7 +30,28 @@ fn record(deferred: bool) -> Arc<UserRecord> {
         threads: Vec::new(),
         fetched_at: chrono::DateTime::UNIX_EPOCH,
         deferred,
+        big: None,
     })
+}
+
+/// The deferred record mapped, audited as the effect asked (what the worker does).
+fn mapped(audit: &crate::audit::RecordAudit) -> crate::msg::MappedRecord {
+    let record = record(false);
+    crate::msg::MappedRecord {
+        findings: audit.findings(&record),
+        record,
+    }
+}
+
+/// The audit a `MapRecord` effect carries.
+fn audit_asked(effects: &[Effect]) -> crate::audit::RecordAudit {
+    effects
+        .iter()
+        .find_map(|effect| match effect {
+            Effect::MapRecord { audit, .. } => Some(audit.clone()),
+            _ => None,
+        })
+        .expect("the mapping is asked for")
 }
 
 fn loaded_deferred() -> (State, Vec<Effect>) {
@@ -62,7 +83,9 @@ fn a_deferred_record_shows_its_tree_at_once_and_asks_to_be_mapped() {
         "no audit before the mapping"
     );
     let mapping = effects.iter().find_map(|effect| match effect {
-        Effect::MapRecord { request, record } => Some((*request, record.deferred)),
+        Effect::MapRecord {
+            request, record, ..
+        } => Some((*request, record.deferred)),
         _ => None,
     });
     assert_eq!(mapping, Some((state.detail.mapping.unwrap(), true)));
@@ -70,7 +93,9 @@ fn a_deferred_record_shows_its_tree_at_once_and_asks_to_be_mapped() {
 
 #[test]
 fn the_mapping_fills_the_overview_and_the_audit_and_keeps_the_readers_place() {
-    let (mut state, _) = loaded_deferred();
+    let (mut state, effects) = loaded_deferred();
+    let audit = audit_asked(&effects);
+    assert_eq!(audit.profile, "file");
     state.detail.tab = DetailTab::Tree;
     state.detail.tree.move_by(2);
     let request = state.detail.mapping.unwrap();
@@ -78,7 +103,7 @@ fn the_mapping_fills_the_overview_and_the_audit_and_keeps_the_readers_place() {
         &mut state,
         Msg::RecordMapped {
             request,
-            result: Ok(record(false)),
+            result: Ok(mapped(&audit)),
         },
     );
     assert!(!state.detail.record.as_ref().unwrap().deferred);
@@ -89,7 +114,8 @@ fn the_mapping_fills_the_overview_and_the_audit_and_keeps_the_readers_place() {
 
 #[test]
 fn a_mapping_no_longer_wanted_is_dropped() {
-    let (mut state, _) = loaded_deferred();
+    let (mut state, effects) = loaded_deferred();
+    let audit = audit_asked(&effects);
     let request = state.detail.mapping.unwrap();
     let effects = fetch_record(&mut state, "8".into());
     assert!(
@@ -101,7 +127,7 @@ fn a_mapping_no_longer_wanted_is_dropped() {
         &mut state,
         Msg::RecordMapped {
             request,
-            result: Ok(record(false)),
+            result: Ok(mapped(&audit)),
         },
     );
     assert!(

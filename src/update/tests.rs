@@ -56,6 +56,7 @@ fn record(id: &str) -> Arc<UserRecord> {
         threads: Vec::new(),
         fetched_at: chrono::Utc::now(),
         deferred: false,
+        big: None,
     })
 }
 

@@ -78,6 +78,7 @@ proptest::proptest! {
                 threads: Vec::new(),
                 fetched_at: chrono::Utc::now(),
                 deferred: false,
+                big: None,
             };
             let rules: Vec<&'static Rule> = all_rules().collect();
             let _ = evaluate(&record, "p", &rules, &AuditSettings::default());

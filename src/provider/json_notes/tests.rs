@@ -110,6 +110,7 @@ fn pretty_lines_keep_every_token_as_written() {
         threads: Vec::new(),
         fetched_at: chrono::Utc::now(),
         deferred: false,
+        big: None,
     };
     assert_eq!(
         pretty_lines(&record),

@@ -193,6 +193,7 @@ pub fn map_record(id: &str, response: &Response) -> Result<UserRecord, ProviderE
         threads,
         fetched_at: chrono::Utc::now(),
         deferred: false,
+        big: None,
     })
 }
 

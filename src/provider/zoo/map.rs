@@ -327,6 +327,7 @@ pub fn map_record(
         threads: Vec::new(),
         fetched_at: chrono::Utc::now(),
         deferred: false,
+        big: None,
     })
 }
 

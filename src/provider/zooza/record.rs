@@ -13,7 +13,8 @@ use super::NAME;
 use super::credits::{array_at, credit_fields, describe, short};
 use super::map::{map_summary, person_name};
 use crate::http::Response;
-use crate::model::{FieldValue, Section, UserRecord, UserSummary};
+use crate::json_index::JsonIndex;
+use crate::model::{FieldValue, ListSource, Section, UserRecord, UserSummary};
 
 const TOP_KEYS: &[&str] = &[
     "user",
@@ -83,6 +84,22 @@ pub fn map_user_record(
     response: &Response,
     now: DateTime<Utc>,
 ) -> Result<UserRecord, ProviderError> {
+    map_user_body(id, response, None, now)
+}
+
+/// The top-level lists a big `GET /user` body streams: its credits, nearly all of its bytes.
+pub const STREAMED_LISTS: &[&str] = &["discounts", "free_events"];
+
+/// Maps a `GET /user` body. With `big` (the full body's index and bytes), `response` is a slim
+/// copy of that body whose `STREAMED_LISTS` are empty, and the credits are read one at a time
+/// from the index; the record keeps the slim JSON and the slim body (the caller puts the full
+/// bytes back).
+pub(crate) fn map_user_body(
+    id: &str,
+    response: &Response,
+    big: Option<(&JsonIndex, &[u8])>,
+    now: DateTime<Utc>,
+) -> Result<UserRecord, ProviderError> {
     let json = parse_json(response)?;
     expect_record_object(response, &json, RECORD_KEYS, super::error_message)?;
     if json
@@ -93,6 +110,10 @@ pub fn map_user_record(
     }
     let user = json.get("user").unwrap_or(&Value::Null);
     let summary = map_summary(user).unwrap_or_else(|| UserSummary::with_id(id));
+    let lists = match big {
+        Some((index, bytes)) => ListSource::streamed(&json, index, bytes, STREAMED_LISTS),
+        None => ListSource::parsed(&json),
+    };
 
     let identity = SectionBuilder::new(&json, "Identity")
         .field("User id", "/user/id")
@@ -179,21 +200,27 @@ pub fn map_user_record(
         );
     }
 
-    let credits = SectionBuilder::new(&json, "Credits");
-    let credits = credit_fields(credits, &json, "discounts", "Discount", now);
-    let credits = credit_fields(credits, &json, "free_events", "Free event", now)
-        .field("Credit balance", "/credit_balance")
-        .build();
-
     let mut attendance: BTreeMap<String, usize> = BTreeMap::new();
-    for key in ["/discounts", "/free_events"] {
-        for credit in array_at(&json, key) {
-            for row in array_at(credit, "/attendance") {
-                let state = short(row, "/attendance").unwrap_or_else(|| "(none)".to_owned());
-                *attendance.entry(state).or_default() += 1;
-            }
-        }
-    }
+    let credits = SectionBuilder::new(&json, "Credits");
+    let credits = credit_fields(
+        credits,
+        lists.items("discounts"),
+        "discounts",
+        "Discount",
+        now,
+        &mut attendance,
+    );
+    let credits = credit_fields(
+        credits,
+        lists.items("free_events"),
+        "free_events",
+        "Free event",
+        now,
+        &mut attendance,
+    )
+    .field("Credit balance", "/credit_balance")
+    .build();
+
     let mut attendance_section = Section::new("Attendance");
     for (state, count) in attendance {
         attendance_section =
@@ -226,6 +253,7 @@ pub fn map_user_record(
         threads: Vec::new(),
         fetched_at: now,
         deferred: false,
+        big: None,
     })
 }
 
@@ -378,6 +406,7 @@ pub fn map_activity_record(
         threads: Vec::new(),
         fetched_at: now,
         deferred: false,
+        big: None,
     })
 }
 

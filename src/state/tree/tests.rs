@@ -166,6 +166,7 @@ fn a_record_of_several_bodies_is_shown_as_its_export() {
         threads: Vec::new(),
         fetched_at: chrono::DateTime::UNIX_EPOCH,
         deferred: false,
+        big: None,
     };
     let tree = TreeState::of_record(&record, no_labels, 1);
     assert_eq!(tree.jq_path(2), ".admin_details.a");

@@ -249,6 +249,7 @@ fn a_record_with_json_notes_says_so_and_shows_the_servers_digits() {
         threads: Vec::new(),
         fetched_at: chrono::Utc::now(),
         deferred: false,
+        big: None,
     };
     update(
         &mut state,

@@ -1,0 +1,142 @@
+//! A record's top-level lists, read the same way whether the record was parsed whole or is a big
+//! body whose largest lists are read one item at a time from its byte index.
+//!
+//! A 31 MB Zooza record is almost all credits (`discounts`, `free_events`). Parsed into one
+//! `serde_json::Value` it takes ~330 MB; decoding one credit at a time from the index and
+//! dropping it takes a few kilobytes. So a big body's mapping leaves those lists out of
+//! `UserRecord::json` (empty arrays there) and the mapper and the rules read them through
+//! [`ListSource`], which borrows from the JSON for ordinary records.
+
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use serde_json::Value;
+
+use crate::json_index::{Children, JsonIndex, Kind};
+
+/// A big body's index, and the lists its mapping left out of the parsed JSON.
+#[derive(Debug, Clone)]
+pub struct BigBody {
+    /// The primary body's index, built once when the body is read: the tree, the raw view,
+    /// the mapping and the audit share it.
+    pub index: Arc<JsonIndex>,
+    /// Top-level arrays of the body left out of `UserRecord::json` (empty arrays there) and read
+    /// from `index` one item at a time. Empty until the full mapping has run.
+    pub streamed: &'static [&'static str],
+}
+
+/// Where a record's top-level lists are read from.
+#[derive(Clone, Copy)]
+pub struct ListSource<'a> {
+    json: &'a Value,
+    /// The index, the body's bytes and the streamed keys, for a big body.
+    streamed: Option<(&'a JsonIndex, &'a [u8], &'a [&'static str])>,
+}
+
+impl<'a> ListSource<'a> {
+    /// Lists read from parsed JSON only.
+    pub fn parsed(json: &'a Value) -> Self {
+        Self {
+            json,
+            streamed: None,
+        }
+    }
+
+    /// Lists of a big body: `streamed` keys from `index` over `bytes`, the others from `json`.
+    pub fn streamed(
+        json: &'a Value,
+        index: &'a JsonIndex,
+        bytes: &'a [u8],
+        streamed: &'a [&'static str],
+    ) -> Self {
+        Self {
+            json,
+            streamed: Some((index, bytes, streamed)),
+        }
+    }
+
+    /// The items of the top-level array `key` (none when it is absent or not an array): borrowed
+    /// from the JSON, or decoded one at a time when the list is streamed.
+    pub fn items(&self, key: &str) -> Items<'a> {
+        if let Some((index, bytes, keys)) = self.streamed
+            && keys.contains(&key)
+        {
+            return match index.member(bytes, 0, key) {
+                Some(list) if index.node(list).kind == Kind::Array => Items::Streamed {
+                    index,
+                    bytes,
+                    children: index.children(list),
+                },
+                _ => Items::Parsed([].iter()),
+            };
+        }
+        let items = self
+            .json
+            .get(key)
+            .and_then(Value::as_array)
+            .map_or(&[][..], Vec::as_slice);
+        Items::Parsed(items.iter())
+    }
+}
+
+/// The items of one list, in order.
+pub enum Items<'a> {
+    /// Borrowed from parsed JSON.
+    Parsed(std::slice::Iter<'a, Value>),
+    /// Decoded from a big body's index, each only when reached.
+    Streamed {
+        /// The body's index.
+        index: &'a JsonIndex,
+        /// The body's bytes.
+        bytes: &'a [u8],
+        /// The list's items not yet read.
+        children: Children<'a>,
+    },
+}
+
+impl<'a> Iterator for Items<'a> {
+    type Item = Cow<'a, Value>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Items::Parsed(items) => items.next().map(Cow::Borrowed),
+            Items::Streamed {
+                index,
+                bytes,
+                children,
+            } => children
+                .next()
+                .map(|child| Cow::Owned(index.value(bytes, child))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn streamed_lists_read_the_same_items_as_parsed_ones() {
+        let body = br#"{"discounts": [{"id": 1}, {"id": 2, "n": 12345678901234567890}], "free_events": {"not": "a list"}, "agreements": [{"id": 9}]}"#;
+        let full: Value = serde_json::from_slice(body).unwrap();
+        let slim = json!({"discounts": [], "free_events": [], "agreements": [{"id": 9}]});
+        let index = JsonIndex::new(body).unwrap();
+        let keys: &[&'static str] = &["discounts", "free_events"];
+        let streamed = ListSource::streamed(&slim, &index, body, keys);
+        let parsed = ListSource::parsed(&full);
+        for key in ["discounts", "free_events", "agreements", "absent"] {
+            let a: Vec<Value> = streamed.items(key).map(Cow::into_owned).collect();
+            let b: Vec<Value> = parsed.items(key).map(Cow::into_owned).collect();
+            assert_eq!(a, b, "{key}");
+        }
+        assert!(matches!(
+            streamed.items("discounts").next(),
+            Some(Cow::Owned(_))
+        ));
+        assert!(matches!(
+            streamed.items("agreements").next(),
+            Some(Cow::Borrowed(_))
+        ));
+    }
+}
