@@ -138,7 +138,7 @@ pub type Check = fn(&AuditedRecord<'_>, &AuditSettings) -> Vec<Evidence>;
 pub struct AuditedRecord<'a> {
     record: &'a UserRecord,
     /// Zooza's credits, read once for its three credit rules (see `zooza::credit_walk`).
-    pub(super) zooza_credits: std::cell::OnceCell<super::zooza::CreditWalk<'a>>,
+    pub(super) zooza_credits: std::cell::OnceCell<super::zooza::CreditWalk>,
 }
 
 impl<'a> AuditedRecord<'a> {

@@ -2,10 +2,10 @@
 //! A record made of another user's registrations and orders (no token of theirs) has none of
 //! these, so no rule fires on it.
 
-use std::borrow::Cow;
+use std::cell::Cell;
 use std::fmt::Write as _;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::Duration;
 use serde_json::Value;
 
 use super::rule::{
@@ -91,29 +91,32 @@ fn inactive_role(record: &AuditedRecord<'_>, _: &AuditSettings) -> Vec<Evidence>
         .collect()
 }
 
-/// What the three credit rules read, from one walk over every credit of the record: each credit's
-/// entries are visited once, where three rules looking up their fields each walked them again
-/// (the bulk of the time over 100,000 records). Rules over credits read this, not the JSON.
-pub(super) struct CreditWalk<'a> {
-    /// The active credits, in list order.
-    active: Vec<ActiveCredit<'a>>,
+/// What the three credit rules report, from one walk over every credit of the record: each
+/// credit's entries are visited once, where three rules looking up their fields each walked them
+/// again (the bulk of the time over 100,000 records). The walk writes each rule's evidence
+/// directly rather than keeping the active credits for the rules to judge: a big record's
+/// credits are decoded one at a time and dropped (`model::lists`), and 17,500 kept credits cost
+/// more memory than the findings themselves.
+///
+/// It is made with the settings of the first rule that asks: one `AuditedRecord` serves one
+/// evaluation, whose rules share their settings. Each rule takes its evidence once.
+pub(super) struct CreditWalk {
+    /// Evidence of `zooza.credit_expired_active`.
+    expired_active: Cell<Vec<Evidence>>,
+    /// Evidence of `zooza.credit_expiring_soon`.
+    expiring_soon: Cell<Vec<Evidence>>,
     /// `noshow` attendance rows over every credit, active or not.
     noshows: u64,
 }
 
-/// An active credit, with the fields the rules judge it by: borrowed from the record's JSON, or
-/// owned when the credit was decoded from a big body's index (and dropped after the walk).
-struct ActiveCredit<'a> {
+/// An active credit, as the walk judges it.
+struct ActiveCredit<'v> {
     /// `discounts` or `free_events`.
     list: &'static str,
     /// Its position in the list.
     index: usize,
     /// Its `id`, for a finding's title.
-    id: Option<Cow<'a, Value>>,
-    /// Its `expired` flag, and the value as sent.
-    expired: Option<(bool, Cow<'a, Value>)>,
-    /// Its `expiration`, when readable as a time, and the value as sent.
-    expiration: Option<(DateTime<Utc>, Cow<'a, Value>)>,
+    id: Option<&'v Value>,
 }
 
 impl ActiveCredit<'_> {
@@ -129,7 +132,7 @@ impl ActiveCredit<'_> {
     fn label(&self) -> String {
         let mut label = String::with_capacity(48);
         label.push_str("credit");
-        match self.id.as_deref() {
+        match self.id {
             Some(Value::Number(id)) => {
                 let _ = write!(label, " {id}");
             }
@@ -144,26 +147,18 @@ impl ActiveCredit<'_> {
 }
 
 /// The record's credit walk, made by the first rule that asks.
-fn credit_walk<'r, 'a>(record: &'r AuditedRecord<'a>) -> &'r CreditWalk<'a> {
+fn credit_walk<'r>(record: &'r AuditedRecord<'_>, settings: &AuditSettings) -> &'r CreditWalk {
     record
         .zooza_credits
-        .get_or_init(|| walk_credits(record.record()))
+        .get_or_init(|| walk_credits(record.record(), settings))
 }
 
-/// A key of a credit, borrowed when the credit is, else copied out of it (a few small values:
-/// the credit itself is dropped after the walk).
-fn key_of<'a>(credit: &Cow<'a, Value>, hint: &mut KeyHint, key: &str) -> Option<Cow<'a, Value>> {
-    match credit {
-        Cow::Borrowed(credit) => hint.get(credit, key).map(Cow::Borrowed),
-        Cow::Owned(credit) => hint.get(credit, key).cloned().map(Cow::Owned),
-    }
-}
-
-fn walk_credits(record: &UserRecord) -> CreditWalk<'_> {
-    let mut walk = CreditWalk {
-        active: Vec::new(),
-        noshows: 0,
-    };
+fn walk_credits(record: &UserRecord, settings: &AuditSettings) -> CreditWalk {
+    let now = settings.now_for(record);
+    let horizon = now + Duration::days(i64::from(settings.expiring_within_days));
+    let mut expired_active = Vec::new();
+    let mut expiring_soon = Vec::new();
+    let mut noshows = 0;
     // Every credit (and every attendance row) has its keys where the one before had them, so
     // each key is looked for there first: a credit is two dozen entries of ~100 bytes, and
     // reading them is what costs, much more than comparing keys (hashing them costs more still).
@@ -187,69 +182,60 @@ fn walk_credits(record: &UserRecord) -> CreditWalk<'_> {
                         .and_then(Value::as_str)
                         == Some("noshow")
                 };
-                walk.noshows += rows.iter().filter(noshow).count() as u64;
+                noshows += rows.iter().filter(noshow).count() as u64;
             }
             if flag(active_at.get(&credit, "active")) != Some(true) {
                 continue;
             }
-            let expired = key_of(&credit, expired_at, "expired");
-            let expiration = key_of(&credit, expiration_at, "expiration");
-            walk.active.push(ActiveCredit {
+            let active = ActiveCredit {
                 list,
                 index,
-                id: key_of(&credit, id_at, "id"),
-                expired: expired.and_then(|value| Some((flag(Some(&value))?, value))),
-                expiration: expiration.and_then(|value| Some((parse_time(&value)?, value))),
-            });
+                id: id_at.get(&credit, "id"),
+            };
+            let expired = expired_at
+                .get(&credit, "expired")
+                .and_then(|value| Some((flag(Some(value))?, value)));
+            let expiration = expiration_at
+                .get(&credit, "expiration")
+                .and_then(|value| Some((parse_time(value)?, value)));
+            // Expired, by its date first, else by its flag.
+            match (expiration, expired) {
+                (Some((time, value)), _) if time <= now => {
+                    expired_active.push(active.evidence("expiration", value, active.label()));
+                }
+                (_, Some((true, value))) => {
+                    expired_active.push(active.evidence("expired", value, active.label()));
+                }
+                (Some((time, value)), _) if time <= horizon => {
+                    let days = (time - now).num_days();
+                    let mut note = active.label();
+                    let _ = write!(note, " in {days} days");
+                    expiring_soon.push(active.evidence("expiration", value, note));
+                }
+                _ => {}
+            }
         }
     }
-    walk
+    CreditWalk {
+        expired_active: Cell::new(expired_active),
+        expiring_soon: Cell::new(expiring_soon),
+        noshows,
+    }
 }
 
 fn credit_expired_active(record: &AuditedRecord<'_>, settings: &AuditSettings) -> Vec<Evidence> {
-    let now = settings.now_for(record);
-    let mut found = Vec::new();
-    for credit in &credit_walk(record).active {
-        match credit.expiration {
-            Some((time, ref value)) if time <= now => {
-                found.push(credit.evidence("expiration", value, credit.label()));
-            }
-            _ => {
-                if let Some((true, value)) = &credit.expired {
-                    found.push(credit.evidence("expired", value, credit.label()));
-                }
-            }
-        }
-    }
-    found
+    credit_walk(record, settings).expired_active.take()
 }
 
 fn credit_expiring_soon(record: &AuditedRecord<'_>, settings: &AuditSettings) -> Vec<Evidence> {
-    let now = settings.now_for(record);
-    let horizon = now + Duration::days(i64::from(settings.expiring_within_days));
-    let mut found = Vec::new();
-    for credit in &credit_walk(record).active {
-        if matches!(credit.expired, Some((true, _))) {
-            continue;
-        }
-        if let Some((time, value)) = &credit.expiration
-            && *time > now
-            && *time <= horizon
-        {
-            let days = (*time - now).num_days();
-            let mut note = credit.label();
-            let _ = write!(note, " in {days} days");
-            found.push(credit.evidence("expiration", value, note));
-        }
-    }
-    found
+    credit_walk(record, settings).expiring_soon.take()
 }
 
 /// The jq expression that counts no-shows, so the evidence can be checked with `jq`.
 const NOSHOW_EXPRESSION: &str = r#"[.discounts[]?, .free_events[]? | .attendance[]? | select(.attendance == "noshow")] | length"#;
 
 fn noshows(record: &AuditedRecord<'_>, settings: &AuditSettings) -> Vec<Evidence> {
-    let count = credit_walk(record).noshows;
+    let count = credit_walk(record, settings).noshows;
     if count > settings.max_noshows {
         vec![
             Evidence::computed(NOSHOW_EXPRESSION, Value::from(count))
