@@ -45,14 +45,36 @@ fn bench(c: &mut Criterion) {
     slow.bench_function("open_deferred_31MB_body", |b| {
         b.iter(|| userscope::provider::deferred::map_export(None, bytes.clone()));
     });
-    // The full mapping (bytes -> Value -> record with every section), which the explorer runs
-    // in the background after showing a big record, for its overview and audit.
+    // What the explorer runs in the background once a big record is shown: the full mapping
+    // (its credits read one at a time from the index kept at open), the JSON notes scan and
+    // the record's audit.
+    let opened = userscope::provider::deferred::map_export(None, bytes.clone())
+        .expect("the body maps");
+    let audit = userscope::audit::RecordAudit {
+        profile: "bench".to_owned(),
+        rules: userscope::audit::select_rules(None, &[]).expect("the built-in rules"),
+        settings: userscope::audit::AuditSettings::default(),
+    };
+    slow.bench_function("map_in_full_31MB_body", |b| {
+        b.iter(|| {
+            let mut mapped =
+                userscope::provider::deferred::map_in_full(&opened).expect("the body maps");
+            userscope::provider::json_notes::annotate_record(&mut mapped);
+            audit.findings(&mapped).len()
+        });
+    });
+    // The same body parsed whole into a `Value` and mapped, as `get` and small records are.
     slow.bench_function("parse_and_map_31MB_body", |b| {
         b.iter(|| userscope::provider::map_export(Some("zooza"), bytes.clone()));
     });
     // The tree from the body's bytes: one validating pass that indexes every node.
     slow.bench_function("build_from_bytes", |b| {
         b.iter(|| TreeState::build(bytes.clone(), labeller, 1));
+    });
+    // The tree of the record `open` mapped: its index is the one kept at open, so this is the
+    // fold bits and the visible rows only.
+    slow.bench_function("tree_of_opened_record", |b| {
+        b.iter(|| TreeState::of_record(&opened, labeller, 1).len());
     });
     slow.finish();
 
