@@ -48,8 +48,8 @@ fn bench(c: &mut Criterion) {
     // What the explorer runs in the background once a big record is shown: the full mapping
     // (its credits read one at a time from the index kept at open), the JSON notes scan and
     // the record's audit.
-    let opened = userscope::provider::deferred::map_export(None, bytes.clone())
-        .expect("the body maps");
+    let opened =
+        userscope::provider::deferred::map_export(None, bytes.clone()).expect("the body maps");
     let audit = userscope::audit::RecordAudit {
         profile: "bench".to_owned(),
         rules: userscope::audit::select_rules(None, &[]).expect("the built-in rules"),
@@ -75,6 +75,29 @@ fn bench(c: &mut Criterion) {
     // fold bits and the visible rows only.
     slow.bench_function("tree_of_opened_record", |b| {
         b.iter(|| TreeState::of_record(&opened, labeller, 1).len());
+    });
+    // A `/` search of the raw view (2 million pretty-printed lines, formatted one at a time into
+    // one buffer): the first key scans every line; a key that extends the query narrows.
+    let lines =
+        userscope::state::raw::RawLines::of_index(tree.source().clone(), tree.shared_index());
+    slow.bench_function("raw_search_first_key", |b| {
+        b.iter(|| {
+            let mut search = userscope::state::RawSearch::default();
+            search.input = "2003".into();
+            search.find(&lines);
+            search.matches.len()
+        });
+    });
+    let mut searched = userscope::state::RawSearch::default();
+    searched.input = "2003".into();
+    searched.find(&lines);
+    slow.bench_function("raw_search_next_key", |b| {
+        b.iter(|| {
+            let mut search = searched.clone();
+            search.input = "20039".into();
+            search.find(&lines);
+            search.matches.len()
+        });
     });
     slow.finish();
 

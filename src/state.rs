@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use crate::theme::Theme;
 
 pub use command::CommandLine;
-pub use detail::{DetailState, DetailTab, Wanted};
+pub use detail::{DetailState, DetailTab, RawSearch, Wanted};
 pub use findings::{FindingGroup, FindingGrouping, FindingRow, FindingsView};
 pub use list::{PendingFilter, UserListState};
 

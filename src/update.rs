@@ -108,6 +108,8 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
                         tree.source().clone(),
                         tree.shared_index(),
                     ));
+                    // A search still typed in holds in the new record's lines, not the old ones.
+                    state.detail.raw_search.find_anew(&state.detail.raw_lines);
                     state.detail.tree = tree;
                     let rows = state.detail_rows();
                     state.detail.tree.scroll_to_cursor(rows);

@@ -89,6 +89,25 @@ impl JsonIndex {
         }
     }
 
+    /// An object member's key as JSON text (quoted and escaped as `serde_json` writes it);
+    /// `None` for an array item or the root. Without an escape the key's bytes are that text
+    /// already, and nothing is allocated.
+    pub fn key_json<'a>(&self, bytes: &'a [u8], node: usize) -> Option<Cow<'a, str>> {
+        let parent = self.parent(node)?;
+        if self.node(parent).kind != Kind::Object {
+            return None;
+        }
+        let start = self.node(node).key as usize;
+        let end = string_end(bytes, start);
+        let raw = bytes.get(start..end)?;
+        if memchr::memchr(b'\\', raw).is_none() {
+            return std::str::from_utf8(raw).ok().map(Cow::Borrowed);
+        }
+        Some(Cow::Owned(escape_json_string(&decode_string(
+            bytes, start, end,
+        ))))
+    }
+
     /// A string node's decoded text; `None` for other kinds.
     pub fn string<'a>(&self, bytes: &'a [u8], node: usize) -> Option<Cow<'a, str>> {
         let data = self.node(node);

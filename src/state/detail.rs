@@ -89,15 +89,64 @@ pub struct RawSearch {
     pub matches: Vec<usize>,
     /// Index into `matches` of the current one.
     pub current: usize,
+    /// The needle `matches` were found for (lower-cased unless case-sensitive).
+    searched: String,
+    /// Whether they were found case-sensitively.
+    searched_sensitive: bool,
+}
+
+/// Whether `line` holds `needle`; without `sensitive`, `needle` is lower-case and the line is
+/// compared as if lower-cased (ASCII without allocating, anything else through `to_lowercase`).
+fn contains(line: &str, needle: &str, sensitive: bool) -> bool {
+    if sensitive {
+        return line.contains(needle);
+    }
+    // Only where both are ASCII is ASCII case folding the same as `to_lowercase` (which maps
+    // the Kelvin sign to `k`, for one).
+    if let (Some(&first), true) = (
+        needle.as_bytes().first(),
+        needle.is_ascii() && line.is_ascii(),
+    ) {
+        let (needle, haystack) = (needle.as_bytes(), line.as_bytes());
+        let mut from = 0;
+        while let Some(found) = haystack
+            .get(from..)
+            .and_then(|rest| memchr::memchr2(first, first.to_ascii_uppercase(), rest))
+        {
+            let start = from + found;
+            match haystack.get(start..start + needle.len()) {
+                Some(window) if window.eq_ignore_ascii_case(needle) => return true,
+                Some(_) => from = start + 1,
+                None => return false,
+            }
+        }
+        return false;
+    }
+    line.to_lowercase().contains(needle)
 }
 
 impl RawSearch {
+    /// Forgets the matches (the lines changed, or a new search starts).
+    pub fn forget_matches(&mut self) {
+        self.matches.clear();
+        self.searched.clear();
+        self.current = 0;
+    }
+
+    /// Finds the query again in new lines (another record): none of the old matches hold.
+    pub fn find_anew(&mut self, lines: &super::raw::RawLines) {
+        self.forget_matches();
+        self.find(lines);
+    }
+
     /// Finds the query in the lines: smart case (case-sensitive only with an upper-case letter).
+    /// A query that extends the last one (a key typed) looks only in the last one's matches.
     pub fn find(&mut self, lines: &super::raw::RawLines) {
         let query = self.input.value();
         self.current = 0;
         if query.is_empty() {
             self.matches.clear();
+            self.searched.clear();
             return;
         }
         let sensitive = query.chars().any(char::is_uppercase);
@@ -106,18 +155,22 @@ impl RawSearch {
         } else {
             query.to_lowercase()
         };
-        self.matches = lines
-            .iter()
-            .enumerate()
-            .filter(|(_, line)| {
-                if sensitive {
-                    line.contains(&needle)
-                } else {
-                    line.to_lowercase().contains(&needle)
+        let narrowing = !self.searched.is_empty()
+            && needle.starts_with(&self.searched)
+            && self.searched_sensitive == sensitive;
+        if narrowing {
+            self.matches
+                .retain(|line| contains(&lines.line(*line), &needle, sensitive));
+        } else {
+            self.matches.clear();
+            lines.scan(|number, line| {
+                if contains(line, &needle, sensitive) {
+                    self.matches.push(number);
                 }
-            })
-            .map(|(index, _)| index)
-            .collect();
+            });
+        }
+        self.searched = needle;
+        self.searched_sensitive = sensitive;
     }
 
     /// The line of the current match.
@@ -170,5 +223,23 @@ impl DetailState {
             .as_ref()
             .map(|(_, id)| id.as_str())
             .or_else(|| self.record.as_ref().map(|record| record.id.as_str()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contains;
+
+    #[test]
+    fn lines_are_searched_as_if_lower_cased() {
+        assert!(contains(r#"  "Email": "A@X.IO","#, "email", false));
+        assert!(contains("abcABC", "cab", false));
+        assert!(contains("xx2003", "2003", false), "at the very end");
+        assert!(!contains("200", "2003", false), "longer than the line");
+        assert!(!contains("aaaa", "aab", false));
+        assert!(contains("ÉCOLE Zoë", "école zoë", false));
+        // The Kelvin sign lower-cases to an ASCII `k`, as `to_lowercase` has it.
+        assert!(contains("5 \u{212A}", "5 k", false));
+        assert!(!contains("Email", "email", true));
     }
 }

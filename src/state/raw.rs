@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use bytes::Bytes;
 
-use crate::json_index::{JsonIndex, Kind, NodeKey, escape_json_string, preview_text};
+use crate::json_index::{JsonIndex, Kind, preview_text};
 
 /// The raw view's lines.
 #[derive(Debug, Clone)]
@@ -140,6 +140,29 @@ impl RawLines {
         Some(entry)
     }
 
+    /// Visits every line in order with its number, its text written into one reused buffer: a
+    /// search of a big record's two million lines allocates nothing per line.
+    pub fn scan(&self, mut visit: impl FnMut(usize, &str)) {
+        match self {
+            Self::Text(lines) => {
+                for (number, line) in lines.iter().enumerate() {
+                    visit(number, line);
+                }
+            }
+            Self::Indexed { source, index, .. } => {
+                let mut line = String::new();
+                let mut entry = self.entry(0);
+                let mut number = 0;
+                while let Some(at) = entry {
+                    write_line(&mut line, source, index, at);
+                    visit(number, &line);
+                    number += 1;
+                    entry = next_entry(index, at);
+                }
+            }
+        }
+    }
+
     /// Every line, in order (one step a line, not a search from a checkpoint).
     pub fn iter(&self) -> Box<dyn Iterator<Item = Cow<'_, str>> + '_> {
         match self {
@@ -163,16 +186,26 @@ impl<'a> IntoIterator for &'a RawLines {
 }
 
 fn indexed_line(source: &[u8], index: &JsonIndex, entry: u32) -> String {
+    let mut line = String::new();
+    write_line(&mut line, source, index, entry);
+    line
+}
+
+/// Writes an indexed line's text into `line` (cleared first).
+fn write_line(line: &mut String, source: &[u8], index: &JsonIndex, entry: u32) {
     let node = (entry / 2) as usize;
     let closing = entry % 2 == 1;
     let data = index.node(node);
-    let mut line = "  ".repeat(usize::from(data.depth));
+    line.clear();
+    for _ in 0..data.depth {
+        line.push_str("  ");
+    }
     let open = data.subtree_end as usize > node + 1;
     if closing {
         line.push(if data.kind == Kind::Object { '}' } else { ']' });
     } else {
-        if let NodeKey::Key(key) = index.key(source, node) {
-            line.push_str(&escape_json_string(&key));
+        if let Some(key) = index.key_json(source, node) {
+            line.push_str(&key);
             line.push_str(": ");
         }
         match (data.kind, open) {
@@ -191,7 +224,6 @@ fn indexed_line(source: &[u8], index: &JsonIndex, entry: u32) -> String {
     if ends_member && !last {
         line.push(',');
     }
-    line
 }
 
 #[cfg(test)]

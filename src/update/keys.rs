@@ -88,7 +88,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         Action::StartFilter if state.key_context() == crate::state::KeyContext::Raw => {
             state.detail.raw_search.typing = true;
             state.detail.raw_search.input.reset();
-            state.detail.raw_search.matches.clear();
+            state.detail.raw_search.forget_matches();
             Vec::new()
         }
         Action::NextMatch | Action::PrevMatch => {
@@ -345,7 +345,7 @@ fn raw_search_key(state: &mut State, key: &KeyEvent) -> Vec<Effect> {
             let search = &mut state.detail.raw_search;
             search.typing = false;
             search.input.reset();
-            search.matches.clear();
+            search.forget_matches();
         }
         Some(Action::Quit) => return quit(state),
         _ => {

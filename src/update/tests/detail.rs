@@ -210,6 +210,55 @@ fn slash_in_the_raw_view_searches_it_and_n_walks_the_matches() {
 }
 
 #[test]
+fn a_raw_search_narrows_as_keys_are_typed_and_starts_over_otherwise() {
+    let mut state = loaded();
+    let (request, _) = fetch_request(&update(&mut state, key(KeyCode::Enter))).unwrap();
+    update(
+        &mut state,
+        Msg::RecordLoaded {
+            request,
+            result: Ok(record("u0")),
+        },
+    );
+    state.detail.raw_lines = Arc::new(
+        (0..300)
+            .map(|index| format!("  \"K{index}\": \"Zoë{}\"", index % 40))
+            .collect(),
+    );
+    let every = |needle: &str| -> Vec<usize> {
+        state
+            .detail
+            .raw_lines
+            .iter()
+            .enumerate()
+            .filter(|(_, line)| line.to_lowercase().contains(needle))
+            .map(|(number, _)| number)
+            .collect()
+    };
+    let (k1, k12, zoe3) = (every("k1"), every("k12"), every("zoë3"));
+    update(&mut state, key(KeyCode::Char('[')));
+    update(&mut state, key(KeyCode::Char('/')));
+    type_text(&mut state, "k1");
+    assert_eq!(state.detail.raw_search.matches, k1);
+    type_text(&mut state, "2");
+    assert_eq!(state.detail.raw_search.matches, k12, "narrowed");
+    update(&mut state, key(KeyCode::Backspace));
+    assert_eq!(
+        state.detail.raw_search.matches, k1,
+        "widened: searched again"
+    );
+    update(&mut state, key(KeyCode::Esc));
+    update(&mut state, key(KeyCode::Char('/')));
+    type_text(&mut state, "zoë3");
+    assert_eq!(state.detail.raw_search.matches, zoe3, "not ASCII, any case");
+    type_text(&mut state, "X");
+    assert!(
+        state.detail.raw_search.matches.is_empty(),
+        "an upper-case letter makes it case-sensitive"
+    );
+}
+
+#[test]
 fn r_asks_for_the_list_again_after_it_failed() {
     let mut state = state();
     let request = load_request(&init(&mut state));
