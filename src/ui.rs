@@ -3,6 +3,7 @@
 
 mod audit;
 mod detail;
+mod draw;
 mod footer;
 mod header;
 mod help;

@@ -2,10 +2,11 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::spinner;
+use super::{draw, spinner};
 use crate::action::Action;
 use crate::sanitize::one_line;
 use crate::state::{KeyContext, State};
@@ -43,7 +44,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     }
     let status = status_line(state, theme);
     let lines = vec![Line::from(hints), status];
-    frame.render_widget(Paragraph::new(lines), area);
+    draw::paragraph(frame.buffer_mut(), area, Style::default(), &lines);
     if let Some(line) = &state.command {
         render_command_line(frame, area, line, theme);
     }

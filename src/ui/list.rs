@@ -2,11 +2,12 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::{spinner, thousands};
+use super::{draw, spinner, thousands};
 use crate::model::{StatusMarker, UserSummary};
 use crate::sanitize::one_line;
 use crate::state::{Focus, State};
@@ -15,12 +16,8 @@ use crate::theme::Theme;
 pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let list = &state.list;
     let focused = matches!(state.focus, Focus::List | Focus::Filter);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border(focused))
-        .title(Line::from(title(state)).style(theme.accent()));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let title = Line::from(title(state)).style(theme.accent());
+    let inner = draw::bordered_block(frame.buffer_mut(), area, theme.border(focused), &title);
     let [filter_area, rows_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
     render_filter(frame, filter_area, state, theme);
@@ -61,7 +58,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
             )
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), rows_area);
+    draw::paragraph(frame.buffer_mut(), rows_area, Style::default(), &lines);
 }
 
 fn title(state: &State) -> String {
@@ -98,7 +95,7 @@ fn render_filter(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme
             Span::styled(one_line(value), theme.text()),
         ])
     };
-    frame.render_widget(Paragraph::new(line), area);
+    draw::line(frame.buffer_mut(), area, &line);
     if editing {
         let cursor = u16::try_from(state.list.filter.visual_cursor()).unwrap_or(u16::MAX);
         frame.set_cursor_position((

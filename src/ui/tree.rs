@@ -3,10 +3,11 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
+use super::draw;
 use super::list::fit;
 use crate::sanitize::one_line;
 use crate::state::tree::{NodeKey, NodeKind, TreeState};
@@ -39,7 +40,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, tree: &TreeState, focused: bool
             )
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), rows_area);
+    draw::paragraph(frame.buffer_mut(), rows_area, Style::default(), &lines);
     let path = tree
         .current()
         .map(|node| tree.jq_path(node))
@@ -52,13 +53,13 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, tree: &TreeState, focused: bool
         Layout::horizontal([Constraint::Min(0), Constraint::Length(position_width)])
             .areas(path_area);
     let room = usize::from(path_area.width).saturating_sub(1);
-    frame.render_widget(
-        Paragraph::new(Span::styled(fit(&one_line(&path), room), theme.accent())),
-        path_area,
-    );
-    frame.render_widget(
-        Paragraph::new(Span::styled(position, theme.muted())),
+    let buf = frame.buffer_mut();
+    let path = Line::from(Span::styled(fit(&one_line(&path), room), theme.accent()));
+    draw::line(buf, path_area, &path);
+    draw::line(
+        buf,
         position_area,
+        &Line::from(Span::styled(position, theme.muted())),
     );
 }
 
