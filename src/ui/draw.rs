@@ -135,7 +135,12 @@ fn put_str(cells: &mut [Cell], x: &mut usize, text: &str, style: Style) -> bool 
             let Some(cell) = cells.get_mut(*x) else {
                 return false;
             };
-            cell.set_char(char::from(byte)).set_style(style);
+            // A blank over a blank is left as it is (an empty cell and a space are the same
+            // cell to the diff and the terminal): indents and gaps are much of a pane.
+            if byte != b' ' || cell.symbol() != " " {
+                cell.set_char(char::from(byte));
+            }
+            cell.set_style(style);
             *x += 1;
             at += 1;
             continue;
