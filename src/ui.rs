@@ -9,6 +9,7 @@ mod header;
 mod help;
 mod list;
 mod raw;
+mod row_memo;
 mod threads;
 mod tree;
 
