@@ -1,5 +1,5 @@
 //! Issue 6: drawing. One full frame (list + detail + tree) at 200x60 with 100,000 users loaded;
-//! a cursor move and the frame after it, in the list and in a 300k-row tree; and the bytes a
+//! a cursor move and the frame after it, in the list and in the 1.56M-row tree; and the bytes a
 //! real terminal backend writes for that frame (printed: criterion measures time only).
 
 mod common;

@@ -3,11 +3,13 @@
 
 mod audit;
 mod detail;
+mod draw;
 mod footer;
 mod header;
 mod help;
 mod list;
 mod raw;
+mod row_memo;
 mod threads;
 mod tree;
 

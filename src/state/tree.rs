@@ -9,6 +9,7 @@ mod paths;
 mod rows;
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use bytes::Bytes;
 use serde_json::Value;
@@ -37,7 +38,13 @@ pub struct TreeState {
     pub offset: usize,
     /// Domain labels of the rows last scrolled to (labels decode a node's whole value).
     labels: rows::LabelCache,
+    /// Which document this is: a node's key, preview and label depend only on it and the node
+    /// (its source, index and labeller never change once built), so drawing can reuse a row.
+    document: u64,
 }
+
+/// The next tree's `document`; 0 is the empty tree's.
+static NEXT_DOCUMENT: AtomicU64 = AtomicU64::new(1);
 
 impl Default for TreeState {
     fn default() -> Self {
@@ -50,6 +57,7 @@ impl Default for TreeState {
             cursor: 0,
             offset: 0,
             labels: rows::LabelCache::default(),
+            document: 0,
         }
     }
 }
@@ -82,6 +90,7 @@ impl TreeState {
             index,
             labeller,
             expanded,
+            document: NEXT_DOCUMENT.fetch_add(1, Ordering::Relaxed),
             ..Self::default()
         };
         tree.refresh_visible(None);
@@ -107,6 +116,12 @@ impl TreeState {
         };
         Self::build(source, labeller, depth)
             .unwrap_or_else(|_| Self::from_value(&record.json, labeller, depth))
+    }
+
+    /// Which document the tree shows, the same for every clone of it; no two trees built in
+    /// one process share it (the empty tree's is 0).
+    pub fn document(&self) -> u64 {
+        self.document
     }
 
     /// How many nodes the tree has.

@@ -2,10 +2,12 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Tabs, Wrap};
+use ratatui::widgets::{Paragraph, Tabs, Wrap};
 use unicode_width::UnicodeWidthStr;
 
+use super::draw;
 use super::list::fit;
 use super::spinner;
 use crate::model::{FieldValue, UserRecord};
@@ -20,12 +22,8 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         || " Detail ".to_owned(),
         |record| format!(" {} ", fit(&one_line(&record.summary.name), 40)),
     );
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border(focused))
-        .title(Line::from(title).style(theme.accent()));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let title = Line::from(title).style(theme.accent());
+    let inner = draw::bordered_block(frame.buffer_mut(), area, theme.border(focused), &title);
     let [tabs_area, body] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
     let tabs = detail.tabs();
@@ -98,7 +96,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         .skip(scroll)
         .take(usize::from(body.height))
         .collect();
-    frame.render_widget(Paragraph::new(visible), body);
+    draw::paragraph(frame.buffer_mut(), body, Style::default(), &visible);
 }
 
 fn overview_lines(

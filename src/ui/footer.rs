@@ -1,12 +1,17 @@
 //! The footer: key hints from the keymap, and the status line.
 
+use std::cell::RefCell;
+use std::sync::Arc;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::spinner;
+use super::{draw, spinner};
 use crate::action::Action;
+use crate::keymap::Keymap;
 use crate::sanitize::one_line;
 use crate::state::{KeyContext, State};
 use crate::theme::Theme;
@@ -27,26 +32,79 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         KeyContext::Filter | KeyContext::Command => KeyContext::List,
         other => other,
     };
-    let mut hints = Vec::new();
-    for action in HINTS {
-        if let Some(key) = state
-            .keymap
-            .first_key(context, *action)
-            .or_else(|| state.keymap.first_key(KeyContext::Filter, *action))
-        {
-            hints.push(Span::styled(format!(" {key}"), theme.key()));
-            hints.push(Span::styled(
-                format!(" {} ", action.describe()),
-                theme.muted(),
-            ));
+    let buf = frame.buffer_mut();
+    HINTS_MEMO.with_borrow_mut(|memo| {
+        let fresh = memo
+            .as_ref()
+            .is_some_and(|memo| memo.is_for(&state.keymap, context, theme));
+        if !fresh {
+            *memo = Some(HintsMemo::new(&state.keymap, context, theme));
         }
+        if let Some(memo) = memo {
+            draw::line(buf, area, &memo.line);
+        }
+    });
+    if let Some(status_area) = area
+        .height
+        .checked_sub(1)
+        .filter(|rows| *rows > 0)
+        .map(|_| Rect {
+            y: area.y + 1,
+            height: 1,
+            ..area
+        })
+    {
+        draw::line(buf, status_area, &status_line(state, theme));
     }
-    let status = status_line(state, theme);
-    let lines = vec![Line::from(hints), status];
-    frame.render_widget(Paragraph::new(lines), area);
     if let Some(line) = &state.command {
         render_command_line(frame, area, line, theme);
     }
+}
+
+/// The key hints line and what it was made from. It changes only with the keymap, the key
+/// context and the theme, so a frame reuses the last one rather than looking up 16 keys (a
+/// reverse lookup each, through the whole table); it is a pure function of those three.
+struct HintsMemo {
+    /// Held so that the pointer cannot be reused by another keymap while it is compared.
+    keymap: Arc<Keymap>,
+    context: KeyContext,
+    styles: (Style, Style),
+    line: Line<'static>,
+}
+
+impl HintsMemo {
+    fn new(keymap: &Arc<Keymap>, context: KeyContext, theme: &Theme) -> Self {
+        let mut hints = Vec::new();
+        for action in HINTS {
+            if let Some(key) = keymap
+                .first_key(context, *action)
+                .or_else(|| keymap.first_key(KeyContext::Filter, *action))
+            {
+                hints.push(Span::styled(format!(" {key}"), theme.key()));
+                hints.push(Span::styled(
+                    format!(" {} ", action.describe()),
+                    theme.muted(),
+                ));
+            }
+        }
+        Self {
+            keymap: Arc::clone(keymap),
+            context,
+            styles: (theme.key(), theme.muted()),
+            line: Line::from(hints),
+        }
+    }
+
+    fn is_for(&self, keymap: &Arc<Keymap>, context: KeyContext, theme: &Theme) -> bool {
+        self.context == context
+            && self.styles == (theme.key(), theme.muted())
+            && (Arc::ptr_eq(&self.keymap, keymap) || self.keymap == *keymap)
+    }
+}
+
+thread_local! {
+    /// The last frame's hints on the thread that draws.
+    static HINTS_MEMO: RefCell<Option<HintsMemo>> = const { RefCell::new(None) };
 }
 
 /// The `:` line over the status line, with its completions when Tab offered several.
@@ -136,4 +194,48 @@ fn audit_progress(progress: Option<&crate::audit::scan::ScanProgress>) -> String
         _ => String::new(),
     };
     format!("{bar}{}", progress.line())
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use super::*;
+    use crate::state::{Focus, ProfileBadge};
+
+    fn hints_row(state: &State) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(200, 6)).unwrap();
+        terminal
+            .draw(|frame| render(frame, Rect::new(0, 4, 200, 2), state, &state.theme))
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        (0..200).map(|x| buffer[(x, 4)].symbol()).collect()
+    }
+
+    #[test]
+    fn the_remembered_hints_follow_the_keymap_and_the_focused_pane() {
+        let badge = ProfileBadge {
+            name: "test".to_owned(),
+            provider: "zoo".to_owned(),
+            is_sandbox: true,
+        };
+        let mut state = State::new(badge, (200, 6));
+        let list_hints = hints_row(&state);
+        assert!(list_hints.contains(" q quit"), "{list_hints}");
+        // Another keymap, same pane: the hints say the new key.
+        let keys = [("quit".to_owned(), vec!["ctrl-q".to_owned()])].into();
+        state.keymap = Arc::new(Keymap::from_config(&keys).unwrap());
+        let remapped = hints_row(&state);
+        assert!(remapped.contains(" Ctrl-q quit"), "{remapped}");
+        assert!(!remapped.contains(" q quit"), "{remapped}");
+        // Another pane, then back: each time the hints of the pane focused.
+        state.focus = Focus::Detail;
+        let detail = hints_row(&state);
+        let fresh = HintsMemo::new(&state.keymap, state.key_context(), &state.theme);
+        let expected: String = fresh.line.spans.iter().map(|span| &*span.content).collect();
+        assert_eq!(detail.trim_end(), expected.trim_end());
+        state.focus = Focus::List;
+        assert_eq!(hints_row(&state), remapped);
+    }
 }

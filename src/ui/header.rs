@@ -3,7 +3,6 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use crate::sanitize::one_line;
 use crate::state::State;
@@ -21,5 +20,5 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         spans.push(Span::raw("  "));
         spans.push(Span::styled(" SANDBOX ", theme.sandbox_badge()));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    super::draw::line(frame.buffer_mut(), area, &Line::from(spans));
 }

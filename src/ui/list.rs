@@ -1,12 +1,16 @@
 //! The user list pane: the filter input over the rows, a count, markers and the cursor.
 
+use std::cell::RefCell;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::{spinner, thousands};
+use super::row_memo::RowMemo;
+use super::{draw, spinner, thousands};
 use crate::model::{StatusMarker, UserSummary};
 use crate::sanitize::one_line;
 use crate::state::{Focus, State};
@@ -15,12 +19,8 @@ use crate::theme::Theme;
 pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let list = &state.list;
     let focused = matches!(state.focus, Focus::List | Focus::Filter);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border(focused))
-        .title(Line::from(title(state)).style(theme.accent()));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let title = Line::from(title(state)).style(theme.accent());
+    let inner = draw::bordered_block(frame.buffer_mut(), area, theme.border(focused), &title);
     let [filter_area, rows_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
     render_filter(frame, filter_area, state, theme);
@@ -40,28 +40,131 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         return;
     }
     let width = usize::from(rows_area.width);
-    let lines: Vec<Line<'_>> = list
-        .rows()
-        .iter()
-        .enumerate()
-        .skip(list.offset)
-        .take(usize::from(rows_area.height))
-        .filter_map(|(row, index)| list.users.get(*index).map(|user| (row, user)))
-        .map(|(row, user)| {
+    let styles = RowStyles::of(theme, focused);
+    let buf = frame.buffer_mut();
+    LIST_ROWS.with_borrow_mut(|memo| {
+        let mut drawn = 0;
+        let page = list
+            .rows()
+            .iter()
+            .enumerate()
+            .skip(list.offset)
+            .take(usize::from(rows_area.height))
+            .filter_map(|(row, index)| list.users.get(*index).map(|user| (row, user)));
+        for (row, user) in page {
             let selected = row == list.cursor;
             let marked = list.marked.contains(&user.id);
-            row_line(
-                user,
-                list.severity.get(&user.id).copied(),
-                width,
-                selected,
-                marked,
-                focused,
-                theme,
-            )
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), rows_area);
+            let severity = list.severity.get(&user.id).copied();
+            let at = Rect {
+                y: rows_area.y + u16::try_from(drawn).unwrap_or(u16::MAX),
+                height: 1,
+                ..rows_area
+            };
+            memo.draw_row(
+                buf,
+                at,
+                drawn,
+                |kept| kept.is(user, severity, selected, marked, &styles),
+                |buf, at| {
+                    let line = row_line(user, severity, width, selected, marked, &styles);
+                    draw::line(buf, at, &line);
+                    RowKey {
+                        id: user.id.clone(),
+                        name: user.name.clone(),
+                        email: user.email.clone(),
+                        marker: marker(user),
+                        severity,
+                        selected,
+                        marked,
+                        styles,
+                    }
+                },
+            );
+            drawn += 1;
+        }
+        memo.truncate(drawn);
+    });
+}
+
+/// What a row of the list was drawn from: a row whose key is unchanged since the last frame is
+/// copied, not drawn again (sanitising, measuring and fitting two strings).
+struct RowKey {
+    id: String,
+    name: String,
+    email: String,
+    marker: &'static str,
+    severity: Option<crate::audit::Severity>,
+    selected: bool,
+    marked: bool,
+    styles: RowStyles,
+}
+
+impl RowKey {
+    fn is(
+        &self,
+        user: &UserSummary,
+        severity: Option<crate::audit::Severity>,
+        selected: bool,
+        marked: bool,
+        styles: &RowStyles,
+    ) -> bool {
+        self.selected == selected
+            && self.marked == marked
+            && self.severity == severity
+            && self.styles == *styles
+            && self.marker == marker(user)
+            && self.id == user.id
+            && self.name == user.name
+            && self.email == user.email
+    }
+}
+
+/// Every style a list row can use (the theme read once a frame), the badge's for each severity
+/// among them: equal styles draw equal rows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct RowStyles {
+    warning: Style,
+    text: Style,
+    selection: Style,
+    muted: Style,
+    badges: [Style; 5],
+}
+
+impl RowStyles {
+    fn of(theme: &Theme, focused: bool) -> Self {
+        use crate::audit::Severity;
+        let badge = |severity| super::audit::severity_style(severity, theme);
+        Self {
+            warning: theme.warning(),
+            text: theme.text(),
+            selection: theme.selection(focused),
+            muted: theme.muted(),
+            badges: [
+                badge(Severity::Critical),
+                badge(Severity::High),
+                badge(Severity::Medium),
+                badge(Severity::Low),
+                badge(Severity::Info),
+            ],
+        }
+    }
+
+    fn badge(&self, severity: crate::audit::Severity) -> Style {
+        use crate::audit::Severity;
+        let at = match severity {
+            Severity::Critical => 0,
+            Severity::High => 1,
+            Severity::Medium => 2,
+            Severity::Low => 3,
+            Severity::Info => 4,
+        };
+        self.badges[at]
+    }
+}
+
+thread_local! {
+    /// The list rows of the last frame drawn on this thread.
+    static LIST_ROWS: RefCell<RowMemo<RowKey>> = const { RefCell::new(RowMemo::new()) };
 }
 
 fn title(state: &State) -> String {
@@ -98,7 +201,7 @@ fn render_filter(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme
             Span::styled(one_line(value), theme.text()),
         ])
     };
-    frame.render_widget(Paragraph::new(line), area);
+    draw::line(frame.buffer_mut(), area, &line);
     if editing {
         let cursor = u16::try_from(state.list.filter.visual_cursor()).unwrap_or(u16::MAX);
         frame.set_cursor_position((
@@ -130,8 +233,7 @@ fn row_line(
     width: usize,
     selected: bool,
     marked: bool,
-    focused: bool,
-    theme: &Theme,
+    styles: &RowStyles,
 ) -> Line<'static> {
     let name = if user.name.is_empty() {
         one_line(&user.id)
@@ -157,22 +259,19 @@ fn row_line(
     // The selection covers the name and a cell either side, not the whole row: a cursor move
     // then rewrites ~20 cells per row, not the pane's width (bytes count over SSH).
     let (name_style, padding) = if selected {
-        (theme.selection(focused), usize::from(gap > 0))
+        (styles.selection, usize::from(gap > 0))
     } else {
-        (theme.text(), 0)
+        (styles.text, 0)
     };
-    let badge_style = match severity {
-        Some(severity) => super::audit::severity_style(severity, theme),
-        None => theme.text(),
-    };
+    let badge_style = severity.map_or(styles.text, |severity| styles.badge(severity));
     Line::from(vec![
-        Span::styled(prefix, theme.warning()),
+        Span::styled(prefix, styles.warning),
         Span::styled(badge, badge_style),
         Span::styled(" ", name_style),
         Span::styled(name, name_style),
         Span::styled(" ".repeat(padding), name_style),
-        Span::styled(" ".repeat(gap - padding), theme.text()),
-        Span::styled(email, theme.muted()),
+        Span::styled(" ".repeat(gap - padding), styles.text),
+        Span::styled(email, styles.muted),
     ])
 }
 
@@ -216,7 +315,7 @@ mod tests {
             status: vec![StatusMarker::Disabled],
         };
         for theme in [Theme::dark(), Theme::no_color()] {
-            let line = row_line(&user, None, 40, true, false, true, &theme);
+            let line = row_line(&user, None, 40, true, false, &RowStyles::of(&theme, true));
             assert_eq!(line.width(), 40);
             let styled: Vec<(&str, bool)> = line
                 .spans

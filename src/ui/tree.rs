@@ -1,13 +1,17 @@
 //! The tree tab: one row per visible node, indented by depth, with fold markers, domain labels,
 //! and the cursor's jq path on the last line. Only the rows on screen are read from the bytes.
 
+use std::cell::RefCell;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
+use super::draw;
 use super::list::fit;
+use super::row_memo::RowMemo;
 use crate::sanitize::one_line;
 use crate::state::tree::{NodeKey, NodeKind, TreeState};
 use crate::theme::Theme;
@@ -22,24 +26,38 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, tree: &TreeState, focused: bool
         .offset
         .min(tree.cursor)
         .max((tree.cursor + 1).saturating_sub(height));
-    let lines: Vec<Line<'_>> = tree
-        .visible
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(height)
-        .map(|(row, node)| {
-            row_line(
-                tree,
-                *node as usize,
-                row == tree.cursor,
-                focused,
-                width,
-                theme,
-            )
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), rows_area);
+    let styles = RowStyles::of(theme, focused);
+    let buf = frame.buffer_mut();
+    TREE_ROWS.with_borrow_mut(|memo| {
+        let mut drawn = 0;
+        for (row, node) in tree.visible.iter().enumerate().skip(offset).take(height) {
+            let key = RowKey {
+                document: tree.document(),
+                node: *node,
+                fold: tree.fold(*node as usize),
+                selected: row == tree.cursor,
+                styles,
+            };
+            let at = Rect {
+                y: rows_area.y + u16::try_from(drawn).unwrap_or(u16::MAX),
+                height: 1,
+                ..rows_area
+            };
+            memo.draw_row(
+                buf,
+                at,
+                drawn,
+                |kept| *kept == key,
+                |buf, at| {
+                    let line = row_line(tree, *node as usize, key.selected, width, &styles);
+                    draw::line(buf, at, &line);
+                    key
+                },
+            );
+            drawn += 1;
+        }
+        memo.truncate(drawn);
+    });
     let path = tree
         .current()
         .map(|node| tree.jq_path(node))
@@ -52,23 +70,61 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, tree: &TreeState, focused: bool
         Layout::horizontal([Constraint::Min(0), Constraint::Length(position_width)])
             .areas(path_area);
     let room = usize::from(path_area.width).saturating_sub(1);
-    frame.render_widget(
-        Paragraph::new(Span::styled(fit(&one_line(&path), room), theme.accent())),
-        path_area,
-    );
-    frame.render_widget(
-        Paragraph::new(Span::styled(position, theme.muted())),
+    let buf = frame.buffer_mut();
+    let path = Line::from(Span::styled(fit(&one_line(&path), room), theme.accent()));
+    draw::line(buf, path_area, &path);
+    draw::line(
+        buf,
         position_area,
+        &Line::from(Span::styled(position, theme.muted())),
     );
+}
+
+/// What a row of the tree is drawn from, beside the node's bytes: a row whose key is unchanged
+/// since the last frame is copied, not drawn (a node's key, preview and label depend only on
+/// its document and the node).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct RowKey {
+    document: u64,
+    node: u32,
+    fold: Option<bool>,
+    selected: bool,
+    styles: RowStyles,
+}
+
+/// The styles a tree row uses, read from the theme once a frame.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct RowStyles {
+    muted: Style,
+    accent: Style,
+    ok: Style,
+    text: Style,
+    selection: Style,
+}
+
+impl RowStyles {
+    fn of(theme: &Theme, focused: bool) -> Self {
+        Self {
+            muted: theme.muted(),
+            accent: theme.accent(),
+            ok: theme.ok(),
+            text: theme.text(),
+            selection: theme.selection(focused),
+        }
+    }
+}
+
+thread_local! {
+    /// The tree rows of the last frame drawn on this thread.
+    static TREE_ROWS: RefCell<RowMemo<RowKey>> = const { RefCell::new(RowMemo::new()) };
 }
 
 fn row_line(
     tree: &TreeState,
     node: usize,
     selected: bool,
-    focused: bool,
     width: usize,
-    theme: &Theme,
+    theme: &RowStyles,
 ) -> Line<'static> {
     let row = tree.row(node);
     let marker = match row.fold {
@@ -91,21 +147,21 @@ fn row_line(
     let head = format!("{indent}{marker}{key}: ");
     let room = width.saturating_sub(head.width());
     let value_style = match (&row.label, scalar) {
-        (Some(_), _) => theme.ok(),
-        (None, true) => theme.text(),
-        (None, false) => theme.muted(),
+        (Some(_), _) => theme.ok,
+        (None, true) => theme.text,
+        (None, false) => theme.muted,
     };
     // The cursor highlights the key alone, not the row: a move then repaints a few cells of two
     // rows instead of two whole rows (bytes count over SSH; issue 6 asks <= 200 a move).
     let key_style = if selected {
-        theme.selection(focused)
+        theme.selection
     } else {
-        theme.accent()
+        theme.accent
     };
     Line::from(vec![
-        Span::styled(format!("{indent}{marker}"), theme.muted()),
+        Span::styled(format!("{indent}{marker}"), theme.muted),
         Span::styled(key, key_style),
-        Span::styled(": ", theme.accent()),
+        Span::styled(": ", theme.accent),
         Span::styled(fit(&value, room), value_style),
     ])
 }

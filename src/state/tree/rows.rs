@@ -87,12 +87,16 @@ impl TreeState {
             depth: self.depth(node),
             key: self.key(node),
             kind: data.kind,
-            fold: self
-                .is_container(node)
-                .then(|| self.expanded.get(node).copied().unwrap_or(false)),
+            fold: self.fold(node),
             preview,
             label,
         }
+    }
+
+    /// Whether a node has children (`Some`), and whether they are shown: a row's fold marker.
+    pub fn fold(&self, node: usize) -> Option<bool> {
+        self.is_container(node)
+            .then(|| self.expanded.get(node).copied().unwrap_or(false))
     }
 
     /// A node's domain label, decoding its value.
