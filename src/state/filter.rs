@@ -10,8 +10,10 @@ use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
 
 mod letters;
+mod narrow;
 
 use letters::LetterSet;
+pub use narrow::narrowed_top_rows;
 
 /// Haystacks per shared chunk: appending clones at most this many when a job holds the tail.
 const CHUNK: usize = 4096;
@@ -35,11 +37,17 @@ struct Haystack {
 pub struct Haystacks {
     full: Vec<Arc<[Haystack]>>,
     tail: Arc<Vec<Haystack>>,
+    /// Users whose text is too long for the narrowing bound (see `narrow.rs`), in load order.
+    long: Arc<Vec<usize>>,
 }
 
 impl Haystacks {
     /// Adds the text of the next user.
     pub fn push(&mut self, text: Utf32String) {
+        if text.len() > narrow::BOUNDED_TEXT_CHARS {
+            let index = self.len();
+            Arc::make_mut(&mut self.long).push(index);
+        }
         let letters = LetterSet::of_text(text.slice(..));
         let tail = Arc::make_mut(&mut self.tail);
         tail.push(Haystack { text, letters });
@@ -72,6 +80,16 @@ impl Haystacks {
             None => None,
         };
         haystack.map(|haystack| (haystack.text.slice(..), haystack.letters))
+    }
+
+    /// Users whose text is too long for the narrowing bound, in load order.
+    fn long_texts(&self) -> &[usize] {
+        &self.long
+    }
+
+    /// Whether user `index`'s text is too long for the narrowing bound.
+    fn is_long(&self, index: usize) -> bool {
+        !self.long.is_empty() && self.long.binary_search(&index).is_ok()
     }
 }
 

@@ -19,6 +19,10 @@ const FILTER_AT_ONCE_UP_TO: usize = 10_000;
 /// Users scored in load order to prove the top rows before a background filter ends.
 const TOP_ROWS_BUDGET: usize = 16_384;
 
+/// Users scored walking the previous ranking to prove the top rows of a narrowed query
+/// (users lacking a letter of the query are skipped unscored and do not count).
+const NARROWED_ROWS_BUDGET: usize = 16_384;
+
 /// A filter running in the background.
 #[derive(Debug, Clone)]
 pub struct PendingFilter {
@@ -185,8 +189,20 @@ impl UserListState {
             self.show(ranking.unwrap_or_default(), selected);
             return None;
         }
-        let top_rows =
-            filter::proven_top_rows(&query, &self.haystacks, rows.max(1), TOP_ROWS_BUDGET);
+        let rows = rows.max(1);
+        let top_rows = filter::proven_top_rows(&query, &self.haystacks, rows, TOP_ROWS_BUDGET)
+            .or_else(|| {
+                // `ranked` is the complete ranking of `filtered_for` over every user loaded
+                // (`show`, `append`); the walk itself checks that the query narrows it.
+                filter::narrowed_top_rows(
+                    &self.filtered_for,
+                    &self.ranked,
+                    &query,
+                    &self.haystacks,
+                    rows,
+                    NARROWED_ROWS_BUDGET,
+                )
+            });
         let proven = top_rows.is_some();
         self.filtering = Some(PendingFilter {
             request,
