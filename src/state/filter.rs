@@ -11,6 +11,7 @@ use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
 
 mod letters;
 mod narrow;
+mod user_rise;
 
 use letters::LetterSet;
 pub use narrow::narrowed_top_rows;

@@ -35,10 +35,11 @@ use nucleo_matcher::pattern::{AtomKind, Pattern};
 use nucleo_matcher::{Config, Matcher};
 
 use super::letters::LetterSet;
+use super::user_rise::{Appended, rise_for};
 use super::{Haystacks, index_of, parse, rank};
 
 /// Most one matched character scores, the first of an atom aside: a match and the top bonus.
-const RISE_PER_CHAR: u32 = 16 + 10;
+pub(super) const RISE_PER_CHAR: u32 = 16 + 10;
 
 /// Most the first character of an atom scores: a match and twice the top bonus.
 const FIRST_CHAR_MOST: u32 = 16 + 2 * 10;
@@ -59,6 +60,9 @@ pub struct ScoreRise {
     /// Whether that holds only for texts up to [`BOUNDED_TEXT_CHARS`] (an atom was extended):
     /// longer texts must be scored outright.
     pub short_texts_only: bool,
+    /// The one character typed onto the last atom, when that is the whole change: each
+    /// user's own rise can then be read from their text (`user_rise.rs`).
+    pub appended: Option<Appended>,
 }
 
 /// The rise from `previous` to `query` when `query` narrows it in a way the bound covers:
@@ -83,6 +87,7 @@ pub fn score_rise(previous: &str, query: &str) -> Option<ScoreRise> {
     let mut rise = ScoreRise {
         most: 0,
         short_texts_only: false,
+        appended: None,
     };
     let (was, now) = (&before.atoms[last], &after.atoms[last]);
     if was != now {
@@ -106,6 +111,13 @@ pub fn score_rise(previous: &str, query: &str) -> Option<ScoreRise> {
         }
         rise.most += RISE_PER_CHAR * u32::try_from(added).ok()?;
         rise.short_texts_only = true;
+        if added == 1 && after.atoms.len() == kept {
+            rise.appended = was_text
+                .chars()
+                .next_back()
+                .zip(now_text.chars().next_back())
+                .map(|(after, typed)| Appended { after, typed });
+        }
     }
     for atom in &after.atoms[kept..] {
         if atom.kind != AtomKind::Fuzzy {
@@ -157,10 +169,23 @@ type Best = BinaryHeap<u64>;
 impl Walk<'_> {
     /// Scores user `index` into `best` unless its letters rule it out; `None` once the budget
     /// has run out (or a walker panicked holding the lock).
-    fn consider(&self, index: usize, matcher: &mut Matcher) -> Option<()> {
+    /// `previous_score` (their score in the previous ranking, if walked) lets a user whose own
+    /// rise cannot reach the floor go unscored.
+    fn consider(
+        &self,
+        index: usize,
+        previous_score: Option<u32>,
+        matcher: &mut Matcher,
+    ) -> Option<()> {
         let (text, letters) = self.haystacks.entry(index)?;
         if !letters.contains_all(self.required) {
             return Some(());
+        }
+        if let (Some(previous_score), Some(appended)) = (previous_score, self.rise.appended) {
+            let ceiling = previous_score.saturating_add(rise_for(text, appended));
+            if ceiling < self.floor.load(Ordering::Relaxed) {
+                return Some(());
+            }
         }
         if self.scored.fetch_add(1, Ordering::Relaxed) >= self.budget {
             self.gave_up.store(true, Ordering::Relaxed);
@@ -207,7 +232,7 @@ impl Walk<'_> {
                 let index = index_of(key);
                 // Scored before the walk: their rise is unbounded.
                 if !(self.rise.short_texts_only && self.haystacks.is_long(index)) {
-                    self.consider(index, &mut matcher)?;
+                    self.consider(index, Some(score_of(key)), &mut matcher)?;
                 }
             }
         }
@@ -287,7 +312,7 @@ fn prove_rows(
     if rise.short_texts_only {
         let mut matcher = Matcher::new(Config::DEFAULT);
         for &index in haystacks.long_texts() {
-            walk.consider(index, &mut matcher)?;
+            walk.consider(index, None, &mut matcher)?;
         }
     }
     let walkers = split.walkers.max(1);

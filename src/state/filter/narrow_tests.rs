@@ -3,6 +3,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::state::filter::rank_some;
+use crate::state::filter::user_rise::{Appended, rise_for};
 
 fn haystacks(texts: &[String]) -> Haystacks {
     let mut haystacks = Haystacks::default();
@@ -12,42 +13,40 @@ fn haystacks(texts: &[String]) -> Haystacks {
     haystacks
 }
 
-fn rise(most: u32, short_texts_only: bool) -> ScoreRise {
-    ScoreRise {
-        most,
-        short_texts_only,
-    }
+/// The rise's amount and whether it is for short texts only.
+fn bound(previous: &str, query: &str) -> Option<(u32, bool)> {
+    score_rise(previous, query).map(|rise| (rise.most, rise.short_texts_only))
 }
 
 #[test]
 fn the_rise_is_known_only_for_queries_that_add_fuzzy_characters() {
-    assert_eq!(score_rise("ab", "abg"), Some(rise(26, true)));
-    assert_eq!(score_rise("ab", "abgx"), Some(rise(52, true)));
-    assert_eq!(score_rise("ab", "ab g"), Some(rise(36, false)));
-    assert_eq!(score_rise("ab", "abg xy"), Some(rise(26 + 36 + 26, true)));
-    assert_eq!(score_rise("a bc", "a bcd"), Some(rise(26, true)));
+    assert_eq!(bound("ab", "abg"), Some((26, true)));
+    assert_eq!(bound("ab", "abgx"), Some((52, true)));
+    assert_eq!(bound("ab", "ab g"), Some((36, false)));
+    assert_eq!(bound("ab", "abg xy"), Some((26 + 36 + 26, true)));
+    assert_eq!(bound("a bc", "a bcd"), Some((26, true)));
     // A one-character needle scores by another path in nucleo: nothing to extend from.
-    assert_eq!(score_rise("a b", "a bc"), None);
-    assert_eq!(score_rise("a", "a b"), Some(rise(36, false)));
-    assert_eq!(score_rise("Ab", "Abg"), Some(rise(26, true)));
-    assert_eq!(score_rise("çağ", "çağl"), Some(rise(26, true)));
+    assert_eq!(bound("a b", "a bc"), None);
+    assert_eq!(bound("a", "a b"), Some((36, false)));
+    assert_eq!(bound("Ab", "Abg"), Some((26, true)));
+    assert_eq!(bound("çağ", "çağl"), Some((26, true)));
     // The same query, or not a narrowing at all.
-    assert_eq!(score_rise("ab", "ab"), Some(rise(0, false)));
-    assert_eq!(score_rise("abg", "ab"), None);
-    assert_eq!(score_rise("ab", "xb"), None);
-    assert_eq!(score_rise("", "ab"), None);
+    assert_eq!(bound("ab", "ab"), Some((0, false)));
+    assert_eq!(bound("abg", "ab"), None);
+    assert_eq!(bound("ab", "xb"), None);
+    assert_eq!(bound("", "ab"), None);
     // Smart case or normalization would change under the old characters.
-    assert_eq!(score_rise("ab", "abG"), None);
-    assert_eq!(score_rise("ab", "abé"), None);
+    assert_eq!(bound("ab", "abG"), None);
+    assert_eq!(bound("ab", "abé"), None);
     // Other atom kinds and negations score differently.
-    assert_eq!(score_rise("^ab", "^abg"), None);
-    assert_eq!(score_rise("'berg ^ann", "'berg ^anna"), None);
-    assert_eq!(score_rise("ab", "ab$"), None);
-    assert_eq!(score_rise("ab", "ab 'g"), None);
-    assert_eq!(score_rise("ab", "ab !g"), None);
-    assert_eq!(score_rise("!x ab", "!x abg"), None);
+    assert_eq!(bound("^ab", "^abg"), None);
+    assert_eq!(bound("'berg ^ann", "'berg ^anna"), None);
+    assert_eq!(bound("ab", "ab$"), None);
+    assert_eq!(bound("ab", "ab 'g"), None);
+    assert_eq!(bound("ab", "ab !g"), None);
+    assert_eq!(bound("!x ab", "!x abg"), None);
     // An escaped space joins the atom: "ab\ g" is one needle, not "ab" and "g".
-    assert_eq!(score_rise("ab\\", "ab\\ g"), None);
+    assert_eq!(bound("ab\\", "ab\\ g"), None);
 }
 
 #[test]
@@ -169,6 +168,61 @@ proptest! {
             prop_assert_eq!(top, expected);
         } else {
             prop_assert!(score_rise(previous, query).is_none());
+        }
+    }
+}
+
+#[test]
+fn one_typed_character_rises_by_where_it_occurs() {
+    let appended = Appended {
+        after: 'b',
+        typed: 'g',
+    };
+    let text = |text: &str| Utf32String::from(text);
+    // Right after a "b": a consecutive match, the full rise.
+    assert_eq!(rise_for(text("ab bg").slice(..), appended), 26);
+    // After a gap, mid-word: a match less the gap.
+    assert_eq!(rise_for(text("abc erg").slice(..), appended), 13);
+    // After a gap at a word start (or anything unsure): plus the top bonus.
+    assert_eq!(rise_for(text("abc g").slice(..), appended), 23);
+    assert_eq!(rise_for(text("abc eG").slice(..), appended), 23);
+    assert_eq!(rise_for(text("abc éğ").slice(..), appended), 23);
+    // No "g" anywhere: no match, no rise.
+    assert_eq!(rise_for(text("abc").slice(..), appended), 0);
+    assert_eq!(
+        score_rise("ab", "abg").and_then(|rise| rise.appended),
+        Some(appended)
+    );
+    assert_eq!(
+        score_rise("ab", "abgx").and_then(|rise| rise.appended),
+        None
+    );
+    assert_eq!(
+        score_rise("ab", "abg x").and_then(|rise| rise.appended),
+        None
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    /// One typed character lifts a user's score by no more than their own rise.
+    #[test]
+    fn no_score_rises_more_than_its_own_rise(
+        text in chars(ALPHABET, 0..40),
+        previous in chars(ALPHABET, 2..6),
+        typed in chars(TYPED, 1..2),
+    ) {
+        let previous = previous.trim();
+        let query = format!("{previous}{typed}");
+        if let Some(appended) = score_rise(previous, &query).and_then(|rise| rise.appended) {
+            let text = Utf32String::from(text.as_str());
+            let mut matcher = Matcher::new(Config::DEFAULT);
+            if let Some(after) = parse(&query).score(text.slice(..), &mut matcher) {
+                let before = parse(previous).score(text.slice(..), &mut matcher).unwrap_or(0);
+                let own = rise_for(text.slice(..), appended);
+                prop_assert!(after <= before + own, "{previous:?} -> {query:?} on {text:?}");
+            }
         }
     }
 }
