@@ -19,9 +19,10 @@ const FILTER_AT_ONCE_UP_TO: usize = 10_000;
 /// Users scored in load order to prove the top rows before a background filter ends.
 const TOP_ROWS_BUDGET: usize = 16_384;
 
-/// Users scored walking the previous ranking to prove the top rows of a narrowed query
-/// (users lacking a letter of the query are skipped unscored and do not count).
-const NARROWED_ROWS_BUDGET: usize = 16_384;
+/// Users scored walking the previous ranking to prove the top rows of a narrowed query (users
+/// ruled out by their letters or their own rise do not count; the walk also takes at most four
+/// times as many entries). `ab` -> `abg` over 1,000,000 users scores 2,326 and walks 10,752.
+const NARROWED_ROWS_BUDGET: usize = 8_192;
 
 /// A filter running in the background.
 #[derive(Debug, Clone)]

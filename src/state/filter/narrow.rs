@@ -137,6 +137,9 @@ fn score_of(key: u64) -> u32 {
 /// Entries of the previous ranking a walker takes at a time; the stop test runs between them.
 const BLOCK: usize = 512;
 
+/// Entries of the previous ranking a walk may take for each user it may score.
+const WALKED_PER_SCORED: usize = 4;
+
 /// Previous rankings shorter than this are walked on one thread (a thread costs ~50 µs).
 const PARALLEL_FROM: usize = 4 * BLOCK;
 
@@ -159,6 +162,10 @@ struct Walk<'a> {
     /// Users scored by all walkers, against `budget`.
     scored: AtomicUsize,
     budget: usize,
+    /// Entries of the previous ranking taken by all walkers, scored or not, against
+    /// `WALKED_PER_SCORED` times `budget`: users skipped by their letters cost little, but
+    /// not nothing, and a walk that cannot stop must give up early.
+    walked: AtomicUsize,
     /// Set when the budget ran out: every walker stops and the walk proves nothing.
     gave_up: AtomicBool,
 }
@@ -228,6 +235,11 @@ impl Walk<'_> {
             if self.floor.load(Ordering::Relaxed) > ceiling {
                 break;
             }
+            let walked = self.walked.fetch_add(block.len(), Ordering::Relaxed);
+            if walked >= self.budget.saturating_mul(WALKED_PER_SCORED) {
+                self.gave_up.store(true, Ordering::Relaxed);
+                return None;
+            }
             for &key in block {
                 let index = index_of(key);
                 // Scored before the walk: their rise is unbounded.
@@ -241,7 +253,8 @@ impl Walk<'_> {
 }
 
 /// The first `rows` rows of `query`'s ranking, proven from `previous_ranked` (the complete
-/// ranking of `previous`, best first) by scoring at most `budget` users, on every core when
+/// ranking of `previous`, best first) by scoring at most `budget` users (and taking at most
+/// `WALKED_PER_SCORED` times as many entries), on every core when
 /// the ranking is long. `None` when `query` does not narrow `previous` in a way
 /// [`score_rise`] bounds, or the budget runs out.
 ///
@@ -307,6 +320,7 @@ fn prove_rows(
         floor: AtomicU32::new(0),
         scored: AtomicUsize::new(0),
         budget,
+        walked: AtomicUsize::new(0),
         gave_up: AtomicBool::new(false),
     };
     if rise.short_texts_only {

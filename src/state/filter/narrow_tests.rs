@@ -74,6 +74,15 @@ fn initials_are_proven_from_the_previous_ranking_as_exhaustive_scoring_ranks_the
         narrowed_top_rows("ab", &previous, "abg", &haystacks, 20, 10),
         None
     );
+    // No one has a "z": nothing is scored, yet a walk that can never stop gives up too.
+    assert_eq!(
+        narrowed_top_rows("ab", &previous, "abz", &haystacks, 20, 100),
+        None
+    );
+    assert_eq!(
+        narrowed_top_rows("ab", &previous, "abz", &haystacks, 20, usize::MAX),
+        Some(Vec::new())
+    );
     // Not a narrowing the rise covers: no proof.
     assert_eq!(
         narrowed_top_rows("ab", &previous, "^abg", &haystacks, 20, usize::MAX),
