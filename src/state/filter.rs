@@ -9,6 +9,13 @@ use std::sync::Arc;
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
 
+mod letters;
+mod narrow;
+mod user_rise;
+
+use letters::LetterSet;
+pub use narrow::narrowed_top_rows;
+
 /// Haystacks per shared chunk: appending clones at most this many when a job holds the tail.
 const CHUNK: usize = 4096;
 
@@ -18,21 +25,35 @@ const CANCEL_EVERY: usize = 8192;
 /// Candidates scored on one thread below this; above it, on every core.
 const PARALLEL_FROM: usize = 20_000;
 
+/// One user's text, converted once for the matcher, and the letters it can match.
+#[derive(Debug, Clone)]
+struct Haystack {
+    text: Utf32String,
+    letters: LetterSet,
+}
+
 /// The text each user is matched on, converted once for the matcher. Full chunks are shared
 /// (`Arc`), so a background job takes a snapshot by cloning a few hundred pointers.
 #[derive(Debug, Clone, Default)]
 pub struct Haystacks {
-    full: Vec<Arc<[Utf32String]>>,
-    tail: Arc<Vec<Utf32String>>,
+    full: Vec<Arc<[Haystack]>>,
+    tail: Arc<Vec<Haystack>>,
+    /// Users whose text is too long for the narrowing bound (see `narrow.rs`), in load order.
+    long: Arc<Vec<usize>>,
 }
 
 impl Haystacks {
     /// Adds the text of the next user.
     pub fn push(&mut self, text: Utf32String) {
+        if text.len() > narrow::BOUNDED_TEXT_CHARS {
+            let index = self.len();
+            Arc::make_mut(&mut self.long).push(index);
+        }
+        let letters = LetterSet::of_text(text.slice(..));
         let tail = Arc::make_mut(&mut self.tail);
-        tail.push(text);
+        tail.push(Haystack { text, letters });
         if tail.len() == CHUNK {
-            let chunk: Arc<[Utf32String]> = std::mem::take(tail).into();
+            let chunk: Arc<[Haystack]> = std::mem::take(tail).into();
             self.full.push(chunk);
         }
     }
@@ -49,12 +70,27 @@ impl Haystacks {
 
     /// The text of user `index`.
     pub fn get(&self, index: usize) -> Option<Utf32Str<'_>> {
-        let text = match self.full.get(index / CHUNK) {
+        self.entry(index).map(|(text, _)| text)
+    }
+
+    /// The text of user `index` and the letters it can match.
+    fn entry(&self, index: usize) -> Option<(Utf32Str<'_>, LetterSet)> {
+        let haystack = match self.full.get(index / CHUNK) {
             Some(chunk) => chunk.get(index % CHUNK),
             None if index / CHUNK == self.full.len() => self.tail.get(index % CHUNK),
             None => None,
         };
-        text.map(|text| text.slice(..))
+        haystack.map(|haystack| (haystack.text.slice(..), haystack.letters))
+    }
+
+    /// Users whose text is too long for the narrowing bound, in load order.
+    fn long_texts(&self) -> &[usize] {
+        &self.long
+    }
+
+    /// Whether user `index`'s text is too long for the narrowing bound.
+    fn is_long(&self, index: usize) -> bool {
+        !self.long.is_empty() && self.long.binary_search(&index).is_ok()
     }
 }
 
@@ -81,8 +117,13 @@ fn score_into(
     ranked: &mut Vec<u64>,
 ) {
     let mut matcher = Matcher::new(Config::DEFAULT);
+    let required = LetterSet::required_by(pattern);
     ranked.extend(indices.filter_map(|index| {
-        let score = pattern.score(haystacks.get(index)?, &mut matcher)?;
+        let (text, letters) = haystacks.entry(index)?;
+        if !letters.contains_all(required) {
+            return None;
+        }
+        let score = pattern.score(text, &mut matcher)?;
         Some(rank(score, index))
     }));
 }
@@ -243,13 +284,14 @@ pub fn proven_top_rows(
 ) -> Option<Vec<usize>> {
     let pattern = parse(query);
     let best = best_possible_score(&pattern)?;
+    let required = LetterSet::required_by(&pattern);
     let mut matcher = Matcher::new(Config::DEFAULT);
     let mut top = Vec::with_capacity(rows);
     for index in 0..haystacks.len().min(budget) {
-        let Some(text) = haystacks.get(index) else {
+        let Some((text, letters)) = haystacks.entry(index) else {
             break;
         };
-        if pattern.score(text, &mut matcher) >= Some(best) {
+        if letters.contains_all(required) && pattern.score(text, &mut matcher) >= Some(best) {
             top.push(index);
             if top.len() == rows {
                 return Some(top);

@@ -207,3 +207,23 @@ fn cursor_and_scrolling_stay_in_bounds() {
     list.scroll_to_cursor(2);
     assert_eq!(list.offset, 1);
 }
+
+#[test]
+fn a_narrowed_query_shows_top_rows_proven_from_the_last_answer_at_once() {
+    let users = many(12_000);
+    let mut list = UserListState::default();
+    list.append(users.clone());
+    // Every e-mail ("a7@x3.io") matches "ai", but no one has the best possible "aio" (a word
+    // starting "aio"), so the load-order scan cannot prove the top rows; walking the ranking
+    // of "ai" can, as "o" adds at most 26 to a score.
+    filter(&mut list, "ai");
+    list.filter = Input::new("aio".to_owned());
+    let job = list
+        .refilter(5, RequestId(2))
+        .expect("12,000 candidates filter in the background");
+    assert!(list.rows_are_final());
+    let expected = fresh(&users, "aio");
+    assert_eq!(list.rows(), &expected[..5]);
+    assert!(list.finish_filter(RequestId(2), job.run(&|| false).unwrap()));
+    assert_eq!(*list.visible, expected);
+}
