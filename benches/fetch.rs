@@ -17,10 +17,6 @@ use userscope::provider::Provider;
 use userscope::sandbox::{Sandbox, SandboxConfig};
 use userscope::sandbox_profiles::{SANDBOX_PROFILE_NAMES, sandbox_profile};
 
-/// The allocator the `userscope` binary uses (`src/main.rs`), so the figures are the binary's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 const RECORDS: usize = 256;
 const CONCURRENCY: usize = 16;
 
