@@ -18,6 +18,7 @@ mod quip;
 mod quip_record;
 mod reply;
 mod scanova;
+mod stamp;
 mod zoo;
 mod zoo_record;
 mod zooza;

@@ -32,7 +32,12 @@ pub(super) async fn read_body(
         return Err(too_large());
     }
     let stall = Duration::from_millis(stall_ms);
-    let mut body = BytesMut::new();
+    // Chunks are kept as they come and copied once into a buffer of the exact size at the end:
+    // a buffer grown by doubling copies a big body several times over, and its old copies can
+    // stay resident (an allocator keeps freed blocks for reuse) until the cap's memory is
+    // several times the cap.
+    let mut chunks: Vec<Bytes> = Vec::new();
+    let mut length: usize = 0;
     loop {
         match tokio::time::timeout(stall, response.chunk()).await {
             Err(_) => {
@@ -47,13 +52,24 @@ pub(super) async fn read_body(
                     detail: redactor.clean(&error_text(&err)),
                 });
             }
-            Ok(Ok(None)) => return Ok(body.freeze()),
+            Ok(Ok(None)) => return Ok(joined(&chunks, length)),
             Ok(Ok(Some(chunk))) => {
-                if (body.len() + chunk.len()) as u64 > cap {
+                if (length + chunk.len()) as u64 > cap {
                     return Err(too_large());
                 }
-                body.extend_from_slice(&chunk);
+                length += chunk.len();
+                chunks.push(chunk);
             }
         }
     }
+}
+
+/// The chunks in one buffer of their total `length`. Always a copy, even of a single chunk: a
+/// chunk may be a slice of the connection's larger read buffer, which a kept record would pin.
+fn joined(chunks: &[Bytes], length: usize) -> Bytes {
+    let mut body = BytesMut::with_capacity(length);
+    for chunk in chunks {
+        body.extend_from_slice(chunk);
+    }
+    body.freeze()
 }

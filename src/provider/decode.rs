@@ -125,19 +125,13 @@ pub fn raw_body(label: &str, response: &Response) -> crate::model::RawBody {
 /// UTF-8 is read with U+FFFD in place of the bad bytes (the raw bytes are kept elsewhere, and
 /// `json_notes` marks the strings), rather than refusing a whole record for one odd name.
 pub fn parse_json(response: &Response) -> Result<serde_json::Value, DecodeError> {
-    let error = match serde_json::from_slice(&response.body) {
-        Ok(value) => return Ok(value),
-        Err(error) => error,
+    // One validation of the whole body, then serde_json's `str` reader, which trusts it: the
+    // slice reader validates every string again as it goes (~3% of a Zooza record's fetch).
+    let parsed = match std::str::from_utf8(&response.body) {
+        Ok(text) => serde_json::from_str(text),
+        Err(_) => serde_json::from_str(&String::from_utf8_lossy(&response.body)),
     };
-    let error = if std::str::from_utf8(&response.body).is_err() {
-        match serde_json::from_str(&String::from_utf8_lossy(&response.body)) {
-            Ok(value) => return Ok(value),
-            Err(error) => error,
-        }
-    } else {
-        error
-    };
-    Err(not_json(response, &error))
+    parsed.map_err(|error| not_json(response, &error))
 }
 
 /// What a body that did not parse is, in words.

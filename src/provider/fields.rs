@@ -1,5 +1,9 @@
 //! Helpers the mappers share: reading values by JSON pointer, ids that may be ints or strings,
 //! jq paths, and the section of fields a mapper does not know.
+//!
+//! Mappers read by pointer through [`pointer`], not `Value::pointer`: `serde_json`'s allocates two
+//! `String`s per token (for `~1`/`~0` unescaping, even when there is none), and a record's
+//! mapping reads thousands of pointers.
 
 use std::fmt::Write as _;
 
@@ -24,16 +28,16 @@ impl<'a> SectionBuilder<'a> {
 
     /// A field read generically (times in RFC 3339 become times).
     #[must_use]
-    pub fn field(mut self, label: &str, pointer: &str) -> Self {
-        let value = FieldValue::from_json(self.json.pointer(pointer));
-        self.push(label, pointer, value);
+    pub fn field(mut self, label: &str, at: &str) -> Self {
+        let value = FieldValue::from_json(pointer(self.json, at));
+        self.push(label, at, value);
         self
     }
 
     /// A field holding microseconds since the epoch (Quip's `*_usec`).
     #[must_use]
-    pub fn usec(mut self, label: &str, pointer: &str) -> Self {
-        let raw = self.json.pointer(pointer);
+    pub fn usec(mut self, label: &str, at: &str) -> Self {
+        let raw = pointer(self.json, at);
         let value = match raw
             .and_then(Value::as_i64)
             .and_then(chrono::DateTime::from_timestamp_micros)
@@ -41,7 +45,7 @@ impl<'a> SectionBuilder<'a> {
             Some(time) => FieldValue::Time(time.fixed_offset()),
             None => FieldValue::from_json(raw),
         };
-        self.push(label, pointer, value);
+        self.push(label, at, value);
         self
     }
 
@@ -73,6 +77,36 @@ impl<'a> SectionBuilder<'a> {
     }
 }
 
+/// The value at a JSON pointer (RFC 6901), exactly as `Value::pointer` finds it (same unescaping,
+/// same array indices: no sign, no leading zero), without allocating for tokens with no `~`.
+pub fn pointer<'a>(json: &'a Value, pointer: &str) -> Option<&'a Value> {
+    if pointer.is_empty() {
+        return Some(json);
+    }
+    let rest = pointer.strip_prefix('/')?;
+    rest.split('/').try_fold(json, |target, token| {
+        let token = if token.contains('~') {
+            std::borrow::Cow::Owned(token.replace("~1", "/").replace("~0", "~"))
+        } else {
+            std::borrow::Cow::Borrowed(token)
+        };
+        match target {
+            Value::Object(map) => map.get(token.as_ref()),
+            Value::Array(list) => array_index(&token).and_then(|index| list.get(index)),
+            _ => None,
+        }
+    })
+}
+
+/// An array index token as `serde_json` reads one: digits only (`usize` parsing would take a `+`),
+/// and no leading zero.
+fn array_index(token: &str) -> Option<usize> {
+    if token.starts_with('+') || (token.starts_with('0') && token.len() != 1) {
+        return None;
+    }
+    token.parse().ok()
+}
+
 /// A JSON pointer (`/a/b/0`) in jq form (`.a.b[0]`).
 pub fn jq_path(pointer: &str) -> String {
     if pointer.is_empty() {
@@ -88,7 +122,9 @@ pub fn jq_path(pointer: &str) -> String {
             std::borrow::Cow::Borrowed(token)
         };
         if !key.is_empty() && key.bytes().all(|b| b.is_ascii_digit()) {
-            let _ = write!(path, "[{key}]");
+            path.push('[');
+            path.push_str(&key);
+            path.push(']');
         } else if !key.is_empty()
             && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
             && !key.starts_with(|c: char| c.is_ascii_digit())
@@ -124,13 +160,13 @@ pub fn id_text(value: Option<&Value>) -> Option<String> {
 }
 
 /// A string at a pointer, if it is one.
-pub fn str_at<'a>(json: &'a Value, pointer: &str) -> Option<&'a str> {
-    json.pointer(pointer).and_then(Value::as_str)
+pub fn str_at<'a>(json: &'a Value, at: &str) -> Option<&'a str> {
+    pointer(json, at).and_then(Value::as_str)
 }
 
 /// A boolean at a pointer, tolerating `"true"`/`"false"` and 0/1.
-pub fn bool_at(json: &Value, pointer: &str) -> Option<bool> {
-    match json.pointer(pointer)? {
+pub fn bool_at(json: &Value, at: &str) -> Option<bool> {
+    match pointer(json, at)? {
         Value::Bool(flag) => Some(*flag),
         Value::String(text) => text.parse().ok(),
         Value::Number(number) => number.as_i64().map(|n| n != 0),
@@ -143,7 +179,7 @@ pub fn bool_at(json: &Value, pointer: &str) -> Option<bool> {
 pub fn unknown_fields(json: &Value, known: &[(&str, &[&str])]) -> Option<Section> {
     let mut section = Section::new("Other fields");
     for (object_pointer, keys) in known {
-        let Some(Value::Object(object)) = json.pointer(object_pointer) else {
+        let Some(Value::Object(object)) = pointer(json, object_pointer) else {
             continue;
         };
         for (key, value) in object {
@@ -178,6 +214,42 @@ mod tests {
             jq_path("/user_fields/3rd_party"),
             ".user_fields.[\"3rd_party\"]"
         );
+    }
+
+    #[test]
+    fn pointers_find_what_serde_json_finds() {
+        let json = json!({
+            "a": {"b/c": [10, {"~d": true, "": "empty key"}], "0": "zero", "01": 1},
+            "list": [[1, 2], [3]],
+            "": {"": "nested empty"},
+        });
+        for at in [
+            "",
+            "/",
+            "//",
+            "/a",
+            "/a/b~1c",
+            "/a/b~1c/0",
+            "/a/b~1c/1/~0d",
+            "/a/b~1c/1/",
+            "/a/b~1c/01",
+            "/a/b~1c/+1",
+            "/a/b~1c/-1",
+            "/a/b~1c/2",
+            "/a/0",
+            "/a/01",
+            "/a/b~1c/ 1",
+            "/list/1/0",
+            "/list/1/0/x",
+            "/missing",
+            "a",
+            "/a/b~c",
+            "/a/b~01c",
+            "/a/b~1c/1/~01",
+            "/list/99999999999999999999999",
+        ] {
+            assert_eq!(pointer(&json, at), json.pointer(at), "{at:?}");
+        }
     }
 
     #[test]

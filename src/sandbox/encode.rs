@@ -77,11 +77,14 @@ pub(crate) fn quip_number(seed: u64, kind: u8, id: &str) -> Option<u64> {
 /// Splices raw number text where the JSON has placeholder strings, for the odd-JSON records:
 /// `"__sbx_big__"` → `123456789012345678901234567890`, `"__sbx_sci__"` → `1.0e3`.
 pub(crate) fn render(value: &serde_json::Value) -> Vec<u8> {
-    let mut bytes = serde_json::to_vec(value).unwrap_or_default();
-    // Few records carry a placeholder: one fast search (memchr-backed `str::contains`) spares
-    // the byte-by-byte window scans below for the others (a Zooza record is ~70 KB).
-    let has_placeholder = std::str::from_utf8(&bytes).is_ok_and(|text| text.contains("\"__sbx_"));
-    if !has_placeholder {
+    splice_placeholders(serde_json::to_vec(value).unwrap_or_default())
+}
+
+/// [`render`]'s splicing on bytes already written (the Zooza record writes its own).
+pub(crate) fn splice_placeholders(mut bytes: Vec<u8>) -> Vec<u8> {
+    // Few records carry a placeholder: one memchr-backed search spares the others (a Zooza
+    // record is ~70 KB) any further pass.
+    if memchr::memmem::find(&bytes, b"\"__sbx_").is_none() {
         return bytes;
     }
     for (placeholder, raw) in [
@@ -91,10 +94,7 @@ pub(crate) fn render(value: &serde_json::Value) -> Vec<u8> {
         ),
         (&b"\"__sbx_sci__\""[..], &b"1.0e3"[..]),
     ] {
-        while let Some(at) = bytes
-            .windows(placeholder.len())
-            .position(|window| window == placeholder)
-        {
+        while let Some(at) = memchr::memmem::find(&bytes, placeholder) {
             bytes.splice(at..at + placeholder.len(), raw.iter().copied());
         }
     }

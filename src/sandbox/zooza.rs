@@ -19,7 +19,7 @@ use serde_json::{Value, json};
 
 use super::Shared;
 use super::generate::{ResidueSeq, ZOOZA, person};
-use super::reply::{Provider, error, flag, ok, params};
+use super::reply::{Provider, error, flag, json_bytes, ok, params};
 use super::zooza_record::{order, record, registration, registration_count, team_role, user_id};
 
 /// How many users a name search scans, from index 0.
@@ -81,7 +81,7 @@ pub(crate) async fn current_user(
     headers: HeaderMap,
 ) -> Response {
     match authorize(&shared, &headers) {
-        Ok(index) => ok(&record(&shared, index)),
+        Ok(index) => json_bytes(StatusCode::OK, record(&shared, index)),
         Err(refused) => refused,
     }
 }

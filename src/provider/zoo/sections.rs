@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::super::fields::SectionBuilder;
+use super::super::fields::{SectionBuilder, pointer};
 use super::map::payment_count;
 use crate::model::{FieldValue, Section};
 
@@ -27,15 +27,13 @@ pub(super) fn billing_section(json: &Value, d: &str) -> Section {
         .field("Stripe customer", &format!("{d}/stripe_customer_id"))
         .field("Stripe dashboard", &format!("{d}/stripe_dashboard_url"))
         .field("Payment methods", &format!("{d}/payment_methods_summary"));
-    let details = json.pointer(d).unwrap_or(&Value::Null);
+    let details = pointer(json, d).unwrap_or(&Value::Null);
     for index in 0..payment_count(details) {
         let n = index + 1;
         let m = format!("{d}/payment_methods/{index}");
         let expiry = match (
-            json.pointer(&format!("{m}/card/exp_month"))
-                .and_then(Value::as_i64),
-            json.pointer(&format!("{m}/card/exp_year"))
-                .and_then(Value::as_i64),
+            pointer(json, &format!("{m}/card/exp_month")).and_then(Value::as_i64),
+            pointer(json, &format!("{m}/card/exp_year")).and_then(Value::as_i64),
         ) {
             (Some(month), Some(year)) if month > 0 && year > 0 => {
                 FieldValue::Text(format!("{month:02}/{year}"))

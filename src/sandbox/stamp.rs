@@ -1,0 +1,101 @@
+//! RFC 3339 stamps (`2026-06-01T00:00:00Z`) written straight into a serializer: a Zooza record
+//! carries ~600 of them, and formatting each through chrono into a fresh `String` was a visible
+//! part of writing the body.
+
+use serde::{Serialize, Serializer};
+
+use super::generate::rfc3339;
+
+/// Seconds since the epoch, serialized as [`rfc3339`] writes them (UTC, whole seconds, `Z`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Stamp(pub(crate) i64);
+
+/// 9999-12-31T23:59:59Z: past it the year needs more than four digits.
+const LAST_FOUR_DIGIT_SECS: i64 = 253_402_300_799;
+
+impl Stamp {
+    /// The stamp's 20 bytes, or `None` outside years 1970-9999 (left to chrono).
+    fn ascii(self) -> Option<[u8; 20]> {
+        if !(0..=LAST_FOUR_DIGIT_SECS).contains(&self.0) {
+            return None;
+        }
+        let secs = self.0 as u64;
+        let (days, time) = (secs / 86_400, secs % 86_400);
+        let (year, month, day) = civil_from_days(days);
+        let mut text = *b"0000-00-00T00:00:00Z";
+        let mut put = |at: usize, value: u64, width: usize| {
+            let mut value = value;
+            for slot in text[at..at + width].iter_mut().rev() {
+                *slot = b'0' + (value % 10) as u8;
+                value /= 10;
+            }
+        };
+        put(0, year, 4);
+        put(5, month, 2);
+        put(8, day, 2);
+        put(11, time / 3_600, 2);
+        put(14, time / 60 % 60, 2);
+        put(17, time % 60, 2);
+        Some(text)
+    }
+}
+
+/// The proleptic Gregorian (year, month, day) of a day count since 1970-01-01, by the usual
+/// era arithmetic (400-year eras starting on March 1st, so the leap day ends each year).
+fn civil_from_days(days: u64) -> (u64, u64, u64) {
+    let shifted = days + 719_468;
+    let era = shifted / 146_097;
+    let day_of_era = shifted % 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_from_march = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_from_march + 2) / 5 + 1;
+    let month = if month_from_march < 10 {
+        month_from_march + 3
+    } else {
+        month_from_march - 9
+    };
+    let year = year_of_era + era * 400 + u64::from(month <= 2);
+    (year, month, day)
+}
+
+impl Serialize for Stamp {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.ascii() {
+            Some(text) => serializer.serialize_str(std::str::from_utf8(&text).unwrap_or_default()),
+            None => serializer.serialize_str(&rfc3339(self.0)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn written(secs: i64) -> String {
+        serde_json::to_string(&Stamp(secs)).unwrap()
+    }
+
+    #[test]
+    fn stamps_read_as_chrono_writes_them() {
+        // Every day from 1970 to 2100 at a varying time of day, the edges, and beyond them.
+        let mut cases: Vec<i64> = (0..47_500)
+            .map(|day: i64| day * 86_400 + (day * 7_919) % 86_400)
+            .collect();
+        cases.extend([
+            0,
+            1_609_459_200,
+            1_780_272_000,
+            951_782_400,   // 2000-02-29
+            4_107_542_399, // 2100-02-28T23:59:59
+            LAST_FOUR_DIGIT_SECS,
+            LAST_FOUR_DIGIT_SECS + 1,
+            -1,
+            -86_400 * 400,
+        ]);
+        for secs in cases {
+            assert_eq!(written(secs), format!("\"{}\"", rfc3339(secs)), "{secs}");
+        }
+    }
+}

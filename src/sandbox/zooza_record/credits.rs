@@ -1,0 +1,231 @@
+//! A Zooza credit (`discounts` and `free_events` items) with its events and attendance rows, as
+//! `Serialize` structs in the wire's key order: most of a `/v1/user` body's bytes.
+
+// The structs' field names are the wire's keys.
+#![allow(clippy::struct_field_names)]
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+
+use super::super::Shared;
+use super::super::generate::{HostileKind, NOW_EPOCH_SECS, Rng, ZOOZA, hostile_kind};
+use super::super::stamp::Stamp;
+use super::{ATTENDANCE, COMPANY_NUMBER, COURSES, CREDIT_TYPES, VALUES, user_id};
+
+/// One credit, its keys in the order the wire has them (`used` and `used_by` only once used).
+#[derive(Serialize)]
+pub(super) struct Credit {
+    id: u64,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    active: bool,
+    origin_user_id: u64,
+    origin_company_id: u64,
+    origin_order_id: u64,
+    origin_event_id: u64,
+    origin_attendance_id: u64,
+    used_on_user_id: u64,
+    used_on_company_id: u64,
+    used_on_order_id: u64,
+    used_on_event_id: u64,
+    used_on_attendance_id: u64,
+    value: u64,
+    code: String,
+    settings: &'static str,
+    expiration: Stamp,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    used: Option<Stamp>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    used_by: Option<u64>,
+    usage: &'static str,
+    created: Stamp,
+    created_by: &'static str,
+    updated: Stamp,
+    expired: bool,
+    events: Vec<Event>,
+    attendance: Vec<Attendance>,
+}
+
+/// One credit. Rules on `n`: `n % 7 == 3` expired but still active; `n % 7 == 5` expiring within a
+/// week of the sandbox's fixed "now"; attendance states cycle through every value.
+pub(super) fn credit(shared: &Shared, index: u64, n: u64, free_event: bool) -> Credit {
+    let mut rng = Rng::new(
+        shared.seed,
+        ZOOZA,
+        index,
+        100 + n * 2 + u64::from(free_event),
+    );
+    let id = (user_id(index) * 100 + n) * 2 + u64::from(free_event);
+    let kind = if free_event {
+        "free_event"
+    } else {
+        CREDIT_TYPES[(n % 5) as usize]
+    };
+    let created = NOW_EPOCH_SECS - rng.range(30, 700) as i64 * 86_400;
+    let (expiration, expired, active) = match n % 7 {
+        3 => (
+            NOW_EPOCH_SECS - rng.range(1, 90) as i64 * 86_400,
+            true,
+            true,
+        ),
+        5 => (
+            NOW_EPOCH_SECS + rng.range(1, 7) as i64 * 86_400,
+            false,
+            true,
+        ),
+        6 => (NOW_EPOCH_SECS - 86_400 * 10, true, false),
+        _ => (
+            NOW_EPOCH_SECS + rng.range(30, 365) as i64 * 86_400,
+            false,
+            true,
+        ),
+    };
+    let used = n % 4 == 1;
+    let if_used = |value: u64| if used { value } else { 0 };
+    let event_base = 70_000 + index * 50 + n * 3;
+    let events = (0..rng.range(1, 3))
+        .map(|e| event(&mut rng, index, event_base + e))
+        .collect();
+    let attendance = (0..rng.range(1, 4))
+        .map(|a| Attendance {
+            id: id * 10 + a,
+            event_id: event_base + a % 3,
+            registration_id: user_id(index) * 10,
+            attendance: ATTENDANCE[((n * 4 + a + index) % 9) as usize],
+            replacement_for: if a == 0 { 0 } else { id * 10 + a - 1 },
+            resolution: if a % 2 == 0 { "credit_issued" } else { "" },
+            created: Stamp(created + a as i64 * 3_600),
+            modified: Stamp(created + a as i64 * 7_200),
+            cancellation_reason: if a % 3 == 1 { "Sick child" } else { "" },
+            credit_id: id,
+        })
+        .collect();
+    Credit {
+        id,
+        kind,
+        active,
+        origin_user_id: user_id(index),
+        origin_company_id: COMPANY_NUMBER,
+        origin_order_id: 40_000 + index,
+        origin_event_id: event_base,
+        origin_attendance_id: id * 10,
+        used_on_user_id: if_used(user_id(index)),
+        used_on_company_id: if_used(COMPANY_NUMBER),
+        used_on_order_id: if_used(40_000 + index),
+        used_on_event_id: if_used(event_base + 1),
+        used_on_attendance_id: if_used(id * 10 + 1),
+        value: VALUES[(n % 5) as usize],
+        code: format!("SBX-{:06}", id % 1_000_000),
+        settings: "{}",
+        expiration: Stamp(expiration),
+        used: used.then_some(Stamp(created + 86_400 * 3)),
+        used_by: used.then_some(user_id(index)),
+        usage: if used { "used" } else { "not_used" },
+        created: Stamp(created),
+        created_by: if n % 3 == 0 { "system" } else { "trainer" },
+        updated: Stamp(created + 86_400),
+        expired,
+        events,
+        attendance,
+    }
+}
+
+#[derive(Serialize)]
+struct Attendance {
+    id: u64,
+    event_id: u64,
+    registration_id: u64,
+    attendance: &'static str,
+    replacement_for: u64,
+    resolution: &'static str,
+    created: Stamp,
+    modified: Stamp,
+    cancellation_reason: &'static str,
+    credit_id: u64,
+}
+
+#[derive(Serialize)]
+struct Event {
+    id: u64,
+    name: Cow<'static, str>,
+    status: &'static str,
+    date: Stamp,
+    happened: bool,
+    live_stream: u64,
+    has_live_stream: bool,
+    replacement: bool,
+    end: Stamp,
+    duration: u64,
+    cancellation_limit: Stamp,
+    can_cancel: bool,
+    has_video: bool,
+    has_files: bool,
+    places: Named,
+    courses: Named,
+    trainers: Trainer,
+    additional_trainers: [AdditionalTrainer; 1],
+}
+
+#[derive(Serialize)]
+struct Named {
+    id: u64,
+    name: &'static str,
+}
+
+#[derive(Serialize)]
+struct Trainer {
+    id: u64,
+    full_name: &'static str,
+}
+
+#[derive(Serialize)]
+struct AdditionalTrainer {
+    role: &'static str,
+    full_name: &'static str,
+}
+
+fn event(rng: &mut Rng, index: u64, id: u64) -> Event {
+    let start = NOW_EPOCH_SECS + (rng.range(0, 120) as i64 - 60) * 86_400 + 9 * 3_600;
+    let title = COURSES[((id + index) % 6) as usize];
+    let name = match hostile_kind(index) {
+        Some(kind) if kind != HostileKind::Nulls => Cow::Owned(kind.taint(title)),
+        _ => Cow::Borrowed(title),
+    };
+    Event {
+        id,
+        name,
+        status: if id % 5 == 4 {
+            "unplanned"
+        } else {
+            "scheduled"
+        },
+        date: Stamp(start),
+        happened: start < NOW_EPOCH_SECS,
+        live_stream: 0,
+        has_live_stream: false,
+        replacement: id % 3 == 0,
+        end: Stamp(start + 2_700),
+        duration: 45,
+        cancellation_limit: Stamp(start - 86_400),
+        can_cancel: start - 86_400 > NOW_EPOCH_SECS,
+        has_video: false,
+        has_files: id % 4 == 0,
+        places: Named {
+            id: 5,
+            name: "Aquapark Pool B",
+        },
+        courses: Named {
+            id: 31 + id % 4,
+            name: title,
+        },
+        trainers: Trainer {
+            id: 12,
+            full_name: "Marta Kováčová",
+        },
+        additional_trainers: [AdditionalTrainer {
+            role: "assistant",
+            full_name: "Peter Horváth",
+        }],
+    }
+}
