@@ -4,6 +4,7 @@
 //! `GET /users` (0-based pages) and client search is `GET /registrations?advanced_search=1`.
 //! Three headers, no Bearer: `X-ZOOZA-API-KEY`, `X-ZOOZA-TOKEN`, `X-ZOOZA-COMPANY`.
 
+mod activity;
 mod credits;
 mod errors;
 mod map;
@@ -16,10 +17,11 @@ use chrono::Utc;
 use reqwest::header::HeaderName;
 use tokio::sync::OnceCell;
 
+pub use activity::map_activity_record;
 pub use credits::{CreditCounts, credit_counts};
 pub use errors::error_message;
 pub use map::{map_page, map_search, map_summary};
-pub use record::{STREAMED_LISTS, map_activity_record, map_user_record};
+pub use record::{STREAMED_LISTS, map_user_record};
 
 use super::fields::id_text;
 use super::{Provider, ProviderError, parse_json};

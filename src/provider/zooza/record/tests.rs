@@ -1,5 +1,6 @@
-//! Unit tests of `record`.
+//! Unit tests of `record` and `activity`.
 
+use super::super::activity::map_activity_record;
 use super::*;
 use crate::model::StatusMarker;
 use bytes::Bytes;
