@@ -5,6 +5,8 @@
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 
+pub use crate::provider::fields::field;
+
 /// A time as the providers write them: RFC 3339 (any offset, any fraction), or
 /// `YYYY-MM-DD HH:MM:SS` taken as UTC.
 pub fn parse_time(value: &Value) -> Option<DateTime<Utc>> {
@@ -36,24 +38,6 @@ pub fn count(value: Option<&Value>) -> Option<u64> {
     }
 }
 
-/// Objects up to this many keys are searched by a scan of their entries, larger ones by hash.
-const SCANNED_KEYS: usize = 32;
-
-/// A key of an object. The objects rules read are small (a user, a credit, an attendance row),
-/// and scanning their entries compares lengths first and hashes nothing: about twice as fast as
-/// `Value::get`, whose keyed hash costs more than the scan. A large object is still hashed, so
-/// odd remote data never makes a lookup slow.
-pub fn field<'a>(value: &'a Value, key: &str) -> Option<&'a Value> {
-    let object = value.as_object()?;
-    if object.len() > SCANNED_KEYS {
-        return object.get(key);
-    }
-    object
-        .iter()
-        .find(|(name, _)| name.as_str() == key)
-        .map(|(_, value)| value)
-}
-
 /// Where the last object of a list had a key: the objects of one list (credits, attendance rows)
 /// share a layout, so the key is looked for at that position first, and the object's entries
 /// are scanned only when it is not there. The result is the same as [`field`]'s.
@@ -80,35 +64,9 @@ impl KeyHint {
     }
 }
 
-/// The value at a JSON pointer, as `Value::pointer` finds it, without its new `String` for
-/// every token (it unescapes each one): rules look up a few pointers in every record.
-pub fn lookup<'a>(json: &'a Value, pointer: &str) -> Option<&'a Value> {
-    if pointer.is_empty() {
-        return Some(json);
-    }
-    let mut target = json;
-    for token in pointer.strip_prefix('/')?.split('/') {
-        let token = if token.contains('~') {
-            std::borrow::Cow::Owned(token.replace("~1", "/").replace("~0", "~"))
-        } else {
-            std::borrow::Cow::Borrowed(token)
-        };
-        target = match target {
-            Value::Object(_) => field(target, &token)?,
-            Value::Array(list) => list.get(array_index(&token)?)?,
-            _ => return None,
-        };
-    }
-    Some(target)
-}
-
-/// An array index in a pointer: digits, no sign and no leading zero (as `Value::pointer`).
-fn array_index(token: &str) -> Option<usize> {
-    if token.starts_with('+') || (token.starts_with('0') && token.len() != 1) {
-        return None;
-    }
-    token.parse().ok()
-}
+/// The value at a JSON pointer, as `Value::pointer` finds it, without allocating per token:
+/// rules look up a few pointers in every record.
+pub use crate::provider::fields::pointer as lookup;
 
 /// The elements of the array at `pointer` (none when absent or not an array).
 pub fn items<'a>(json: &'a Value, pointer: &str) -> &'a [Value] {

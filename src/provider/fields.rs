@@ -77,6 +77,24 @@ impl<'a> SectionBuilder<'a> {
     }
 }
 
+/// Objects up to this many keys are searched by a scan of their entries, larger ones by hash.
+const SCANNED_KEYS: usize = 32;
+
+/// A key of an object. The objects rules read are small (a user, a credit, an attendance row),
+/// and scanning their entries compares lengths first and hashes nothing: about twice as fast as
+/// `Value::get`, whose keyed hash costs more than the scan. A large object is still hashed, so
+/// odd remote data never makes a lookup slow.
+pub fn field<'a>(value: &'a Value, key: &str) -> Option<&'a Value> {
+    let object = value.as_object()?;
+    if object.len() > SCANNED_KEYS {
+        return object.get(key);
+    }
+    object
+        .iter()
+        .find(|(name, _)| name.as_str() == key)
+        .map(|(_, value)| value)
+}
+
 /// The value at a JSON pointer (RFC 6901), exactly as `Value::pointer` finds it (same unescaping,
 /// same array indices: no sign, no leading zero), without allocating for tokens with no `~`.
 pub fn pointer<'a>(json: &'a Value, pointer: &str) -> Option<&'a Value> {
@@ -91,7 +109,7 @@ pub fn pointer<'a>(json: &'a Value, pointer: &str) -> Option<&'a Value> {
             std::borrow::Cow::Borrowed(token)
         };
         match target {
-            Value::Object(map) => map.get(token.as_ref()),
+            Value::Object(_) => field(target, &token),
             Value::Array(list) => array_index(&token).and_then(|index| list.get(index)),
             _ => None,
         }
