@@ -8,10 +8,10 @@
 use std::sync::Arc;
 
 use bytes::Bytes;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::{DecodeError, ProviderError};
-use crate::json_index::{JsonIndex, Kind, NodeKey};
+use crate::json_index::{IndexNode, JsonIndex, Kind, NodeKey};
 use crate::model::{BigBody, UserRecord};
 
 /// Bodies this big are mapped after they are shown; smaller ones at once, as always.
@@ -114,48 +114,47 @@ pub fn map_in_full(record: &UserRecord) -> Result<UserRecord, ProviderError> {
 /// The document with the top-level arrays named in `lists` emptied (`[]`), every other byte as
 /// sent: field order, unknown fields and exact numbers stay for the mapping.
 fn without_lists(index: &JsonIndex, bytes: &[u8], lists: &[&str]) -> Vec<u8> {
-    let mut slim = Vec::new();
-    let mut copied = 0;
-    if index.node(0).kind == Kind::Object {
-        for member in index.children(0) {
-            let data = index.node(member);
-            let streamed =
-                matches!(index.key(bytes, member), NodeKey::Key(key) if lists.contains(&&*key));
-            if streamed && data.kind == Kind::Array {
-                slim.extend_from_slice(&bytes[copied..data.start as usize]);
-                slim.extend_from_slice(b"[]");
-                copied = data.end as usize;
-            }
-        }
-    }
-    slim.extend_from_slice(&bytes[copied..]);
-    slim
+    emptied(index, bytes, |key, member| {
+        member.kind == Kind::Array && lists.contains(&key)
+    })
+    .unwrap_or_else(|| bytes.to_vec())
 }
 
-/// The document with every top-level member over `SLIM_MEMBER_BYTES` emptied (same kind, no
-/// content), serialised; `None` when the root is not an object.
+/// The document with every top-level member over `SLIM_MEMBER_BYTES` emptied; `None` when the
+/// root is not an object.
 fn slim_copy(index: &JsonIndex, bytes: &[u8]) -> Option<Vec<u8>> {
+    emptied(index, bytes, |_, member| {
+        (member.end - member.start) as usize > SLIM_MEMBER_BYTES
+    })
+}
+
+/// The document with the top-level members `empty` picks replaced by an empty value of their
+/// kind (`[]`, `{}`, or `""` for a scalar), every other byte as sent; `None` when the root is
+/// not an object.
+fn emptied(
+    index: &JsonIndex,
+    bytes: &[u8],
+    empty: impl Fn(&str, &IndexNode) -> bool,
+) -> Option<Vec<u8>> {
     if index.node(0).kind != Kind::Object {
         return None;
     }
-    let mut slim = Map::new();
+    let mut slim = Vec::new();
+    let mut copied = 0;
     for member in index.children(0) {
-        let NodeKey::Key(key) = index.key(bytes, member) else {
-            continue;
-        };
         let data = index.node(member);
-        let value = if (data.end - data.start) as usize <= SLIM_MEMBER_BYTES {
-            index.value(bytes, member)
-        } else {
-            match data.kind {
-                Kind::Array => Value::Array(Vec::new()),
-                Kind::Object => Value::Object(Map::new()),
-                _ => Value::String(String::new()),
-            }
-        };
-        slim.insert(key.into_owned(), value);
+        if matches!(index.key(bytes, member), NodeKey::Key(key) if empty(&key, data)) {
+            slim.extend_from_slice(&bytes[copied..data.start as usize]);
+            slim.extend_from_slice(match data.kind {
+                Kind::Array => b"[]",
+                Kind::Object => b"{}",
+                _ => b"\"\"",
+            });
+            copied = data.end as usize;
+        }
     }
-    serde_json::to_vec(&Value::Object(slim)).ok()
+    slim.extend_from_slice(&bytes[copied..]);
+    Some(slim)
 }
 
 #[cfg(test)]
