@@ -56,6 +56,17 @@ fn decode_string(bytes: &[u8], start: usize, end: usize) -> Cow<'_, str> {
     serde_json::from_slice::<String>(&bytes[start..end]).map_or(Cow::Borrowed(""), Cow::Owned)
 }
 
+/// The JSON string at `start..end` (quotes included) as `serde_json` writes it back: without an
+/// escape its bytes are that text already and nothing is allocated; with one it is decoded and
+/// escaped again (`serde_json` may escape differently than the sender did).
+fn string_json(bytes: &[u8], start: usize, end: usize) -> Cow<'_, str> {
+    let raw = bytes.get(start..end).unwrap_or(&[]);
+    if memchr::memchr(b'\\', raw).is_none() {
+        return std::str::from_utf8(raw).map_or(Cow::Borrowed(""), Cow::Borrowed);
+    }
+    Cow::Owned(escape_json_string(&decode_string(bytes, start, end)))
+}
+
 /// A string as JSON text (quoted, escaped), as `serde_json` writes it.
 pub fn escape_json_string(text: &str) -> String {
     Value::String(text.to_owned()).to_string()
@@ -67,10 +78,7 @@ pub fn preview_text<'a>(index: &JsonIndex, bytes: &'a [u8], node: usize) -> Cow<
     let data = index.node(node);
     let raw = &bytes[data.start as usize..data.end as usize];
     match data.kind {
-        // Without an escape the raw text is exactly what serde_json would write back.
-        Kind::String if memchr::memchr(b'\\', raw).is_some() => Cow::Owned(escape_json_string(
-            &decode_string(bytes, data.start as usize, data.end as usize),
-        )),
+        Kind::String => string_json(bytes, data.start as usize, data.end as usize),
         _ => std::str::from_utf8(raw).map_or(Cow::Borrowed(""), Cow::Borrowed),
     }
 }
@@ -98,14 +106,7 @@ impl JsonIndex {
             return None;
         }
         let start = self.node(node).key as usize;
-        let end = string_end(bytes, start);
-        let raw = bytes.get(start..end)?;
-        if memchr::memchr(b'\\', raw).is_none() {
-            return std::str::from_utf8(raw).ok().map(Cow::Borrowed);
-        }
-        Some(Cow::Owned(escape_json_string(&decode_string(
-            bytes, start, end,
-        ))))
+        Some(string_json(bytes, start, string_end(bytes, start)))
     }
 
     /// A string node's decoded text; `None` for other kinds.
