@@ -89,6 +89,47 @@ fn bench(c: &mut Criterion) {
         );
     }
     group.finish();
+
+    // The client's share of a Zooza fetch: mapping one `GET /user` body it has read (the
+    // sandbox's first users; ~100 KB, a few dozen credits each), no HTTP.
+    let mut group = c.benchmark_group("fetch");
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(5));
+    let mut profile = sandbox_profile("sandbox-zooza", &sandbox).expect("a built-in profile");
+    profile.config.max_concurrency = Some(CONCURRENCY);
+    let provider = userscope::provider::build(&profile).expect("the profile builds");
+    let ids = runtime.block_on(first_ids(&provider));
+    let bodies: Vec<(String, bytes::Bytes)> = ids[1..17]
+        .iter()
+        .map(|id| {
+            let record = runtime
+                .block_on(provider.fetch_record(id))
+                .expect("the sandbox serves every record");
+            (id.clone(), bytes::Bytes::copy_from_slice(record.raw()))
+        })
+        .collect();
+    let bytes: usize = bodies.iter().map(|(_, body)| body.len()).sum();
+    group.throughput(Throughput::Elements(bodies.len() as u64));
+    group.bench_function(
+        BenchmarkId::new(
+            "map_zooza_record",
+            format!("{} KB each", bytes / bodies.len() / 1024),
+        ),
+        |b| {
+            b.iter(|| {
+                for (id, body) in &bodies {
+                    let response = userscope::provider::offline::response("/user", body.clone());
+                    let now = chrono::Utc::now();
+                    std::hint::black_box(
+                        userscope::provider::zooza::map_user_record(id, &response, now)
+                            .expect("a sandbox record maps"),
+                    );
+                }
+            });
+        },
+    );
+    group.finish();
     runtime.block_on(sandbox.shutdown());
 }
 

@@ -13,6 +13,6 @@ pub fn local_offset() -> chrono::FixedOffset {
     use chrono::Offset as _;
     chrono::Local::now().offset().fix()
 }
-pub use lists::{BigBody, Items, ListSource};
+pub use lists::{BigBody, ListSource};
 pub use record::{RawBody, ThreadInfo, UserRecord};
 pub use summary::{StatusMarker, UserPage, UserSummary};

@@ -24,6 +24,9 @@ mod zoo_record;
 mod zooza;
 mod zooza_record;
 
+#[cfg(test)]
+pub(crate) use zooza_record::body_for_tests as zooza_body_for_tests;
+
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};

@@ -10,8 +10,8 @@ use serde_json::Value;
 
 use super::rule::{
     AuditSettings, AuditedRecord, Evidence, KeyHint, Rule, Severity, field, flag, lookup,
-    parse_time,
 };
+use crate::json_index::{JsonRef, Kind};
 use crate::model::UserRecord;
 use crate::provider::zooza::NAME;
 
@@ -116,16 +116,16 @@ struct ActiveCredit<'v> {
     /// Its position in the list.
     index: usize,
     /// Its `id`, for a finding's title.
-    id: Option<&'v Value>,
+    id: Option<JsonRef<'v>>,
 }
 
 impl ActiveCredit<'_> {
     /// Evidence at one of its fields, with the credit's label as the note.
-    fn evidence(&self, key: &str, value: &Value, note: String) -> Evidence {
+    fn evidence(&self, key: &str, value: JsonRef<'_>, note: String) -> Evidence {
         // Sized up front (`format!` guesses short and grows): there is one per finding.
         let mut path = String::with_capacity(self.list.len() + key.len() + 24);
         let _ = write!(path, ".{}[{}].{key}", self.list, self.index);
-        Evidence::found(path, value).note(note)
+        Evidence::found(path, &value.to_cow()).note(note)
     }
 
     /// `credit 200200`, with room for what a rule appends.
@@ -133,12 +133,13 @@ impl ActiveCredit<'_> {
         let mut label = String::with_capacity(48);
         label.push_str("credit");
         match self.id {
-            Some(Value::Number(id)) => {
-                let _ = write!(label, " {id}");
-            }
-            Some(Value::String(id)) => {
+            Some(id) if id.kind() == Kind::Number => {
                 label.push(' ');
-                label.push_str(&crate::sanitize::one_line(id));
+                id.write_json(&mut label);
+            }
+            Some(id) if id.kind() == Kind::String => {
+                label.push(' ');
+                label.push_str(&crate::sanitize::one_line(&id.as_str().unwrap_or_default()));
             }
             _ => {}
         }
@@ -153,51 +154,66 @@ fn credit_walk<'r>(record: &'r AuditedRecord<'_>, settings: &AuditSettings) -> &
         .get_or_init(|| walk_credits(record.record(), settings))
 }
 
+/// The entries of a credit the walk reads, in `credit_entries` order.
+const WALKED_KEYS: [&str; 5] = ["attendance", "active", "id", "expired", "expiration"];
+
+/// A credit's `WALKED_KEYS`. A parsed credit has its keys where the one before had them, so each
+/// key is looked for there first (`hints`): a credit is two dozen entries of ~100 bytes, and
+/// reading them is what costs, much more than comparing keys (hashing them costs more still). An
+/// indexed credit's entries are read in one pass.
+fn credit_entries<'v>(
+    credit: JsonRef<'v>,
+    hints: &mut [KeyHint; WALKED_KEYS.len()],
+) -> [Option<JsonRef<'v>>; WALKED_KEYS.len()] {
+    let mut found = [None; WALKED_KEYS.len()];
+    match credit {
+        JsonRef::Parsed(value) => {
+            for ((slot, hint), key) in found.iter_mut().zip(hints).zip(WALKED_KEYS) {
+                *slot = hint.get(value, key).map(JsonRef::Parsed);
+            }
+        }
+        indexed @ JsonRef::Indexed { .. } => indexed.pick(&WALKED_KEYS, &mut found),
+    }
+    found
+}
+
+/// Whether an attendance row is a no-show.
+fn is_noshow(row: JsonRef<'_>, hint: &mut KeyHint) -> bool {
+    let state = match row {
+        JsonRef::Parsed(value) => hint.get(value, "attendance").map(JsonRef::Parsed),
+        indexed @ JsonRef::Indexed { .. } => indexed.get("attendance"),
+    };
+    state.and_then(JsonRef::as_str).as_deref() == Some("noshow")
+}
+
 fn walk_credits(record: &UserRecord, settings: &AuditSettings) -> CreditWalk {
     let now = settings.now_for(record);
     let horizon = now + Duration::days(i64::from(settings.expiring_within_days));
     let mut expired_active = Vec::new();
     let mut expiring_soon = Vec::new();
     let mut noshows = 0;
-    // Every credit (and every attendance row) has its keys where the one before had them, so
-    // each key is looked for there first: a credit is two dozen entries of ~100 bytes, and
-    // reading them is what costs, much more than comparing keys (hashing them costs more still).
-    let mut hints = [KeyHint::default(); 6];
-    let [
-        active_at,
-        expired_at,
-        expiration_at,
-        attendance_at,
-        row_attendance_at,
-        id_at,
-    ] = &mut hints;
-    // A big record's credits are decoded one at a time from its index (`model::lists`).
+    let mut hints = [KeyHint::default(); WALKED_KEYS.len()];
+    let mut row_hint = KeyHint::default();
+    // A big record's credits are read in place from its index (`model::lists`).
     let lists = record.lists();
     for list in CREDIT_LISTS {
         for (index, credit) in lists.items(list).enumerate() {
-            if let Some(Value::Array(rows)) = attendance_at.get(&credit, "attendance") {
-                let noshow = |row: &&Value| {
-                    row_attendance_at
-                        .get(row, "attendance")
-                        .and_then(Value::as_str)
-                        == Some("noshow")
-                };
-                noshows += rows.iter().filter(noshow).count() as u64;
+            let [attendance, active, id, expired, expiration] = credit_entries(credit, &mut hints);
+            if let Some(rows) = attendance {
+                noshows += rows
+                    .items()
+                    .filter(|row| is_noshow(*row, &mut row_hint))
+                    .count() as u64;
             }
-            if flag(active_at.get(&credit, "active")) != Some(true) {
+            if flag(active.map(JsonRef::to_cow).as_deref()) != Some(true) {
                 continue;
             }
-            let active = ActiveCredit {
-                list,
-                index,
-                id: id_at.get(&credit, "id"),
-            };
-            let expired = expired_at
-                .get(&credit, "expired")
-                .and_then(|value| Some((flag(Some(value))?, value)));
-            let expiration = expiration_at
-                .get(&credit, "expiration")
-                .and_then(|value| Some((parse_time(value)?, value)));
+            let active = ActiveCredit { list, index, id };
+            let expired = expired.and_then(|value| Some((flag(Some(&value.to_cow()))?, value)));
+            let expiration = expiration.and_then(|value| {
+                let time = crate::provider::fields::parse_time(value.as_str()?.trim())?;
+                Some((time, value))
+            });
             // Expired, by its date first, else by its flag.
             match (expiration, expired) {
                 (Some((time, value)), _) if time <= now => {

@@ -39,8 +39,9 @@ pub async fn run(
     if args.raw {
         // Byte for byte what the server sent: no newline added, nothing re-encoded.
         stdout.write_all(record.raw())?;
-    } else if args.json && !notes.is_empty() {
-        // The parsed JSON would round long numbers and drop duplicate keys: lay out the bytes.
+    } else if args.json && (!notes.is_empty() || record.big.is_some()) {
+        // The parsed JSON would round long numbers and drop duplicate keys, and a big body's
+        // leaves out the lists read in place from its bytes: lay out the bytes.
         for line in json_notes::pretty_lines(&record) {
             writeln!(stdout, "{line}")?;
         }

@@ -30,7 +30,7 @@ impl NodeKey<'_> {
 }
 
 /// The end (one past the closing quote) of the string whose opening quote is at `start`.
-fn string_end(bytes: &[u8], start: usize) -> usize {
+pub(super) fn string_end(bytes: &[u8], start: usize) -> usize {
     let mut at = start + 1;
     while let Some(found) = bytes
         .get(at..)
@@ -48,7 +48,7 @@ fn string_end(bytes: &[u8], start: usize) -> usize {
 }
 
 /// The decoded text of the JSON string at `start..end` (quotes included).
-fn decode_string(bytes: &[u8], start: usize, end: usize) -> Cow<'_, str> {
+pub(super) fn decode_string(bytes: &[u8], start: usize, end: usize) -> Cow<'_, str> {
     let inner = bytes.get(start + 1..end.saturating_sub(1)).unwrap_or(&[]);
     if memchr::memchr(b'\\', inner).is_none() {
         return std::str::from_utf8(inner).map_or(Cow::Borrowed(""), Cow::Borrowed);

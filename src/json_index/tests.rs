@@ -165,6 +165,37 @@ fn nesting_is_limited_like_serde_without_using_the_stack() {
     assert_eq!(error(&objects).what, "nesting deeper than 127 levels");
 }
 
+/// A quote, a backslash or a control character is found at every offset of a string, and a byte
+/// from 0x80 up (UTF-8 past ASCII) is never taken for one.
+#[test]
+fn string_scanning_finds_every_stop_byte_at_every_offset() {
+    for offset in 0..24 {
+        for (stop, valid) in [
+            // A raw quote ends the string early: what follows is no JSON.
+            (&b"\""[..], false),
+            (b"\\\"", true),
+            (b"\\n", true),
+            (b"\x1f", false),
+            (b"\x00", false),
+            (b"\x7f", true),
+            ("\u{e9}".as_bytes(), true),
+            ("\u{1f600}".as_bytes(), true),
+        ] {
+            let mut bytes = b"[\"".to_vec();
+            bytes.extend(std::iter::repeat_n(b'a', offset));
+            bytes.extend_from_slice(stop);
+            bytes.extend_from_slice(b"bcdefghijklmnop\"]");
+            let serde = serde_json::from_slice::<Value>(&bytes);
+            let index = JsonIndex::new(&bytes);
+            assert_eq!(index.is_ok(), serde.is_ok(), "{offset} {stop:?}");
+            assert_eq!(index.is_ok(), valid, "{offset} {stop:?}");
+            if let (Ok(index), Ok(value)) = (index, serde) {
+                agree(&index, &bytes, 0, &value);
+            }
+        }
+    }
+}
+
 fn json() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
         Just(Value::Null),

@@ -7,12 +7,11 @@
 //! `UserRecord::json` (empty arrays there) and the mapper and the rules read them through
 //! [`ListSource`], which borrows from the JSON for ordinary records.
 
-use std::borrow::Cow;
 use std::sync::Arc;
 
 use serde_json::Value;
 
-use crate::json_index::{Children, JsonIndex, Kind};
+use crate::json_index::{JsonIndex, JsonRef, RefItems};
 
 /// A big body's index, and the lists its mapping left out of the parsed JSON.
 #[derive(Debug, Clone)]
@@ -55,59 +54,22 @@ impl<'a> ListSource<'a> {
         }
     }
 
-    /// The items of the top-level array `key` (none when it is absent or not an array): borrowed
-    /// from the JSON, or decoded one at a time when the list is streamed.
-    pub fn items(&self, key: &str) -> Items<'a> {
+    /// The items of the top-level array `key` (none when it is absent or not an array): read in
+    /// the parsed JSON, or in the index when the list is streamed (nothing decoded until read).
+    pub fn items(&self, key: &str) -> RefItems<'a> {
         if let Some((index, bytes, keys)) = self.streamed
             && keys.contains(&key)
         {
             return match index.member(bytes, 0, key) {
-                Some(list) if index.node(list).kind == Kind::Array => Items::Streamed {
-                    index,
-                    bytes,
-                    children: index.children(list),
-                },
-                _ => Items::Parsed([].iter()),
+                Some(node) => JsonRef::Indexed { index, bytes, node }.items(),
+                None => RefItems::Parsed([].iter()),
             };
         }
-        let items = self
-            .json
+        self.json
             .get(key)
-            .and_then(Value::as_array)
-            .map_or(&[][..], Vec::as_slice);
-        Items::Parsed(items.iter())
-    }
-}
-
-/// The items of one list, in order.
-pub enum Items<'a> {
-    /// Borrowed from parsed JSON.
-    Parsed(std::slice::Iter<'a, Value>),
-    /// Decoded from a big body's index, each only when reached.
-    Streamed {
-        /// The body's index.
-        index: &'a JsonIndex,
-        /// The body's bytes.
-        bytes: &'a [u8],
-        /// The list's items not yet read.
-        children: Children<'a>,
-    },
-}
-
-impl<'a> Iterator for Items<'a> {
-    type Item = Cow<'a, Value>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        match self {
-            Items::Parsed(items) => items.next().map(Cow::Borrowed),
-            Items::Streamed {
-                index,
-                bytes,
-                children,
-            } => children
-                .next()
-                .map(|child| Cow::Owned(index.value(bytes, child))),
-        }
+            .map_or(RefItems::Parsed([].iter()), |list| {
+                JsonRef::Parsed(list).items()
+            })
     }
 }
 
@@ -126,17 +88,17 @@ mod tests {
         let streamed = ListSource::streamed(&slim, &index, body, keys);
         let parsed = ListSource::parsed(&full);
         for key in ["discounts", "free_events", "agreements", "absent"] {
-            let a: Vec<Value> = streamed.items(key).map(Cow::into_owned).collect();
-            let b: Vec<Value> = parsed.items(key).map(Cow::into_owned).collect();
+            let a: Vec<Value> = streamed.items(key).map(JsonRef::to_value).collect();
+            let b: Vec<Value> = parsed.items(key).map(JsonRef::to_value).collect();
             assert_eq!(a, b, "{key}");
         }
         assert!(matches!(
             streamed.items("discounts").next(),
-            Some(Cow::Owned(_))
+            Some(JsonRef::Indexed { .. })
         ));
         assert!(matches!(
             streamed.items("agreements").next(),
-            Some(Cow::Borrowed(_))
+            Some(JsonRef::Parsed(_))
         ));
     }
 }

@@ -89,25 +89,40 @@ pub fn map_in_full(record: &UserRecord) -> Result<UserRecord, ProviderError> {
         .find(|entry| entry.name == record.provider)
         .and_then(|entry| entry.map_streamed.as_ref());
     let mut mapped = match (&record.big, streamer) {
-        (Some(big), Some(streamer)) => {
-            let slim = Bytes::from(without_lists(&big.index, &bytes, streamer.lists));
-            let mut mapped = (streamer.map)(slim.clone(), &big.index, &bytes)?;
-            // The mapper read the slim copy as the body (a client's record, with no credits,
-            // is mapped from the full bytes and has bodies of its own).
-            if let [body] = mapped.bodies.as_mut_slice()
-                && body.bytes == slim
-            {
-                body.bytes = bytes;
-                mapped.big = Some(BigBody {
-                    index: Arc::clone(&big.index),
-                    streamed: streamer.lists,
-                });
-            }
-            mapped
-        }
+        (Some(big), Some(streamer)) => map_streamed(
+            &bytes,
+            Arc::clone(&big.index),
+            streamer.lists,
+            |slim, index| (streamer.map)(slim, index, &bytes),
+        )?,
         _ => super::map_export(Some(record.provider), bytes)?,
     };
     mapped.fetched_at = record.fetched_at;
+    Ok(mapped)
+}
+
+/// Maps a body whose top-level arrays `lists` are read in place from its index rather than
+/// parsed: `map` is given a copy of the body with those arrays emptied (every other byte as
+/// sent) and the index of the full body. When the mapping's one body is that copy, the record
+/// gets the full bytes back and keeps the index (`UserRecord::big`); a mapping that made bodies
+/// of its own (a Zooza client's record, which has no credits) is kept as it is.
+pub fn map_streamed(
+    bytes: &Bytes,
+    index: Arc<JsonIndex>,
+    lists: &'static [&'static str],
+    map: impl FnOnce(Bytes, &JsonIndex) -> Result<UserRecord, ProviderError>,
+) -> Result<UserRecord, ProviderError> {
+    let slim = Bytes::from(without_lists(&index, bytes, lists));
+    let mut mapped = map(slim.clone(), &index)?;
+    if let [body] = mapped.bodies.as_mut_slice()
+        && body.bytes == slim
+    {
+        body.bytes = bytes.clone();
+        mapped.big = Some(BigBody {
+            index,
+            streamed: lists,
+        });
+    }
     Ok(mapped)
 }
 

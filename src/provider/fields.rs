@@ -5,10 +5,12 @@
 //! `String`s per token (for `~1`/`~0` unescaping, even when there is none), and a record's
 //! mapping reads thousands of pointers.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use serde_json::Value;
 
+use crate::json_index::{JsonRef, Kind};
 use crate::model::{Field, FieldValue, Section};
 
 /// Builds a section from a record's JSON by pointer; absent keys show as missing.
@@ -170,9 +172,22 @@ pub fn parse_time(text: &str) -> Option<chrono::DateTime<chrono::Utc>> {
 
 /// An id that APIs send as an int or a string, as text.
 pub fn id_text(value: Option<&Value>) -> Option<String> {
-    match value? {
-        Value::String(text) if !text.is_empty() => Some(text.clone()),
-        Value::Number(number) => Some(number.to_string()),
+    id_text_of(value.map(JsonRef::Parsed))
+}
+
+/// `id_text` of a value read in place (parsed or indexed).
+pub fn id_text_of(value: Option<JsonRef<'_>>) -> Option<String> {
+    let value = value?;
+    match value.kind() {
+        Kind::String => value
+            .as_str()
+            .filter(|text| !text.is_empty())
+            .map(Cow::into_owned),
+        Kind::Number => {
+            let mut text = String::new();
+            value.write_json(&mut text);
+            Some(text)
+        }
         _ => None,
     }
 }
@@ -184,10 +199,16 @@ pub fn str_at<'a>(json: &'a Value, at: &str) -> Option<&'a str> {
 
 /// A boolean at a pointer, tolerating `"true"`/`"false"` and 0/1.
 pub fn bool_at(json: &Value, at: &str) -> Option<bool> {
-    match pointer(json, at)? {
-        Value::Bool(flag) => Some(*flag),
-        Value::String(text) => text.parse().ok(),
-        Value::Number(number) => number.as_i64().map(|n| n != 0),
+    flag_of(pointer(json, at).map(JsonRef::Parsed))
+}
+
+/// A boolean read in place (parsed or indexed), tolerating `"true"`/`"false"` and 0/1.
+pub fn flag_of(value: Option<JsonRef<'_>>) -> Option<bool> {
+    let value = value?;
+    match value.kind() {
+        Kind::Bool => value.as_bool(),
+        Kind::String => value.as_str()?.parse().ok(),
+        Kind::Number => value.number()?.as_i64().map(|n| n != 0),
         _ => None,
     }
 }

@@ -194,6 +194,29 @@ impl Zooza {
     }
 }
 
+/// `map_user_record` of a fetched body, on tokio's blocking pool when the body is big enough to
+/// take a millisecond or more: the task that fetched it, and the runtime worker it runs on, stay
+/// free for I/O, and a scan with many records in flight maps them on every core at once.
+async fn map_user_record_blocking(
+    id: &str,
+    response: Response,
+) -> Result<UserRecord, ProviderError> {
+    if response.body.len() < record::STREAMED_BODY_BYTES {
+        return map_user_record(id, &response, Utc::now());
+    }
+    let id = id.to_owned();
+    let path = response.path.clone();
+    let mapped =
+        tokio::task::spawn_blocking(move || map_user_record(&id, &response, Utc::now())).await;
+    match mapped {
+        Ok(result) => result,
+        // A panic stays a panic (the hook restores the terminal); a mapping is cancelled only
+        // when the runtime shuts down, and then nobody waits for it.
+        Err(error) if error.is_panic() => std::panic::resume_unwind(error.into_panic()),
+        Err(_) => Err(super::DecodeError::shape(&path, "not mapped: userscope is stopping").into()),
+    }
+}
+
 #[async_trait]
 impl Provider for Zooza {
     fn name(&self) -> &'static str {
@@ -255,7 +278,7 @@ impl Provider for Zooza {
                 .get_with("/user", &[], &[(TOKEN_HEADER, token)])
                 .await
                 .map_err(|err| ProviderError::from(err).not_found_as(NAME, id))?;
-            return map_user_record(id, &response, Utc::now());
+            return map_user_record_blocking(id, response).await;
         }
         let (owner, fresh) = self.owner_id().await?;
         if owner.as_deref() == Some(id) {
@@ -263,7 +286,7 @@ impl Provider for Zooza {
                 Some(response) => response,
                 None => self.http.get("/user", &[]).await?,
             };
-            return map_user_record(id, &response, Utc::now());
+            return map_user_record_blocking(id, response).await;
         }
         let segment: String = url::form_urlencoded::byte_serialize(id.as_bytes()).collect();
         let registrations_path = format!("/user/{segment}/registrations");

@@ -16,6 +16,12 @@ mod value_reference;
 
 pub(crate) use body::record;
 
+/// A user's `GET /v1/user` body as the sandbox serves it, for tests of what reads it.
+#[cfg(test)]
+pub(crate) fn body_for_tests(seed: u64, index: u64) -> Vec<u8> {
+    record(&tests::shared(seed, 1_000), index)
+}
+
 /// The Zooza user id of an index (ids are ints counted from 1000; the owner is 1000).
 pub(crate) fn user_id(index: u64) -> u64 {
     1000 + index

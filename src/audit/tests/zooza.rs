@@ -17,11 +17,11 @@ async fn zooza_rules_fire_on_the_generators_users() {
     // Credits: n % 7 == 3 expired yet active, n % 7 == 5 expiring within a week (generator rules
     // on the credit's position n in its list).
     let positions = |index: u64, residue: usize| -> BTreeSet<String> {
-        let json = &records[&index].json;
+        let lists = records[&index].lists();
         ["discounts", "free_events"]
             .iter()
             .flat_map(|list| {
-                let len = json[list].as_array().unwrap().len();
+                let len = lists.items(list).count();
                 (0..len)
                     .filter(move |n| n % 7 == residue)
                     .map(move |n| format!(".{list}[{n}].expiration"))
@@ -52,12 +52,12 @@ async fn zooza_rules_fire_on_the_generators_users() {
     // No-shows: attendance row a of credit n is `ATTENDANCE[(n * 4 + a + index) % 9]`, and
     // "noshow" is the eighth state.
     let noshows = |index: u64| -> u64 {
-        let json = &records[&index].json;
+        let lists = records[&index].lists();
         ["discounts", "free_events"]
             .iter()
-            .flat_map(|list| json[list].as_array().unwrap().iter().enumerate())
+            .flat_map(|list| lists.items(list).enumerate())
             .map(|(n, credit)| {
-                let rows = credit["attendance"].as_array().unwrap().len() as u64;
+                let rows = credit.get("attendance").unwrap().items().count() as u64;
                 (0..rows)
                     .filter(|a| (n as u64 * 4 + a + index) % 9 == 7)
                     .count() as u64

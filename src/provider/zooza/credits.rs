@@ -3,12 +3,12 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
 use chrono::{DateTime, Duration, Utc};
 use serde_json::Value;
 
-use super::super::fields::{SectionBuilder, bool_at, id_text, jq_path, str_at};
+use super::super::fields::{SectionBuilder, flag_of, id_text_of, jq_path};
+use crate::json_index::{JsonRef, Kind};
 use crate::model::FieldValue;
 
 /// Credits expiring within this many days are flagged.
@@ -33,23 +33,41 @@ pub struct CreditCounts {
 pub fn credit_counts(items: &[Value], now: DateTime<Utc>) -> CreditCounts {
     let mut counts = CreditCounts::default();
     for item in items {
-        counts.add(item, now);
+        counts.add(JsonRef::Parsed(item), now);
     }
     counts
 }
 
+/// The entries of a credit that its counts read, in `pick` order.
+const COUNTED_KEYS: [&str; 3] = ["expiration", "expired", "active"];
+
 impl CreditCounts {
     /// Counts one more credit as of `now`.
-    fn add(&mut self, item: &Value, now: DateTime<Utc>) {
+    fn add(&mut self, item: JsonRef<'_>, now: DateTime<Utc>) {
+        let mut found = [None; COUNTED_KEYS.len()];
+        item.pick(&COUNTED_KEYS, &mut found);
+        let [expiration, expired, active] = found;
+        self.add_entries(expiration, expired, active, now);
+    }
+
+    /// Counts one more credit, given its `expiration`, `expired` and `active` entries.
+    fn add_entries(
+        &mut self,
+        expiration: Option<JsonRef<'_>>,
+        expired: Option<JsonRef<'_>>,
+        active: Option<JsonRef<'_>>,
+        now: DateTime<Utc>,
+    ) {
         self.total += 1;
-        let expiration = str_at(item, "/expiration").and_then(parse_time);
-        let expired =
-            bool_at(item, "/expired") == Some(true) || expiration.is_some_and(|time| time <= now);
+        let expiration = expiration
+            .and_then(JsonRef::as_str)
+            .and_then(|text| parse_time(&text));
+        let expired = flag_of(expired) == Some(true) || expiration.is_some_and(|time| time <= now);
         if expired {
             self.expired += 1;
             return;
         }
-        if bool_at(item, "/active") != Some(false) {
+        if flag_of(active) != Some(false) {
             self.active += 1;
         }
         if expiration.is_some_and(|time| time <= now + Duration::days(EXPIRING_SOON_DAYS)) {
@@ -66,43 +84,109 @@ pub(super) fn array_at<'a>(json: &'a Value, pointer: &str) -> &'a [Value] {
 
 /// A value as short text for a summary line (`None` for null/absent/empty).
 pub(super) fn short(json: &Value, pointer: &str) -> Option<String> {
-    short_text(json.pointer(pointer)?)
+    short_text(JsonRef::Parsed(json.pointer(pointer)?))
 }
 
-fn short_text(value: &Value) -> Option<String> {
-    match value {
-        Value::Null => None,
-        Value::String(text) if text.is_empty() => None,
-        Value::String(text) => Some(text.clone()),
-        other => Some(other.to_string()),
+fn short_text(value: JsonRef<'_>) -> Option<String> {
+    match value.kind() {
+        Kind::Null => None,
+        Kind::String => value
+            .as_str()
+            .filter(|text| !text.is_empty())
+            .map(Cow::into_owned),
+        _ => {
+            let mut text = String::new();
+            value.write_json(&mut text);
+            Some(text)
+        }
     }
 }
 
-/// `label value` pairs of the keys present, joined with ", ". Keys are looked up directly
-/// (not as JSON pointers) and written into one string: a record has hundreds of these lines.
-pub(super) fn describe(json: &Value, parts: &[(&str, &str)]) -> String {
-    let mut text = String::new();
-    for (label, key) in parts {
-        let value = match json.get(key) {
-            None | Some(Value::Null) => continue,
-            Some(Value::String(value)) if value.is_empty() => continue,
-            Some(value) => value,
-        };
-        if !text.is_empty() {
-            text.push_str(", ");
+/// The most parts a `describe` line has, with the other entries read in the same pass.
+const MAX_PARTS: usize = 32;
+
+/// An object's entries read in one pass: those its `describe` line shows (`parts`), then `extra`
+/// ones, each `None` when absent. A credit has two dozen entries and the overview needs nearly
+/// all of them: reading them once costs less than looking each up (indexed entries are found by
+/// a scan, parsed ones by hashing).
+struct Entries<'p, 'v> {
+    parts: &'p [(&'p str, &'p str)],
+    extra: &'p [&'p str],
+    found: [Option<JsonRef<'v>>; MAX_PARTS],
+}
+
+impl<'p, 'v> Entries<'p, 'v> {
+    fn read(json: JsonRef<'v>, parts: &'p [(&'p str, &'p str)], extra: &'p [&'p str]) -> Self {
+        let parts = &parts[..parts.len().min(MAX_PARTS)];
+        let extra = &extra[..extra.len().min(MAX_PARTS - parts.len())];
+        let mut found = [None; MAX_PARTS];
+        json.pick_by(&mut found, |name| {
+            parts
+                .iter()
+                .position(|(_, key)| key.as_bytes() == name)
+                .or_else(|| {
+                    let extra = extra.iter().position(|key| key.as_bytes() == name)?;
+                    Some(parts.len() + extra)
+                })
+        });
+        Self {
+            parts,
+            extra,
+            found,
         }
-        if !label.is_empty() {
-            text.push_str(label);
-            text.push(' ');
-        }
-        match value {
-            Value::String(value) => text.push_str(value),
-            other => {
-                let _ = write!(text, "{other}");
+    }
+
+    /// The entry under `key` (a part's or an extra one).
+    fn get(&self, key: &str) -> Option<JsonRef<'v>> {
+        let at = self
+            .parts
+            .iter()
+            .position(|(_, part)| *part == key)
+            .or_else(|| Some(self.parts.len() + self.extra.iter().position(|k| *k == key)?))?;
+        self.found[at]
+    }
+
+    /// `label value` pairs of the parts present, joined with ", ".
+    fn describe(&self) -> String {
+        // Sized once from the parts' byte lengths where they are known (read in place): a
+        // record has hundreds of these lines, and growing each one costs several copies.
+        let size = self
+            .parts
+            .iter()
+            .zip(self.found)
+            .filter_map(|((label, _), value)| Some(label.len() + 3 + value?.sent_len()?))
+            .sum();
+        let mut text = String::with_capacity(size);
+        for ((label, _), value) in self.parts.iter().zip(self.found) {
+            let Some(value) = value else { continue };
+            let string = match value.kind() {
+                Kind::Null => continue,
+                Kind::String => match value.as_str() {
+                    Some(string) if string.is_empty() => continue,
+                    string => string,
+                },
+                _ => None,
+            };
+            if !text.is_empty() {
+                text.push_str(", ");
+            }
+            if !label.is_empty() {
+                text.push_str(label);
+                text.push(' ');
+            }
+            match string {
+                Some(string) => text.push_str(&string),
+                None => value.write_json(&mut text),
             }
         }
+        text
     }
-    text
+}
+
+/// `label value` pairs of the keys present, joined with ", ", written into one string: a record
+/// has hundreds of these lines.
+pub(super) fn describe<'v>(json: impl Into<JsonRef<'v>>, parts: &[(&str, &str)]) -> String {
+    Entries::read(json.into(), parts, &[]).describe()
 }
 
 const CREDIT_PARTS: &[(&str, &str)] = &[
@@ -172,7 +256,7 @@ pub const OVERVIEW_CREDITS: usize = 200;
 /// into `attendance`.
 pub(super) fn credit_fields<'a, 'v>(
     mut section: SectionBuilder<'a>,
-    items: impl Iterator<Item = Cow<'v, Value>>,
+    items: impl Iterator<Item = JsonRef<'v>>,
     key: &str,
     noun: &str,
     now: DateTime<Utc>,
@@ -181,13 +265,29 @@ pub(super) fn credit_fields<'a, 'v>(
     let mut counts = CreditCounts::default();
     let mut lines = SectionBuilder::new(&Value::Null, "");
     for (index, item) in items.enumerate() {
-        counts.add(&item, now);
-        for row in array_at(&item, "/attendance") {
-            let state = short(row, "/attendance").unwrap_or_else(|| "(none)".to_owned());
+        let entries = Entries::read(item, CREDIT_PARTS, CREDIT_EXTRA);
+        counts.add_entries(
+            entries.get("expiration"),
+            entries.get("expired"),
+            entries.get("active"),
+            now,
+        );
+        let rows = entries
+            .get("attendance")
+            .into_iter()
+            .flat_map(JsonRef::items);
+        let rows: Vec<Entries<'_, '_>> = rows
+            .map(|row| Entries::read(row, ATTENDANCE_PARTS, &["id"]))
+            .collect();
+        for row in &rows {
+            let state = row
+                .get("attendance")
+                .and_then(short_text)
+                .unwrap_or_else(|| "(none)".to_owned());
             *attendance.entry(state).or_default() += 1;
         }
         if index < OVERVIEW_CREDITS {
-            lines = credit_lines(lines, &item, key, index, noun);
+            lines = credit_lines(lines, &entries, &rows, key, index, noun);
         }
     }
     let pointer = format!("/{key}");
@@ -221,35 +321,41 @@ pub(super) fn credit_fields<'a, 'v>(
     section
 }
 
-/// The lines of one credit: itself, its events and its attendance rows.
+/// Entries of a credit read beside its `describe` parts.
+const CREDIT_EXTRA: &[&str] = &["id", "events", "attendance"];
+
+/// The lines of one credit: itself, its events and its attendance rows (`rows`, read already).
 fn credit_lines<'a>(
     mut section: SectionBuilder<'a>,
-    item: &Value,
+    credit: &Entries<'_, '_>,
+    rows: &[Entries<'_, '_>],
     key: &str,
     index: usize,
     noun: &str,
 ) -> SectionBuilder<'a> {
-    let id = id_text(item.get("id")).unwrap_or_else(|| format!("#{}", index + 1));
+    let id = id_text_of(credit.get("id")).unwrap_or_else(|| format!("#{}", index + 1));
     let base = format!("/{key}/{index}");
     section = section.computed(
         &format!("{noun} {id}"),
         &base,
-        FieldValue::Text(describe(item, CREDIT_PARTS)),
+        FieldValue::Text(credit.describe()),
     );
-    for (event_index, event) in array_at(item, "/events").iter().enumerate() {
-        let event_id = id_text(event.get("id")).unwrap_or_default();
+    let events = credit.get("events").into_iter().flat_map(JsonRef::items);
+    for (event_index, event) in events.enumerate() {
+        let event = Entries::read(event, EVENT_PARTS, &["id"]);
+        let event_id = id_text_of(event.get("id")).unwrap_or_default();
         section = section.computed(
             &format!("{noun} {id} event {event_id}"),
             &format!("{base}/events/{event_index}"),
-            FieldValue::Text(describe(event, EVENT_PARTS)),
+            FieldValue::Text(event.describe()),
         );
     }
-    for (row_index, row) in array_at(item, "/attendance").iter().enumerate() {
-        let row_id = id_text(row.get("id")).unwrap_or_default();
+    for (row_index, row) in rows.iter().enumerate() {
+        let row_id = id_text_of(row.get("id")).unwrap_or_default();
         section = section.computed(
             &format!("{noun} {id} attendance {row_id}"),
             &format!("{base}/attendance/{row_index}"),
-            FieldValue::Text(describe(row, ATTENDANCE_PARTS)),
+            FieldValue::Text(row.describe()),
         );
     }
     section
@@ -272,7 +378,7 @@ mod tests {
         let mut tally = BTreeMap::new();
         let section = credit_fields(
             SectionBuilder::new(&Value::Null, "Credits"),
-            items.iter().map(Cow::Borrowed),
+            items.iter().map(JsonRef::Parsed),
             "discounts",
             "Discount",
             now(),

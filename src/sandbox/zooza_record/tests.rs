@@ -8,7 +8,7 @@ use super::super::{SandboxConfig, Shared};
 use super::{body, value_reference};
 use crate::sandbox::generate::render;
 
-fn shared(seed: u64, users: u64) -> Shared {
+pub(super) fn shared(seed: u64, users: u64) -> Shared {
     let config = SandboxConfig::default();
     Shared {
         users,

@@ -104,3 +104,93 @@ fn activity_record_keeps_both_bodies_or_notes_missing_orders() {
         ProviderError::Decode(DecodeError::Shape { .. })
     ));
 }
+
+/// Both ways of mapping one `GET /user` body: as fetched (read in place when it is big) and
+/// parsed whole. They must make the same record, the same overview and the same findings.
+fn streamed_and_parsed(bytes: &Bytes) -> (UserRecord, UserRecord) {
+    let response = Response {
+        status: 200,
+        path: "/user".to_owned(),
+        headers: HeaderMap::new(),
+        body: bytes.clone(),
+    };
+    let streamed = map_user_record("x", &response, now()).unwrap();
+    let parsed = map_user_body("x", &response, None, now()).unwrap();
+    assert_eq!(streamed.raw(), &bytes[..], "the exact bytes are kept");
+    assert_eq!(streamed.summary, parsed.summary);
+    assert_eq!(streamed.sections, parsed.sections);
+    let audit = crate::audit::RecordAudit {
+        profile: "p".into(),
+        rules: crate::audit::select_rules(None, &[]).unwrap(),
+        settings: crate::audit::AuditSettings::default(),
+    };
+    let strip = |findings: Vec<crate::audit::Finding>| {
+        findings
+            .into_iter()
+            .map(|finding| (finding.rule, finding.title, finding.path, finding.value))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        strip(audit.findings(&streamed)),
+        strip(audit.findings(&parsed))
+    );
+    (streamed, parsed)
+}
+
+#[test]
+fn fetched_sandbox_records_read_their_credits_in_place_as_a_parse_would() {
+    // Owner, every role, hostile text (`index % 25 == 7`) and odd JSON (`% 25 == 13`), two seeds.
+    let users = (0..40).map(|index| (42, index)).chain([(7, 3), (7, 32)]);
+    for (seed, index) in users {
+        let bytes = Bytes::from(crate::sandbox::zooza_body_for_tests(seed, index));
+        assert!(bytes.len() >= STREAMED_BODY_BYTES, "user {index}");
+        let (streamed, _) = streamed_and_parsed(&bytes);
+        assert!(
+            streamed
+                .big
+                .as_ref()
+                .is_some_and(|big| big.streamed == STREAMED_LISTS),
+            "user {index}: credits are read in place"
+        );
+        assert_eq!(streamed.json["discounts"], json!([]));
+    }
+}
+
+#[test]
+fn credits_read_in_place_show_odd_values_as_a_parse_does() {
+    // Values a describe line writes as JSON: big and odd numbers, escapes, nested containers
+    // (one with a duplicated key), ids as strings, a key written with an escape.
+    let credit = |n: usize| {
+        serde_json::from_str::<Value>(&format!(
+            r#"{{"id": "c-{n}", "type": "disc\u00f6unt", "value": 12345678901234567890123,
+                "code": "a\"b\\c\u0001", "active": 1, "expired": "false", "usage": -0,
+                "used": 1.50, "settings": {{"a": [1, {{"b": null, "c": 2e3}}], "d": "\t"}},
+                "expiration": "2025-12-0{}T00:00:00Z",
+                "events": [{{"id": {n}, "name": "Swim", "courses": {{"id": 1, "name": "x"}},
+                            "trainers": [{{"full_name": "T\u00e9"}}], "places": []}}],
+                "attendance": [{{"id": {n}, "attendance": "noshow", "credit_id": 1e2}}],
+                "x_unknown": [true, false]}}"#,
+            1 + n % 9
+        ))
+        .unwrap()
+    };
+    let mut body = serde_json::to_string(&json!({
+        "user": {"id": 7, "first_name": "Ana"},
+        "discounts": (0..40).map(credit).collect::<Vec<_>>(),
+        "free_events": [],
+    }))
+    .unwrap();
+    // A duplicated key inside a container and an escaped key, as raw bytes (a `Value` has neither).
+    body = body.replacen(r#""settings":{"a""#, r#""settings":{"d":"first","a""#, 1);
+    body = body.replacen(r#""code":"#, r#""c\u006fde":"#, 1);
+    let bytes = Bytes::from(body);
+    assert!(bytes.len() >= STREAMED_BODY_BYTES);
+    let (streamed, _) = streamed_and_parsed(&bytes);
+    assert!(streamed.big.is_some());
+    let line = field(&streamed, "Discount c-0").display();
+    assert!(line.contains("value 1.2345678901234568e+22"), "{line}");
+    assert!(
+        line.contains(r#"settings {"d":"\t","a":[1,{"b":null,"c":2000.0}]}"#),
+        "{line}"
+    );
+}
