@@ -1,12 +1,14 @@
 //! The record as a folding tree over a [`JsonIndex`] of its bytes: an expansion bit per node and
 //! the visible rows derived from them. Nothing is decoded up front; a row's key, preview and
 //! domain label are read from the bytes when it is drawn (`rows`), so a 31 MB record costs its
-//! bytes, 24 bytes a node for the index, and 5 bytes a node for the fold state.
+//! bytes, 24 bytes a node for the index, a byte a node for the fold state, and a few bytes a
+//! run of consecutive rows shown (`visible`).
 //! Moving the cursor is O(1); folding recomputes the visible rows in one linear pass that skips
 //! collapsed subtrees.
 
 mod paths;
 mod rows;
+mod visible;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -18,6 +20,7 @@ use crate::json_index::{IndexNode, JsonIndex};
 pub use crate::json_index::{Kind as NodeKind, NodeKey};
 use crate::model::UserRecord;
 pub use rows::{Labeller, PathSegment, Row, no_labels};
+pub use visible::VisibleRows;
 
 /// A record's tree and the reader's place in it.
 #[derive(Debug, Clone)]
@@ -30,8 +33,8 @@ pub struct TreeState {
     labeller: Labeller,
     /// Whether each node is expanded.
     pub expanded: Vec<bool>,
-    /// Node indices shown, in order.
-    pub visible: Vec<u32>,
+    /// The nodes shown, in order.
+    pub visible: VisibleRows,
     /// Cursor: an index into `visible`.
     pub cursor: usize,
     /// First visible row drawn.
@@ -53,7 +56,7 @@ impl Default for TreeState {
             index: Arc::default(),
             labeller: no_labels,
             expanded: Vec::new(),
-            visible: Vec::new(),
+            visible: VisibleRows::default(),
             cursor: 0,
             offset: 0,
             labels: rows::LabelCache::default(),
@@ -155,7 +158,7 @@ impl TreeState {
 
     /// The node under the cursor.
     pub fn current(&self) -> Option<usize> {
-        self.visible.get(self.cursor).map(|node| *node as usize)
+        self.visible.get(self.cursor)
     }
 
     /// A node's parent (the root has none).
@@ -189,7 +192,7 @@ impl TreeState {
         let nodes = self.index.nodes();
         let mut index = 0;
         while index < nodes.len() {
-            self.visible.push(index as u32);
+            self.visible.push(index);
             index = if self.expanded[index] {
                 index + 1
             } else {
@@ -198,7 +201,7 @@ impl TreeState {
         }
         if let Some(mut target) = keep {
             loop {
-                if let Ok(row) = self.visible.binary_search(&(target as u32)) {
+                if let Some(row) = self.visible.row_of(target) {
                     self.cursor = row;
                     break;
                 }

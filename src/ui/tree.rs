@@ -30,11 +30,11 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, tree: &TreeState, focused: bool
     let buf = frame.buffer_mut();
     TREE_ROWS.with_borrow_mut(|memo| {
         let mut drawn = 0;
-        for (row, node) in tree.visible.iter().enumerate().skip(offset).take(height) {
+        for (row, node) in (offset..).zip(tree.visible.iter_from(offset).take(height)) {
             let key = RowKey {
                 document: tree.document(),
-                node: *node,
-                fold: tree.fold(*node as usize),
+                node: node as u32,
+                fold: tree.fold(node),
                 selected: row == tree.cursor,
                 styles,
             };
@@ -49,7 +49,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, tree: &TreeState, focused: bool
                 drawn,
                 |kept| *kept == key,
                 |buf, at| {
-                    let line = row_line(tree, *node as usize, key.selected, width, &styles);
+                    let line = row_line(tree, node, key.selected, width, &styles);
                     draw::line(buf, at, &line);
                     key
                 },

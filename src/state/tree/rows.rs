@@ -120,13 +120,17 @@ impl TreeState {
     /// Labels the rows of the page shown (`rows` rows from `offset`) and forgets the others, so
     /// drawing a frame decodes no value and the cache stays the size of a page.
     pub(super) fn cache_labels(&mut self, rows: usize) {
-        let end = (self.offset + rows).min(self.visible.len());
-        let page = self.visible.get(self.offset..end).unwrap_or(&[]);
+        let page: Vec<u32> = self
+            .visible
+            .iter_from(self.offset)
+            .take(rows)
+            .map(|node| node as u32)
+            .collect();
         self.labels.retain(|node, _| page.contains(node));
         for node in page {
-            if !self.labels.contains_key(node) {
-                let label = self.compute_label(*node as usize);
-                self.labels.insert(*node, label);
+            if !self.labels.contains_key(&node) {
+                let label = self.compute_label(node as usize);
+                self.labels.insert(node, label);
             }
         }
     }

@@ -18,7 +18,7 @@ fn builds_in_preorder_with_subtree_ends() {
     assert_eq!(tree.len(), 14);
     assert_eq!(tree.index().node(0).subtree_end, 14);
     assert_eq!(
-        tree.visible,
+        tree.visible.iter().collect::<Vec<_>>(),
         [0, 1, 4, 13],
         "root open, its children closed"
     );
@@ -76,7 +76,7 @@ fn collapsing_keeps_the_cursor_on_the_nearest_shown_ancestor() {
     let deep = tree
         .visible
         .iter()
-        .position(|node| tree.jq_path(*node as usize) == ".discounts[0].events[0].id")
+        .position(|node| tree.jq_path(node) == ".discounts[0].events[0].id")
         .unwrap();
     tree.cursor = deep;
     tree.collapse_to_depth(1);
