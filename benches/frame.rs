@@ -15,6 +15,7 @@ use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use userscope::model::UserRecord;
 use userscope::state::{DetailTab, Focus, State};
+use userscope::tui::ScrollingBackend;
 use userscope::ui;
 use userscope::update::update;
 
@@ -41,7 +42,12 @@ fn list_state() -> State {
 
 /// The big record's tree, expanded all, focused, the cursor mid-tree.
 fn tree_state(record: Arc<UserRecord>) -> State {
-    let mut state = common::state_with(common::users(USERS), record, DetailTab::Tree, SIZE);
+    tree_state_beside(record, USERS)
+}
+
+/// `tree_state` beside a list of `users` (one: the explorer of `userscope open`).
+fn tree_state_beside(record: Arc<UserRecord>, users: usize) -> State {
+    let mut state = common::state_with(common::users(users), record, DetailTab::Tree, SIZE);
     state.focus = Focus::Detail;
     let rows = state.detail_rows();
     let tree = &mut state.detail.tree;
@@ -65,8 +71,12 @@ fn move_and_draw<B: Backend>(state: &mut State, terminal: &mut Terminal<B>) {
     draw(terminal, state);
 }
 
-fn test_terminal() -> Terminal<TestBackend> {
-    Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).expect("a test backend always opens")
+/// A terminal that keeps the screen in memory, behind the backend the explorer draws through
+/// (which scrolls bands of lines that moved: its cost is part of a frame's).
+fn test_terminal() -> Terminal<ScrollingBackend<TestBackend>> {
+    let backend = ScrollingBackend::new(TestBackend::new(SIZE.0, SIZE.1))
+        .unwrap_or_else(|never| match never {});
+    Terminal::new(backend).expect("a test backend always opens")
 }
 
 fn bench(c: &mut Criterion) {
@@ -103,6 +113,18 @@ fn bench(c: &mut Criterion) {
     group.bench_function("tree_move_and_draw_200x60_1.5M_rows", |b| {
         b.iter(|| move_and_draw(&mut state, &mut terminal));
     });
+    // A move off the last row of the page every time: the pane scrolls by one row each frame
+    // (the band that moved is found and scrolled, or the rows rewritten).
+    let rows = state.detail_rows();
+    let tree = &mut state.detail.tree;
+    tree.cursor = tree.offset + rows - 1;
+    draw(&mut terminal, &state);
+    group.bench_function("tree_scroll_and_draw_200x60_1.5M_rows", |b| {
+        b.iter(|| {
+            update(&mut state, common::key('j'));
+            draw(&mut terminal, &state);
+        });
+    });
     group.finish();
     drop(state);
 
@@ -127,16 +149,24 @@ impl std::io::Write for ByteCount {
 /// Bytes `CrosstermBackend` writes for the frame after one cursor move (ratatui keeps the last
 /// frame and writes only the cells that changed), in the list and in the tree.
 fn bench_bytes(record: &Arc<UserRecord>) {
-    let moves: [(&str, State); 2] = [
+    let moves: [(&str, State); 3] = [
         ("list (100,000 users)", list_state()),
         (
             "tree (31 MB record, expanded all)",
             tree_state(Arc::clone(record)),
         ),
+        (
+            "tree beside a list of one (userscope open of the 31 MB record)",
+            tree_state_beside(Arc::clone(record), 1),
+        ),
     ];
     for (what, mut state) in moves {
         let written = ByteCount::default();
-        let backend = CrosstermBackend::new(written.clone());
+        // As the explorer writes to a terminal: through the backend that scrolls what moved.
+        let backend = ScrollingBackend::with_size(
+            CrosstermBackend::new(written.clone()),
+            ratatui::layout::Size::new(SIZE.0, SIZE.1),
+        );
         let viewport = Viewport::Fixed(Rect::new(0, 0, SIZE.0, SIZE.1));
         let mut terminal = Terminal::with_options(backend, TerminalOptions { viewport })
             .expect("a fixed viewport needs no terminal");

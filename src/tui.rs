@@ -5,6 +5,10 @@
 //! the explorer starts) the explorer panics right after drawing its first frame, so the
 //! end-to-end tests can prove that a panic restores the terminal. Any other value does nothing.
 
+mod scrolling;
+
+pub use scrolling::ScrollingBackend;
+
 use futures::{Stream, StreamExt};
 
 use crate::app::{self, AppContext};
@@ -17,9 +21,18 @@ pub async fn run(
     mouse: bool,
     initial_state: impl FnOnce((u16, u16)) -> State,
 ) -> Result<(), String> {
-    let mut terminal = ratatui::try_init().map_err(|err| {
-        format!("the explorer needs a terminal ({err}); for scripts use `userscope list` or `userscope get`")
-    })?;
+    let needs_terminal = |err: std::io::Error| {
+        format!(
+            "the explorer needs a terminal ({err}); for scripts use `userscope list` or `userscope get`"
+        )
+    };
+    // `try_init` turns raw mode and the alternate screen on and installs the panic hook that
+    // restores them; its terminal is then rebuilt around a backend that scrolls bands of lines
+    // that only moved, rather than repainting them (`tui::scrolling`).
+    drop(ratatui::try_init().map_err(needs_terminal)?);
+    let backend = ScrollingBackend::new(ratatui::backend::CrosstermBackend::new(std::io::stdout()))
+        .map_err(needs_terminal)?;
+    let mut terminal = ratatui::Terminal::new(backend).map_err(needs_terminal)?;
     install_panic_hook(mouse);
     if mouse {
         let _ = crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture);

@@ -108,6 +108,22 @@ impl Backend for SharedBackend {
         self.frames.fetch_add(1, Ordering::Relaxed);
         self.lock().flush()
     }
+
+    fn scroll_region_up(
+        &mut self,
+        region: std::ops::Range<u16>,
+        line_count: u16,
+    ) -> Result<(), Self::Error> {
+        self.lock().scroll_region_up(region, line_count)
+    }
+
+    fn scroll_region_down(
+        &mut self,
+        region: std::ops::Range<u16>,
+        line_count: u16,
+    ) -> Result<(), Self::Error> {
+        self.lock().scroll_region_down(region, line_count)
+    }
 }
 
 /// No other profiles; the default theme.

@@ -1,0 +1,192 @@
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::{CrosstermBackend, TestBackend};
+use ratatui::style::{Color, Style};
+use ratatui::text::Line;
+
+use super::*;
+
+/// A frame of `height` lines: a header, `band` lines of rows starting at `first` (a pane as
+/// wide as the screen), and a footer.
+fn frame(buffer: &mut Buffer, first: usize, labels: &[String]) {
+    let area = buffer.area;
+    buffer.set_line(0, 0, &Line::from("header"), area.width);
+    for (y, label) in labels
+        .iter()
+        .skip(first)
+        .take(usize::from(area.height) - 2)
+        .enumerate()
+    {
+        let style = Style::new().fg(Color::Rgb(200, 100, 50));
+        buffer.set_line(
+            0,
+            y as u16 + 1,
+            &Line::styled(label.clone(), style),
+            area.width,
+        );
+    }
+    let footer = format!("row {first}");
+    buffer.set_line(0, area.height - 1, &Line::from(footer), area.width);
+}
+
+/// Rows unlike each other (a shifted row differs from its neighbour in most cells).
+fn labels(count: usize) -> Vec<String> {
+    const WORDS: [&str; 5] = ["alpha ", "bravo ", "charlie ", "delta ", "echo "];
+    (0..count)
+        .map(|n| format!("{n:>3} {}", WORDS[n % 5].repeat(n % 7 + 4)))
+        .collect()
+}
+
+/// A terminal that only counts the bytes written to it.
+#[derive(Clone, Default)]
+struct ByteCount(std::rc::Rc<std::cell::Cell<usize>>);
+
+impl std::io::Write for ByteCount {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.set(self.0.get() + bytes.len());
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The bytes the frame after a move from row `from` to row `to` costs, through a plain backend
+/// or a scrolling one.
+fn bytes_for_move(scrolling: bool, from: usize, to: usize) -> usize {
+    let rows = labels(100);
+    let options = || ratatui::TerminalOptions {
+        viewport: ratatui::Viewport::Fixed(Rect::new(0, 0, 120, 40)),
+    };
+    let written = ByteCount::default();
+    let backend = CrosstermBackend::new(written.clone());
+    if scrolling {
+        let backend = ScrollingBackend::with_size(backend, Size::new(120, 40));
+        let mut terminal = Terminal::with_options(backend, options()).unwrap();
+        terminal
+            .draw(|f| frame(f.buffer_mut(), from, &rows))
+            .unwrap();
+        written.0.set(0);
+        terminal.draw(|f| frame(f.buffer_mut(), to, &rows)).unwrap();
+    } else {
+        let mut terminal = Terminal::with_options(backend, options()).unwrap();
+        terminal
+            .draw(|f| frame(f.buffer_mut(), from, &rows))
+            .unwrap();
+        written.0.set(0);
+        terminal.draw(|f| frame(f.buffer_mut(), to, &rows)).unwrap();
+    }
+    written.0.get()
+}
+
+#[test]
+fn scrolling_a_band_writes_a_fraction_of_repainting_it() {
+    for (from, to) in [(0, 1), (5, 4), (10, 13), (20, 17)] {
+        let plain = bytes_for_move(false, from, to);
+        let scrolled = bytes_for_move(true, from, to);
+        assert!(
+            scrolled * 5 < plain,
+            "{from}->{to}: {scrolled} B scrolled, {plain} B repainted"
+        );
+    }
+    // A jump of a page shares no lines with the last frame: nothing to scroll.
+    assert_eq!(bytes_for_move(true, 0, 50), bytes_for_move(false, 0, 50));
+}
+
+/// A screen of random lines, some of which move between frames.
+#[derive(Debug, Clone)]
+struct Scene {
+    lines: Vec<u8>,
+}
+
+fn draw_scene(buffer: &mut Buffer, scene: &Scene) {
+    let area = buffer.area;
+    for (y, line) in scene
+        .lines
+        .iter()
+        .enumerate()
+        .take(usize::from(area.height))
+    {
+        // A few kinds of line: blank, or text in one of a few colours; some half-width, as a
+        // pane beside another.
+        let text = format!("line {line} {}", "~".repeat(usize::from(*line % 7)));
+        let style = Style::new().fg(Color::Indexed(*line % 5));
+        let width = if line % 3 == 0 {
+            area.width / 2
+        } else {
+            area.width
+        };
+        if *line % 4 != 0 {
+            buffer.set_line(0, y as u16, &Line::styled(text, style), width);
+        }
+    }
+}
+
+fn scenes() -> impl Strategy<Value = Vec<Scene>> {
+    let height = 16;
+    let first = prop::collection::vec(0u8..40, height);
+    // Each next frame: the last one with a band shifted by a few rows, then a few lines changed.
+    let step = (
+        0usize..height,
+        0usize..height,
+        -4isize..=4,
+        prop::collection::vec((0usize..height, 0u8..40), 0..4),
+    );
+    (first, prop::collection::vec(step, 1..8)).prop_map(|(first, steps)| {
+        let mut scenes = vec![Scene { lines: first }];
+        for (a, b, shift, edits) in steps {
+            let mut lines = scenes
+                .last()
+                .map(|scene| scene.lines.clone())
+                .unwrap_or_default();
+            let (top, bottom) = (a.min(b), a.max(b));
+            let band: Vec<u8> = lines[top..=bottom].to_vec();
+            for (offset, line) in band.iter().enumerate() {
+                if let Some(to) = (top + offset).checked_add_signed(-shift)
+                    && (top..=bottom).contains(&to)
+                {
+                    lines[to] = *line;
+                }
+            }
+            for (y, line) in edits {
+                lines[y] = line;
+            }
+            scenes.push(Scene { lines });
+        }
+        scenes
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// Whatever moved, scrolled or not, the terminal shows exactly each frame.
+    #[test]
+    fn the_terminal_always_shows_the_frame(scenes in scenes()) {
+        let backend = ScrollingBackend::new(TestBackend::new(30, 16)).unwrap();
+        let mut terminal = Terminal::new(backend).unwrap();
+        for scene in &scenes {
+            let frame = terminal.draw(|f| draw_scene(f.buffer_mut(), scene)).unwrap().buffer.clone();
+            prop_assert_eq!(terminal.backend().inner().buffer(), &frame);
+        }
+    }
+}
+
+#[test]
+fn a_resize_starts_again_from_a_blank_screen() {
+    let backend = ScrollingBackend::new(TestBackend::new(20, 10)).unwrap();
+    let mut terminal = Terminal::new(backend).unwrap();
+    let rows = labels(50);
+    terminal.draw(|f| frame(f.buffer_mut(), 0, &rows)).unwrap();
+    terminal.backend_mut().inner.resize(30, 12);
+    terminal.autoresize().unwrap();
+    for first in 1..4 {
+        let frame_buffer = terminal
+            .draw(|f| frame(f.buffer_mut(), first, &rows))
+            .unwrap()
+            .buffer
+            .clone();
+        assert_eq!(terminal.backend().inner().buffer(), &frame_buffer);
+    }
+}
