@@ -11,6 +11,8 @@ pub enum Action {
     FocusNext,
     /// Focus the previous pane.
     FocusPrev,
+    /// Let the focused pane fill the body, or share it again.
+    ToggleZoom,
     /// Move the cursor up one row.
     Up,
     /// Move the cursor down one row.
@@ -92,6 +94,7 @@ impl Action {
         Self::ToggleHelp,
         Self::FocusNext,
         Self::FocusPrev,
+        Self::ToggleZoom,
         Self::Up,
         Self::Down,
         Self::PageUp,
@@ -136,6 +139,7 @@ impl Action {
             Self::ToggleHelp => "help",
             Self::FocusNext => "focus_next",
             Self::FocusPrev => "focus_prev",
+            Self::ToggleZoom => "zoom",
             Self::Up => "up",
             Self::Down => "down",
             Self::PageUp => "page_up",
@@ -190,6 +194,7 @@ impl Action {
             Self::ToggleHelp => "help",
             Self::FocusNext => "next pane",
             Self::FocusPrev => "previous pane",
+            Self::ToggleZoom => "zoom pane",
             Self::Up => "up",
             Self::Down => "down",
             Self::PageUp => "page up",

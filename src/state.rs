@@ -115,6 +115,9 @@ pub struct State {
     pub status: StatusLine,
     /// The help overlay is open.
     pub help_open: bool,
+    /// The focused pane fills the body (`z`); the zoom follows focus, so `Tab` shows the other
+    /// pane zoomed.
+    pub zoomed: bool,
     /// Terminal size (columns, rows).
     pub size: (u16, u16),
     /// Frame of the loading spinner.
@@ -161,6 +164,7 @@ impl State {
             detail: DetailState::default(),
             status: StatusLine::default(),
             help_open: false,
+            zoomed: false,
             size,
             spinner_frame: 0,
             exporting: false,
@@ -225,7 +229,16 @@ impl State {
         }
     }
 
-    /// Rows of the detail body (for scrolling the tree and raw views).
+    /// The pane that fills the body while zoomed: the focused one (the filter sits on the list).
+    pub fn zoomed_pane(&self) -> Option<Focus> {
+        self.zoomed.then_some(match self.focus {
+            Focus::Detail => Focus::Detail,
+            Focus::List | Focus::Filter => Focus::List,
+        })
+    }
+
+    /// Rows of the detail body (for scrolling the tree and raw views). Zoom changes a pane's
+    /// width only, so this and the page sizes below hold zoomed or not.
     pub fn detail_rows(&self) -> usize {
         usize::from(self.size.1.saturating_sub(8)).max(1)
     }

@@ -356,3 +356,28 @@ fn audit_tab_grouped_by_rule() {
         snapshot("audit_grouped", &state);
     }
 }
+
+/// `z` on the tree tab: the detail pane fills the body, its title says `[zoomed]`, the tree
+/// shows the same rows as unzoomed (zoom changes the width only) with longer values whole.
+#[test]
+fn zoomed_tree() {
+    for size in SIZES {
+        let mut state = loaded(size);
+        state.focus = Focus::Detail;
+        state.detail.tab = DetailTab::Tree;
+        state.detail.tree.collapse_to_depth(2);
+        state.detail.tree.move_by(3);
+        press(&mut state, crossterm::event::KeyCode::Char('z'));
+        snapshot("zoomed_tree", &state);
+    }
+}
+
+/// `z` on the list: the list fills the body and the long name and e-mails fit.
+#[test]
+fn zoomed_list() {
+    for size in SIZES {
+        let mut state = loaded(size);
+        press(&mut state, crossterm::event::KeyCode::Char('z'));
+        snapshot("zoomed_list", &state);
+    }
+}

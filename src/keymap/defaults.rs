@@ -36,6 +36,7 @@ const GLOBAL: &[(KeyBinding, Action)] = &[
         Action::FocusPrev,
     ),
     (key(KeyCode::Esc), Action::Cancel),
+    (key(KeyCode::Char('z')), Action::ToggleZoom),
     (key(KeyCode::Char('x')), Action::Export),
     (key(KeyCode::Char('/')), Action::StartFilter),
     (key(KeyCode::Char(']')), Action::NextTab),

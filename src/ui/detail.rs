@@ -22,7 +22,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         || " Detail ".to_owned(),
         |record| format!(" {} ", fit(&one_line(&record.summary.name), 40)),
     );
-    let title = Line::from(title).style(theme.accent());
+    let title = super::pane_title(title, state, theme);
     let inner = draw::bordered_block(frame.buffer_mut(), area, theme.border(focused), &title);
     let [tabs_area, body] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);

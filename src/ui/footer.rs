@@ -20,6 +20,7 @@ const HINTS: &[Action] = &[
     Action::ToggleHelp,
     Action::StartFilter,
     Action::FocusNext,
+    Action::ToggleZoom,
     Action::Open,
     Action::NextTab,
     Action::Export,

@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
+use crate::action::Action;
 use crate::state::{KeyContext, State};
 use crate::theme::Theme;
 
@@ -34,8 +35,11 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         .max()
         .unwrap_or(0);
     let cell_width = key_width + description_width + 4;
+    let notes = notes(state, context, theme);
     // As many columns as the height needs, so every key shows even at 80x24.
-    let rows_available = usize::from(area.height.saturating_sub(4)).max(1);
+    let rows_available = usize::from(area.height)
+        .saturating_sub(2 + notes.len())
+        .max(1);
     let columns = entries.len().div_ceil(rows_available).max(1);
     let rows = entries.len().div_ceil(columns);
     let mut lines: Vec<Line<'_>> = (0..rows)
@@ -52,16 +56,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
             Line::from(spans)
         })
         .collect();
-    if context == KeyContext::Filter {
-        lines.push(Line::from(Span::styled(
-            " fzf syntax: 'exact ^prefix suffix$ !negate",
-            theme.muted(),
-        )));
-    }
-    lines.push(Line::from(Span::styled(
-        " any key closes this",
-        theme.muted(),
-    )));
+    lines.extend(notes);
     let width = u16::try_from(cell_width * columns + 2)
         .unwrap_or(u16::MAX)
         .max(34)
@@ -81,4 +76,30 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         .border_style(theme.border(true))
         .title(format!(" Keys: {pane} "));
     frame.render_widget(Paragraph::new(lines).block(block), popup);
+}
+
+/// The lines under the keys: the filter's syntax, how zoom follows focus, how to close this.
+fn notes(state: &State, context: KeyContext, theme: &Theme) -> Vec<Line<'static>> {
+    let mut notes = Vec::new();
+    if context == KeyContext::Filter {
+        notes.push(Line::from(Span::styled(
+            " fzf syntax: 'exact ^prefix suffix$ !negate",
+            theme.muted(),
+        )));
+    }
+    let keymap = &state.keymap;
+    if let (Some(zoom), Some(focus)) = (
+        keymap.first_key(context, Action::ToggleZoom),
+        keymap.first_key(context, Action::FocusNext),
+    ) {
+        notes.push(Line::from(Span::styled(
+            format!(" {focus} keeps the zoom, {zoom} undoes it"),
+            theme.muted(),
+        )));
+    }
+    notes.push(Line::from(Span::styled(
+        " any key closes this",
+        theme.muted(),
+    )));
+    notes
 }

@@ -19,7 +19,7 @@ use crate::theme::Theme;
 pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let list = &state.list;
     let focused = matches!(state.focus, Focus::List | Focus::Filter);
-    let title = Line::from(title(state)).style(theme.accent());
+    let title = super::pane_title(title(state), state, theme);
     let inner = draw::bordered_block(frame.buffer_mut(), area, theme.border(focused), &title);
     let [filter_area, rows_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);

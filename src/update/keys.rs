@@ -78,6 +78,11 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             state.help_open = true;
             Vec::new()
         }
+        // Focus moves below leave the zoom on: it follows focus, as lazygit's does.
+        Action::ToggleZoom => {
+            state.zoomed = !state.zoomed;
+            Vec::new()
+        }
         Action::FocusNext | Action::FocusPrev => {
             state.focus = match state.focus {
                 Focus::Filter | Focus::Detail => Focus::List,

@@ -16,7 +16,10 @@ pub(super) fn on_mouse(state: &mut State, event: MouseEvent) -> Vec<Effect> {
     if state.help_open || state.command.is_some() {
         return Vec::new();
     }
-    let areas = crate::ui::areas(Rect::new(0, 0, state.size.0, state.size.1));
+    let areas = crate::ui::areas(
+        Rect::new(0, 0, state.size.0, state.size.1),
+        state.zoomed_pane(),
+    );
     let at = Position::new(event.column, event.row);
     let pane = if areas.list.contains(at) {
         Focus::List
@@ -132,6 +135,34 @@ mod tests {
         state.focus = Focus::Detail;
         update(&mut state, mouse(MouseEventKind::ScrollDown, 5, 10));
         assert_eq!(state.list.cursor, 3);
+        assert_eq!(state.focus, Focus::Detail);
+    }
+
+    #[test]
+    fn a_click_in_a_zoomed_pane_lands_where_it_is_drawn() {
+        let mut state = loaded();
+        update(
+            &mut state,
+            Msg::Key(crossterm::event::KeyEvent::new(
+                crossterm::event::KeyCode::Char('z'),
+                crossterm::event::KeyModifiers::NONE,
+            )),
+        );
+        // Column 100 is the detail pane unzoomed; zoomed, it is the list's fifth row.
+        update(
+            &mut state,
+            mouse(MouseEventKind::Down(MouseButton::Left), 100, 3 + 4),
+        );
+        assert_eq!(state.list.cursor, 4);
+        assert_eq!(state.focus, Focus::List);
+        state.focus = Focus::Detail;
+        // Column 5 is the list unzoomed; zoomed, it is the detail pane.
+        update(&mut state, mouse(MouseEventKind::ScrollDown, 5, 10));
+        assert_eq!(state.list.cursor, 4, "the wheel scrolled the detail pane");
+        update(
+            &mut state,
+            mouse(MouseEventKind::Down(MouseButton::Left), 5, 10),
+        );
         assert_eq!(state.focus, Focus::Detail);
     }
 }

@@ -103,3 +103,4 @@ mod audit;
 mod command;
 mod detail;
 mod list;
+mod zoom;
