@@ -149,7 +149,7 @@ impl std::io::Write for ByteCount {
 /// Bytes `CrosstermBackend` writes for the frame after one cursor move (ratatui keeps the last
 /// frame and writes only the cells that changed), in the list and in the tree.
 fn bench_bytes(record: &Arc<UserRecord>) {
-    let moves: [(&str, State); 3] = [
+    let moves: [(&str, State); 5] = [
         ("list (100,000 users)", list_state()),
         (
             "tree (31 MB record, expanded all)",
@@ -159,6 +159,16 @@ fn bench_bytes(record: &Arc<UserRecord>) {
             "tree beside a list of one (userscope open of the 31 MB record)",
             tree_state_beside(Arc::clone(record), 1),
         ),
+        ("tree zoomed (`z`)", {
+            let mut state = tree_state(Arc::clone(record));
+            state.zoomed = true;
+            state
+        }),
+        ("list zoomed (`z`)", {
+            let mut state = list_state();
+            state.zoomed = true;
+            state
+        }),
     ];
     for (what, mut state) in moves {
         let written = ByteCount::default();

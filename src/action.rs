@@ -194,7 +194,7 @@ impl Action {
             Self::ToggleHelp => "help",
             Self::FocusNext => "next pane",
             Self::FocusPrev => "previous pane",
-            Self::ToggleZoom => "zoom pane",
+            Self::ToggleZoom => "zoom",
             Self::Up => "up",
             Self::Down => "down",
             Self::PageUp => "page up",
