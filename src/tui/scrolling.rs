@@ -44,6 +44,16 @@ fn line(buffer: &Buffer, y: usize, width: usize) -> &[Cell] {
     &buffer.content[y * width..(y + 1) * width]
 }
 
+/// Whether every cell of a line holds one character one column wide. Only such lines are
+/// scrolled: a wide character covers a second cell, which ratatui's buffers and a terminal
+/// keep differently, and a line holding one is written as ratatui diffed it instead.
+fn plain(line: &[Cell]) -> bool {
+    line.iter().all(|cell| {
+        let mut chars = cell.symbol().chars();
+        matches!((chars.next(), chars.next()), (Some(c), None) if unicode_width::UnicodeWidthChar::width(c) == Some(1))
+    })
+}
+
 /// A band of lines to scroll: `rows` (a range of screen lines) moved `by` rows, up when positive.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Scroll {
@@ -113,7 +123,9 @@ impl<B: Backend> ScrollingBackend<B> {
                     ));
                 };
                 for y in lines {
-                    if line(target, y, width) == line(&self.screen, source(y), width) {
+                    if line(target, y, width) == line(&self.screen, source(y), width)
+                        && plain(line(target, y, width))
+                    {
                         let spared = usize::from(touched[y]);
                         run = Some(match run {
                             Some((first, _, total)) => (first, y, total + spared),
@@ -148,8 +160,9 @@ impl<B: Backend> ScrollingBackend<B> {
         }
     }
 
-    /// Writes a frame that changed many lines: scrolls the band that moved, if one did, then
-    /// writes the cells that still differ.
+    /// Writes a frame that changed many lines: scrolls the band that moved, if one did, writes
+    /// in full the lines of the band the scroll did not bring, and elsewhere the cells ratatui
+    /// found changed.
     fn draw_lines(
         &mut self,
         changes: &[(u16, u16, &Cell)],
@@ -158,41 +171,59 @@ impl<B: Backend> ScrollingBackend<B> {
         for (x, y, cell) in changes {
             self.target[(*x, *y)] = (*cell).clone();
         }
-        let scroll = self.best_scroll(&self.target, touched);
-        if let Some(scroll) = &scroll {
-            if scroll.up {
-                self.inner
-                    .scroll_region_up(scroll.rows.clone(), scroll.by)?;
-            } else {
-                self.inner
-                    .scroll_region_down(scroll.rows.clone(), scroll.by)?;
-            }
-            self.shift_screen(scroll);
+        let Some(scroll) = self.best_scroll(&self.target, touched) else {
+            return self.forward(changes);
+        };
+        if scroll.up {
+            self.inner
+                .scroll_region_up(scroll.rows.clone(), scroll.by)?;
+        } else {
+            self.inner
+                .scroll_region_down(scroll.rows.clone(), scroll.by)?;
         }
-        let width = u32::from(self.screen.area.width);
-        let differing = self
-            .target
-            .content
-            .iter()
-            .zip(&self.screen.content)
-            .enumerate()
-            .filter(|(_, (new, old))| new != old)
-            .map(|(at, (new, _))| {
-                let at = at as u32;
-                ((at % width) as u16, (at / width) as u16, new)
-            });
-        self.inner.draw(differing)?;
-        // The terminal now shows the frame: bring the screen up to it, line by line where the
-        // frame or the scroll changed it.
+        self.shift_screen(&scroll);
         let width = usize::from(self.screen.area.width);
-        let scrolled = scroll.map_or(0..0, |scroll| scroll.rows);
+        let mut writes: Vec<(u16, u16, &Cell)> = Vec::new();
+        let mut changes = changes.iter().peekable();
+        for y in 0..self.screen.area.height {
+            let row = usize::from(y);
+            let outside: Vec<(u16, u16, &Cell)> =
+                std::iter::from_fn(|| changes.next_if(|(_, cy, _)| *cy == y).copied()).collect();
+            if !scroll.rows.contains(&y) {
+                // Not scrolled: the terminal still shows what ratatui diffed against.
+                writes.extend(outside);
+                continue;
+            }
+            let new = line(&self.target, row, width);
+            if new == line(&self.screen, row, width) {
+                continue;
+            }
+            // A line of the band the scroll did not bring: written whole, as a first frame
+            // writes it (a wide character once, the cells it covers skipped).
+            let mut x = 0;
+            while x < width {
+                writes.push((x as u16, y, &new[x]));
+                x += unicode_width::UnicodeWidthStr::width(new[x].symbol()).max(1);
+            }
+        }
+        self.inner.draw(writes.into_iter())?;
+        // The terminal now shows the frame: bring the copy up to it where it changed.
         for (y, touched) in touched.iter().enumerate() {
-            if *touched || scrolled.contains(&(y as u16)) {
-                let line = y * width..(y + 1) * width;
-                self.screen.content[line.clone()].clone_from_slice(&self.target.content[line]);
+            if *touched || scroll.rows.contains(&(y as u16)) {
+                let cells = y * width..(y + 1) * width;
+                self.screen.content[cells.clone()].clone_from_slice(&self.target.content[cells]);
             }
         }
         Ok(())
+    }
+
+    /// Writes the cells ratatui found changed, as they are, and keeps the copy in step.
+    fn forward(&mut self, changes: &[(u16, u16, &Cell)]) -> Result<(), B::Error> {
+        for (x, y, cell) in changes {
+            self.screen[(*x, *y)] = (*cell).clone();
+            self.target[(*x, *y)] = (*cell).clone();
+        }
+        self.inner.draw(changes.iter().copied())
     }
 }
 
@@ -221,11 +252,7 @@ impl<B: Backend> Backend for ScrollingBackend<B> {
             return self.draw_lines(&changes, &touched);
         }
         // A few lines changed (a move inside a page): written as ratatui diffed them.
-        for (x, y, cell) in &changes {
-            self.screen[(*x, *y)] = (*cell).clone();
-            self.target[(*x, *y)] = (*cell).clone();
-        }
-        self.inner.draw(changes.into_iter())
+        self.forward(&changes)
     }
 
     fn append_lines(&mut self, n: u16) -> Result<(), Self::Error> {
