@@ -642,3 +642,53 @@ fn the_explorer_and_the_cli_write_the_same_audit_report() {
     assert_eq!(from_tui.len(), from_cli.len());
     assert_eq!(from_tui, from_cli);
 }
+
+/// The screen once the app has stopped drawing (nothing written for a quarter of a second).
+fn settled(tui: &Tui) -> String {
+    let read = || tui.wait_for("a screen", |screen| Some(screen.contents()));
+    let mut last = read();
+    for _ in 0..80 {
+        std::thread::sleep(std::time::Duration::from_millis(250));
+        let now = read();
+        if now == last {
+            return now;
+        }
+        last = now;
+    }
+    panic!("the app kept drawing; the screen:\n{last}");
+}
+
+#[test]
+fn a_scrolled_pane_shows_what_a_full_redraw_shows() {
+    // Zoomed, a list that moves off its last row is scrolled by the terminal (a scroll region)
+    // and only the new rows are written; beside the detail pane, its rows are rewritten. Either
+    // way the screen must be the frame: after a resize (which redraws everything) it is the same.
+    let mut tui = explorer("sandbox-zoo", 100, 30);
+    wait_for_users(&tui, 20);
+    for zoom in [true, false] {
+        if zoom {
+            tui.send("z");
+        }
+        tui.send(&"j".repeat(40));
+        tui.send(&"k".repeat(27));
+        let scrolled = settled(&tui);
+        // The pane's top right corner sits in the last column once the app has drawn a width.
+        let drawn_at = |cols: usize| {
+            move |screen: &vt100::Screen| {
+                let top: Vec<char> = screen_rows(screen).get(1)?.chars().collect();
+                (top.len() == cols && top.last() == Some(&'┐')).then_some(())
+            }
+        };
+        tui.resize(99, 30);
+        tui.wait_for("the 99-column layout", drawn_at(99));
+        tui.resize(100, 30);
+        tui.wait_for("the 100-column layout", drawn_at(100));
+        let redrawn = settled(&tui);
+        assert_eq!(scrolled, redrawn, "zoomed: {zoom}");
+        if zoom {
+            tui.send("z");
+        }
+    }
+    tui.send("q");
+    assert!(tui.wait_exit().success());
+}
