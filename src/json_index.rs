@@ -73,6 +73,9 @@ pub struct IndexError {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct JsonIndex {
     nodes: Vec<IndexNode>,
+    /// Whether any object key has an escape: without one, a key's bytes are its text, and
+    /// lookups compare bytes without decoding or even finding where each key ends.
+    escaped_keys: bool,
 }
 
 impl JsonIndex {
@@ -90,7 +93,17 @@ impl JsonIndex {
                 offset: error.valid_up_to(),
             });
         }
-        parse::Indexer::new(bytes).run().map(|nodes| Self { nodes })
+        parse::Indexer::new(bytes)
+            .run()
+            .map(|(nodes, escaped_keys)| Self {
+                nodes,
+                escaped_keys,
+            })
+    }
+
+    /// Whether any object key has an escape (`\u0069d` for `id`).
+    pub fn has_escaped_keys(&self) -> bool {
+        self.escaped_keys
     }
 
     /// How many nodes.

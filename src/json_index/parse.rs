@@ -29,6 +29,10 @@ pub(super) struct Indexer<'a> {
     at: usize,
     nodes: Vec<IndexNode>,
     open: Vec<Open>,
+    /// Whether the last string read had an escape.
+    escaped: bool,
+    /// Whether any object key has an escape.
+    escaped_keys: bool,
 }
 
 impl<'a> Indexer<'a> {
@@ -42,6 +46,8 @@ impl<'a> Indexer<'a> {
             at: 0,
             nodes: Vec::with_capacity(guess),
             open: Vec::new(),
+            escaped: false,
+            escaped_keys: false,
         }
     }
 
@@ -62,7 +68,8 @@ impl<'a> Indexer<'a> {
         self.bytes.get(self.at).copied()
     }
 
-    pub(super) fn run(mut self) -> Result<Vec<IndexNode>, IndexError> {
+    /// The nodes, and whether any object key has an escape.
+    pub(super) fn run(mut self) -> Result<(Vec<IndexNode>, bool), IndexError> {
         self.skip_whitespace();
         let mut key = 0;
         'values: loop {
@@ -103,7 +110,7 @@ impl<'a> Indexer<'a> {
             return self.fail("trailing characters after the document");
         }
         self.nodes.shrink_to_fit();
-        Ok(self.nodes)
+        Ok((self.nodes, self.escaped_keys))
     }
 
     fn close(&mut self, node: usize) {
@@ -119,7 +126,9 @@ impl<'a> Indexer<'a> {
             return self.fail("expected a key string");
         }
         let key = self.at as u32;
+        self.escaped = false;
         self.string()?;
+        self.escaped_keys |= self.escaped;
         self.skip_whitespace();
         if self.peek() != Some(b':') {
             return self.fail("expected `:`");
@@ -269,6 +278,7 @@ impl<'a> Indexer<'a> {
 
     /// One escape from its backslash.
     fn escape(&mut self) -> Result<(), IndexError> {
+        self.escaped = true;
         self.at += 1;
         match self.peek() {
             Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {
