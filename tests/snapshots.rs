@@ -143,15 +143,20 @@ fn list_and_overview() {
     }
 }
 
+/// The tree tab, focused, two levels shown, the cursor on its fourth row.
+fn on_the_tree(size: (u16, u16)) -> State {
+    let mut state = loaded(size);
+    state.focus = Focus::Detail;
+    state.detail.tab = DetailTab::Tree;
+    state.detail.tree.collapse_to_depth(2);
+    state.detail.tree.move_by(3);
+    state
+}
+
 #[test]
 fn tree_tab_expanded_two_levels() {
     for size in SIZES {
-        let mut state = loaded(size);
-        state.focus = Focus::Detail;
-        state.detail.tab = DetailTab::Tree;
-        state.detail.tree.collapse_to_depth(2);
-        state.detail.tree.move_by(3);
-        snapshot("tree", &state);
+        snapshot("tree", &on_the_tree(size));
     }
 }
 
@@ -362,11 +367,7 @@ fn audit_tab_grouped_by_rule() {
 #[test]
 fn zoomed_tree() {
     for size in SIZES {
-        let mut state = loaded(size);
-        state.focus = Focus::Detail;
-        state.detail.tab = DetailTab::Tree;
-        state.detail.tree.collapse_to_depth(2);
-        state.detail.tree.move_by(3);
+        let mut state = on_the_tree(size);
         press(&mut state, crossterm::event::KeyCode::Char('z'));
         snapshot("zoomed_tree", &state);
     }

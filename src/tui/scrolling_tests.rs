@@ -55,28 +55,29 @@ impl std::io::Write for ByteCount {
 /// The bytes the frame after a move from row `from` to row `to` costs, through a plain backend
 /// or a scrolling one.
 fn bytes_for_move(scrolling: bool, from: usize, to: usize) -> usize {
-    let rows = labels(100);
-    let options = || ratatui::TerminalOptions {
-        viewport: ratatui::Viewport::Fixed(Rect::new(0, 0, 120, 40)),
-    };
     let written = ByteCount::default();
     let backend = CrosstermBackend::new(written.clone());
     if scrolling {
-        let backend = ScrollingBackend::with_size(backend, Size::new(120, 40));
-        let mut terminal = Terminal::with_options(backend, options()).unwrap();
-        terminal
-            .draw(|f| frame(f.buffer_mut(), from, &rows))
-            .unwrap();
-        written.0.set(0);
-        terminal.draw(|f| frame(f.buffer_mut(), to, &rows)).unwrap();
+        move_through(
+            ScrollingBackend::with_size(backend, Size::new(120, 40)),
+            &written,
+            from,
+            to,
+        )
     } else {
-        let mut terminal = Terminal::with_options(backend, options()).unwrap();
-        terminal
-            .draw(|f| frame(f.buffer_mut(), from, &rows))
-            .unwrap();
-        written.0.set(0);
-        terminal.draw(|f| frame(f.buffer_mut(), to, &rows)).unwrap();
+        move_through(backend, &written, from, to)
     }
+}
+
+/// Draws the frame at row `from`, then counts what the frame at row `to` writes.
+fn move_through<B: Backend>(backend: B, written: &ByteCount, from: usize, to: usize) -> usize {
+    let rows = labels(100);
+    let viewport = ratatui::Viewport::Fixed(Rect::new(0, 0, 120, 40));
+    let mut terminal = Terminal::with_options(backend, ratatui::TerminalOptions { viewport })
+        .unwrap_or_else(|_| unreachable!());
+    let _ = terminal.draw(|f| frame(f.buffer_mut(), from, &rows));
+    written.0.set(0);
+    let _ = terminal.draw(|f| frame(f.buffer_mut(), to, &rows));
     written.0.get()
 }
 
