@@ -10,8 +10,11 @@ use std::fmt::Write as _;
 
 use serde_json::{Number, Value};
 
+mod text;
+
 use super::decode::{decode_string, string_end};
 use super::{Children, JsonIndex, Kind};
+use text::{read_number, write_compact, write_number};
 
 /// A value in parsed JSON or in an index's bytes.
 #[derive(Debug, Clone, Copy)]
@@ -255,85 +258,8 @@ impl<'a> JsonRef<'a> {
     }
 }
 
-/// Appends a container of the index as `Value`'s `Display` writes it once parsed: no whitespace,
-/// keys and strings escaped as `serde_json` escapes them, numbers as it reads them. A container
-/// with a duplicated key is parsed, which keeps the last one.
-fn write_compact(index: &JsonIndex, bytes: &[u8], root: usize, out: &mut String) {
-    if has_duplicate_key(index, bytes, root) {
-        let _ = write!(out, "{}", index.value(bytes, root));
-        return;
-    }
-    // Containers still open: their closing bracket and the node their subtree ends before.
-    let mut open: Vec<(char, usize)> = Vec::new();
-    for node in root..index.node(root).subtree_end as usize {
-        while let Some(&(close, end)) = open.last()
-            && node >= end
-        {
-            out.push(close);
-            open.pop();
-        }
-        if let Some(parent) = index.parent(node).filter(|_| node != root) {
-            if parent + 1 != node {
-                out.push(',');
-            }
-            if let Some(key) = index.key_json(bytes, node) {
-                out.push_str(&key);
-                out.push(':');
-            }
-        }
-        let data = index.node(node);
-        let raw = index.raw(bytes, node);
-        match data.kind {
-            Kind::Object => open.push(('}', data.subtree_end as usize)),
-            Kind::Array => open.push((']', data.subtree_end as usize)),
-            Kind::Number => write_number(raw, out),
-            Kind::String => out.push_str(&super::preview_text(index, bytes, node)),
-            Kind::Null | Kind::Bool => out.push_str(std::str::from_utf8(raw).unwrap_or_default()),
-        }
-        if let Kind::Object | Kind::Array = data.kind {
-            out.push(if data.kind == Kind::Object { '{' } else { '[' });
-        }
-    }
-    while let Some((close, _)) = open.pop() {
-        out.push(close);
-    }
-}
-
 static EMPTY_OBJECT: std::sync::LazyLock<serde_json::Map<String, Value>> =
     std::sync::LazyLock::new(serde_json::Map::new);
-
-/// The longest run of digits that is always a `u64` (and so `serde_json` keeps exact).
-const EXACT_DIGITS: usize = 19;
-
-/// Whether a number's text is a plain non-negative integer that `serde_json` writes back as it is.
-fn plain_integer(raw: &[u8]) -> bool {
-    !raw.is_empty()
-        && raw.len() <= EXACT_DIGITS
-        && raw.iter().all(u8::is_ascii_digit)
-        && (raw[0] != b'0' || raw.len() == 1)
-}
-
-/// A number's text read as `serde_json` reads it.
-fn read_number(raw: &[u8]) -> Option<Number> {
-    if plain_integer(raw) {
-        return std::str::from_utf8(raw)
-            .ok()?
-            .parse::<u64>()
-            .ok()
-            .map(Number::from);
-    }
-    serde_json::from_slice(raw).ok()
-}
-
-/// Appends a number as `serde_json` writes it back once read: a plain integer as sent, others
-/// through `Number` (an integer past 64 bits comes back as a float, as it does for a parsed body).
-fn write_number(raw: &[u8], out: &mut String) {
-    if plain_integer(raw) {
-        out.push_str(std::str::from_utf8(raw).unwrap_or_default());
-    } else if let Some(number) = read_number(raw) {
-        let _ = write!(out, "{number}");
-    }
-}
 
 /// An object's members, in order.
 pub struct Members<'a>(MemberKeys<'a>);
@@ -388,23 +314,6 @@ impl<'a> Iterator for MemberKeys<'a> {
             }),
         }
     }
-}
-
-/// Whether an object in the subtree of `root` has a key twice.
-fn has_duplicate_key(index: &JsonIndex, bytes: &[u8], root: usize) -> bool {
-    let mut keys = Vec::new();
-    (root..index.node(root).subtree_end as usize)
-        .filter(|node| index.node(*node).kind == Kind::Object)
-        .any(|object| {
-            keys.clear();
-            keys.extend(
-                index
-                    .children(object)
-                    .map(|child| member_key(index, bytes, child)),
-            );
-            keys.sort_unstable();
-            keys.windows(2).any(|pair| pair[0] == pair[1])
-        })
 }
 
 /// The text of the key whose opening quote is at `key`, of the member whose value starts at
@@ -466,109 +375,5 @@ impl<'a> Iterator for RefItems<'a> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Every way of reading a value gives the same answer from the index as from the parse.
-    fn same_reads(parsed: JsonRef<'_>, indexed: JsonRef<'_>) {
-        assert_eq!(parsed.kind(), indexed.kind());
-        assert_eq!(parsed.as_str(), indexed.as_str());
-        assert_eq!(parsed.as_bool(), indexed.as_bool());
-        assert_eq!(parsed.number(), indexed.number());
-        assert_eq!(parsed.is_null(), indexed.is_null());
-        assert_eq!(parsed.to_value(), indexed.to_value());
-        let (mut a, mut b) = (String::new(), String::new());
-        parsed.write_json(&mut a);
-        indexed.write_json(&mut b);
-        assert_eq!(a, b);
-        let keys_a: Vec<_> = parsed.members().map(|(key, _)| key).collect();
-        let keys_b: Vec<_> = indexed.members().map(|(key, _)| key).collect::<Vec<_>>();
-        // The index keeps a duplicated key twice; the parse once, with the last value.
-        let mut deduplicated = Vec::new();
-        for key in keys_b {
-            deduplicated.retain(|seen| *seen != key);
-            deduplicated.push(key);
-        }
-        let mut keys_a_sorted = keys_a.clone();
-        keys_a_sorted.sort();
-        deduplicated.sort();
-        assert_eq!(keys_a_sorted, deduplicated);
-        for key in &keys_a {
-            same_reads(parsed.get(key).unwrap(), indexed.get(key).unwrap());
-        }
-        assert_eq!(parsed.items().count(), indexed.items().count());
-        for (a, b) in parsed.items().zip(indexed.items()) {
-            same_reads(a, b);
-        }
-    }
-
-    #[test]
-    fn an_indexed_value_reads_as_its_parse_does() {
-        let body = br#"{"id": 12, "big": 1234567890123456789012345, "neg": -0, "f": 1.50, "e": 1e2,
-            "deep": {"a" : [ 1, {"b\u0041": "x\ty", "c": []}, {}, [[]], -1.5e3 ], "z": null},
-            "name": "A\u00e9\"b", "on": true, "off": false, "nil": null, "dup": 1, "dup": "two",
-            "list": [1, "x", {"a": [null]}], "nested": {"k": {"j": [true, 2.5]}}, "max": 18446744073709551615,
-            "over": 18446744073709551616, "zero": 0, "lead": -12, "": "empty key"}"#;
-        let value: Value = serde_json::from_slice(body).unwrap();
-        let index = JsonIndex::new(body).unwrap();
-        let indexed = JsonRef::Indexed {
-            index: &index,
-            bytes: body,
-            node: 0,
-        };
-        assert!(
-            index.has_escaped_keys(),
-            "`b\\u0041` is a key with an escape"
-        );
-        same_reads(JsonRef::Parsed(&value), indexed);
-        assert_eq!(indexed.get("dup").unwrap().as_str().as_deref(), Some("two"));
-        assert_eq!(indexed.get("absent").map(JsonRef::kind), None);
-        assert!(indexed.get("id").unwrap().get("x").is_none());
-    }
-
-    #[test]
-    fn pick_finds_each_key_in_one_pass() {
-        let body = br#"{"b": 2, "a": 1, "b": 3, "c": null, "ab": 4, "a\"": 5}"#;
-        let index = JsonIndex::new(body).unwrap();
-        // A key with an escape, decoded to compare: `a"` is not `a`.
-        assert!(index.has_escaped_keys());
-        let object = JsonRef::Indexed {
-            index: &index,
-            bytes: body,
-            node: 0,
-        };
-        let mut found = [None; 3];
-        object.pick(&["a", "b", "z"], &mut found);
-        let text = |slot: Option<JsonRef<'_>>| {
-            slot.map(|value| {
-                let mut out = String::new();
-                value.write_json(&mut out);
-                out
-            })
-        };
-        assert_eq!(text(found[0]).as_deref(), Some("1"));
-        assert_eq!(
-            text(found[1]).as_deref(),
-            Some("3"),
-            "the last of a duplicate"
-        );
-        assert_eq!(text(found[2]), None);
-
-        // Without an escaped key, keys are compared where they lie: an empty key and prefixes.
-        let body = br#"{"": 1, "a": 2, "ab": 3, "b": 4}"#;
-        let index = JsonIndex::new(body).unwrap();
-        assert!(!index.has_escaped_keys());
-        let object = JsonRef::Indexed {
-            index: &index,
-            bytes: body,
-            node: 0,
-        };
-        let mut found = [None; 4];
-        object.pick(&["ab", "", "a", "abc"], &mut found);
-        let found: Vec<Option<String>> = found.into_iter().map(text).collect();
-        assert_eq!(
-            found,
-            [Some("3".into()), Some("1".into()), Some("2".into()), None]
-        );
-    }
-}
+#[path = "json_ref_tests.rs"]
+mod tests;
