@@ -101,11 +101,6 @@ impl VisibleRows {
     pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
         self.iter_from(0)
     }
-
-    /// Bytes of memory the runs take.
-    pub fn heap_bytes(&self) -> usize {
-        self.runs.capacity() * std::mem::size_of::<Run>()
-    }
 }
 
 #[cfg(test)]
