@@ -187,13 +187,14 @@ impl<B: Backend> ScrollingBackend<B> {
         let mut changes = changes.iter().peekable();
         for y in 0..self.screen.area.height {
             let row = usize::from(y);
-            let outside: Vec<(u16, u16, &Cell)> =
-                std::iter::from_fn(|| changes.next_if(|(_, cy, _)| *cy == y).copied()).collect();
+            // Ratatui's changes come line by line: this line's are taken off the front.
+            let diffed = std::iter::from_fn(|| changes.next_if(|(_, cy, _)| *cy == y).copied());
             if !scroll.rows.contains(&y) {
                 // Not scrolled: the terminal still shows what ratatui diffed against.
-                writes.extend(outside);
+                writes.extend(diffed);
                 continue;
             }
+            diffed.for_each(drop);
             let new = line(&self.target, row, width);
             if new == line(&self.screen, row, width) {
                 continue;
