@@ -104,29 +104,26 @@ impl<'a> JsonRef<'a> {
                 let first = key.as_bytes().first().copied().unwrap_or(b'"');
                 firsts[usize::from(first >> 6)] |= 1 << (first & 63);
             }
+            let escaped = index.has_escaped_keys();
             for child in index.children(node) {
-                let data = index.node(child);
-                let quote = data.key as usize;
-                if !index.has_escaped_keys()
-                    && let Some(&first) = bytes.get(quote + 1)
-                    && firsts[usize::from(first >> 6)] & (1 << (first & 63)) == 0
-                {
-                    continue;
-                }
-                let at = if index.has_escaped_keys() {
+                let at = if escaped {
+                    // Some key has an escape: each is decoded to compare.
                     let name = member_key(index, bytes, child);
                     keys.iter().position(|key| key.as_bytes() == &*name)
                 } else {
                     // Every key is its bytes: a wanted key matches where the bytes after the
-                    // opening quote are its own and a quote follows.
-                    // The first byte and the closing quote rule out nearly every other key
-                    // before any bytes are compared in a call.
-                    let name = bytes.get(quote + 1..).unwrap_or_default();
+                    // opening quote are its own and a quote follows. Most members are ruled out
+                    // by their key's first byte before any bytes are compared in a call.
+                    let name = bytes
+                        .get(index.node(child).key as usize + 1..)
+                        .unwrap_or_default();
+                    let first = name.first().copied().unwrap_or(b'"');
+                    if firsts[usize::from(first >> 6)] & (1 << (first & 63)) == 0 {
+                        continue;
+                    }
                     keys.iter().position(|key| {
                         let key = key.as_bytes();
-                        key.first().is_none_or(|first| name.first() == Some(first))
-                            && name.get(key.len()) == Some(&b'"')
-                            && name.starts_with(key)
+                        name.get(key.len()) == Some(&b'"') && name.starts_with(key)
                     })
                 };
                 if let Some(at) = at {
