@@ -84,8 +84,14 @@ pub struct StreamedMapper {
     /// The top-level lists read from the index.
     pub lists: &'static [&'static str],
     /// Maps the slim copy of the body (those lists emptied), given the full body's index and
-    /// bytes. The record it returns holds the slim JSON and the slim body.
-    pub map: fn(Bytes, &crate::json_index::JsonIndex, &Bytes) -> Result<UserRecord, ProviderError>,
+    /// bytes, as of a time (the record's fetch). The record it returns holds the slim JSON and
+    /// the slim body.
+    pub map: fn(
+        Bytes,
+        &crate::json_index::JsonIndex,
+        &Bytes,
+        chrono::DateTime<chrono::Utc>,
+    ) -> Result<UserRecord, ProviderError>,
 }
 
 /// Every provider userscope knows.

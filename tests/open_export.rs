@@ -46,11 +46,14 @@ async fn every_providers_export_opens_as_the_same_record() {
             "{name}: bytes differ"
         );
         assert_eq!(reopened[0].summary.name, records[0].summary.name, "{name}");
-        assert_eq!(
-            reopened[0].sections.len(),
-            records[0].sections.len(),
-            "{name}"
-        );
+        // A big Zooza record comes fetched with its credits overview still to build (it is
+        // built when shown): compare the overview it shows.
+        let shown = if records[0].deferred {
+            userscope::provider::deferred::map_in_full(&records[0]).expect("it maps in full")
+        } else {
+            (*records[0]).clone()
+        };
+        assert_eq!(reopened[0].sections, shown.sections, "{name}");
 
         let set = dir.path().join(format!("{name}.ndjson"));
         std::fs::write(&set, ndjson_bytes(&records)).expect("written");

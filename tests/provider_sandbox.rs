@@ -313,6 +313,9 @@ async fn zooza_records_by_user_token_owner_and_activity_and_search_by_name() {
         }
     }
     let record = with_attendance.expect("a user with discounts carrying events and attendance");
+    // Its credits overview is built when it is shown: the explorer maps it then.
+    assert!(record.deferred);
+    let record = userscope::provider::deferred::map_in_full(&record).expect("it maps in full");
     let labels: Vec<&str> = record
         .sections
         .iter()

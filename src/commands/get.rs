@@ -33,6 +33,10 @@ pub async fn run(
         }
         Err(error) => return Err(error.into()),
     };
+    if record.deferred {
+        // The overview the explorer builds when it shows the record: this prints it.
+        record = crate::provider::deferred::map_in_full(&record)?;
+    }
     let notes = json_notes::record_notes(&record);
     json_notes::annotate_sections(&mut record.sections, &notes);
     let mut stdout = std::io::stdout().lock();

@@ -36,9 +36,10 @@ pub struct UserRecord {
     pub threads: Vec<ThreadInfo>,
     /// When the record was fetched.
     pub fetched_at: DateTime<Utc>,
-    /// The body was too big to map before showing it (`provider::deferred`): `json` is `Null`
-    /// and `sections` empty until the explorer maps it in the background. The bytes, the
-    /// summary and the id are the record's own.
+    /// The record's overview is not built yet: the explorer maps it in the background when it
+    /// shows it (`provider::deferred::map_in_full`). A big export opened has `json` `Null` and
+    /// no sections; a big Zooza body fetched has its JSON and every section but its credits'.
+    /// The bytes, the summary and the id are the record's own.
     pub deferred: bool,
     /// A big body's index, and the lists the mapping left out of `json` (`model::lists`);
     /// `None` for an ordinary record, parsed whole.

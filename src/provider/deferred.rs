@@ -75,7 +75,8 @@ fn map_export_from(
     Ok(record)
 }
 
-/// The full mapping of a deferred record. A provider that streams its largest lists
+/// The full mapping of a deferred record (a big export opened, or a big Zooza body fetched,
+/// whose credits overview waits until it is shown). A provider that streams its largest lists
 /// (`ProviderEntry::map_streamed`) maps the body without them and reads them one item at a time
 /// from the index, so the record never exists as one `Value`; others map the bytes as any export.
 pub fn map_in_full(record: &UserRecord) -> Result<UserRecord, ProviderError> {
@@ -93,11 +94,17 @@ pub fn map_in_full(record: &UserRecord) -> Result<UserRecord, ProviderError> {
             &bytes,
             Arc::clone(&big.index),
             streamer.lists,
-            |slim, index| (streamer.map)(slim, index, &bytes),
+            |slim, index| (streamer.map)(slim, index, &bytes, record.fetched_at),
         )?,
         _ => super::map_export(Some(record.provider), bytes)?,
     };
+    // The record as fetched keeps its own id, time and body (the path it answered), whatever
+    // the mapping of its bytes alone would call them.
     mapped.fetched_at = record.fetched_at;
+    mapped.id.clone_from(&record.id);
+    if let ([mapped_body], [body]) = (mapped.bodies.as_mut_slice(), record.bodies.as_slice()) {
+        mapped_body.clone_from(body);
+    }
     Ok(mapped)
 }
 

@@ -13,7 +13,7 @@ mod record;
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use reqwest::header::HeaderName;
 use tokio::sync::OnceCell;
 
@@ -21,7 +21,7 @@ pub use activity::map_activity_record;
 pub use credits::{CreditCounts, credit_counts};
 pub use errors::error_message;
 pub use map::{map_page, map_search, map_summary};
-pub use record::{STREAMED_LISTS, map_user_record};
+pub use record::{STREAMED_LISTS, map_fetched_user_record, map_user_record};
 
 use super::fields::id_text;
 use super::{Provider, ProviderError, parse_json};
@@ -69,23 +69,25 @@ pub fn region_base_url(region: Option<&str>) -> Option<&'static str> {
 /// Maps an exported record back: a `GET /user` body, or `{"registrations": .., "orders": ..}`
 /// as the explorer writes a client's record.
 pub fn map_export(bytes: bytes::Bytes) -> Result<UserRecord, ProviderError> {
-    map_export_with(bytes, None)
+    map_export_with(bytes, None, Utc::now())
 }
 
 /// `map_export` of the slim copy of a big body (`provider::deferred`): a `GET /user` body's
 /// credits are read one at a time from the full body's index; a client's record is mapped from
-/// the full bytes, as it has no credits.
+/// the full bytes, as it has no credits. Credits are counted as of `now`.
 pub fn map_streamed_export(
     slim: bytes::Bytes,
     index: &JsonIndex,
     full: &bytes::Bytes,
+    now: DateTime<Utc>,
 ) -> Result<UserRecord, ProviderError> {
-    map_export_with(slim, Some((index, full)))
+    map_export_with(slim, Some((index, full)), now)
 }
 
 fn map_export_with(
     bytes: bytes::Bytes,
     big: Option<(&JsonIndex, &bytes::Bytes)>,
+    now: DateTime<Utc>,
 ) -> Result<UserRecord, ProviderError> {
     // One light pass for what decides the mapping (every other member skipped unparsed), not a
     // split of every member and a full parse more: a record can be tens of megabytes.
@@ -94,7 +96,6 @@ fn map_export_with(
         registrations: Option<serde::de::IgnoredAny>,
         user: Option<serde_json::Value>,
     }
-    let now = chrono::Utc::now();
     let head = serde_json::from_slice::<Head>(&bytes).ok();
     if head
         .as_ref()
@@ -121,7 +122,13 @@ fn map_export_with(
         .and_then(|head| super::fields::id_text(head.user?.get("id")))
         .unwrap_or_else(|| "export".to_owned());
     let big = big.map(|(index, full)| (index, &full[..]));
-    record::map_user_body(&id, &super::offline::response("/user", bytes), big, now)
+    record::map_user_body(
+        &id,
+        &super::offline::response("/user", bytes),
+        big,
+        now,
+        record::CreditsOverview::Now,
+    )
 }
 
 /// A Zooza record: `user` beside credits (`discounts`, `free_events`), or a client's
@@ -194,8 +201,8 @@ impl Zooza {
     }
 }
 
-/// `map_user_record` of a fetched body, on tokio's blocking pool when the body is big enough to
-/// take a millisecond or more: the task that fetched it, and the runtime worker it runs on, stay
+/// `map_fetched_user_record` of a fetched body, on tokio's blocking pool when the body is big
+/// enough to take a fraction of a millisecond or more: the task that fetched it, and the runtime worker it runs on, stay
 /// free for I/O, and a scan with many records in flight maps them on every core at once.
 async fn map_user_record_blocking(
     id: &str,
@@ -207,7 +214,8 @@ async fn map_user_record_blocking(
     let id = id.to_owned();
     let path = response.path.clone();
     let mapped =
-        tokio::task::spawn_blocking(move || map_user_record(&id, &response, Utc::now())).await;
+        tokio::task::spawn_blocking(move || map_fetched_user_record(&id, &response, Utc::now()))
+            .await;
     match mapped {
         Ok(result) => result,
         // A panic stays a panic (the hook restores the terminal); a mapping is cancelled only

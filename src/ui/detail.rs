@@ -115,12 +115,15 @@ fn overview_lines(
         .min(width / 2);
     let mut lines = Vec::new();
     if record.deferred {
-        // A big record shown before its mapping: the tree and raw tabs already read its bytes.
+        // A record shown before all of its overview is mapped: the tree and raw tabs already
+        // read its bytes. A big one takes a moment; a fetched one's credits a millisecond.
         let megabytes = record.raw().len() as f64 / 1_000_000.0;
-        lines.push(Line::from(Span::styled(
-            format!("mapping this {megabytes:.0} MB record… the Tree and Raw tabs are ready"),
-            theme.muted(),
-        )));
+        let text = if megabytes >= 1.0 {
+            format!("mapping this {megabytes:.0} MB record… the Tree and Raw tabs are ready")
+        } else {
+            "mapping the rest of this record…".to_owned()
+        };
+        lines.push(Line::from(Span::styled(text, theme.muted())));
     }
     for section in &record.sections {
         if !lines.is_empty() {

@@ -85,11 +85,46 @@ const RECORD_KEYS: &[&str] = &[
 /// whole, as simple as they come.
 pub const STREAMED_BODY_BYTES: usize = 16 * 1024;
 
-/// Maps a `GET /user` body (the token owner's full record) fetched at `now`.
+/// Maps a `GET /user` body (the token owner's full record) fetched at `now`: the whole record,
+/// overview included.
 pub fn map_user_record(
     id: &str,
     response: &Response,
     now: DateTime<Utc>,
+) -> Result<UserRecord, ProviderError> {
+    map_user_record_with(id, response, now, CreditsOverview::Now)
+}
+
+/// Maps a fetched `GET /user` body as `map_user_record` does, except that a big body's credits
+/// overview (their counts, a line for each credit, event and attendance row, and the attendance
+/// tally: two thirds of the mapping's time) waits until the record is shown: the record comes
+/// back `deferred`, and `deferred::map_in_full` builds that overview from its index. An audit
+/// scan reads the credits itself and never shows them, and a list of users fetched ahead is
+/// mostly never opened. Everything else is the record's own at once: its JSON (credits left in
+/// the bytes), the index the credits are read from, the summary and the other sections.
+pub fn map_fetched_user_record(
+    id: &str,
+    response: &Response,
+    now: DateTime<Utc>,
+) -> Result<UserRecord, ProviderError> {
+    map_user_record_with(id, response, now, CreditsOverview::WhenShown)
+}
+
+/// When a big record's credits overview is built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CreditsOverview {
+    /// With the rest of the record.
+    Now,
+    /// When the record is shown (`UserRecord::deferred`); only for a body whose credits are
+    /// read in place, as a small one costs little either way.
+    WhenShown,
+}
+
+fn map_user_record_with(
+    id: &str,
+    response: &Response,
+    now: DateTime<Utc>,
+    credits: CreditsOverview,
 ) -> Result<UserRecord, ProviderError> {
     if response.body.len() >= STREAMED_BODY_BYTES
         && let Ok(index) = JsonIndex::new(&response.body)
@@ -101,10 +136,10 @@ pub fn map_user_record(
                 body: slim,
                 ..response.clone()
             };
-            map_user_body(id, &slim, Some((index, full)), now)
+            map_user_body(id, &slim, Some((index, full)), now, credits)
         });
     }
-    map_user_body(id, response, None, now)
+    map_user_body(id, response, None, now, CreditsOverview::Now)
 }
 
 /// The top-level lists a big `GET /user` body streams: its credits, nearly all of its bytes.
@@ -113,12 +148,14 @@ pub const STREAMED_LISTS: &[&str] = &["discounts", "free_events"];
 /// Maps a `GET /user` body. With `big` (the full body's index and bytes), `response` is a slim
 /// copy of that body whose `STREAMED_LISTS` are empty, and the credits are read one at a time
 /// from the index; the record keeps the slim JSON and the slim body (the caller puts the full
-/// bytes back).
+/// bytes back). With `CreditsOverview::WhenShown`, the record has no Credits nor Attendance
+/// section yet and is `deferred`.
 pub(crate) fn map_user_body(
     id: &str,
     response: &Response,
     big: Option<(&JsonIndex, &[u8])>,
     now: DateTime<Utc>,
+    credits: CreditsOverview,
 ) -> Result<UserRecord, ProviderError> {
     let json = parse_json(response)?;
     expect_record_object(response, &json, RECORD_KEYS, super::error_message)?;
@@ -220,8 +257,43 @@ pub(crate) fn map_user_body(
         );
     }
 
+    let mut sections = vec![
+        identity,
+        organisation,
+        permissions,
+        agreement_section.build(),
+    ];
+    let deferred = credits == CreditsOverview::WhenShown;
+    if !deferred {
+        sections.extend(credit_sections(&json, &lists, now));
+    }
+    sections.extend(unknown_fields(
+        &json,
+        &[
+            ("", TOP_KEYS),
+            ("/user", USER_KEYS),
+            ("/user/user_fields", USER_FIELD_KEYS),
+        ],
+    ));
+    Ok(UserRecord {
+        provider: NAME,
+        id: id.to_owned(),
+        summary,
+        bodies: vec![crate::provider::raw_body("user", response)],
+        json,
+        sections,
+        threads: Vec::new(),
+        fetched_at: now,
+        deferred,
+        big: None,
+    })
+}
+
+/// The Credits section (counts and a line for each credit, event and attendance row) and the
+/// Attendance tally, read in one pass over the credit lists.
+fn credit_sections(json: &Value, lists: &ListSource<'_>, now: DateTime<Utc>) -> [Section; 2] {
     let mut attendance: BTreeMap<String, usize> = BTreeMap::new();
-    let credits = SectionBuilder::new(&json, "Credits");
+    let credits = SectionBuilder::new(json, "Credits");
     let credits = credit_fields(
         credits,
         lists.items("discounts"),
@@ -247,34 +319,7 @@ pub(crate) fn map_user_body(
             attendance_section.with(&state, ".", FieldValue::Number(count.to_string()));
     }
 
-    let mut sections = vec![
-        identity,
-        organisation,
-        permissions,
-        agreement_section.build(),
-        credits,
-        attendance_section,
-    ];
-    sections.extend(unknown_fields(
-        &json,
-        &[
-            ("", TOP_KEYS),
-            ("/user", USER_KEYS),
-            ("/user/user_fields", USER_FIELD_KEYS),
-        ],
-    ));
-    Ok(UserRecord {
-        provider: NAME,
-        id: id.to_owned(),
-        summary,
-        bodies: vec![crate::provider::raw_body("user", response)],
-        json,
-        sections,
-        threads: Vec::new(),
-        fetched_at: now,
-        deferred: false,
-        big: None,
-    })
+    [credits, attendance_section]
 }
 
 #[cfg(test)]

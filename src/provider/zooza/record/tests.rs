@@ -115,7 +115,7 @@ fn streamed_and_parsed(bytes: &Bytes) -> (UserRecord, UserRecord) {
         body: bytes.clone(),
     };
     let streamed = map_user_record("x", &response, now()).unwrap();
-    let parsed = map_user_body("x", &response, None, now()).unwrap();
+    let parsed = map_user_body("x", &response, None, now(), CreditsOverview::Now).unwrap();
     assert_eq!(streamed.raw(), &bytes[..], "the exact bytes are kept");
     assert_eq!(streamed.summary, parsed.summary);
     assert_eq!(streamed.sections, parsed.sections);
@@ -133,6 +133,37 @@ fn streamed_and_parsed(bytes: &Bytes) -> (UserRecord, UserRecord) {
     assert_eq!(
         strip(audit.findings(&streamed)),
         strip(audit.findings(&parsed))
+    );
+
+    // As fetched: the same record but for the credits overview, which waits until it is shown
+    // (the audit reads the credits itself); its full mapping is the whole record's.
+    let fetched = map_fetched_user_record("x", &response, now()).unwrap();
+    assert!(fetched.deferred);
+    assert_eq!(fetched.summary, parsed.summary);
+    assert_eq!(fetched.json, streamed.json);
+    assert_eq!(fetched.raw(), &bytes[..]);
+    let titles = |record: &UserRecord| {
+        record
+            .sections
+            .iter()
+            .map(|section| section.title.clone())
+            .collect::<Vec<_>>()
+    };
+    let mut without_credits = titles(&parsed);
+    without_credits.retain(|title| title != "Credits" && title != "Attendance");
+    assert_eq!(titles(&fetched), without_credits);
+    assert_eq!(
+        strip(audit.findings(&fetched)),
+        strip(audit.findings(&parsed)),
+        "an audit needs no overview"
+    );
+    let shown = crate::provider::deferred::map_in_full(&fetched).unwrap();
+    assert!(!shown.deferred);
+    assert_eq!(shown.sections, parsed.sections);
+    assert_eq!((shown.id.as_str(), shown.fetched_at), ("x", now()));
+    assert_eq!(
+        shown.bodies, fetched.bodies,
+        "the body as fetched, path and all"
     );
     (streamed, parsed)
 }
