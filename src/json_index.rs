@@ -79,18 +79,13 @@ pub struct JsonIndex {
 }
 
 impl JsonIndex {
-    /// Validates `bytes` as one JSON document (surrounding whitespace allowed) and indexes it.
+    /// Validates `bytes` as one JSON document in UTF-8 (surrounding whitespace allowed) and
+    /// indexes it.
     pub fn new(bytes: &[u8]) -> Result<Self, IndexError> {
         if u32::try_from(bytes.len()).is_err() {
             return Err(IndexError {
                 what: "a document over 4 GiB",
                 offset: 0,
-            });
-        }
-        if let Err(error) = std::str::from_utf8(bytes) {
-            return Err(IndexError {
-                what: "invalid UTF-8",
-                offset: error.valid_up_to(),
             });
         }
         parse::Indexer::new(bytes)

@@ -165,8 +165,8 @@ fn nesting_is_limited_like_serde_without_using_the_stack() {
     assert_eq!(error(&objects).what, "nesting deeper than 127 levels");
 }
 
-/// A quote, a backslash or a control character is found at every offset of a string, and a byte
-/// from 0x80 up (UTF-8 past ASCII) is never taken for one.
+/// A quote, a backslash or a control character is found at every offset of a string, a byte
+/// from 0x80 up (UTF-8 past ASCII) is never taken for one, and bytes that are no UTF-8 fail.
 #[test]
 fn string_scanning_finds_every_stop_byte_at_every_offset() {
     for offset in 0..24 {
@@ -180,6 +180,10 @@ fn string_scanning_finds_every_stop_byte_at_every_offset() {
             (b"\x7f", true),
             ("\u{e9}".as_bytes(), true),
             ("\u{1f600}".as_bytes(), true),
+            // Bytes that are no UTF-8: a stray continuation, a lead byte cut short, a surrogate.
+            (b"\xff", false),
+            (b"\xc3", false),
+            (b"\xed\xa0\x80", false),
         ] {
             let mut bytes = b"[\"".to_vec();
             bytes.extend(std::iter::repeat_n(b'a', offset));
@@ -269,7 +273,7 @@ proptest! {
     fn the_index_accepts_what_serde_accepts(
         value in json(),
         at in any::<prop::sample::Index>(),
-        byte in prop::sample::select(&b"{}[],:\"\\ 0-.eEtfnu\x01"[..]),
+        byte in prop::sample::select(&b"{}[],:\"\\ 0-.eEtfnu\x01\x80\xbf\xc3\xff"[..]),
     ) {
         let mut bytes = serde_json::to_vec(&value).unwrap();
         let at = at.index(bytes.len());
