@@ -13,6 +13,7 @@ mod encode;
 mod fault;
 mod fault_layer;
 pub mod generate;
+mod json_out;
 mod names;
 mod quip;
 mod quip_record;

@@ -60,6 +60,20 @@ fn civil_from_days(days: u64) -> (u64, u64, u64) {
     (year, month, day)
 }
 
+impl Stamp {
+    /// The stamp as a JSON string, as its `Serialize` writes it.
+    pub(crate) fn write_json(self, out: &mut Vec<u8>) {
+        match self.ascii() {
+            Some(text) => {
+                out.push(b'"');
+                out.extend_from_slice(&text);
+                out.push(b'"');
+            }
+            None => super::json_out::string(out, &rfc3339(self.0)),
+        }
+    }
+}
+
 impl Serialize for Stamp {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self.ascii() {
@@ -96,6 +110,9 @@ mod tests {
         ]);
         for secs in cases {
             assert_eq!(written(secs), format!("\"{}\"", rfc3339(secs)), "{secs}");
+            let mut out = Vec::new();
+            Stamp(secs).write_json(&mut out);
+            assert_eq!(out, written(secs).as_bytes(), "{secs}");
         }
     }
 }

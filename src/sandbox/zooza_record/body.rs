@@ -8,11 +8,11 @@
 #![allow(clippy::struct_field_names)]
 
 use serde::Serialize;
-use serde_json::Value;
 
 use super::super::Shared;
 use super::super::encode::splice_placeholders;
 use super::super::generate::{HostileKind, Rng, ZOOZA, future_field, has_odd_json, person};
+use super::super::json_out;
 use super::super::stamp::Stamp;
 use super::credits::{Credit, credit};
 use super::{COMPANY_NUMBER, team_role, user_id, user_role};
@@ -54,13 +54,13 @@ pub(crate) fn record(shared: &Shared, index: u64) -> Vec<u8> {
         .map(|n| agreement(company, n))
         .collect();
     let credit_count = if index == 0 { 36 } else { rng.range(12, 30) };
-    let discounts = (0..credit_count)
+    let discounts: Vec<Credit> = (0..credit_count)
         .map(|n| credit(shared, index, n, false))
         .collect();
-    let free_events = (0..credit_count)
+    let free_events: Vec<Credit> = (0..credit_count)
         .map(|n| credit(shared, index, n, true))
         .collect();
-    let body = Body {
+    let head = Head {
         user,
         user_valid: true,
         agreements,
@@ -98,24 +98,40 @@ pub(crate) fn record(shared: &Shared, index: u64) -> Vec<u8> {
             },
         ],
         msg: Empty {},
-        discounts,
-        free_events,
-        credit_balance: CreditBalance {
-            eur: rng.below(200),
-            credits: rng.below(12),
-        },
-        x_sandbox_future_field: has_odd_json(index).then(future_field),
     };
-    let mut bytes = Vec::with_capacity(96 * 1024);
+    let credit_balance = CreditBalance {
+        eur: rng.below(200),
+        credits: rng.below(12),
+    };
+    let future = has_odd_json(index).then(future_field);
+    let mut bytes = Vec::with_capacity(128 * 1024);
     // Writing plain structs to a Vec cannot fail; an empty body would be caught by any client.
-    if serde_json::to_writer(&mut bytes, &body).is_err() {
-        bytes.clear();
+    if serde_json::to_writer(&mut bytes, &head).is_err() {
+        return Vec::new();
     }
+    // The credits, most of the bytes, are written by hand (`json_out`): the head's closing
+    // brace goes, and they and the rest follow as its members.
+    bytes.pop();
+    bytes.extend_from_slice(b",\"discounts\":");
+    json_out::array(&mut bytes, &discounts, Credit::write_json);
+    bytes.extend_from_slice(b",\"free_events\":");
+    json_out::array(&mut bytes, &free_events, Credit::write_json);
+    bytes.extend_from_slice(b",\"credit_balance\":");
+    let mut written = serde_json::to_writer(&mut bytes, &credit_balance);
+    if let Some(future) = future {
+        bytes.extend_from_slice(b",\"x_sandbox_future_field\":");
+        written = written.and_then(|()| serde_json::to_writer(&mut bytes, &future));
+    }
+    if written.is_err() {
+        return Vec::new();
+    }
+    bytes.push(b'}');
     splice_placeholders(bytes)
 }
 
+/// The members of the body before its credits, in the wire's order.
 #[derive(Serialize)]
-struct Body<'a> {
+struct Head<'a> {
     user: User<'a>,
     user_valid: bool,
     agreements: Vec<Agreement<'a>>,
@@ -124,11 +140,6 @@ struct Body<'a> {
     company: Company,
     widgets: [Widget; 2],
     msg: Empty,
-    discounts: Vec<Credit>,
-    free_events: Vec<Credit>,
-    credit_balance: CreditBalance,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    x_sandbox_future_field: Option<Value>,
 }
 
 #[derive(Serialize)]
