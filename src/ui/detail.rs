@@ -157,3 +157,63 @@ fn overview_lines(
     }
     lines
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{RawBody, Section, UserSummary};
+
+    fn deferred_record(body_bytes: usize) -> UserRecord {
+        UserRecord {
+            provider: "zooza",
+            id: "7".to_owned(),
+            summary: UserSummary::with_id("7"),
+            bodies: vec![RawBody {
+                label: "user".into(),
+                path: "/user".into(),
+                bytes: bytes::Bytes::from(vec![b' '; body_bytes]),
+            }],
+            json: serde_json::Value::Null,
+            sections: vec![Section::new("Identity").with(
+                "User id",
+                "/user/id",
+                FieldValue::Number("7".into()),
+            )],
+            threads: Vec::new(),
+            fetched_at: chrono::Utc::now(),
+            deferred: true,
+            big: None,
+        }
+    }
+
+    fn text(record: &UserRecord) -> Vec<String> {
+        overview_lines(
+            record,
+            80,
+            chrono::FixedOffset::east_opt(0).unwrap(),
+            &Theme::dark(),
+        )
+        .iter()
+        .map(|line| {
+            line.spans
+                .iter()
+                .map(|span| span.content.as_ref())
+                .collect()
+        })
+        .collect()
+    }
+
+    /// A record shown before its overview is whole says so above the sections it has: a big
+    /// opened one by its size, a fetched one (its credits to come) in a word.
+    #[test]
+    fn a_deferred_record_says_its_overview_is_coming() {
+        let fetched = text(&deferred_record(90_000));
+        assert_eq!(fetched[0], "mapping the rest of this record…");
+        assert!(fetched.iter().any(|line| line == "Identity"), "{fetched:?}");
+        let opened = text(&deferred_record(31_000_000));
+        assert_eq!(
+            opened[0],
+            "mapping this 31 MB record… the Tree and Raw tabs are ready"
+        );
+    }
+}
