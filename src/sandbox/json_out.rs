@@ -19,6 +19,7 @@ impl<'a> ObjectOut<'a> {
     }
 
     /// The member's key and colon; its value is for the caller to write next.
+    #[inline]
     pub(crate) fn key(&mut self, key: &'static str) -> &mut Vec<u8> {
         debug_assert!(is_plain(key), "a key written unescaped: {key:?}");
         if !self.first {
@@ -31,23 +32,27 @@ impl<'a> ObjectOut<'a> {
         self.out
     }
 
+    #[inline]
     pub(crate) fn u64(&mut self, key: &'static str, value: u64) -> &mut Self {
         let out = self.key(key);
         out.extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
         self
     }
 
+    #[inline]
     pub(crate) fn bool(&mut self, key: &'static str, value: bool) -> &mut Self {
         let out = self.key(key);
         out.extend_from_slice(if value { b"true" } else { b"false" });
         self
     }
 
+    #[inline]
     pub(crate) fn str(&mut self, key: &'static str, value: &str) -> &mut Self {
         string(self.key(key), value);
         self
     }
 
+    #[inline]
     pub(crate) fn stamp(&mut self, key: &'static str, value: Stamp) -> &mut Self {
         value.write_json(self.key(key));
         self
