@@ -36,6 +36,9 @@ pub struct ScrollingBackend<B: Backend> {
     /// Whether `screen` is known to be what the terminal shows: not after a partial clear, nor
     /// after a cell outside it, until the next full clear.
     known: bool,
+    /// Whether the cursor is known to be hidden: ratatui hides it before every frame, 6 bytes
+    /// a frame for nothing once it is.
+    cursor_hidden: bool,
 }
 
 impl<B: Backend> ScrollingBackend<B> {
@@ -54,6 +57,7 @@ impl<B: Backend> ScrollingBackend<B> {
             target: screen.clone(),
             screen,
             known: true,
+            cursor_hidden: false,
         }
     }
 
@@ -161,10 +165,16 @@ impl<B: WriteCells> Backend for ScrollingBackend<B> {
     }
 
     fn hide_cursor(&mut self) -> Result<(), Self::Error> {
-        self.inner.hide_cursor()
+        if self.cursor_hidden {
+            return Ok(());
+        }
+        self.inner.hide_cursor()?;
+        self.cursor_hidden = true;
+        Ok(())
     }
 
     fn show_cursor(&mut self) -> Result<(), Self::Error> {
+        self.cursor_hidden = false;
         self.inner.show_cursor()
     }
 
