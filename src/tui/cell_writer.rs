@@ -2,7 +2,8 @@
 //! over the SSH link byte by byte:
 //! - a run of blank cells on the default background is erased (`CSI n X`, the cursor stays)
 //!   rather than written space by space: a pane's rows end in long runs of them;
-//! - the style changes with one SGR sequence holding only what changed (`tui::sgr`);
+//! - the style changes with one SGR sequence holding only what changed (`tui::sgr`), and
+//!   a frame of few cells is written grouped by style when that is shorter;
 //! - the cursor moves by the shortest sequence: none after the cell before, forward (`CSI n C`)
 //!   or to a column (`CSI n G`) on the same row, to a row and column (`CSI y;x H`) elsewhere;
 //! - the style is reset at the end only if it is not already the default.
@@ -49,12 +50,59 @@ impl<W: Write> WriteCells for CrosstermBackend<W> {
     }
 }
 
+/// Most cells a frame may change for its cells to be tried in another order: a cursor move
+/// changes a few hundred; a first frame is written as it comes.
+const MOST_CELLS_REORDERED: usize = 2_000;
+
 /// The bytes that show `cells`, starting from the default style and leaving it so. With
 /// `colors` off, no colour is written (crossterm's `NO_COLOR`).
+///
+/// The cells are written in the order given, or grouped by style when that is shorter: a
+/// scrolled pane's new row, the cursor's rows and the status change the style at each cell of
+/// a few colours (a 24-bit colour costs ~20 bytes), where grouped they change it once per colour
+/// for a few bytes of cursor moves.
 pub(super) fn encode<'a>(
     cells: impl Iterator<Item = (u16, u16, &'a Cell)>,
     colors: bool,
 ) -> Vec<u8> {
+    let cells: Vec<(u16, u16, &Cell)> = cells.collect();
+    let in_order = encode_in_order(&cells, colors);
+    if cells.len() > MOST_CELLS_REORDERED {
+        return in_order;
+    }
+    let grouped = encode_in_order(&grouped_by_style(cells, colors), colors);
+    if grouped.len() < in_order.len() {
+        grouped
+    } else {
+        in_order
+    }
+}
+
+/// `cells` grouped by style, the styles in the order they first come, each group in the order
+/// given. A blank stays with the cell before it (it looks the same in any style that erases).
+fn grouped_by_style(cells: Vec<(u16, u16, &Cell)>, colors: bool) -> Vec<(u16, u16, &Cell)> {
+    let mut styles: Vec<Pen> = Vec::new();
+    let mut group = 0;
+    let mut keyed: Vec<(usize, (u16, u16, &Cell))> = Vec::with_capacity(cells.len());
+    for (x, y, cell) in cells {
+        if !blank(cell, colors) || keyed.is_empty() {
+            let pen = Pen::of(cell, colors);
+            group = styles
+                .iter()
+                .position(|style| *style == pen)
+                .unwrap_or_else(|| {
+                    styles.push(pen);
+                    styles.len() - 1
+                });
+        }
+        keyed.push((group, (x, y, cell)));
+    }
+    keyed.sort_by_key(|(group, _)| *group);
+    keyed.into_iter().map(|(_, cell)| cell).collect()
+}
+
+/// The bytes that show `cells` in the order given.
+fn encode_in_order(cells: &[(u16, u16, &Cell)], colors: bool) -> Vec<u8> {
     let mut writer = CellWriter {
         out: Vec::with_capacity(4096),
         cursor: None,
@@ -62,7 +110,7 @@ pub(super) fn encode<'a>(
         colors,
     };
     let mut blanks: Vec<(u16, u16, &Cell)> = Vec::new();
-    for (x, y, cell) in cells {
+    for &(x, y, cell) in cells {
         if blank(cell, colors) {
             if blanks
                 .last()
@@ -84,7 +132,7 @@ pub(super) fn encode<'a>(
 }
 
 /// Whether a cell shows nothing but the default background: it may be erased.
-fn blank(cell: &Cell, colors: bool) -> bool {
+pub(super) fn blank(cell: &Cell, colors: bool) -> bool {
     cell.symbol() == " " && Pen::of(cell, colors).erases_blank()
 }
 

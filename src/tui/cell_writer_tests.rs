@@ -181,3 +181,23 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn cells_of_a_few_styles_are_grouped_by_style_when_that_is_shorter() {
+    let border = Style::new().fg(Color::Rgb(122, 162, 247));
+    let text = Style::new().fg(Color::Rgb(192, 202, 245));
+    let mut cells = Vec::new();
+    for y in 0..3 {
+        cells.extend(row(0, y, "│", border));
+        cells.extend(row(2, y, "name", text));
+        cells.extend(row(9, y, "│", border));
+    }
+    let bytes = written(&cells);
+    assert_eq!(bytes.matches("38;2;122;162;247").count(), 1, "{bytes:?}");
+    assert_eq!(bytes.matches("38;2;192;202;245").count(), 1, "{bytes:?}");
+    // Cells side by side whose styles change for a few bytes: in the order given.
+    let mut cells = row(0, 0, "a", Style::new());
+    cells.extend(row(1, 0, "b", Style::new().add_modifier(Modifier::BOLD)));
+    cells.extend(row(2, 0, "c", Style::new()));
+    assert_eq!(written(&cells), "\x1b[1Ha\x1b[1mb\x1b[0mc");
+}

@@ -186,14 +186,21 @@ impl std::io::Write for Written {
     }
 }
 
-/// The cells a terminal shows, with their styles: those a wide character covers are skipped.
+/// The cells a terminal shows, with their styles (a blank's only if they show): those a wide
+/// character covers are skipped.
 fn visible_cells(buffer: &Buffer) -> Vec<(usize, usize, String, Style)> {
     let width = usize::from(buffer.area.width);
     let mut cells = Vec::new();
     for (y, line) in buffer.content.chunks(width).enumerate() {
         let mut x = 0;
         while x < width {
-            cells.push((x, y, line[x].symbol().to_owned(), line[x].style()));
+            // A blank shows no foreground: the backend need not rewrite one of another.
+            let style = if crate::tui::cell_writer::blank(&line[x], true) {
+                Style::new()
+            } else {
+                line[x].style()
+            };
+            cells.push((x, y, line[x].symbol().to_owned(), style));
             x += unicode_width::UnicodeWidthStr::width(line[x].symbol()).max(1);
         }
     }

@@ -8,6 +8,8 @@
 use ratatui::buffer::{Buffer, Cell};
 use unicode_width::UnicodeWidthStr;
 
+use crate::tui::cell_writer::blank;
+
 /// Fewest lines a scroll must spare from being rewritten: below that, the cell diff costs about
 /// as much as the scroll's escape sequences, and the frame is written as ratatui diffed it.
 pub(super) const MIN_SPARED_LINES: usize = 6;
@@ -47,7 +49,7 @@ pub(super) fn plain(line: &[Cell]) -> bool {
 }
 
 /// The columns to write to turn a line showing `old` (`None`: blank) into `new`: those that
-/// differ if the terminal's line is known cell for cell (plain or blank), every column
+/// look different if the terminal's line is known cell for cell (plain or blank), every column
 /// otherwise (a wide character once, the cells it covers skipped).
 pub(super) fn changes<'a>(
     new: &'a [Cell],
@@ -59,7 +61,10 @@ pub(super) fn changes<'a>(
         while x < new.len() {
             let column = x;
             x += new[column].symbol().width().max(1);
-            let same = known && old.map_or(&Cell::EMPTY, |old| &old[column]) == &new[column];
+            let old = old.map_or(&Cell::EMPTY, |old| &old[column]);
+            // A blank looks the same whatever its foreground: one of another is not rewritten.
+            let same =
+                known && (old == &new[column] || (blank(old, true) && blank(&new[column], true)));
             if !same {
                 return Some(column);
             }
