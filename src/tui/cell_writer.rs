@@ -164,16 +164,17 @@ impl CellWriter {
         let Some(&(x, y, _)) = blanks.first() else {
             return;
         };
+        // Erased or written, blanks look alike in any pen that shows nothing on a blank: the
+        // one the terminal has, unless it shows.
+        self.move_to(x, y);
+        let pen = self.pen.for_erasing();
+        self.pen.change_to(&pen, &mut self.out);
+        self.pen = pen;
         if erasing_pays(blanks.len()) {
-            self.move_to(x, y);
-            let pen = self.pen.for_erasing();
-            self.pen.change_to(&pen, &mut self.out);
-            self.pen = pen;
             let _ = write!(self.out, "\x1b[{}X", blanks.len());
         } else {
-            for (x, y, cell) in blanks.iter() {
-                self.cell(*x, *y, cell);
-            }
+            self.out.resize(self.out.len() + blanks.len(), b' ');
+            self.cursor = Some((x + blanks.len() as u16, y));
         }
         blanks.clear();
     }
@@ -203,7 +204,9 @@ impl CellWriter {
             Some(cursor) if cursor == (x, y) => {}
             Some((column, row)) if row == y => {
                 let column_len = sequence_len(usize::from(x) + 1);
-                if x > column && sequence_len(usize::from(x - column)) <= column_len {
+                if x == column + 1 {
+                    self.out.extend_from_slice(b"\x1b[C");
+                } else if x > column && sequence_len(usize::from(x - column)) <= column_len {
                     let _ = write!(self.out, "\x1b[{}C", x - column);
                 } else {
                     let _ = write!(self.out, "\x1b[{}G", x + 1);
