@@ -107,7 +107,8 @@ impl<B: WriteCells> ScrollingBackend<B> {
             };
             diffed.for_each(drop);
             let new = line(&self.target, row, width);
-            writes.extend(band::changes(new, old).map(|x| (x as u16, y, &new[x])));
+            let columns = band::with_blank_gaps(new, band::changes(new, old));
+            writes.extend(columns.map(|x| (x as u16, y, &new[x])));
         }
         self.inner.write_cells(writes.into_iter())?;
         scroll.shift(&mut self.screen);

@@ -73,6 +73,27 @@ pub(super) fn changes<'a>(
     })
 }
 
+/// Widest gap of blanks between two columns to write that is written too: a blank costs a byte
+/// in the pen the terminal has, a step over the gap (`CSI n C`) three or four.
+const WIDEST_GAP_WRITTEN: usize = 3;
+
+/// `columns` (from `changes` on `new`) with the gaps of a few blanks between them filled.
+pub(super) fn with_blank_gaps(
+    new: &[Cell],
+    columns: impl Iterator<Item = usize>,
+) -> impl Iterator<Item = usize> {
+    let mut next: Option<usize> = None;
+    columns.flat_map(move |column| {
+        let gap = next.filter(|start| {
+            column - start <= WIDEST_GAP_WRITTEN
+                && new[*start..column].iter().all(|cell| blank(cell, true))
+        });
+        next = Some(column + new[column].symbol().width().max(1));
+        gap.map_or(column..column, |start| start..column)
+            .chain(std::iter::once(column))
+    })
+}
+
 impl Scroll {
     /// What line `y` shows once this band scrolled.
     pub fn shown(&self, y: usize) -> Shown {
@@ -124,36 +145,58 @@ impl Scroll {
         .sum()
     }
 
-    /// This band grown over the lines beside it while that spares writing cells.
-    fn grown(mut self, screen: &Buffer, target: &Buffer) -> Self {
+    /// This band grown over the lines beside it as far as that spares writing cells. A line may
+    /// cost as much inside the band as outside (the cursor's old row: rewritten either way), and
+    /// the next spare much: growth looks a few lines past the best extent found so far.
+    fn grown(self, screen: &Buffer, target: &Buffer) -> Self {
         let height = screen.area.height;
         let by = self.by;
-        loop {
-            let (start, end) = (self.rows.start, self.rows.end);
-            // Growing one end changes what the line beyond it shows, and (scrolling towards
-            // it) the `by` lines inside it: only those are compared.
-            let below = (end < height).then(|| (start..end + 1, end.saturating_sub(by)..end + 1));
-            let above = (start > 0).then(|| (start - 1..end, start - 1..(start + by).min(end)));
-            let grown = [below, above]
-                .into_iter()
-                .flatten()
-                .find_map(|(rows, lines)| {
-                    let candidate = Self {
-                        rows,
-                        ..self.clone()
-                    };
-                    let lines = usize::from(lines.start)..usize::from(lines.end);
-                    (candidate.cost(screen, target, lines.clone())
-                        < self.cost(screen, target, lines))
-                    .then_some(candidate)
-                });
-            match grown {
-                Some(grown) => self = grown,
-                None => return self,
+        let mut best = self;
+        for below in [true, false] {
+            let mut band = best.clone();
+            // Cells to write on the lines grown over, without the growth and with it.
+            let (mut without, mut with) = (0usize, 0usize);
+            let mut best_saved = 0;
+            let mut steps_past_best = 0;
+            while steps_past_best < GROWTH_LOOKAHEAD {
+                let (start, end) = (band.rows.start, band.rows.end);
+                // Growing one end changes what the line beyond it shows, and (scrolling
+                // towards it) the `by` lines inside it: only those are compared.
+                let (rows, lines) = if below {
+                    if end >= height {
+                        break;
+                    }
+                    (start..end + 1, end.saturating_sub(by)..end + 1)
+                } else {
+                    if start == 0 {
+                        break;
+                    }
+                    (start - 1..end, start - 1..(start + by).min(end))
+                };
+                let candidate = Self {
+                    rows,
+                    ..band.clone()
+                };
+                let lines = usize::from(lines.start)..usize::from(lines.end);
+                without += band.cost(screen, target, lines.clone());
+                with += candidate.cost(screen, target, lines);
+                band = candidate;
+                let saved = without.saturating_sub(with);
+                if saved > best_saved {
+                    best_saved = saved;
+                    best = band.clone();
+                    steps_past_best = 0;
+                } else {
+                    steps_past_best += 1;
+                }
             }
         }
+        best
     }
 }
+
+/// How many lines a band's growth looks past the best extent found (see `Scroll::grown`).
+const GROWTH_LOOKAHEAD: usize = 3;
 
 /// The band of lines whose scroll spares the most rewriting, if it is worth it: `screen` is what
 /// the terminal shows, `target` the frame to show, lines `touched` the ones the frame changed.
@@ -208,3 +251,7 @@ pub(super) fn best(screen: &Buffer, target: &Buffer, touched: &[bool]) -> Option
     }
     best.map(|(_, scroll)| scroll.grown(screen, target))
 }
+
+#[cfg(test)]
+#[path = "band_tests.rs"]
+mod tests;
