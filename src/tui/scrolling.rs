@@ -41,6 +41,19 @@ pub struct ScrollingBackend<B: Backend> {
     cursor_hidden: bool,
 }
 
+/// Puts a cell ratatui sent into a copy of the screen, and blanks the cells a wide character
+/// covers: ratatui's diff never sends those (its buffers hold blanks there, and a terminal
+/// shows the wide character), so letters left under one would come back in a line written
+/// from the copy once the wide character is gone.
+fn keep(copy: &mut Buffer, x: u16, y: u16, cell: &Cell) {
+    copy[(x, y)] = cell.clone();
+    let width = unicode_width::UnicodeWidthStr::width(cell.symbol());
+    let end = (x + width as u16).min(copy.area.right());
+    for covered in x + 1..end {
+        copy[(covered, y)] = Cell::EMPTY;
+    }
+}
+
 impl<B: Backend> ScrollingBackend<B> {
     /// Wraps `inner`, whose screen is taken to be blank (as ratatui takes it for a first frame).
     pub fn new(inner: B) -> Result<Self, B::Error> {
@@ -77,7 +90,7 @@ impl<B: WriteCells> ScrollingBackend<B> {
         touched: &[bool],
     ) -> Result<(), B::Error> {
         for (x, y, cell) in changes {
-            self.target[(*x, *y)] = (*cell).clone();
+            keep(&mut self.target, *x, *y, cell);
         }
         let Some(scroll) = band::best(&self.screen, &self.target, touched) else {
             return self.forward(changes);
@@ -125,8 +138,8 @@ impl<B: WriteCells> ScrollingBackend<B> {
     /// Writes the cells ratatui found changed, as they are, and keeps the copy in step.
     fn forward(&mut self, changes: &[(u16, u16, &Cell)]) -> Result<(), B::Error> {
         for (x, y, cell) in changes {
-            self.screen[(*x, *y)] = (*cell).clone();
-            self.target[(*x, *y)] = (*cell).clone();
+            keep(&mut self.screen, *x, *y, cell);
+            keep(&mut self.target, *x, *y, cell);
         }
         self.inner.write_cells(changes.iter().copied())
     }

@@ -274,3 +274,47 @@ fn a_resize_starts_again_from_a_blank_screen() {
         );
     }
 }
+
+/// A list scrolled up a row per frame to its end: a name of narrow characters, then one of
+/// wide characters on the last row, then a blank row. Ratatui's diff never sends the cells a
+/// wide character covers, so a copy of the screen kept from its diffs alone would keep the
+/// narrow name's letters under the wide one, and write them back on the blank row (seen in
+/// tmux at the end of the user list).
+#[test]
+fn letters_under_a_wide_character_do_not_come_back() {
+    let names: Vec<String> = (0..12)
+        .map(|n| format!("{n:>2} name number {n} of the list"))
+        .chain(["María de la Cruz".to_owned(), "蓮 田中 Tanaka".to_owned()])
+        .collect();
+    let written = Written::default();
+    let size = Size::new(30, 10);
+    let backend = ScrollingBackend::with_size(CrosstermBackend::new(written.clone()), size);
+    let viewport = ratatui::Viewport::Fixed(Rect::new(0, 0, 30, 10));
+    let mut terminal =
+        Terminal::with_options(backend, ratatui::TerminalOptions { viewport }).unwrap();
+    let mut emulator = vt100::Parser::new(
+        std::num::NonZeroU16::new(10).unwrap(),
+        std::num::NonZeroU16::new(30).unwrap(),
+        0,
+    );
+    for first in 0..=names.len() - 6 {
+        let frame = terminal
+            .draw(|f| {
+                let buffer = f.buffer_mut();
+                buffer.set_line(0, 0, &Line::from("header"), 30);
+                for (y, name) in names.iter().skip(first).take(8).enumerate() {
+                    buffer.set_line(0, y as u16 + 1, &Line::from(name.as_str()), 30);
+                }
+                buffer.set_line(0, 9, &Line::from(format!("row {first}")), 30);
+            })
+            .unwrap()
+            .buffer
+            .clone();
+        emulator.process(&written.0.borrow_mut().split_off(0));
+        assert_eq!(
+            screen_oracle::differences(emulator.screen(), &frame),
+            vec![],
+            "from row {first}"
+        );
+    }
+}
