@@ -5,8 +5,13 @@
 //! the explorer starts) the explorer panics right after drawing its first frame, so the
 //! end-to-end tests can prove that a panic restores the terminal. Any other value does nothing.
 
+mod cell_writer;
+#[cfg(test)]
+mod screen_oracle;
 mod scrolling;
+mod sgr;
 
+pub use cell_writer::WriteCells;
 pub use scrolling::ScrollingBackend;
 
 use futures::{Stream, StreamExt};

@@ -18,12 +18,11 @@ use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Position, Rect, Size};
 
-/// Fewest lines a scroll must spare from being rewritten: below that, the cell diff costs about
-/// as much as the scroll's escape sequences, and the frame is written as ratatui diffed it.
-const MIN_SPARED_LINES: usize = 6;
+use super::cell_writer::WriteCells;
 
-/// The most rows a frame may have scrolled by: a cursor move scrolls by one, a wheel notch by three.
-const MAX_SHIFT: usize = 3;
+mod band;
+
+use band::{MIN_SPARED_LINES, Shown, line};
 
 /// A backend that scrolls bands of lines that moved (see the module docs).
 #[derive(Debug)]
@@ -37,29 +36,22 @@ pub struct ScrollingBackend<B: Backend> {
     /// Whether `screen` is known to be what the terminal shows: not after a partial clear, nor
     /// after a cell outside it, until the next full clear.
     known: bool,
+    /// Whether the cursor is known to be hidden: ratatui hides it before every frame, 6 bytes
+    /// a frame for nothing once it is.
+    cursor_hidden: bool,
 }
 
-/// Line `y` of a buffer `width` cells wide.
-fn line(buffer: &Buffer, y: usize, width: usize) -> &[Cell] {
-    &buffer.content[y * width..(y + 1) * width]
-}
-
-/// Whether every cell of a line holds one character one column wide. Only such lines are
-/// scrolled: a wide character covers a second cell, which ratatui's buffers and a terminal
-/// keep differently, and a line holding one is written as ratatui diffed it instead.
-fn plain(line: &[Cell]) -> bool {
-    line.iter().all(|cell| {
-        let mut chars = cell.symbol().chars();
-        matches!((chars.next(), chars.next()), (Some(c), None) if unicode_width::UnicodeWidthChar::width(c) == Some(1))
-    })
-}
-
-/// A band of lines to scroll: `rows` (a range of screen lines) moved `by` rows, up when positive.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Scroll {
-    rows: std::ops::Range<u16>,
-    up: bool,
-    by: u16,
+/// Puts a cell ratatui sent into a copy of the screen, and blanks the cells a wide character
+/// covers: ratatui's diff never sends those (its buffers hold blanks there, and a terminal
+/// shows the wide character), so letters left under one would come back in a line written
+/// from the copy once the wide character is gone.
+fn keep(copy: &mut Buffer, x: u16, y: u16, cell: &Cell) {
+    copy[(x, y)] = cell.clone();
+    let width = unicode_width::UnicodeWidthStr::width(cell.symbol());
+    let end = (x + width as u16).min(copy.area.right());
+    for covered in x + 1..end {
+        copy[(covered, y)] = Cell::EMPTY;
+    }
 }
 
 impl<B: Backend> ScrollingBackend<B> {
@@ -78,6 +70,7 @@ impl<B: Backend> ScrollingBackend<B> {
             target: screen.clone(),
             screen,
             known: true,
+            cursor_hidden: false,
         }
     }
 
@@ -85,93 +78,21 @@ impl<B: Backend> ScrollingBackend<B> {
     pub fn inner(&self) -> &B {
         &self.inner
     }
+}
 
-    /// The band of lines whose scroll spares the most rewriting, if it is worth it: `target` is
-    /// the frame to show, lines `touched` are the ones it changed.
-    fn best_scroll(&self, target: &Buffer, touched: &[bool]) -> Option<Scroll> {
-        let height = usize::from(self.screen.area.height);
-        let width = usize::from(self.screen.area.width);
-        let mut best: Option<(usize, Scroll)> = None;
-        for by in 1..=MAX_SHIFT.min(height.saturating_sub(1)) {
-            for up in [true, false] {
-                // Line y of the frame would show what line y + by (up) or y - by (down) shows now.
-                let source = |y: usize| if up { y + by } else { y - by };
-                let lines = if up { 0..height - by } else { by..height };
-                let mut run: Option<(usize, usize, usize)> = None; // first, last, spared
-                let mut consider = |run: Option<(usize, usize, usize)>| {
-                    let Some((first, last, spared)) = run else {
-                        return;
-                    };
-                    if spared < MIN_SPARED_LINES || best.as_ref().is_some_and(|(b, _)| *b >= spared)
-                    {
-                        return;
-                    }
-                    // The band: the lines that moved and those they moved from (the lines
-                    // scrolled in are blanked, then written as the frame has them).
-                    let (top, bottom) = if up {
-                        (first, last + by)
-                    } else {
-                        (first - by, last)
-                    };
-                    best = Some((
-                        spared,
-                        Scroll {
-                            rows: top as u16..bottom as u16 + 1,
-                            up,
-                            by: by as u16,
-                        },
-                    ));
-                };
-                for y in lines {
-                    if line(target, y, width) == line(&self.screen, source(y), width)
-                        && plain(line(target, y, width))
-                    {
-                        let spared = usize::from(touched[y]);
-                        run = Some(match run {
-                            Some((first, _, total)) => (first, y, total + spared),
-                            None => (y, y, spared),
-                        });
-                    } else {
-                        consider(run.take());
-                    }
-                }
-                consider(run);
-            }
-        }
-        best.map(|(_, scroll)| scroll)
-    }
-
-    /// Shifts the copy of the screen as the terminal shifts a scrolled band.
-    fn shift_screen(&mut self, scroll: &Scroll) {
-        let width = usize::from(self.screen.area.width);
-        let start = usize::from(scroll.rows.start) * width;
-        let end = usize::from(scroll.rows.end) * width;
-        let cells = usize::from(scroll.by) * width;
-        let band = &mut self.screen.content[start..end];
-        if cells >= band.len() {
-            band.fill(Cell::default());
-        } else if scroll.up {
-            band.rotate_left(cells);
-            let len = band.len();
-            band[len - cells..].fill(Cell::default());
-        } else {
-            band.rotate_right(cells);
-            band[..cells].fill(Cell::default());
-        }
-    }
-
+impl<B: WriteCells> ScrollingBackend<B> {
     /// Writes a frame that changed many lines: scrolls the band that moved, if one did, writes
-    /// in full the lines of the band the scroll did not bring, and elsewhere the cells ratatui
-    /// found changed.
+    /// each line of the band as a diff against what the scroll left on it, and elsewhere the
+    /// cells ratatui found changed.
     fn draw_lines(
         &mut self,
         changes: &[(u16, u16, &Cell)],
         touched: &[bool],
     ) -> Result<(), B::Error> {
         for (x, y, cell) in changes {
-            self.target[(*x, *y)] = (*cell).clone();
+            keep(&mut self.target, *x, *y, cell);
         }
-        let Some(scroll) = self.best_scroll(&self.target, touched) else {
+        let Some(scroll) = band::best(&self.screen, &self.target, touched) else {
             return self.forward(changes);
         };
         if scroll.up {
@@ -181,7 +102,6 @@ impl<B: Backend> ScrollingBackend<B> {
             self.inner
                 .scroll_region_down(scroll.rows.clone(), scroll.by)?;
         }
-        self.shift_screen(&scroll);
         let width = usize::from(self.screen.area.width);
         let mut writes: Vec<(u16, u16, &Cell)> = Vec::new();
         let mut changes = changes.iter().peekable();
@@ -189,25 +109,22 @@ impl<B: Backend> ScrollingBackend<B> {
             let row = usize::from(y);
             // Ratatui's changes come line by line: this line's are taken off the front.
             let diffed = std::iter::from_fn(|| changes.next_if(|(_, cy, _)| *cy == y).copied());
-            if !scroll.rows.contains(&y) {
+            let old = match scroll.shown(row) {
                 // Not scrolled: the terminal still shows what ratatui diffed against.
-                writes.extend(diffed);
-                continue;
-            }
+                Shown::Line(source) if source == row => {
+                    writes.extend(diffed);
+                    continue;
+                }
+                Shown::Line(source) => Some(line(&self.screen, source, width)),
+                Shown::Blank => None,
+            };
             diffed.for_each(drop);
             let new = line(&self.target, row, width);
-            if new == line(&self.screen, row, width) {
-                continue;
-            }
-            // A line of the band the scroll did not bring: written whole, as a first frame
-            // writes it (a wide character once, the cells it covers skipped).
-            let mut x = 0;
-            while x < width {
-                writes.push((x as u16, y, &new[x]));
-                x += unicode_width::UnicodeWidthStr::width(new[x].symbol()).max(1);
-            }
+            let columns = band::with_blank_gaps(new, band::changes(new, old));
+            writes.extend(columns.map(|x| (x as u16, y, &new[x])));
         }
-        self.inner.draw(writes.into_iter())?;
+        self.inner.write_cells(writes.into_iter())?;
+        scroll.shift(&mut self.screen);
         // The terminal now shows the frame: bring the copy up to it where it changed.
         for (y, touched) in touched.iter().enumerate() {
             if *touched || scroll.rows.contains(&(y as u16)) {
@@ -221,14 +138,14 @@ impl<B: Backend> ScrollingBackend<B> {
     /// Writes the cells ratatui found changed, as they are, and keeps the copy in step.
     fn forward(&mut self, changes: &[(u16, u16, &Cell)]) -> Result<(), B::Error> {
         for (x, y, cell) in changes {
-            self.screen[(*x, *y)] = (*cell).clone();
-            self.target[(*x, *y)] = (*cell).clone();
+            keep(&mut self.screen, *x, *y, cell);
+            keep(&mut self.target, *x, *y, cell);
         }
-        self.inner.draw(changes.iter().copied())
+        self.inner.write_cells(changes.iter().copied())
     }
 }
 
-impl<B: Backend> Backend for ScrollingBackend<B> {
+impl<B: WriteCells> Backend for ScrollingBackend<B> {
     type Error = B::Error;
 
     fn draw<'a, I>(&mut self, content: I) -> Result<(), Self::Error>
@@ -243,7 +160,7 @@ impl<B: Backend> Backend for ScrollingBackend<B> {
         if outside {
             // The screen is not the size this backend thinks: write as told until a full clear.
             self.known = false;
-            return self.inner.draw(changes.into_iter());
+            return self.inner.write_cells(changes.into_iter());
         }
         let mut touched = vec![false; usize::from(area.height)];
         for (_, y, _) in &changes {
@@ -262,10 +179,16 @@ impl<B: Backend> Backend for ScrollingBackend<B> {
     }
 
     fn hide_cursor(&mut self) -> Result<(), Self::Error> {
-        self.inner.hide_cursor()
+        if self.cursor_hidden {
+            return Ok(());
+        }
+        self.inner.hide_cursor()?;
+        self.cursor_hidden = true;
+        Ok(())
     }
 
     fn show_cursor(&mut self) -> Result<(), Self::Error> {
+        self.cursor_hidden = false;
         self.inner.show_cursor()
     }
 
