@@ -1,7 +1,8 @@
 //! Writes cells to a terminal in fewer bytes than ratatui's crossterm backend, for a frame goes
 //! over the SSH link byte by byte:
 //! - a run of blank cells on the default background is erased (`CSI n X`, the cursor stays)
-//!   rather than written space by space: a pane's rows end in long runs of them;
+//!   rather than written space by space, but for its first and last cells (written, so a wide
+//!   character the run starts or ends inside is cleared whole): a pane's rows end in long runs;
 //! - the style changes with one SGR sequence holding only what changed (`tui::sgr`), and
 //!   a frame of few cells is written grouped by style when that is shorter;
 //! - the cursor moves by the shortest sequence: none after the cell before, forward (`CSI n C`)
@@ -170,8 +171,18 @@ impl CellWriter {
         let pen = self.pen.for_erasing();
         self.pen.change_to(&pen, &mut self.out);
         self.pen = pen;
-        if erasing_pays(blanks.len()) {
-            let _ = write!(self.out, "\x1b[{}X", blanks.len());
+        if erasing_pays(blanks.len().saturating_sub(2)) {
+            // The run's first and last blanks are written, the ones between erased: a blank
+            // written over half of a wide character clears all of it, where an erase that
+            // starts or ends inside one leaves the other half (tmux keeps it as a cell that
+            // shows nothing and takes no column, so the rest of the row shifts left).
+            let last = x + blanks.len() as u16 - 1;
+            self.out.push(b' ');
+            let _ = write!(self.out, "\x1b[{}X", blanks.len() - 2);
+            self.cursor = Some((x + 1, y));
+            self.move_to(last, y);
+            self.out.push(b' ');
+            self.cursor = Some((last + 1, y));
         } else {
             self.out.resize(self.out.len() + blanks.len(), b' ');
             self.cursor = Some((x + blanks.len() as u16, y));

@@ -28,13 +28,14 @@ fn a_long_run_of_blanks_is_erased_and_stepped_over() {
     let text = format!("ab{}c", " ".repeat(20));
     assert_eq!(
         written(&row(0, 0, &text, Style::new())),
-        "\x1b[1Hab\x1b[20X\x1b[20Cc"
+        "\x1b[1Hab \x1b[18X\x1b[18C c"
     );
-    // At the end of what is written, no step over it.
+    // The first and last blanks are written (a wide character a run starts or ends inside is
+    // cleared whole), the ones between erased.
     let text = format!("ab{}", " ".repeat(20));
     assert_eq!(
         written(&row(3, 1, &text, Style::new())),
-        "\x1b[2;4Hab\x1b[20X"
+        "\x1b[2;4Hab \x1b[18X\x1b[18C "
     );
 }
 
@@ -61,7 +62,10 @@ fn blanks_that_would_show_their_style_are_written() {
     }
     // A foreground or bold does not show on a blank: those are erased.
     let style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
-    assert_eq!(written(&row(0, 0, &spaces, style)), "\x1b[1H\x1b[20X");
+    assert_eq!(
+        written(&row(0, 0, &spaces, style)),
+        "\x1b[1H \x1b[18X\x1b[18C "
+    );
 }
 
 #[test]
@@ -74,8 +78,11 @@ fn the_background_is_the_default_one_before_an_erase() {
             .bg(Color::Blue)
             .add_modifier(Modifier::REVERSED),
     );
-    cells.extend(row(2, 0, &" ".repeat(12), Style::new()));
-    assert_eq!(written(&cells), "\x1b[1H\x1b[7;48;5;4mab\x1b[0m\x1b[12X");
+    cells.extend(row(2, 0, &" ".repeat(20), Style::new()));
+    assert_eq!(
+        written(&cells),
+        "\x1b[1H\x1b[7;48;5;4mab\x1b[0m \x1b[18X\x1b[18C "
+    );
 }
 
 #[test]
@@ -101,7 +108,10 @@ fn a_run_of_blanks_ends_with_its_row() {
     );
     let mut cells = row(180, 0, &" ".repeat(20), Style::new());
     cells.extend(row(0, 1, &" ".repeat(20), Style::new()));
-    assert_eq!(written(&cells), "\x1b[1;181H\x1b[20X\x1b[2H\x1b[20X");
+    assert_eq!(
+        written(&cells),
+        "\x1b[1;181H \x1b[18X\x1b[18C \x1b[2H \x1b[18X\x1b[18C "
+    );
 }
 
 #[test]
