@@ -211,10 +211,7 @@ const INLINE_MAPPING_BYTES: usize = 256 * 1024;
 /// `map_fetched_user_record` of a fetched body, on tokio's blocking pool when the body is big
 /// enough to hold a runtime worker for a millisecond or more: that worker stays free for I/O,
 /// and records in flight map on every core at once.
-async fn map_user_record_blocking(
-    id: &str,
-    response: Response,
-) -> Result<UserRecord, ProviderError> {
+async fn map_fetched_body(id: &str, response: Response) -> Result<UserRecord, ProviderError> {
     if response.body.len() <= INLINE_MAPPING_BYTES {
         return map_fetched_user_record(id, &response, Utc::now());
     }
@@ -293,7 +290,7 @@ impl Provider for Zooza {
                 .get_with("/user", &[], &[(TOKEN_HEADER, token)])
                 .await
                 .map_err(|err| ProviderError::from(err).not_found_as(NAME, id))?;
-            return map_user_record_blocking(id, response).await;
+            return map_fetched_body(id, response).await;
         }
         let (owner, fresh) = self.owner_id().await?;
         if owner.as_deref() == Some(id) {
@@ -301,7 +298,7 @@ impl Provider for Zooza {
                 Some(response) => response,
                 None => self.http.get("/user", &[]).await?,
             };
-            return map_user_record_blocking(id, response).await;
+            return map_fetched_body(id, response).await;
         }
         let segment: String = url::form_urlencoded::byte_serialize(id.as_bytes()).collect();
         let registrations_path = format!("/user/{segment}/registrations");

@@ -55,7 +55,7 @@ async fn fetched_bodies_map_alike_on_either_side_of_the_inline_size() {
         let big = body.len() > INLINE_MAPPING_BYTES;
         assert_eq!(big, credits == 4_000, "{} bytes", body.len());
         let response = super::super::offline::response("/user", body.into());
-        let record = map_user_record_blocking("7", response).await.unwrap();
+        let record = map_fetched_body("7", response).await.unwrap();
         assert!(record.deferred, "the credits overview waits: {big}");
         let shown = super::super::deferred::map_in_full(&record).unwrap();
         let total = shown
