@@ -9,6 +9,7 @@
 
 mod decode;
 mod json_ref;
+mod node_store;
 mod parse;
 
 pub use decode::{NodeKey, escape_json_string, preview_text};
@@ -37,7 +38,11 @@ pub enum Kind {
 }
 
 /// One node: where its value lies in the bytes and where it sits in the tree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+///
+/// Plain old data (`bytemuck::Pod`, no padding), so a big index can live in a huge-page map
+/// (`node_store`): hence the kind kept as its byte, read through [`IndexNode::kind`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, bytemuck::Pod, bytemuck::Zeroable)]
+#[repr(C)]
 pub struct IndexNode {
     /// First byte of the value.
     pub start: u32,
@@ -52,8 +57,46 @@ pub struct IndexNode {
     pub subtree_end: u32,
     /// Depth, the root at 0.
     pub depth: u16,
+    /// What it holds: a `Kind` as `u8`.
+    kind: u8,
+    /// Spells out what would be padding, which `Pod` forbids.
+    unused: u8,
+}
+
+impl IndexNode {
+    pub fn new(
+        start: u32,
+        end: u32,
+        key: u32,
+        parent: u32,
+        subtree_end: u32,
+        depth: u16,
+        kind: Kind,
+    ) -> Self {
+        Self {
+            start,
+            end,
+            key,
+            parent,
+            subtree_end,
+            depth,
+            kind: kind as u8,
+            unused: 0,
+        }
+    }
+
     /// What it holds.
-    pub kind: Kind,
+    pub fn kind(&self) -> Kind {
+        match self.kind {
+            0 => Kind::Null,
+            1 => Kind::Bool,
+            2 => Kind::Number,
+            3 => Kind::String,
+            4 => Kind::Array,
+            // Only `new` writes it, so nothing else is ever here.
+            _ => Kind::Object,
+        }
+    }
 }
 
 /// `IndexNode::parent` of the root.
@@ -72,7 +115,7 @@ pub struct IndexError {
 /// A JSON document's nodes in pre-order; node 0 is the root.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct JsonIndex {
-    nodes: Vec<IndexNode>,
+    nodes: node_store::NodeStore,
     /// Whether any object key has an escape: without one, a key's bytes are its text, and
     /// lookups compare bytes without decoding or even finding where each key ends.
     escaped_keys: bool,
@@ -108,37 +151,37 @@ impl JsonIndex {
 
     /// Whether there are none (only the default index).
     pub fn is_empty(&self) -> bool {
-        self.nodes.is_empty()
+        self.nodes.len() == 0
     }
 
     /// All nodes, in pre-order.
     pub fn nodes(&self) -> &[IndexNode] {
-        &self.nodes
+        self.nodes.as_slice()
     }
 
     /// One node.
     pub fn node(&self, index: usize) -> &IndexNode {
-        &self.nodes[index]
+        &self.nodes.as_slice()[index]
     }
 
     /// The parent of a node, `None` for the root.
     pub fn parent(&self, index: usize) -> Option<usize> {
-        let parent = self.nodes[index].parent;
+        let parent = self.nodes.as_slice()[index].parent;
         (parent != NO_PARENT).then_some(parent as usize)
     }
 
     /// The direct children of a node, in order.
     pub fn children(&self, index: usize) -> Children<'_> {
         Children {
-            nodes: &self.nodes,
+            nodes: self.nodes.as_slice(),
             next: index + 1,
-            end: self.nodes[index].subtree_end as usize,
+            end: self.nodes.as_slice()[index].subtree_end as usize,
         }
     }
 
     /// Bytes of memory the nodes take.
     pub fn heap_bytes(&self) -> usize {
-        self.nodes.capacity() * std::mem::size_of::<IndexNode>()
+        self.nodes.heap_bytes()
     }
 }
 

@@ -11,6 +11,7 @@ pub mod effect;
 pub mod explorer;
 pub mod export;
 pub mod http;
+pub mod huge_pages;
 pub mod json_index;
 pub mod keymap;
 pub mod logging;

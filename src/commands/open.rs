@@ -34,16 +34,15 @@ pub async fn run(
 
 /// The records of an export file: one JSON record, or NDJSON with one per line.
 pub fn read_records(path: &Path, provider: Option<&str>) -> Result<Vec<UserRecord>, CommandError> {
-    let bytes = std::fs::read(path).map_err(|err| CommandError {
+    let bytes = crate::huge_pages::read_file(path).map_err(|err| CommandError {
         message: format!("cannot read {}: {err}", path.display()),
         code: EXIT_IO,
     })?;
     // One validating pass, no parse: the index also serves a big record's first mapping.
     let bodies: Vec<(Bytes, Option<crate::json_index::JsonIndex>)> =
         if let Ok(index) = crate::json_index::JsonIndex::new(&bytes) {
-            vec![(Bytes::from(bytes), Some(index))]
+            vec![(bytes, Some(index))]
         } else {
-            let bytes = Bytes::from(bytes);
             let mut bodies = Vec::new();
             let mut start = 0;
             for (index, byte) in bytes

@@ -77,7 +77,7 @@ pub fn escape_json_string(text: &str) -> String {
 pub fn preview_text<'a>(index: &JsonIndex, bytes: &'a [u8], node: usize) -> Cow<'a, str> {
     let data = index.node(node);
     let raw = &bytes[data.start as usize..data.end as usize];
-    match data.kind {
+    match data.kind() {
         Kind::String => string_json(bytes, data.start as usize, data.end as usize),
         _ => std::str::from_utf8(raw).map_or(Cow::Borrowed(""), Cow::Borrowed),
     }
@@ -90,7 +90,7 @@ impl JsonIndex {
             return NodeKey::Root;
         };
         let key = self.node(node).key as usize;
-        if self.node(parent).kind == Kind::Object {
+        if self.node(parent).kind() == Kind::Object {
             NodeKey::Key(decode_string(bytes, key, string_end(bytes, key)))
         } else {
             NodeKey::Index(key)
@@ -102,7 +102,7 @@ impl JsonIndex {
     /// already, and nothing is allocated.
     pub fn key_json<'a>(&self, bytes: &'a [u8], node: usize) -> Option<Cow<'a, str>> {
         let parent = self.parent(node)?;
-        if self.node(parent).kind != Kind::Object {
+        if self.node(parent).kind() != Kind::Object {
             return None;
         }
         let start = self.node(node).key as usize;
@@ -112,7 +112,7 @@ impl JsonIndex {
     /// A string node's decoded text; `None` for other kinds.
     pub fn string<'a>(&self, bytes: &'a [u8], node: usize) -> Option<Cow<'a, str>> {
         let data = self.node(node);
-        (data.kind == Kind::String)
+        (data.kind() == Kind::String)
             .then(|| decode_string(bytes, data.start as usize, data.end as usize))
     }
 
@@ -135,7 +135,7 @@ impl JsonIndex {
     /// The child of `node` under an object key, if any. With a duplicated key it is the last
     /// one, whose value `serde_json` keeps.
     pub fn member(&self, bytes: &[u8], node: usize, key: &str) -> Option<usize> {
-        if self.node(node).kind != Kind::Object {
+        if self.node(node).kind() != Kind::Object {
             return None;
         }
         self.children(node)
@@ -154,7 +154,7 @@ impl JsonIndex {
         let mut node = 0;
         for token in pointer.strip_prefix('/')?.split('/') {
             let token = token.replace("~1", "/").replace("~0", "~");
-            node = match self.node(node).kind {
+            node = match self.node(node).kind() {
                 Kind::Object => self.member(bytes, node, &token)?,
                 Kind::Array => {
                     let index: usize = token.parse().ok()?;

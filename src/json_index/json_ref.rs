@@ -50,7 +50,7 @@ impl<'a> JsonRef<'a> {
                 Value::Array(_) => Kind::Array,
                 Value::Object(_) => Kind::Object,
             },
-            JsonRef::Indexed { index, node, .. } => index.node(node).kind,
+            JsonRef::Indexed { index, node, .. } => index.node(node).kind(),
         }
     }
 
@@ -76,7 +76,7 @@ impl<'a> JsonRef<'a> {
     fn member_keys(self) -> MemberKeys<'a> {
         match self {
             JsonRef::Parsed(Value::Object(object)) => MemberKeys::Parsed(object.iter()),
-            JsonRef::Indexed { index, bytes, node } if index.node(node).kind == Kind::Object => {
+            JsonRef::Indexed { index, bytes, node } if index.node(node).kind() == Kind::Object => {
                 MemberKeys::Indexed {
                     index,
                     bytes,
@@ -92,7 +92,7 @@ impl<'a> JsonRef<'a> {
     /// absent. `found` must be at least as long as `keys`.
     pub fn pick(self, keys: &[&str], found: &mut [Option<Self>]) {
         if let JsonRef::Indexed { index, bytes, node } = self
-            && index.node(node).kind == Kind::Object
+            && index.node(node).kind() == Kind::Object
         {
             // The loop the audit's credit walk spends its time in: keys compared as bytes where
             // they lie, with no `Cow` made and no search for where each key ends.
@@ -156,7 +156,7 @@ impl<'a> JsonRef<'a> {
     pub fn items(self) -> RefItems<'a> {
         match self {
             JsonRef::Parsed(Value::Array(items)) => RefItems::Parsed(items.iter()),
-            JsonRef::Indexed { index, bytes, node } if index.node(node).kind == Kind::Array => {
+            JsonRef::Indexed { index, bytes, node } if index.node(node).kind() == Kind::Array => {
                 RefItems::Indexed {
                     index,
                     bytes,
@@ -180,7 +180,7 @@ impl<'a> JsonRef<'a> {
     pub fn as_bool(self) -> Option<bool> {
         match self {
             JsonRef::Parsed(value) => value.as_bool(),
-            JsonRef::Indexed { index, bytes, node } => match index.node(node).kind {
+            JsonRef::Indexed { index, bytes, node } => match index.node(node).kind() {
                 Kind::Bool => Some(index.raw(bytes, node) == b"true"),
                 _ => None,
             },
@@ -193,7 +193,7 @@ impl<'a> JsonRef<'a> {
         match self {
             JsonRef::Parsed(Value::Number(number)) => Some(number.clone()),
             JsonRef::Parsed(_) => None,
-            JsonRef::Indexed { index, bytes, node } => match index.node(node).kind {
+            JsonRef::Indexed { index, bytes, node } => match index.node(node).kind() {
                 Kind::Number => read_number(index.raw(bytes, node)),
                 _ => None,
             },
@@ -228,7 +228,7 @@ impl<'a> JsonRef<'a> {
             JsonRef::Parsed(value) => return Cow::Borrowed(value),
             JsonRef::Indexed { index, bytes, node } => (index, bytes, node),
         };
-        Cow::Owned(match index.node(node).kind {
+        Cow::Owned(match index.node(node).kind() {
             Kind::Null => Value::Null,
             Kind::Bool => Value::Bool(index.raw(bytes, node) == b"true"),
             Kind::Number => read_number(index.raw(bytes, node)).map_or(Value::Null, Value::Number),
@@ -243,7 +243,7 @@ impl<'a> JsonRef<'a> {
             JsonRef::Parsed(value) => {
                 let _ = write!(out, "{value}");
             }
-            JsonRef::Indexed { index, bytes, node } => match index.node(node).kind {
+            JsonRef::Indexed { index, bytes, node } => match index.node(node).kind() {
                 Kind::Null | Kind::Bool => {
                     out.push_str(std::str::from_utf8(index.raw(bytes, node)).unwrap_or_default());
                 }

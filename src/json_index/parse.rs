@@ -1,6 +1,7 @@
 //! The one pass that validates and indexes: a state machine over the bytes with the open
 //! containers on a heap stack (never the call stack), so nesting costs no recursion.
 
+use super::node_store::NodeStore;
 use super::{IndexError, IndexNode, Kind, MAX_DEPTH, NO_PARENT};
 
 /// Bytes that end a run of plain string content: the closing quote, an escape, or a control
@@ -46,7 +47,7 @@ struct Open {
 pub(super) struct Indexer<'a> {
     bytes: &'a [u8],
     at: usize,
-    nodes: Vec<IndexNode>,
+    nodes: NodeStore,
     open: Vec<Open>,
     /// Whether the last string read had an escape.
     escaped: bool,
@@ -63,7 +64,7 @@ impl<'a> Indexer<'a> {
         Self {
             bytes,
             at: 0,
-            nodes: Vec::with_capacity(guess),
+            nodes: NodeStore::with_capacity(guess),
             open: Vec::new(),
             escaped: false,
             escaped_keys: false,
@@ -88,7 +89,7 @@ impl<'a> Indexer<'a> {
     }
 
     /// The nodes, and whether any object key has an escape.
-    pub(super) fn run(mut self) -> Result<(Vec<IndexNode>, bool), IndexError> {
+    pub(super) fn run(mut self) -> Result<(NodeStore, bool), IndexError> {
         self.skip_whitespace();
         let mut key = 0;
         'values: loop {
@@ -134,7 +135,7 @@ impl<'a> Indexer<'a> {
 
     fn close(&mut self, node: usize) {
         let subtree_end = self.nodes.len() as u32;
-        let entry = &mut self.nodes[node];
+        let entry = &mut self.nodes.as_mut_slice()[node];
         entry.end = self.at as u32;
         entry.subtree_end = subtree_end;
     }
@@ -176,15 +177,15 @@ impl<'a> Indexer<'a> {
             Some(_) => return self.fail("expected a value"),
             None => return self.fail("unexpected end of input, expected a value"),
         };
-        self.nodes.push(IndexNode {
-            start: start as u32,
-            end: 0,
+        self.nodes.push(IndexNode::new(
+            start as u32,
+            0,
             key,
             parent,
-            subtree_end: index as u32 + 1,
-            depth: depth as u16,
+            index as u32 + 1,
+            depth as u16,
             kind,
-        });
+        ));
         match kind {
             Kind::Object | Kind::Array => {
                 if self.open.len() >= MAX_DEPTH {
@@ -214,7 +215,7 @@ impl<'a> Indexer<'a> {
             Kind::Bool | Kind::Null => self.literal()?,
             Kind::Number => self.number()?,
         }
-        self.nodes[index].end = self.at as u32;
+        self.nodes.as_mut_slice()[index].end = self.at as u32;
         Ok(None)
     }
 

@@ -18,7 +18,7 @@ fn indexes_every_kind_in_preorder_with_spans() {
     let text =
         r#" {"a": [1, -2.5e3, "x"], "b": {"c": true, "d": false}, "e": null, "f": [], "g": {}} "#;
     let index = index(text);
-    let kinds: Vec<Kind> = index.nodes().iter().map(|node| node.kind).collect();
+    let kinds: Vec<Kind> = index.nodes().iter().map(super::IndexNode::kind).collect();
     let (object, array, number, bool) = (Kind::Object, Kind::Array, Kind::Number, Kind::Bool);
     assert_eq!(
         kinds,
@@ -226,7 +226,7 @@ fn agree(index: &JsonIndex, bytes: &[u8], node: usize, value: &Value) {
     let children: Vec<usize> = index.children(node).collect();
     match value {
         Value::Object(map) => {
-            assert_eq!(index.node(node).kind, Kind::Object);
+            assert_eq!(index.node(node).kind(), Kind::Object);
             assert_eq!(children.len(), map.len());
             for (child, (key, member)) in children.iter().zip(map) {
                 assert_eq!(index.key(bytes, *child), NodeKey::Key(key.as_str().into()));
@@ -234,7 +234,7 @@ fn agree(index: &JsonIndex, bytes: &[u8], node: usize, value: &Value) {
             }
         }
         Value::Array(items) => {
-            assert_eq!(index.node(node).kind, Kind::Array);
+            assert_eq!(index.node(node).kind(), Kind::Array);
             assert_eq!(children.len(), items.len());
             for (position, (child, item)) in children.iter().zip(items).enumerate() {
                 assert_eq!(index.key(bytes, *child), NodeKey::Index(position));
@@ -282,4 +282,36 @@ proptest! {
         let index = JsonIndex::new(&bytes);
         prop_assert_eq!(index.is_ok(), serde.is_ok(), "{:?}", String::from_utf8_lossy(&bytes));
     }
+}
+
+/// A body past 2 MB keeps its nodes in a huge-page map; one of tiny values outgrows the map's
+/// guess (a node per 12 bytes) several times over, and must index as a small one would.
+#[test]
+fn a_big_dense_body_indexes_every_value_past_the_guess() {
+    let values = 3_000_000;
+    let mut text = String::with_capacity(values * 2 + 2);
+    text.push('[');
+    for value in 0..values {
+        if value > 0 {
+            text.push(',');
+        }
+        text.push(char::from(b'0' + (value % 10) as u8));
+    }
+    text.push(']');
+    let index = index(&text);
+    assert_eq!(index.len(), values + 1);
+    assert_eq!(index.children(0).count(), values);
+    for (node, data) in index.nodes().iter().enumerate().skip(1) {
+        let value = node - 1;
+        assert_eq!(data.kind(), Kind::Number);
+        assert_eq!(data.parent, 0);
+        assert_eq!(data.key as usize, value);
+        assert_eq!(data.start as usize, 1 + value * 2);
+        assert_eq!(data.end, data.start + 1);
+    }
+    assert_eq!(index.node(0).end as usize, text.len());
+    assert_eq!(
+        index.heap_bytes(),
+        (values + 1) * std::mem::size_of::<IndexNode>()
+    );
 }

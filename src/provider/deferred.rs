@@ -137,7 +137,7 @@ pub fn map_streamed(
 /// sent: field order, unknown fields and exact numbers stay for the mapping.
 fn without_lists(index: &JsonIndex, bytes: &[u8], lists: &[&str]) -> Vec<u8> {
     emptied(index, bytes, |key, member| {
-        member.kind == Kind::Array && lists.contains(&key)
+        member.kind() == Kind::Array && lists.contains(&key)
     })
     .unwrap_or_else(|| bytes.to_vec())
 }
@@ -158,7 +158,7 @@ fn emptied(
     bytes: &[u8],
     empty: impl Fn(&str, &IndexNode) -> bool,
 ) -> Option<Vec<u8>> {
-    if index.node(0).kind != Kind::Object {
+    if index.node(0).kind() != Kind::Object {
         return None;
     }
     let mut slim = Vec::new();
@@ -167,7 +167,7 @@ fn emptied(
         let data = index.node(member);
         if matches!(index.key(bytes, member), NodeKey::Key(key) if empty(&key, data)) {
             slim.extend_from_slice(&bytes[copied..data.start as usize]);
-            slim.extend_from_slice(match data.kind {
+            slim.extend_from_slice(match data.kind() {
                 Kind::Array => b"[]",
                 Kind::Object => b"{}",
                 _ => b"\"\"",

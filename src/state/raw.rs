@@ -202,13 +202,17 @@ fn write_line(line: &mut String, source: &[u8], index: &JsonIndex, entry: u32) {
     }
     let open = data.subtree_end as usize > node + 1;
     if closing {
-        line.push(if data.kind == Kind::Object { '}' } else { ']' });
+        line.push(if data.kind() == Kind::Object {
+            '}'
+        } else {
+            ']'
+        });
     } else {
         if let Some(key) = index.key_json(source, node) {
             line.push_str(&key);
             line.push_str(": ");
         }
-        match (data.kind, open) {
+        match (data.kind(), open) {
             (Kind::Object, true) => line.push('{'),
             (Kind::Array, true) => line.push('['),
             (Kind::Object, false) => line.push_str("{}"),

@@ -36,15 +36,19 @@ pub(super) fn write_compact(index: &JsonIndex, bytes: &[u8], root: usize, out: &
         }
         let data = index.node(node);
         let raw = index.raw(bytes, node);
-        match data.kind {
+        match data.kind() {
             Kind::Object => open.push(('}', data.subtree_end as usize)),
             Kind::Array => open.push((']', data.subtree_end as usize)),
             Kind::Number => write_number(raw, out),
             Kind::String => out.push_str(&super::super::preview_text(index, bytes, node)),
             Kind::Null | Kind::Bool => out.push_str(std::str::from_utf8(raw).unwrap_or_default()),
         }
-        if let Kind::Object | Kind::Array = data.kind {
-            out.push(if data.kind == Kind::Object { '{' } else { '[' });
+        if let Kind::Object | Kind::Array = data.kind() {
+            out.push(if data.kind() == Kind::Object {
+                '{'
+            } else {
+                '['
+            });
         }
     }
     while let Some((close, _)) = open.pop() {
@@ -89,7 +93,7 @@ pub(super) fn write_number(raw: &[u8], out: &mut String) {
 fn has_duplicate_key(index: &JsonIndex, bytes: &[u8], root: usize) -> bool {
     let mut keys = Vec::new();
     (root..index.node(root).subtree_end as usize)
-        .filter(|node| index.node(*node).kind == Kind::Object)
+        .filter(|node| index.node(*node).kind() == Kind::Object)
         .any(|object| {
             keys.clear();
             keys.extend(

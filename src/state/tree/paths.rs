@@ -78,7 +78,7 @@ impl TreeState {
         while !rest.is_empty() {
             let segment;
             (segment, rest) = next_segment(rest)?;
-            node = match (segment, self.node(node).kind) {
+            node = match (segment, self.node(node).kind()) {
                 (Segment::Key(key), Kind::Object) => self.index.member(&self.source, node, &key)?,
                 (Segment::Index(index), Kind::Array) => self.index.children(node).nth(index)?,
                 _ => return None,

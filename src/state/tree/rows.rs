@@ -59,10 +59,10 @@ impl TreeState {
     /// What a node's row shows.
     pub fn row(&self, node: usize) -> Row<'_> {
         let data = self.node(node);
-        let preview = match data.kind {
+        let preview = match data.kind() {
             NodeKind::Object | NodeKind::Array => {
                 let count = self.index.child_count(node);
-                let object = data.kind == NodeKind::Object;
+                let object = data.kind() == NodeKind::Object;
                 let (open, close, noun) = if object {
                     ('{', '}', "key")
                 } else {
@@ -86,7 +86,7 @@ impl TreeState {
         Row {
             depth: self.depth(node),
             key: self.key(node),
-            kind: data.kind,
+            kind: data.kind(),
             fold: self.fold(node),
             preview,
             label,
