@@ -15,6 +15,7 @@ use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use userscope::model::UserRecord;
 use userscope::state::{DetailTab, Focus, State};
+use userscope::theme::{Colors, Theme};
 use userscope::tui::ScrollingBackend;
 use userscope::ui;
 use userscope::update::update;
@@ -149,6 +150,17 @@ impl std::io::Write for ByteCount {
 /// Bytes `CrosstermBackend` writes for the frame after one cursor move (ratatui keeps the last
 /// frame and writes only the cells that changed), in the list and in the tree.
 fn bench_bytes(record: &Arc<UserRecord>) {
+    // The colours a terminal shows (`theme::Colors`): 24-bit where `COLORTERM` says so, the
+    // 256-colour palette in a tmux pane that was not told, the 16 ANSI colours elsewhere.
+    let themes_dir = std::path::Path::new("/nonexistent");
+    for colors in [Colors::TrueColor, Colors::Palette256, Colors::Ansi16] {
+        let theme = Theme::load(colors.default_theme(), themes_dir, colors)
+            .expect("the built-in themes load");
+        bench_bytes_in(record, &theme, colors);
+    }
+}
+
+fn bench_bytes_in(record: &Arc<UserRecord>, theme: &Theme, colors: Colors) {
     let moves: [(&str, State); 5] = [
         ("list (100,000 users)", list_state()),
         (
@@ -171,6 +183,7 @@ fn bench_bytes(record: &Arc<UserRecord>) {
         }),
     ];
     for (what, mut state) in moves {
+        state.theme = theme.clone();
         let written = ByteCount::default();
         // As the explorer writes to a terminal: through the backend that scrolls what moved.
         let backend = ScrollingBackend::with_size(
@@ -202,8 +215,13 @@ fn bench_bytes(record: &Arc<UserRecord>) {
             written.0.set(0);
             update(&mut state, common::key(key));
             draw(&mut terminal, &state);
+            let depth = match colors {
+                Colors::TrueColor => "24-bit colour",
+                Colors::Palette256 => "256 colours",
+                Colors::Ansi16 | Colors::None => "16 colours",
+            };
             println!(
-                "bytes: {what}: first frame {first} B; one move {name}: {} B written",
+                "bytes ({depth}): {what}: first frame {first} B; one move {name}: {} B written",
                 written.0.get()
             );
         }

@@ -11,7 +11,7 @@ use crate::app::{AppContext, ProfileSource};
 use crate::msg::OpenedProfile;
 use crate::session::Session;
 use crate::state::{ProfileBadge, State};
-use crate::theme::Theme;
+use crate::theme::{Colors, Theme};
 
 /// The session as a source of profiles for the explorer.
 pub struct SessionProfiles {
@@ -19,12 +19,12 @@ pub struct SessionProfiles {
     names: Vec<String>,
     themes_dir: PathBuf,
     theme_override: Option<String>,
-    no_color: bool,
+    colors: Colors,
 }
 
 impl SessionProfiles {
     /// Wraps a session; `theme_override` is `--theme`.
-    pub fn new(session: Session, theme_override: Option<String>, no_color: bool) -> Self {
+    pub fn new(session: Session, theme_override: Option<String>, colors: Colors) -> Self {
         let names = session
             .profiles()
             .into_iter()
@@ -36,7 +36,7 @@ impl SessionProfiles {
             names,
             themes_dir,
             theme_override,
-            no_color,
+            colors,
         }
     }
 }
@@ -60,7 +60,7 @@ impl ProfileSource for SessionProfiles {
             .theme_override
             .clone()
             .or_else(|| profile.config.theme.clone())
-            .unwrap_or_else(|| "dark".to_owned());
+            .unwrap_or_else(|| self.colors.default_theme().to_owned());
         let theme = self.theme(&theme_name)?;
         let badge = ProfileBadge {
             name: profile.name.clone(),
@@ -75,7 +75,7 @@ impl ProfileSource for SessionProfiles {
     }
 
     fn theme(&self, name: &str) -> Result<Theme, String> {
-        Theme::load(name, &self.themes_dir, self.no_color).map_err(|err| err.to_string())
+        Theme::load(name, &self.themes_dir, self.colors).map_err(|err| err.to_string())
     }
 }
 
@@ -91,7 +91,7 @@ pub struct ExplorerOptions {
 /// Where an opened file's explorer gets themes; it has no profiles to switch to.
 struct FileProfiles {
     themes_dir: PathBuf,
-    no_color: bool,
+    colors: Colors,
 }
 
 #[async_trait::async_trait]
@@ -107,7 +107,7 @@ impl ProfileSource for FileProfiles {
     }
 
     fn theme(&self, name: &str) -> Result<Theme, String> {
-        Theme::load(name, &self.themes_dir, self.no_color).map_err(|err| err.to_string())
+        Theme::load(name, &self.themes_dir, self.colors).map_err(|err| err.to_string())
     }
 }
 
@@ -118,12 +118,12 @@ pub async fn run_file(
     paths: &crate::config::Paths,
     options: ExplorerOptions,
 ) -> Result<(), String> {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
+    let colors = Colors::of_this_terminal();
     let source = Arc::new(FileProfiles {
         themes_dir: paths.themes_dir.clone(),
-        no_color,
+        colors,
     });
-    let theme = source.theme(options.theme.as_deref().unwrap_or("dark"))?;
+    let theme = source.theme(options.theme.as_deref().unwrap_or(colors.default_theme()))?;
     let provider_name = records.first().map_or("file", |record| record.provider);
     let provider = Arc::new(crate::provider::offline::OfflineProvider::new(
         provider_name,
@@ -159,7 +159,7 @@ pub async fn run(
     profile: Option<&str>,
     options: ExplorerOptions,
 ) -> Result<(), String> {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
+    let colors = Colors::of_this_terminal();
     let name = profile.map(str::to_owned).or_else(|| session.default_profile_name()).ok_or_else(|| {
         let names: Vec<String> = session.profiles().into_iter().map(|listing| listing.name).collect();
         format!("name a profile with --profile (or set default_profile in the config); profiles: {}", names.join(", "))
@@ -172,11 +172,7 @@ pub async fn run(
         .as_ref()
         .map(|config| config.audit.clone())
         .unwrap_or_default();
-    let profiles = Arc::new(SessionProfiles::new(
-        session,
-        options.theme.clone(),
-        no_color,
-    ));
+    let profiles = Arc::new(SessionProfiles::new(session, options.theme.clone(), colors));
     let opened = profiles.open(&name).await?;
     let context = AppContext {
         provider: Arc::clone(&opened.provider),

@@ -2,12 +2,14 @@
 //! colour. Themes are TOML (`themes/*.toml` built in, more in the user's themes dir); `NO_COLOR`
 //! drops every colour and keeps focus and selection visible through reverse and bold.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 use std::str::FromStr;
 
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
+
+mod colors;
+pub use colors::Colors;
 
 /// The themes shipped in the binary, by name.
 pub const BUILT_IN: &[(&str, &str)] = &[
@@ -51,6 +53,30 @@ struct Palette {
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct ColorName(Color);
 
+impl Palette {
+    /// Every colour passed through `show`.
+    fn map(&self, show: impl Fn(Color) -> Color) -> Self {
+        let name = |color: ColorName| ColorName(show(color.0));
+        Self {
+            text: name(self.text),
+            muted: name(self.muted),
+            accent: name(self.accent),
+            border: name(self.border),
+            border_focused: name(self.border_focused),
+            selection_fg: name(self.selection_fg),
+            selection_bg: name(self.selection_bg),
+            header_fg: name(self.header_fg),
+            header_bg: name(self.header_bg),
+            sandbox_fg: name(self.sandbox_fg),
+            sandbox_bg: name(self.sandbox_bg),
+            error: name(self.error),
+            warning: name(self.warning),
+            ok: name(self.ok),
+            key: name(self.key),
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for ColorName {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
@@ -76,10 +102,10 @@ pub struct ThemeError {
 }
 
 impl Theme {
-    /// The theme for a name: a file in `themes_dir` first, then a built-in one.
-    /// `no_color` (from `NO_COLOR`) wins over any theme.
-    pub fn load(name: &str, themes_dir: &Path, no_color: bool) -> Result<Self, ThemeError> {
-        if no_color {
+    /// The theme for a name: a file in `themes_dir` first, then a built-in one, in the colours
+    /// the terminal shows (`Colors::None`, from `NO_COLOR`, wins over any theme).
+    pub fn load(name: &str, themes_dir: &Path, colors: Colors) -> Result<Self, ThemeError> {
+        if colors == Colors::None {
             return Ok(Self::no_color());
         }
         let user_file = themes_dir.join(format!("{name}.toml"));
@@ -94,7 +120,22 @@ impl Theme {
                     detail: format!("no such theme; built in: {}", names().join(", ")),
                 })?,
         };
-        Self::parse(name, &text)
+        Self::parse(name, &text).map(|theme| theme.shown_in(colors))
+    }
+
+    /// The theme in the colours a terminal shows: 24-bit colours brought to the nearest of
+    /// its palette.
+    #[must_use]
+    pub fn shown_in(self, colors: Colors) -> Self {
+        if colors == Colors::None {
+            return Self::no_color();
+        }
+        Self {
+            colors: self
+                .colors
+                .map(|palette| palette.map(|color| colors.show(color))),
+            ..self
+        }
     }
 
     /// Parses a theme file's text.
@@ -219,11 +260,6 @@ pub fn names() -> Vec<&'static str> {
     BUILT_IN.iter().map(|(name, _)| *name).collect()
 }
 
-/// Whether `NO_COLOR` asks for no colour (set and not empty, per no-color.org).
-pub fn no_color_requested(env: &BTreeMap<String, String>) -> bool {
-    env.get("NO_COLOR").is_some_and(|value| !value.is_empty())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -249,21 +285,50 @@ mod tests {
         assert_eq!(theme.text().fg, None);
     }
 
-    #[test]
-    fn unknown_theme_names_the_built_in_ones() {
-        let err = Theme::load("nope", Path::new("/nonexistent"), false)
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("dark"), "{err}");
+    fn palette_colors(theme: &Theme) -> Vec<Color> {
+        let palette = theme.colors.as_ref().unwrap();
+        let colors = std::cell::RefCell::new(Vec::new());
+        palette.map(|color| {
+            colors.borrow_mut().push(color);
+            color
+        });
+        colors.into_inner()
     }
 
     #[test]
-    fn no_color_env_must_be_non_empty() {
-        let mut env = BTreeMap::new();
-        assert!(!no_color_requested(&env));
-        env.insert("NO_COLOR".to_owned(), String::new());
-        assert!(!no_color_requested(&env));
-        env.insert("NO_COLOR".to_owned(), "1".to_owned());
-        assert!(no_color_requested(&env));
+    fn every_built_in_theme_comes_down_to_the_colours_a_terminal_shows() {
+        let dir = Path::new("/nonexistent");
+        for (name, _) in BUILT_IN {
+            let palette = Theme::load(name, dir, Colors::Palette256).unwrap();
+            assert!(
+                palette_colors(&palette)
+                    .iter()
+                    .all(|color| !matches!(color, Color::Rgb(..))),
+                "{name}"
+            );
+            let ansi = Theme::load(name, dir, Colors::Ansi16).unwrap();
+            assert!(
+                palette_colors(&ansi)
+                    .iter()
+                    .all(|color| !matches!(color, Color::Rgb(..) | Color::Indexed(16..))),
+                "{name}"
+            );
+            let none = Theme::load(name, dir, Colors::None).unwrap();
+            assert_eq!(none, Theme::no_color());
+        }
+        let true_color = Theme::load("dark", dir, Colors::TrueColor).unwrap();
+        assert_eq!(true_color, Theme::dark());
+        assert_eq!(
+            Theme::dark().shown_in(Colors::Palette256).accent().fg,
+            Some(Color::Indexed(111))
+        );
+    }
+
+    #[test]
+    fn unknown_theme_names_the_built_in_ones() {
+        let err = Theme::load("nope", Path::new("/nonexistent"), Colors::TrueColor)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("dark"), "{err}");
     }
 }

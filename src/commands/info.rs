@@ -28,6 +28,11 @@ pub fn run(session: &Session) -> Result<(), CommandError> {
         crate::logging::log_file(&paths.state_dir).display()
     );
     let _ = writeln!(out, "themes dir   {}", paths.themes_dir.display());
+    let _ = writeln!(
+        out,
+        "colours      {}",
+        crate::theme::Colors::of_this_terminal().describe()
+    );
     out.push_str("\nprofiles\n");
     for listing in session.profiles() {
         let marker = if listing.is_sandbox {
