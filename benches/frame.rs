@@ -195,36 +195,36 @@ fn bench_bytes_in(record: &Arc<UserRecord>, theme: &Theme, colors: Colors) {
             .expect("a fixed viewport needs no terminal");
         draw(&mut terminal, &state);
         let first = written.0.replace(0);
-        // A move inside the page (only the two rows and the status change), then a move off the
-        // last row, which scrolls the pane by one row.
-        for (name, key, scrolls) in [
-            ("inside the page", 'j', false),
-            ("scrolling the pane", 'j', true),
-        ] {
-            if scrolls {
-                let rows = if state.focus == Focus::List {
-                    state.list_page_rows()
-                } else {
-                    state.detail_rows()
-                };
-                for _ in 0..rows {
-                    update(&mut state, common::key('j'));
-                }
-                draw(&mut terminal, &state);
-            }
-            written.0.set(0);
-            update(&mut state, common::key(key));
+        let rows = if state.focus == Focus::List {
+            state.list_page_rows()
+        } else {
+            state.detail_rows()
+        };
+        // One move inside the page (only the two rows and the status change), then a run of
+        // ten pages of moves down from there: the view moves line by line in a pane as wide as
+        // the screen, half a page at a time beside another (`state::scroll`).
+        update(&mut state, common::key('j'));
+        draw(&mut terminal, &state);
+        let inside = written.0.replace(0);
+        let run = rows * 10;
+        let (mut total, mut most) = (0, 0);
+        for _ in 0..run {
+            update(&mut state, common::key('j'));
             draw(&mut terminal, &state);
-            let depth = match colors {
-                Colors::TrueColor => "24-bit colour",
-                Colors::Palette256 => "256 colours",
-                Colors::Ansi16 | Colors::None => "16 colours",
-            };
-            println!(
-                "bytes ({depth}): {what}: first frame {first} B; one move {name}: {} B written",
-                written.0.get()
-            );
+            let bytes = written.0.replace(0);
+            total += bytes;
+            most = most.max(bytes);
         }
+        let depth = match colors {
+            Colors::TrueColor => "24-bit colour",
+            Colors::Palette256 => "256 colours",
+            Colors::Ansi16 | Colors::None => "16 colours",
+        };
+        println!(
+            "bytes ({depth}): {what}: first frame {first} B; one move inside the page {inside} B; \
+             {run} moves down: {} B a move on average, at most {most} B (a move that scrolls)",
+            total / run
+        );
     }
 }
 

@@ -122,17 +122,28 @@ async fn dispatch(cli: Cli) -> Result<(), CommandError> {
         Some(Command::Get(args)) => get::run(&mut session, cli.profile.as_deref(), args).await,
         Some(Command::Audit(args)) => audit::run(&mut session, cli.profile.as_deref(), args).await,
         Some(Command::Info) => info::run(&session),
-        Some(Command::Open(args)) => open::run(&session.paths, args, explorer_options(&cli)).await,
+        Some(Command::Open(args)) => {
+            let options = explorer_options(&cli, &session);
+            open::run(&session.paths, args, options).await
+        }
         Some(Command::Sandbox(_)) => Ok(()),
-        None => explore(session, cli.profile.as_deref(), explorer_options(&cli)).await,
+        None => {
+            let options = explorer_options(&cli, &session);
+            explore(session, cli.profile.as_deref(), options).await
+        }
     }
 }
 
-/// The explorer's look and feel from the command line.
-fn explorer_options(cli: &Cli) -> crate::explorer::ExplorerOptions {
+/// The explorer's look and feel from the command line and the config file.
+fn explorer_options(cli: &Cli, session: &Session) -> crate::explorer::ExplorerOptions {
     crate::explorer::ExplorerOptions {
         theme: cli.theme.clone(),
         mouse: !cli.no_mouse,
+        scroll: session
+            .config
+            .as_ref()
+            .map(|config| config.scroll)
+            .unwrap_or_default(),
     }
 }
 

@@ -66,6 +66,10 @@ pub struct ConfigFile {
     /// The `[audit]` table: rules switched off, thresholds, `fail_on`.
     #[serde(default)]
     pub audit: crate::audit::AuditSettings,
+    /// How far a view moves when the cursor leaves it: `auto` (line by line where the pane
+    /// spans the screen, a page beside another), `line` or `page`.
+    #[serde(default)]
+    pub scroll: crate::state::scroll::ScrollStep,
 }
 
 /// One profile as written in the file; every provider reads the keys it needs.
@@ -243,6 +247,17 @@ requests_per_second = 1.5
         assert_eq!(profile.provider, "quip");
         assert_eq!(profile.company_id.as_deref(), Some("IMbAcASGu56"));
         assert_eq!(profile.requests_per_second, Some(1.5));
+    }
+
+    #[test]
+    fn reads_how_views_scroll_and_refuses_what_it_does_not_know() {
+        use crate::state::scroll::ScrollStep;
+        let read = |text: &str| ConfigFile::parse(text, Path::new("c.toml"));
+        assert_eq!(read("").unwrap().scroll, ScrollStep::Auto);
+        assert_eq!(read("scroll = \"line\"").unwrap().scroll, ScrollStep::Line);
+        assert_eq!(read("scroll = \"page\"").unwrap().scroll, ScrollStep::Page);
+        let err = read("scroll = \"smooth\"").unwrap_err().to_string();
+        assert!(err.contains("smooth"), "{err}");
     }
 
     #[test]

@@ -86,6 +86,8 @@ pub struct ExplorerOptions {
     pub theme: Option<String>,
     /// Capture the mouse (off with `--no-mouse`).
     pub mouse: bool,
+    /// How far a view moves when the cursor leaves it (the config's `scroll`).
+    pub scroll: crate::state::scroll::ScrollStep,
 }
 
 /// Where an opened file's explorer gets themes; it has no profiles to switch to.
@@ -146,6 +148,7 @@ pub async fn run_file(
     crate::tui::run(context, options.mouse, move |size| {
         let mut state = State::new(badge, size);
         state.theme = theme;
+        state.scroll_step = options.scroll;
         state.multiplexer = crate::clipboard::Multiplexer::detect();
         state.time_offset = crate::model::local_offset();
         state
@@ -187,6 +190,7 @@ pub async fn run(
     crate::tui::run(context, options.mouse, move |size| {
         let mut state = State::new(opened.badge, size);
         state.theme = opened.theme;
+        state.scroll_step = options.scroll;
         state.profile_names = names;
         state.keymap = Arc::new(keymap);
         state.audit_settings = Arc::new(audit_settings);

@@ -6,6 +6,7 @@ pub mod filter;
 pub mod findings;
 mod list;
 pub mod raw;
+pub mod scroll;
 pub mod threads;
 pub mod tree;
 
@@ -118,6 +119,8 @@ pub struct State {
     /// The focused pane fills the body (`z`); the zoom follows focus, so `Tab` shows the other
     /// pane zoomed.
     pub zoomed: bool,
+    /// How far a view moves when the cursor leaves it (the config's `scroll`).
+    pub scroll_step: scroll::ScrollStep,
     /// Terminal size (columns, rows).
     pub size: (u16, u16),
     /// Frame of the loading spinner.
@@ -177,6 +180,7 @@ impl State {
                 .map(str::to_owned)
                 .collect(),
             theme: Theme::dark(),
+            scroll_step: scroll::ScrollStep::Auto,
             switching: None,
             yank_pending: false,
             keymap: std::sync::Arc::default(),
@@ -251,5 +255,15 @@ impl State {
     /// Rows of list visible in the current terminal (for paging).
     pub fn list_page_rows(&self) -> usize {
         usize::from(self.size.1.saturating_sub(7)).max(1)
+    }
+
+    /// The least rows the list's view moves when the cursor leaves it (`scroll::ScrollStep`).
+    pub fn list_jump(&self) -> usize {
+        self.scroll_step.rows(self.list_page_rows(), self.zoomed)
+    }
+
+    /// The least rows the detail pane's views move when the cursor leaves them.
+    pub fn detail_jump(&self) -> usize {
+        self.scroll_step.rows(self.detail_rows(), self.zoomed)
     }
 }

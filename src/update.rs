@@ -32,8 +32,8 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::Mouse(event) => mouse::on_mouse(state, event),
         Msg::Resize(columns, rows) => {
             state.size = (columns, rows);
-            let rows = state.list_page_rows();
-            state.list.scroll_to_cursor(rows);
+            let (rows, jump) = (state.list_page_rows(), state.list_jump());
+            state.list.scroll_to_cursor(rows, jump);
             let lines = state.audit_lines();
             state.detail.findings_view.scroll_to_cursor(lines);
             Vec::new()
@@ -111,8 +111,8 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
                     // A search still typed in holds in the new record's lines, not the old ones.
                     state.detail.raw_search.find_anew(&state.detail.raw_lines);
                     state.detail.tree = tree;
-                    let rows = state.detail_rows();
-                    state.detail.tree.scroll_to_cursor(rows);
+                    let (rows, jump) = (state.detail_rows(), state.detail_jump());
+                    state.detail.tree.scroll_to_cursor(rows, jump);
                     state.detail.threads =
                         crate::state::threads::ThreadsState::new(record.threads.clone());
                     let id = record.id.clone();
@@ -312,8 +312,8 @@ pub(crate) fn fetch_record(state: &mut State, id: String) -> Vec<Effect> {
 
 /// After the cursor moved: remember the user to fetch once the selection rests; page on.
 pub(crate) fn selection_changed(state: &mut State) -> Vec<Effect> {
-    let rows = state.list_page_rows();
-    state.list.scroll_to_cursor(rows);
+    let (rows, jump) = (state.list_page_rows(), state.list_jump());
+    state.list.scroll_to_cursor(rows, jump);
     let mut effects = Vec::new();
     let selected = state.list.selected().map(|user| user.id.clone());
     match selected {

@@ -139,7 +139,7 @@ pub fn walk_record(record: &UserRecord) -> TreeState {
         let _ = tree.find_path(&tree.jq_path(last));
     }
     tree.move_to_end(true);
-    tree.scroll_to_cursor(20);
+    tree.scroll_to_cursor(20, 1);
     tree.collapse_to_depth(1);
     for field in record.sections.iter().flat_map(|section| &section.fields) {
         let _ = field.value.display();

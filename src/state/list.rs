@@ -266,14 +266,11 @@ impl UserListState {
         }
     }
 
-    /// Keeps the cursor on screen for a pane of `rows` rows.
-    pub fn scroll_to_cursor(&mut self, rows: usize) {
-        let rows = rows.max(1);
-        if self.cursor < self.offset {
-            self.offset = self.cursor;
-        } else if self.cursor >= self.offset + rows {
-            self.offset = self.cursor + 1 - rows;
-        }
+    /// Keeps the cursor on screen for a pane of `rows` rows, moving the view by at least
+    /// `jump` rows when it must move (`scroll::ScrollStep`).
+    pub fn scroll_to_cursor(&mut self, rows: usize, jump: usize) {
+        let len = self.rows().len();
+        self.offset = super::scroll::offset_showing(self.offset, self.cursor, rows, len, jump);
     }
 
     /// Whether the cursor is near enough the end that the next page should load.

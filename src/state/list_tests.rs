@@ -204,7 +204,7 @@ fn cursor_and_scrolling_stay_in_bounds() {
     list.move_by(-10);
     assert_eq!(list.cursor, 0);
     list.cursor = 2;
-    list.scroll_to_cursor(2);
+    list.scroll_to_cursor(2, 1);
     assert_eq!(list.offset, 1);
 }
 

@@ -121,18 +121,15 @@ impl ThreadsState {
         self.open = None;
     }
 
-    /// Moves the cursor, clamped, keeping it in a view of `rows`.
-    pub fn move_by(&mut self, delta: isize, rows: usize) {
+    /// Moves the cursor, clamped, keeping it in a view of `rows`, which moves by at least
+    /// `jump` rows when it must move (`scroll::ScrollStep`).
+    pub fn move_by(&mut self, delta: isize, rows: usize, jump: usize) {
+        let len = self.items.len();
         self.cursor = self
             .cursor
             .saturating_add_signed(delta)
-            .min(self.items.len().saturating_sub(1));
-        let rows = rows.max(1);
-        if self.cursor < self.offset {
-            self.offset = self.cursor;
-        } else if self.cursor >= self.offset + rows {
-            self.offset = self.cursor + 1 - rows;
-        }
+            .min(len.saturating_sub(1));
+        self.offset = super::scroll::offset_showing(self.offset, self.cursor, rows, len, jump);
     }
 
     /// Ids in view (and a screen beyond) whose titles were never asked for, at most a batch.
@@ -220,7 +217,7 @@ mod tests {
             ..ThreadInfo::default()
         }]);
         assert_eq!(threads.items[0].title.as_deref(), Some("Plan"));
-        threads.move_by(100, 20);
+        threads.move_by(100, 20, 1);
         assert_eq!(threads.titles_to_fetch(20).len(), 40);
     }
 }

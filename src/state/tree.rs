@@ -322,15 +322,12 @@ impl TreeState {
         self.refresh_visible(Some(node));
     }
 
-    /// Keeps the cursor row on screen for a pane of `rows` rows, and labels the rows shown.
-    pub fn scroll_to_cursor(&mut self, rows: usize) {
-        let rows = rows.max(1);
-        if self.cursor < self.offset {
-            self.offset = self.cursor;
-        } else if self.cursor >= self.offset + rows {
-            self.offset = self.cursor + 1 - rows;
-        }
-        self.cache_labels(rows);
+    /// Keeps the cursor row on screen for a pane of `rows` rows, moving the view by at least
+    /// `jump` rows when it must move (`scroll::ScrollStep`), and labels the rows shown.
+    pub fn scroll_to_cursor(&mut self, rows: usize, jump: usize) {
+        let len = self.visible.len();
+        self.offset = super::scroll::offset_showing(self.offset, self.cursor, rows, len, jump);
+        self.cache_labels(rows.max(1));
     }
 }
 

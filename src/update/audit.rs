@@ -199,8 +199,8 @@ pub(super) fn open(state: &mut State) -> Vec<Effect> {
         .position(|index| state.list.users[*index].id == finding.user_id)
     {
         state.list.cursor = row;
-        let rows = state.list_page_rows();
-        state.list.scroll_to_cursor(rows);
+        let (rows, jump) = (state.list_page_rows(), state.list_jump());
+        state.list.scroll_to_cursor(rows, jump);
     }
     state.detail.wanted = None;
     state.detail.reveal_after_load = Some(finding.path);
@@ -209,11 +209,11 @@ pub(super) fn open(state: &mut State) -> Vec<Effect> {
 
 /// Shows a jq path's node in the tree, opened down to it.
 pub(super) fn reveal(state: &mut State, path: &str) {
-    let rows = state.detail_rows();
+    let (rows, jump) = (state.detail_rows(), state.detail_jump());
     let detail = &mut state.detail;
     if let Some(node) = detail.tree.find_path(path) {
         detail.tree.reveal(node);
-        detail.tree.scroll_to_cursor(rows);
+        detail.tree.scroll_to_cursor(rows, jump);
         detail.tab = DetailTab::Tree;
         state.focus = Focus::Detail;
     } else {

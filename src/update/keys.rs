@@ -164,7 +164,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
 }
 
 fn tree_action(state: &mut State, action: Action) {
-    let rows = state.detail_rows();
+    let (rows, jump) = (state.detail_rows(), state.detail_jump());
     let tree = &mut state.detail.tree;
     match action {
         Action::TreeExpand => tree.expand_or_enter(),
@@ -185,7 +185,7 @@ fn tree_action(state: &mut State, action: Action) {
         Action::TreeDepth(depth) => tree.collapse_to_depth(usize::from(depth)),
         _ => {}
     }
-    tree.scroll_to_cursor(rows);
+    tree.scroll_to_cursor(rows, jump);
 }
 
 fn cancel(state: &mut State) -> Vec<Effect> {
@@ -215,7 +215,7 @@ fn cancel(state: &mut State) -> Vec<Effect> {
 
 fn movement(state: &mut State, action: Action, page: isize) -> Vec<Effect> {
     if state.focus == Focus::Detail && state.detail.tab == DetailTab::Tree {
-        let rows = state.detail_rows();
+        let (rows, jump) = (state.detail_rows(), state.detail_jump());
         let tree = &mut state.detail.tree;
         match action {
             Action::Up => tree.move_by(-1),
@@ -225,7 +225,7 @@ fn movement(state: &mut State, action: Action, page: isize) -> Vec<Effect> {
             Action::Top => tree.move_to_end(false),
             _ => tree.move_to_end(true),
         }
-        tree.scroll_to_cursor(rows);
+        tree.scroll_to_cursor(rows, jump);
         return Vec::new();
     }
     if state.focus == Focus::Detail && state.detail.tab == DetailTab::Audit {

@@ -47,7 +47,7 @@ pub(super) fn loaded(
 
 /// Cursor keys on the thread list.
 pub(super) fn movement(state: &mut State, action: Action, page: isize) -> Vec<Effect> {
-    let rows = state.detail_rows();
+    let (rows, jump) = (state.detail_rows(), state.detail_jump());
     let threads = &mut state.detail.threads;
     let delta = match action {
         Action::Up => -1,
@@ -57,7 +57,7 @@ pub(super) fn movement(state: &mut State, action: Action, page: isize) -> Vec<Ef
         Action::Top => isize::MIN / 2,
         _ => isize::MAX / 2,
     };
-    threads.move_by(delta, rows);
+    threads.move_by(delta, rows, jump);
     request_titles(state)
 }
 

@@ -137,7 +137,7 @@ fn rows_read_keys_previews_and_labels_from_the_bytes() {
     assert_eq!(tree.row(4).preview, r#""a\nb é""#);
     assert_eq!(tree.row(5).preview, "12345678901234567890123", "exact text");
     assert_eq!(tree.row(5).fold, None);
-    tree.scroll_to_cursor(3);
+    tree.scroll_to_cursor(3, 1);
     assert_eq!(tree.labels.len(), 3, "the page's labels are kept");
     assert_eq!(tree.row(2).label.as_deref(), Some("credit 7"));
     let long = json!({"s": "x".repeat(200)});

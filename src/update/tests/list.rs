@@ -216,3 +216,38 @@ fn space_marks_and_x_exports_the_marked_set_in_list_order() {
             .contains("could not fetch u2")
     );
 }
+
+#[test]
+fn beside_the_detail_the_list_turns_a_page_and_zoomed_it_scrolls_by_line() {
+    use crate::state::scroll::ScrollStep;
+    let down_to_the_first_row_off_the_page = |state: &mut State| {
+        update(state, key(KeyCode::Char('g')));
+        for _ in 0..state.list_page_rows() {
+            update(state, key(KeyCode::Char('j')));
+        }
+    };
+    let mut state = loaded();
+    let rows = state.list_page_rows();
+    assert!(state.list.users.len() > rows * 2);
+    down_to_the_first_row_off_the_page(&mut state);
+    assert_eq!(state.list.cursor, rows);
+    assert_eq!(
+        state.list.offset,
+        rows - 2,
+        "beside the detail: a page, two lines kept"
+    );
+    // Back up to the row above the view: a page again, the other way.
+    for _ in 0..3 {
+        update(&mut state, key(KeyCode::Char('k')));
+    }
+    assert_eq!(state.list.offset, 0);
+
+    update(&mut state, key(KeyCode::Char('z')));
+    down_to_the_first_row_off_the_page(&mut state);
+    assert_eq!(state.list.offset, 1, "zoomed: one line");
+
+    update(&mut state, key(KeyCode::Char('z')));
+    state.scroll_step = ScrollStep::Line;
+    down_to_the_first_row_off_the_page(&mut state);
+    assert_eq!(state.list.offset, 1, "the config's `scroll = \"line\"`");
+}
