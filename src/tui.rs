@@ -13,6 +13,7 @@ mod sgr;
 
 pub use cell_writer::WriteCells;
 pub use scrolling::ScrollingBackend;
+pub use sgr::Pen;
 
 use futures::{Stream, StreamExt};
 
@@ -53,6 +54,7 @@ pub async fn run(
     if mouse {
         release_mouse();
     }
+    reset_pen_and_margins();
     ratatui::restore();
     result.map_err(|err| format!("terminal error: {err}"))
 }
@@ -60,7 +62,7 @@ pub async fn run(
 /// The environment variable of the test hook (see the module docs).
 pub const TEST_PANIC_ENV: &str = "USERSCOPE_TEST_PANIC";
 
-/// On a panic: mouse reporting off, then ratatui's hook (installed by `try_init`: raw mode off,
+/// On a panic: mouse reporting off, the pen and margins reset, then ratatui's hook (installed by `try_init`: raw mode off,
 /// alternate screen left) and the default one (the message on stderr, now on the main screen),
 /// then the cursor shown and the message logged on one line, and the process ends (exit 101).
 /// Ending it matters for a panic in a spawned task: tokio would catch it and the app would go on
@@ -72,6 +74,7 @@ fn install_panic_hook(mouse: bool) {
         if mouse {
             release_mouse();
         }
+        reset_pen_and_margins();
         previous(info);
         let _ = crossterm::execute!(std::io::stdout(), crossterm::cursor::Show);
         tracing::error!("panic: {}", crate::sanitize::one_line(&info.to_string()));
@@ -90,6 +93,15 @@ fn test_panic(hook: Option<&str>) -> impl Stream<Item = Msg> + use<> {
         );
         std::task::Poll::Pending
     })
+}
+
+/// The default style and no scroll region: the backend keeps both from frame to frame
+/// (`tui::scrolling`), and the shell must not get them.
+fn reset_pen_and_margins() {
+    use std::io::Write;
+    let mut stdout = std::io::stdout();
+    let _ = stdout.write_all(scrolling::RESET_PEN_AND_MARGINS);
+    let _ = stdout.flush();
 }
 
 fn release_mouse() {

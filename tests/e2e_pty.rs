@@ -335,6 +335,29 @@ fn last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
         .rposition(|window| window == needle)
 }
 
+/// The control sequences (`ESC [ params final`) in `bytes` that end in `final_byte`, with
+/// where each starts.
+fn csi_sequences(bytes: &[u8], final_byte: u8) -> Vec<(usize, &[u8])> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(start) = bytes[at..]
+        .windows(2)
+        .position(|window| window == b"\x1b[")
+        .map(|offset| at + offset)
+    {
+        let params = bytes[start + 2..]
+            .iter()
+            .take_while(|byte| byte.is_ascii_digit() || **byte == b';')
+            .count();
+        let end = start + 2 + params;
+        if bytes.get(end) == Some(&final_byte) {
+            found.push((start, &bytes[start..=end]));
+        }
+        at = end.max(start + 2);
+    }
+    found
+}
+
 /// What the shell around the app prints before `stty -a`, once the app has exited.
 const STTY_MARK: &str = "--- stty after exit ---";
 
@@ -404,6 +427,18 @@ fn assert_restored(tui: &Tui) {
     let shown = last(&raw, b"\x1b[?25h").expect("the cursor was shown again");
     if let Some(hidden) = last(&raw, b"\x1b[?25l") {
         assert!(shown > hidden, "the cursor was left hidden");
+    }
+    // The backend keeps its pen and scroll region from frame to frame: the shell must get
+    // neither back.
+    let before_leaving = &raw[..left];
+    if let Some((_, sgr)) = csi_sequences(before_leaving, b'm').last() {
+        assert!(
+            *sgr == b"\x1b[0m" || *sgr == b"\x1b[m",
+            "the style was left as {sgr:?}"
+        );
+    }
+    if let Some((_, margins)) = csi_sequences(before_leaving, b'r').last() {
+        assert_eq!(*margins, b"\x1b[r", "a scroll region was left set");
     }
     for mode in ["1000", "1002", "1003", "1006"] {
         if let Some(on) = last(&raw, format!("\x1b[?{mode}h").as_bytes()) {

@@ -7,7 +7,9 @@
 //!   a frame of few cells is written grouped by style when that is shorter;
 //! - the cursor moves by the shortest sequence: none after the cell before, forward (`CSI n C`)
 //!   or to a column (`CSI n G`) on the same row, to a row and column (`CSI y;x H`) elsewhere;
-//! - the style is reset at the end only if it is not already the default.
+//! - the style is not reset at the end of a frame: the next frame starts from the pen this one
+//!   left (4 bytes a frame), and `ScrollingBackend` resets it before anything that paints with
+//!   it (a clear, a scroll), as `tui` does on the way out.
 //!
 //! Only blanks of the default background are erased: a terminal without background colour erase
 //! would paint an erased run of another colour in the default one.
@@ -23,11 +25,29 @@ use super::sgr::Pen;
 /// A backend that `ScrollingBackend` writes cells through: `Backend::draw`, or a shorter encoding
 /// where the backend writes escape sequences.
 pub trait WriteCells: Backend {
-    /// Shows each cell at its position, as `Backend::draw` does.
+    /// Shows each cell at its position, as `Backend::draw` does, starting from the terminal's
+    /// `pen` and leaving it as the terminal has it after.
     fn write_cells<'a>(
         &mut self,
         cells: impl Iterator<Item = (u16, u16, &'a Cell)>,
+        pen: &mut Pen,
     ) -> Result<(), Self::Error>;
+
+    /// Scrolls the lines `rows` by `by`, up or down, and leaves the terminal's scroll region on
+    /// them (`region_set`: it already is there). The pen is first made one that paints the
+    /// lines brought in blank.
+    fn scroll_band(
+        &mut self,
+        rows: std::ops::Range<u16>,
+        by: u16,
+        up: bool,
+        region_set: bool,
+        pen: &mut Pen,
+    ) -> Result<(), Self::Error>;
+
+    /// Writes control sequences as they are (a pen and margins reset); a screen in memory has
+    /// none.
+    fn write_control(&mut self, bytes: &[u8]) -> Result<(), Self::Error>;
 }
 
 impl WriteCells for TestBackend {
@@ -35,8 +55,28 @@ impl WriteCells for TestBackend {
     fn write_cells<'a>(
         &mut self,
         cells: impl Iterator<Item = (u16, u16, &'a Cell)>,
+        _pen: &mut Pen,
     ) -> Result<(), Self::Error> {
         self.draw(cells)
+    }
+
+    fn scroll_band(
+        &mut self,
+        rows: std::ops::Range<u16>,
+        by: u16,
+        up: bool,
+        _region_set: bool,
+        _pen: &mut Pen,
+    ) -> Result<(), Self::Error> {
+        if up {
+            self.scroll_region_up(rows, by)
+        } else {
+            self.scroll_region_down(rows, by)
+        }
+    }
+
+    fn write_control(&mut self, _bytes: &[u8]) -> Result<(), Self::Error> {
+        Ok(())
     }
 }
 
@@ -44,10 +84,34 @@ impl<W: Write> WriteCells for CrosstermBackend<W> {
     fn write_cells<'a>(
         &mut self,
         cells: impl Iterator<Item = (u16, u16, &'a Cell)>,
+        pen: &mut Pen,
     ) -> io::Result<()> {
         let colors = !crossterm::style::Colored::ansi_color_disabled_memoized();
         // One write for the frame: the backend's writer is the terminal's (a locked stdout).
-        self.write_all(&encode(cells, colors))
+        self.write_all(&encode(cells, colors, pen))
+    }
+
+    fn scroll_band(
+        &mut self,
+        rows: std::ops::Range<u16>,
+        by: u16,
+        up: bool,
+        region_set: bool,
+        pen: &mut Pen,
+    ) -> io::Result<()> {
+        let mut out = Vec::with_capacity(24);
+        let erasing = pen.for_erasing();
+        pen.change_to(&erasing, &mut out);
+        *pen = erasing;
+        if !region_set {
+            let _ = write!(out, "\x1b[{};{}r", rows.start + 1, rows.end);
+        }
+        let _ = write!(out, "\x1b[{by}{}", if up { 'S' } else { 'T' });
+        self.write_all(&out)
+    }
+
+    fn write_control(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.write_all(bytes)
     }
 }
 
@@ -55,8 +119,8 @@ impl<W: Write> WriteCells for CrosstermBackend<W> {
 /// changes a few hundred; a first frame is written as it comes.
 const MOST_CELLS_REORDERED: usize = 2_000;
 
-/// The bytes that show `cells`, starting from the default style and leaving it so. With
-/// `colors` off, no colour is written (crossterm's `NO_COLOR`).
+/// The bytes that show `cells`, starting from the terminal's `pen` and leaving in it the pen
+/// they end with. With `colors` off, no colour is written (crossterm's `NO_COLOR`).
 ///
 /// The cells are written in the order given, or grouped by style when that is shorter: a
 /// scrolled pane's new row, the cursor's rows and the status change the style at each cell of
@@ -65,18 +129,23 @@ const MOST_CELLS_REORDERED: usize = 2_000;
 pub(super) fn encode<'a>(
     cells: impl Iterator<Item = (u16, u16, &'a Cell)>,
     colors: bool,
+    pen: &mut Pen,
 ) -> Vec<u8> {
     let cells: Vec<(u16, u16, &Cell)> = cells.collect();
-    let in_order = encode_in_order(&cells, colors);
-    if cells.len() > MOST_CELLS_REORDERED {
-        return in_order;
-    }
-    let grouped = encode_in_order(&grouped_by_style(cells, colors), colors);
-    if grouped.len() < in_order.len() {
-        grouped
+    let (in_order, in_order_pen) = encode_in_order(&cells, colors, *pen);
+    let (bytes, end_pen) = if cells.len() > MOST_CELLS_REORDERED {
+        (in_order, in_order_pen)
     } else {
-        in_order
-    }
+        let (grouped, grouped_pen) =
+            encode_in_order(&grouped_by_style(cells, colors), colors, *pen);
+        if grouped.len() < in_order.len() {
+            (grouped, grouped_pen)
+        } else {
+            (in_order, in_order_pen)
+        }
+    };
+    *pen = end_pen;
+    bytes
 }
 
 /// `cells` grouped by style, the styles in the order they first come, each group in the order
@@ -102,12 +171,12 @@ fn grouped_by_style(cells: Vec<(u16, u16, &Cell)>, colors: bool) -> Vec<(u16, u1
     keyed.into_iter().map(|(_, cell)| cell).collect()
 }
 
-/// The bytes that show `cells` in the order given.
-fn encode_in_order(cells: &[(u16, u16, &Cell)], colors: bool) -> Vec<u8> {
+/// The bytes that show `cells` in the order given from `pen`, and the pen they leave.
+fn encode_in_order(cells: &[(u16, u16, &Cell)], colors: bool, pen: Pen) -> (Vec<u8>, Pen) {
     let mut writer = CellWriter {
         out: Vec::with_capacity(4096),
         cursor: None,
-        pen: Pen::default(),
+        pen,
         colors,
     };
     let mut blanks: Vec<(u16, u16, &Cell)> = Vec::new();
@@ -126,10 +195,7 @@ fn encode_in_order(cells: &[(u16, u16, &Cell)], colors: bool) -> Vec<u8> {
         writer.cell(x, y, cell);
     }
     writer.blanks(&mut blanks);
-    if writer.pen != Pen::default() {
-        writer.out.extend_from_slice(b"\x1b[0m");
-    }
-    writer.out
+    (writer.out, writer.pen)
 }
 
 /// Whether a cell shows nothing but the default background: it may be erased.

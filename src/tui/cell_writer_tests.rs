@@ -18,8 +18,18 @@ fn row(x: u16, y: u16, text: &str, style: Style) -> Vec<(u16, u16, Cell)> {
         .collect()
 }
 
+/// The bytes for `cells` from the default pen, and a reset after if they leave another (as
+/// the next frame or the way out would write it).
 fn written(cells: &[(u16, u16, Cell)]) -> String {
-    let bytes = encode(cells.iter().map(|(x, y, cell)| (*x, *y, cell)), true);
+    let mut pen = Pen::default();
+    let mut bytes = encode(
+        cells.iter().map(|(x, y, cell)| (*x, *y, cell)),
+        true,
+        &mut pen,
+    );
+    if pen != Pen::default() {
+        bytes.extend_from_slice(b"\x1b[0m");
+    }
     String::from_utf8(bytes).unwrap()
 }
 
@@ -161,6 +171,8 @@ proptest! {
         let size = |n: u16| std::num::NonZeroU16::new(n).unwrap_or(std::num::NonZeroU16::MIN);
         let mut emulator = vt100::Parser::new(size(HEIGHT), size(WIDTH), 0);
         let mut last = Buffer::empty(area);
+        // The pen the first frame leaves is where the second starts.
+        let mut pen = Pen::default();
         for (spans, whole) in [(first, true), (second, false)] {
             let mut buffer = last.clone();
             let mut cells = buffer.content.iter_mut();
@@ -185,7 +197,7 @@ proptest! {
             for (x, y, cell) in &changes {
                 expected_buffer[(*x, *y)] = (*cell).clone();
             }
-            emulator.process(&encode(changes.into_iter(), true));
+            emulator.process(&encode(changes.into_iter(), true, &mut pen));
             prop_assert_eq!(screen_oracle::differences(emulator.screen(), &expected_buffer), vec![]);
             last = expected_buffer;
         }

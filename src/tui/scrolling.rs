@@ -13,12 +13,22 @@
 //! It keeps its own copy of what the screen shows: ratatui hands it the cells that changed since
 //! the last frame, and a frame that changes many lines is compared with the screen shifted by one
 //! to three rows each way.
+//!
+//! It also keeps what the terminal's state is between frames, so as not to write it again: the
+//! pen (the style the last cell left) and the scroll region (set once for a run of scrolls of
+//! the same band: 11 bytes a move). Both are reset before what they would change (a clear
+//! paints with the pen's background), and [`RESET_PEN_AND_MARGINS`] on the way out.
 
 use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Position, Rect, Size};
 
 use super::cell_writer::WriteCells;
+use super::sgr::Pen;
+
+/// The default style and no scroll region (`CSI r` also puts the cursor home): what the shell
+/// expects back, written before the alternate screen is left, on every way out.
+pub const RESET_PEN_AND_MARGINS: &[u8] = b"\x1b[0m\x1b[r";
 
 mod band;
 
@@ -39,6 +49,10 @@ pub struct ScrollingBackend<B: Backend> {
     /// Whether the cursor is known to be hidden: ratatui hides it before every frame, 6 bytes
     /// a frame for nothing once it is.
     cursor_hidden: bool,
+    /// The style the terminal paints with: what the last cell written left.
+    pen: Pen,
+    /// The scroll region the terminal has (rows), if this backend set one.
+    region: Option<std::ops::Range<u16>>,
 }
 
 /// Puts a cell ratatui sent into a copy of the screen, and blanks the cells a wide character
@@ -71,6 +85,8 @@ impl<B: Backend> ScrollingBackend<B> {
             screen,
             known: true,
             cursor_hidden: false,
+            pen: Pen::default(),
+            region: None,
         }
     }
 
@@ -95,13 +111,7 @@ impl<B: WriteCells> ScrollingBackend<B> {
         let Some(scroll) = band::best(&self.screen, &self.target, touched) else {
             return self.forward(changes);
         };
-        if scroll.up {
-            self.inner
-                .scroll_region_up(scroll.rows.clone(), scroll.by)?;
-        } else {
-            self.inner
-                .scroll_region_down(scroll.rows.clone(), scroll.by)?;
-        }
+        self.scroll(&scroll.rows, scroll.by, scroll.up)?;
         let width = usize::from(self.screen.area.width);
         let mut writes: Vec<(u16, u16, &Cell)> = Vec::new();
         let mut changes = changes.iter().peekable();
@@ -123,7 +133,7 @@ impl<B: WriteCells> ScrollingBackend<B> {
             let columns = band::with_blank_gaps(new, band::changes(new, old));
             writes.extend(columns.map(|x| (x as u16, y, &new[x])));
         }
-        self.inner.write_cells(writes.into_iter())?;
+        self.inner.write_cells(writes.into_iter(), &mut self.pen)?;
         scroll.shift(&mut self.screen);
         // The terminal now shows the frame: bring the copy up to it where it changed.
         for (y, touched) in touched.iter().enumerate() {
@@ -141,7 +151,28 @@ impl<B: WriteCells> ScrollingBackend<B> {
             keep(&mut self.screen, *x, *y, cell);
             keep(&mut self.target, *x, *y, cell);
         }
-        self.inner.write_cells(changes.iter().copied())
+        self.inner
+            .write_cells(changes.iter().copied(), &mut self.pen)
+    }
+
+    /// Scrolls `rows` by `by` lines, up or down; the region is set only if the terminal has
+    /// another.
+    fn scroll(&mut self, rows: &std::ops::Range<u16>, by: u16, up: bool) -> Result<(), B::Error> {
+        let region_set = self.region.as_ref() == Some(rows);
+        self.inner
+            .scroll_band(rows.clone(), by, up, region_set, &mut self.pen)?;
+        self.region = Some(rows.clone());
+        Ok(())
+    }
+
+    /// The default pen and no scroll region, before what they would change.
+    fn reset_pen_and_margins(&mut self) -> Result<(), B::Error> {
+        if self.pen != Pen::default() || self.region.is_some() {
+            self.inner.write_control(RESET_PEN_AND_MARGINS)?;
+            self.pen = Pen::default();
+            self.region = None;
+        }
+        Ok(())
     }
 }
 
@@ -160,7 +191,7 @@ impl<B: WriteCells> Backend for ScrollingBackend<B> {
         if outside {
             // The screen is not the size this backend thinks: write as told until a full clear.
             self.known = false;
-            return self.inner.write_cells(changes.into_iter());
+            return self.inner.write_cells(changes.into_iter(), &mut self.pen);
         }
         let mut touched = vec![false; usize::from(area.height)];
         for (_, y, _) in &changes {
@@ -205,6 +236,9 @@ impl<B: WriteCells> Backend for ScrollingBackend<B> {
     }
 
     fn clear_region(&mut self, clear_type: ClearType) -> Result<(), Self::Error> {
+        // A clear paints with the pen's background; after a resize the margins may be the
+        // terminal's again: both start over from the default.
+        self.reset_pen_and_margins()?;
         self.inner.clear_region(clear_type)?;
         if clear_type == ClearType::All {
             // Ratatui clears the whole screen on a resize: start again from a blank one.
@@ -236,6 +270,7 @@ impl<B: WriteCells> Backend for ScrollingBackend<B> {
         line_count: u16,
     ) -> Result<(), Self::Error> {
         self.known = false;
+        self.reset_pen_and_margins()?;
         self.inner.scroll_region_up(region, line_count)
     }
 
@@ -245,6 +280,7 @@ impl<B: WriteCells> Backend for ScrollingBackend<B> {
         line_count: u16,
     ) -> Result<(), Self::Error> {
         self.known = false;
+        self.reset_pen_and_margins()?;
         self.inner.scroll_region_down(region, line_count)
     }
 }

@@ -67,9 +67,13 @@ fn move_through<B: Backend>(backend: B, written: &Written, from: usize, to: usiz
     written.0.take()
 }
 
-/// Whether bytes written set a scroll region (`CSI top;bottom r` ... `CSI r`).
+/// Whether bytes written scroll lines (`CSI n S` or `CSI n T`, in a scroll region).
 fn scrolls(bytes: &[u8]) -> bool {
-    bytes.windows(3).any(|window| window == b"\x1b[r")
+    let text = String::from_utf8_lossy(bytes);
+    text.split("\x1b[").skip(1).any(|sequence| {
+        let digits = sequence.bytes().take_while(u8::is_ascii_digit).count();
+        digits > 0 && matches!(sequence.as_bytes().get(digits), Some(b'S' | b'T'))
+    })
 }
 
 #[test]
@@ -317,4 +321,39 @@ fn letters_under_a_wide_character_do_not_come_back() {
             "from row {first}"
         );
     }
+}
+
+#[test]
+fn a_run_of_scrolls_sets_the_region_once_and_a_clear_resets_pen_and_margins() {
+    let written = Written::default();
+    let backend =
+        ScrollingBackend::with_size(CrosstermBackend::new(written.clone()), Size::new(120, 40));
+    let viewport = ratatui::Viewport::Fixed(Rect::new(0, 0, 120, 40));
+    let mut terminal = Terminal::with_options(backend, ratatui::TerminalOptions { viewport })
+        .unwrap_or_else(|_| unreachable!());
+    let rows = labels(100);
+    let mut frame_at = |first: usize| {
+        written.0.borrow_mut().clear();
+        terminal
+            .draw(|f| frame(f.buffer_mut(), first, &rows))
+            .unwrap();
+        String::from_utf8(written.0.take()).unwrap()
+    };
+    frame_at(0);
+    let first_scroll = frame_at(1);
+    assert!(
+        first_scroll.starts_with("\x1b[2;39r\x1b[1S"),
+        "{first_scroll:?}"
+    );
+    let next_scroll = frame_at(2);
+    assert!(next_scroll.starts_with("\x1b[1S"), "{next_scroll:?}");
+    assert!(!next_scroll.contains("r\x1b"), "{next_scroll:?}");
+    // The frame left the rows' colour in the pen: a clear would paint with its background.
+    assert!(!next_scroll.ends_with("\x1b[0m"), "{next_scroll:?}");
+    terminal
+        .backend_mut()
+        .clear_region(ClearType::AfterCursor)
+        .unwrap();
+    let cleared = String::from_utf8(written.0.take()).unwrap();
+    assert!(cleared.starts_with("\x1b[0m\x1b[r"), "{cleared:?}");
 }

@@ -15,7 +15,7 @@ use ratatui::style::{Color, Modifier};
 
 /// The attributes a terminal paints cells with: what the last SGR sequences set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Pen {
+pub struct Pen {
     pub fg: Color,
     pub bg: Color,
     pub underline: Color,
@@ -84,6 +84,7 @@ impl Pen {
 
     /// This pen with what would show on an erased cell taken off (the foreground, bold and
     /// italics stay: they do not show on a blank, and the next cell may want them).
+    #[must_use]
     pub fn for_erasing(self) -> Self {
         Self {
             bg: Color::Reset,
