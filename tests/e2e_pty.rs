@@ -290,9 +290,10 @@ fn hostile_names_are_shown_inert_and_never_reach_the_terminal() {
             .any(|row| row.contains(&format!("┐┌ {prefix}")))
             .then_some(())
     });
-    // Back to the list and two pages down, so user 57 (OSC 0) is drawn.
+    // Back to the list and a page down, so user 57 (OSC 0) is drawn: beside the detail pane
+    // the view turns a page (rows 31-63 with the cursor on 40). A second page would turn past
+    // 57, and whether a frame showed it in between would depend on timing.
     tui.send("\t");
-    tui.send("\x1b[6~");
     tui.send("\x1b[6~");
     let (first, last) = &names[57];
     let prefix = shown_prefix(first, last);
@@ -678,6 +679,16 @@ fn the_explorer_and_the_cli_write_the_same_audit_report() {
     assert_eq!(from_tui, from_cli);
 }
 
+/// The screen once it differs from `before` and the app has stopped drawing (nothing written
+/// for a quarter of a second). Waiting for a change first keeps a slow machine, which has not
+/// begun to answer the keys yet, from passing the screen before them for the settled one.
+fn settled_after(tui: &Tui, before: &str) -> String {
+    tui.wait_for("the screen to change", |screen| {
+        (screen.contents() != before).then_some(())
+    });
+    settled(tui)
+}
+
 /// The screen once the app has stopped drawing (nothing written for a quarter of a second).
 fn settled(tui: &Tui) -> String {
     let read = || tui.wait_for("a screen", |screen| Some(screen.contents()));
@@ -701,12 +712,14 @@ fn a_scrolled_pane_shows_what_a_full_redraw_shows() {
     let mut tui = explorer("sandbox-zoo", 100, 30);
     wait_for_users(&tui, 20);
     for zoom in [true, false] {
+        // Each pass moves the cursor 13 rows down, so the screen changes.
+        let before = settled(&tui);
         if zoom {
             tui.send("z");
         }
         tui.send(&"j".repeat(40));
         tui.send(&"k".repeat(27));
-        let scrolled = settled(&tui);
+        let scrolled = settled_after(&tui, &before);
         // The pane's top right corner sits in the last column once the app has drawn a width.
         let drawn_at = |cols: usize| {
             move |screen: &vt100::Screen| {
