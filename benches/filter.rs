@@ -22,9 +22,16 @@ use userscope::state::filter::Ranking;
 use userscope::state::{DetailTab, Focus, State};
 use userscope::update::update;
 
-/// The complete answer to `query`, as the list holds it once its filter has ended.
+/// The complete answer to `query`, as the list holds it once its filter has ended (the empty
+/// query: every user, in load order).
 fn complete(state: &mut State, query: &str) -> Ranking {
     state.list.filter = Input::new(query.to_owned());
+    if query.is_empty() {
+        let rows = state.list_page_rows();
+        let request = state.next_request();
+        assert!(state.list.refilter(rows, request).is_none());
+        return Ranking::default();
+    }
     let rows = state.list_page_rows();
     let request = state.next_request();
     let job = state
@@ -36,10 +43,30 @@ fn complete(state: &mut State, query: &str) -> Ranking {
     ranking
 }
 
-/// Types one character and waits as the operator does: until the rows shown are final, or
-/// (`whole`) until the complete answer is in.
+/// Puts the list back on `query`'s complete answer, as it was once typed.
+fn show_complete(state: &mut State, query: &str, ranking: &Ranking) {
+    state.list.filter = Input::new(query.to_owned());
+    if query.is_empty() {
+        let rows = state.list_page_rows();
+        let request = state.next_request();
+        assert!(state.list.refilter(rows, request).is_none());
+    } else {
+        state.list.show_ranking(ranking.clone());
+    }
+}
+
+/// Types one character (`\u{8}`: a backspace) and waits as the operator does: until the rows
+/// shown are final, or (`whole`) until the complete answer is in.
 fn keystroke(state: &mut State, typed: char, whole: bool) {
-    let effects = update(state, common::key(typed));
+    let key = if typed == '\u{8}' {
+        Msg::Key(crossterm::event::KeyEvent::new(
+            crossterm::event::KeyCode::Backspace,
+            crossterm::event::KeyModifiers::NONE,
+        ))
+    } else {
+        common::key(typed)
+    };
+    let effects = update(state, key);
     if state.list.rows_are_final() && !whole {
         std::hint::black_box(effects);
         return;
@@ -71,15 +98,23 @@ fn bench(c: &mut Criterion) {
             (200, 60),
         );
         state.focus = Focus::Filter;
-        // (query before, the character typed, a name for the figure)
+        // (the query typed before it, the query before, the character typed, a name)
         let cases = [
-            ("ann", 'a', "ann_to_anna"),
-            ("'berg ^ann", 'a', "extended_'berg_^ann_to_^anna"),
+            ("", "ann", 'a', "ann_to_anna"),
+            ("", "'berg ^ann", 'a', "extended_'berg_^ann_to_^anna"),
             // Initials: no one has the best possible score, so the load-order scan cannot prove
             // the page; walking the ranking of "ab" best first can (`filter/narrow.rs`).
-            ("ab", 'g', "initials_ab_to_abg"),
+            ("", "ab", 'g', "initials_ab_to_abg"),
+            // A first keystroke: a load-order scan proves the page when enough users reach the
+            // best score a letter allows.
+            ("", "", 'a', "first_keystroke_a"),
+            ("", "", 'q', "first_keystroke_q"),
+            // A backspace widens the answer: nothing narrows to it, but the ranking of "ann"
+            // was complete before "anna" was typed (`filter/recent.rs`).
+            ("ann", "anna", '\u{8}', "backspace_anna_to_ann"),
         ];
-        for (before, typed, name) in cases {
+        for (earlier, before, typed, name) in cases {
+            let earlier_ranking = complete(&mut state, earlier);
             let before_ranking = complete(&mut state, before);
             let matched = before_ranking.ranked.len();
             let mut proven = false;
@@ -88,8 +123,11 @@ fn bench(c: &mut Criterion) {
                     b.iter_custom(|iters| {
                         let mut total = Duration::ZERO;
                         for _ in 0..iters {
-                            state.list.filter = Input::new(before.to_owned());
-                            state.list.show_ranking(before_ranking.clone());
+                            // As typed: the earlier query's complete answer, then this one's,
+                            // and no other (the last iteration's answer is not kept).
+                            state.list.forget_earlier_rankings();
+                            show_complete(&mut state, earlier, &earlier_ranking);
+                            show_complete(&mut state, before, &before_ranking);
                             let start = Instant::now();
                             keystroke(&mut state, typed, wait == "whole_list");
                             total += start.elapsed();
@@ -102,8 +140,9 @@ fn bench(c: &mut Criterion) {
                 });
             }
             // The answer after the keystroke, to print its size.
-            state.list.filter = Input::new(before.to_owned());
-            state.list.show_ranking(before_ranking.clone());
+            state.list.forget_earlier_rankings();
+            show_complete(&mut state, earlier, &earlier_ranking);
+            show_complete(&mut state, before, &before_ranking);
             keystroke(&mut state, typed, true);
             println!(
                 "filter {name} over {count}: {matched} matched before, {} after; top rows \

@@ -57,6 +57,8 @@ pub struct UserListState {
     pub visible: Arc<Vec<usize>>,
     /// The filter running in the background, if any.
     pub filtering: Option<PendingFilter>,
+    /// Complete rankings of earlier queries, shown at once when typed again (a backspace).
+    recent: filter::RecentRankings,
     /// Cursor, an index into `rows()`.
     pub cursor: usize,
     /// The first row drawn.
@@ -170,11 +172,16 @@ impl UserListState {
         if query == self.filtered_for || query.is_empty() {
             self.filtering = None;
             if query.is_empty() {
-                self.ranked = Vec::new();
+                self.keep_ranking();
                 self.visible = Arc::new((0..self.users.len()).collect());
-                self.filtered_for.clear();
             }
             self.cursor_to(selected);
+            return None;
+        }
+        if let Some(ranking) = self.recent.take(&query) {
+            // Typed before and ranked whole: the users loaded since are ranked in by `show`.
+            self.filtering = None;
+            self.show(ranking, selected);
             return None;
         }
         // Typing more of a query only narrows it (negations aside), so only the users that
@@ -242,7 +249,28 @@ impl UserListState {
         self.show(ranking, selected);
     }
 
+    /// Forgets the rankings kept of earlier queries: the list as if none had been typed (a
+    /// benchmark times a keystroke again and again, each time as the first).
+    pub fn forget_earlier_rankings(&mut self) {
+        self.recent = filter::RecentRankings::default();
+    }
+
+    /// Keeps the ranking shown (complete, over every user loaded) for when its query comes
+    /// back, and leaves none.
+    fn keep_ranking(&mut self) {
+        if !self.filtered_for.is_empty() {
+            self.recent.keep(Ranking {
+                query: std::mem::take(&mut self.filtered_for),
+                ranked: std::mem::take(&mut self.ranked),
+                users: self.users.len(),
+            });
+        }
+    }
+
     fn show(&mut self, ranking: Ranking, follow: Option<usize>) {
+        if ranking.query != self.filtered_for {
+            self.keep_ranking();
+        }
         let mut ranked = ranking.ranked;
         if ranking.users < self.users.len() {
             let pattern = filter::parse(&ranking.query);

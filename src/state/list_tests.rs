@@ -227,3 +227,26 @@ fn a_narrowed_query_shows_top_rows_proven_from_the_last_answer_at_once() {
     assert!(list.finish_filter(RequestId(2), job.run(&|| false).unwrap()));
     assert_eq!(*list.visible, expected);
 }
+
+#[test]
+fn a_query_typed_again_shows_its_ranking_at_once_with_users_loaded_since() {
+    let users = many(30_000);
+    let mut list = UserListState::default();
+    list.append(users[..20_000].to_vec());
+    filter(&mut list, "ann");
+    filter(&mut list, "anna");
+    list.append(users[20_000..].to_vec());
+    let typed_again = |list: &mut UserListState, text: &str| {
+        list.filter = Input::new(text.to_owned());
+        assert!(list.refilter(10, RequestId(2)).is_none(), "{text}: no job");
+        assert!(list.filtering.is_none());
+        assert_eq!(list.visible.to_vec(), fresh(&users, text), "{text}");
+    };
+    // A backspace: "ann" was ranked whole before, over fewer users.
+    typed_again(&mut list, "ann");
+    typed_again(&mut list, "anna");
+    // Cleared, then typed again.
+    filter(&mut list, "");
+    assert_eq!(list.visible.len(), users.len());
+    typed_again(&mut list, "anna");
+}
