@@ -55,6 +55,16 @@ fn show_complete(state: &mut State, query: &str, ranking: &Ranking) {
     }
 }
 
+/// Puts the list as the operator left it typing `earlier`, then `before`: their complete
+/// answers shown in turn, and no other query's ranking kept (not the last iteration's answer,
+/// which a first keystroke would otherwise find kept).
+fn as_typed(state: &mut State, earlier: (&str, &Ranking), before: (&str, &Ranking)) {
+    show_complete(state, "", &Ranking::default());
+    state.list.forget_earlier_rankings();
+    show_complete(state, earlier.0, earlier.1);
+    show_complete(state, before.0, before.1);
+}
+
 /// Types one character (`\u{8}`: a backspace) and waits as the operator does: until the rows
 /// shown are final, or (`whole`) until the complete answer is in.
 fn keystroke(state: &mut State, typed: char, whole: bool) {
@@ -123,11 +133,11 @@ fn bench(c: &mut Criterion) {
                     b.iter_custom(|iters| {
                         let mut total = Duration::ZERO;
                         for _ in 0..iters {
-                            // As typed: the earlier query's complete answer, then this one's,
-                            // and no other (the last iteration's answer is not kept).
-                            state.list.forget_earlier_rankings();
-                            show_complete(&mut state, earlier, &earlier_ranking);
-                            show_complete(&mut state, before, &before_ranking);
+                            as_typed(
+                                &mut state,
+                                (earlier, &earlier_ranking),
+                                (before, &before_ranking),
+                            );
                             let start = Instant::now();
                             keystroke(&mut state, typed, wait == "whole_list");
                             total += start.elapsed();
@@ -140,9 +150,11 @@ fn bench(c: &mut Criterion) {
                 });
             }
             // The answer after the keystroke, to print its size.
-            state.list.forget_earlier_rankings();
-            show_complete(&mut state, earlier, &earlier_ranking);
-            show_complete(&mut state, before, &before_ranking);
+            as_typed(
+                &mut state,
+                (earlier, &earlier_ranking),
+                (before, &before_ranking),
+            );
             keystroke(&mut state, typed, true);
             println!(
                 "filter {name} over {count}: {matched} matched before, {} after; top rows \
