@@ -105,6 +105,8 @@ fn a_narrow_filter_and_clearing_it_need_no_job() {
     }
     assert_eq!(state.list.selected().unwrap().id, "u1234");
     assert!(screen(&state).contains("of 12,000 match"));
+    // The first match was fetched at once (the pane was empty); shown, Esc has none to cancel.
+    crate::update::tests::answer_fetch(&mut state);
     // Esc leaves the filter input; Esc again in the list clears the filter at once.
     update(
         &mut state,

@@ -77,7 +77,30 @@ fn fetch_request(effects: &[Effect]) -> Option<(RequestId, String)> {
     })
 }
 
-/// A state with the first page loaded (100 users, more to come).
+/// Presses Enter on the list: the fetch it starts, or the one already in flight for the user
+/// under the cursor (the first selection is fetched as soon as the page shows it).
+fn open_selected(state: &mut State) -> (RequestId, String) {
+    let effects = update(state, key(KeyCode::Enter));
+    fetch_request(&effects)
+        .or_else(|| state.detail.loading.clone())
+        .expect("a fetch for the selected user")
+}
+
+/// Answers the record fetch in flight, if any, with a record of that id.
+pub(super) fn answer_fetch(state: &mut State) {
+    if let Some((request, id)) = state.detail.loading.clone() {
+        update(
+            state,
+            Msg::RecordLoaded {
+                request,
+                result: Ok(record(&id)),
+            },
+        );
+    }
+}
+
+/// A state with the first page loaded (100 users, more to come), the first user's record
+/// being fetched.
 fn loaded() -> State {
     let mut state = state();
     let request = load_request(&init(&mut state));

@@ -7,7 +7,7 @@ use crate::state::FindingRow;
 #[test]
 fn viewing_and_exporting_leave_a_trail_without_content() {
     let mut state = loaded();
-    let (request, _) = fetch_request(&update(&mut state, key(KeyCode::Enter))).unwrap();
+    let (request, _) = open_selected(&mut state);
     let effects = update(
         &mut state,
         Msg::RecordLoaded {
@@ -40,7 +40,7 @@ fn the_audit_tab_lists_findings_and_enter_opens_the_evidence_in_the_tree() {
     // The tree shows the body's bytes; the rules read the parsed JSON: both say the same.
     scanova.bodies[0].bytes = bytes::Bytes::from(json.to_string());
     scanova.json = json;
-    let (request, _) = fetch_request(&update(&mut state, key(KeyCode::Enter))).unwrap();
+    let (request, _) = open_selected(&mut state);
     update(
         &mut state,
         Msg::RecordLoaded {
@@ -293,7 +293,7 @@ fn a_record_does_not_regroup_the_scans_findings() {
     update(&mut state, key(KeyCode::Char('j')));
     let cursor = state.detail.findings_view.cursor;
     state.focus = Focus::List;
-    let (request, _) = fetch_request(&update(&mut state, key(KeyCode::Enter))).unwrap();
+    let (request, _) = open_selected(&mut state);
     update(
         &mut state,
         Msg::RecordLoaded {

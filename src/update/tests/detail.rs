@@ -30,7 +30,7 @@ fn export_needs_a_record_and_reports_the_path() {
     let mut state = loaded();
     assert!(update(&mut state, key(KeyCode::Char('x'))).is_empty());
     assert!(state.status.error.is_some());
-    let (request, _) = fetch_request(&update(&mut state, key(KeyCode::Enter))).unwrap();
+    let (request, _) = open_selected(&mut state);
     update(
         &mut state,
         Msg::RecordLoaded {
@@ -73,7 +73,7 @@ fn the_threads_tab_asks_for_titles_in_view_once_and_fills_them_in() {
     let mut quip = (*record("u0")).clone();
     quip.provider = "quip";
     quip.threads = threads;
-    let (request, _) = fetch_request(&update(&mut state, key(KeyCode::Enter))).unwrap();
+    let (request, _) = open_selected(&mut state);
     update(
         &mut state,
         Msg::RecordLoaded {
@@ -124,7 +124,7 @@ fn the_threads_tab_asks_for_titles_in_view_once_and_fills_them_in() {
 #[test]
 fn providers_without_threads_have_no_threads_tab() {
     let mut state = loaded();
-    let (request, _) = fetch_request(&update(&mut state, key(KeyCode::Enter))).unwrap();
+    let (request, _) = open_selected(&mut state);
     update(
         &mut state,
         Msg::RecordLoaded {
@@ -146,7 +146,7 @@ fn providers_without_threads_have_no_threads_tab() {
 #[test]
 fn y_then_v_k_or_p_copies_from_the_tree_and_capital_y_the_record() {
     let mut state = loaded();
-    let (request, _) = fetch_request(&update(&mut state, key(KeyCode::Enter))).unwrap();
+    let (request, _) = open_selected(&mut state);
     update(
         &mut state,
         Msg::RecordLoaded {
@@ -177,7 +177,7 @@ fn y_then_v_k_or_p_copies_from_the_tree_and_capital_y_the_record() {
 #[test]
 fn slash_in_the_raw_view_searches_it_and_n_walks_the_matches() {
     let mut state = loaded();
-    let (request, _) = fetch_request(&update(&mut state, key(KeyCode::Enter))).unwrap();
+    let (request, _) = open_selected(&mut state);
     update(
         &mut state,
         Msg::RecordLoaded {
@@ -212,7 +212,7 @@ fn slash_in_the_raw_view_searches_it_and_n_walks_the_matches() {
 #[test]
 fn a_raw_search_narrows_as_keys_are_typed_and_starts_over_otherwise() {
     let mut state = loaded();
-    let (request, _) = fetch_request(&update(&mut state, key(KeyCode::Enter))).unwrap();
+    let (request, _) = open_selected(&mut state);
     update(
         &mut state,
         Msg::RecordLoaded {
@@ -281,8 +281,7 @@ fn r_asks_for_the_list_again_after_it_failed() {
 fn a_record_with_json_notes_says_so_and_shows_the_servers_digits() {
     let mut state = loaded();
     let id = state.list.users[0].id.clone();
-    let effects = update(&mut state, key(KeyCode::Enter));
-    let (request, _) = fetch_request(&effects).expect("a fetch");
+    let (request, _) = open_selected(&mut state);
     let body: &'static [u8] = br#"{"a":1,"a":2,"n":123456789012345678901234567890}"#;
     let record = UserRecord {
         provider: "zoo",

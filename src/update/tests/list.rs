@@ -15,17 +15,26 @@ fn starts_by_loading_the_first_page() {
 }
 
 #[test]
-fn a_page_fills_the_list_and_the_selection_waits_to_rest_before_fetching() {
-    let mut state = loaded();
-    assert_eq!(state.list.users.len(), 100);
-    assert_eq!(
-        state
-            .detail
-            .wanted
-            .as_ref()
-            .map(|wanted| wanted.id.as_str()),
-        Some("u0")
+fn a_page_fills_the_list_and_its_first_user_is_fetched_at_once() {
+    let mut state = state();
+    let request = load_request(&init(&mut state));
+    let effects = update(
+        &mut state,
+        Msg::UsersLoaded {
+            request,
+            result: Ok(page(0..100, Some("p2"))),
+        },
     );
+    assert_eq!(state.list.users.len(), 100);
+    let (_, id) = fetch_request(&effects).expect("the first user, with the pane empty");
+    assert_eq!(id, "u0");
+    assert!(state.detail.wanted.is_none());
+}
+
+#[test]
+fn later_selections_wait_to_rest_before_fetching() {
+    let mut state = loaded();
+    answer_fetch(&mut state);
     // Scrolling past rows fetches nothing.
     for _ in 0..5 {
         assert!(fetch_request(&update(&mut state, key(KeyCode::Char('j')))).is_none());
@@ -36,10 +45,28 @@ fn a_page_fills_the_list_and_the_selection_waits_to_rest_before_fetching() {
 }
 
 #[test]
+fn the_first_selection_is_fetched_at_once_only_while_the_pane_is_empty() {
+    let mut state = loaded();
+    // u0 is in flight: moving on waits to rest, and the fetch that follows supersedes it.
+    assert!(fetch_request(&update(&mut state, key(KeyCode::Char('j')))).is_none());
+    update(&mut state, Msg::Tick);
+    let effects = update(&mut state, Msg::Tick);
+    assert_eq!(
+        fetch_request(&effects).map(|(_, id)| id).as_deref(),
+        Some("u1")
+    );
+    assert!(
+        effects
+            .iter()
+            .any(|effect| matches!(effect, Effect::Cancel(_))),
+        "u0's fetch is cancelled"
+    );
+}
+
+#[test]
 fn late_answers_of_superseded_requests_are_dropped() {
     let mut state = loaded();
-    let first =
-        fetch_request(&update(&mut state, key(KeyCode::Enter))).expect("enter fetches at once");
+    let first = open_selected(&mut state);
     state.focus = Focus::List;
     update(&mut state, key(KeyCode::Char('j')));
     let second = fetch_request(&update(&mut state, key(KeyCode::Enter))).expect("second fetch");
@@ -73,7 +100,7 @@ fn late_answers_of_superseded_requests_are_dropped() {
 #[test]
 fn a_new_fetch_cancels_the_one_in_flight_and_esc_cancels_too() {
     let mut state = loaded();
-    let (first, _) = fetch_request(&update(&mut state, key(KeyCode::Enter))).unwrap();
+    let (first, _) = open_selected(&mut state);
     state.focus = Focus::List;
     update(&mut state, key(KeyCode::Char('j')));
     let effects = update(&mut state, key(KeyCode::Enter));
@@ -175,15 +202,8 @@ fn slash_filters_as_you_type_and_enter_asks_the_server() {
 #[test]
 fn idle_means_no_tick() {
     let mut state = loaded();
-    update(&mut state, Msg::Tick);
-    let (request, _) = fetch_request(&update(&mut state, Msg::Tick)).unwrap();
-    update(
-        &mut state,
-        Msg::RecordLoaded {
-            request,
-            result: Ok(record("u0")),
-        },
-    );
+    assert!(state.needs_tick(), "a spinner runs while the record loads");
+    answer_fetch(&mut state);
     assert!(!state.needs_tick());
 }
 

@@ -33,6 +33,7 @@ fn focus_moves_while_zoomed_show_the_other_pane_zoomed() {
 #[test]
 fn esc_cancels_without_leaving_the_zoom() {
     let mut state = loaded();
+    answer_fetch(&mut state);
     update(&mut state, key(KeyCode::Tab));
     update(&mut state, key(KeyCode::Char('z')));
     update(&mut state, key(KeyCode::Esc));
