@@ -141,3 +141,34 @@ mod scan;
 mod scanova;
 mod zoo;
 mod zooza;
+
+/// A record's findings come out the most severe first, then by rule, each rule's in the order
+/// it found them: what a stable sort of the findings in evaluation order gives.
+#[tokio::test]
+async fn a_records_findings_are_sorted_as_a_stable_sort_would_sort_them() {
+    let audit = RecordAudit {
+        profile: "sandbox".to_owned(),
+        rules: all_rules().collect(),
+        settings: settings(),
+    };
+    let mut with_several_rules = 0;
+    for profile in [
+        "sandbox-zoo",
+        "sandbox-zooza",
+        "sandbox-quip",
+        "sandbox-scanova",
+    ] {
+        for record in records(profile, 30).await.values() {
+            let mut expected = evaluate(record, &audit.profile, &audit.rules, &audit.settings);
+            expected.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(b.rule)));
+            let findings = audit.findings(record);
+            let rules: BTreeSet<&str> = findings.iter().map(|finding| finding.rule).collect();
+            with_several_rules += usize::from(rules.len() > 1);
+            assert_eq!(findings, expected, "{}", record.id);
+        }
+    }
+    assert!(
+        with_several_rules > 10,
+        "records with findings of several rules"
+    );
+}
