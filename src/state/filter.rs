@@ -160,6 +160,31 @@ pub fn merge(left: &[u64], right: &[u64]) -> Vec<u64> {
     merged
 }
 
+/// Candidates at least one user in this many are visited in load order (`FilterJob::run`).
+const LOAD_ORDER_FROM_ONE_IN: usize = 16;
+
+/// A set of user indices as one bit each: 125 KB for a million users.
+struct CandidateBits(Vec<u64>);
+
+impl CandidateBits {
+    /// The set of `candidates` below `users` (none is past it: they index the same users).
+    fn of(candidates: &[usize], users: usize) -> Self {
+        let mut words = vec![0_u64; users.div_ceil(64)];
+        for &index in candidates {
+            if let Some(word) = words.get_mut(index / 64) {
+                *word |= 1 << (index % 64);
+            }
+        }
+        Self(words)
+    }
+
+    fn contains(&self, index: usize) -> bool {
+        self.0
+            .get(index / 64)
+            .is_some_and(|word| word & (1 << (index % 64)) != 0)
+    }
+}
+
 /// Work for a background thread: rank the candidates against a query.
 #[derive(Clone)]
 pub struct FilterJob {
@@ -210,9 +235,25 @@ impl FilterJob {
 
     /// Scores every candidate, on every core when there are many; `None` once `cancelled`
     /// says so (checked every few thousand candidates).
+    ///
+    /// Many candidates are visited in load order, through a bitmap of them, rather than in
+    /// the previous ranking's order: that order jumps about the users, and a million users'
+    /// haystacks are far bigger than the caches. Over 1,000,000 users, `ann` -> `ann$` took
+    /// 47 ms in ranking order (605,033 candidates) and 24 ms scanning every user in load
+    /// order. The answer is the same: a ranking key holds the user's index.
     pub fn run(&self, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Ranking> {
         let pattern = parse(&self.query);
-        let count = self.candidate_count();
+        let users = self.haystacks.len();
+        let in_load_order = self
+            .candidates
+            .as_ref()
+            .filter(|candidates| candidates.len() * LOAD_ORDER_FROM_ONE_IN >= users)
+            .map(|candidates| CandidateBits::of(candidates, users));
+        let count = if in_load_order.is_some() {
+            users
+        } else {
+            self.candidate_count()
+        };
         let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
         let parts = if count < PARALLEL_FROM { 1 } else { threads };
         let part_size = count.div_ceil(parts).max(1);
@@ -224,14 +265,20 @@ impl FilterJob {
                     return None;
                 }
                 let to = (from + CANCEL_EVERY).min(end);
-                match &self.candidates {
-                    Some(candidates) => score_into(
+                match (&in_load_order, &self.candidates) {
+                    (Some(bits), _) => score_into(
+                        &pattern,
+                        &self.haystacks,
+                        (from..to).filter(|&index| bits.contains(index)),
+                        &mut ranked,
+                    ),
+                    (None, Some(candidates)) => score_into(
                         &pattern,
                         &self.haystacks,
                         candidates[from..to].iter().copied(),
                         &mut ranked,
                     ),
-                    None => score_into(&pattern, &self.haystacks, from..to, &mut ranked),
+                    (None, None) => score_into(&pattern, &self.haystacks, from..to, &mut ranked),
                 }
             }
             // Each part sorts its own matches, so the parts' sorts run in parallel too.

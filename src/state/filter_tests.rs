@@ -100,8 +100,24 @@ fn a_job_ranks_like_one_thread_does() {
     let ranking = job.run(&|| false).unwrap();
     assert_eq!(ranking.ranked, expected);
     assert_eq!(ranking.users, 25_000);
-    let candidates = Arc::new((0..25_000).step_by(2).collect::<Vec<_>>());
-    let job = FilterJob::new("name1".to_owned(), haystacks.clone(), Some(candidates));
+    // Half the users, in an order of their own (a previous ranking's): visited in load order.
+    let mut candidates = (0..25_000).step_by(2).collect::<Vec<_>>();
+    candidates.reverse();
+    candidates.swap(0, 5_000);
+    let job = FilterJob::new(
+        "name1".to_owned(),
+        haystacks.clone(),
+        Some(Arc::new(candidates)),
+    );
     let expected = rank_some(&pattern, &haystacks, (0..25_000).step_by(2));
+    assert_eq!(job.run(&|| false).unwrap().ranked, expected);
+    // Few users (one in a hundred): visited in their own order, with the same answer.
+    let candidates: Vec<usize> = (0..25_000).step_by(100).rev().collect();
+    let expected = rank_some(&pattern, &haystacks, candidates.iter().copied());
+    let job = FilterJob::new(
+        "name1".to_owned(),
+        haystacks.clone(),
+        Some(Arc::new(candidates)),
+    );
     assert_eq!(job.run(&|| false).unwrap().ranked, expected);
 }

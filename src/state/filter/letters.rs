@@ -1,17 +1,45 @@
 //! The ASCII letters and digits a text can match, as one bit each, computed once per user so
-//! a user whose text lacks a character the query needs is skipped without running the matcher.
+//! a user whose text lacks a character the query needs is skipped without running the matcher;
+//! and the letter or digit its first and last characters can match, so a `^prefix` or
+//! `postfix$` atom skips the users it cannot match without reading their text.
 //!
 //! Sound by construction: a text's set holds every ASCII letter or digit any of its characters
 //! can turn into under nucleo's case folding and normalization (in either order), and a query
 //! requires only the ASCII letters and digits of its needles. Anything else requires nothing.
+//! The first and last characters are those nucleo compares a prefix or postfix with: past the
+//! leading or trailing whitespace, as nucleo's matcher finds it (ASCII whitespace in an ASCII
+//! text, Unicode whitespace in another; none trimmed from a text that is all whitespace).
 
 use nucleo_matcher::Utf32Str;
 use nucleo_matcher::chars::{normalize, to_lower_case};
-use nucleo_matcher::pattern::Pattern;
+use nucleo_matcher::pattern::{AtomKind, Pattern};
 
-/// A set of ASCII letters (case-folded) and digits.
+/// A set of ASCII letters (case-folded) and digits, in bits 0 to 35, and the letter or digit
+/// the first and last characters can match ([`EDGE_BITS`] each, above them).
+///
+/// As a requirement (`required_by`), the edges are the letter or digit a prefix or postfix
+/// atom needs there, or [`ANY`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct LetterSet(u64);
+
+/// Bits of the letters and digits.
+const LETTERS: u64 = (1 << 36) - 1;
+
+/// Bits of each edge's code.
+const EDGE_BITS: u32 = 6;
+
+/// Where the first character's code lies.
+const FIRST_SHIFT: u32 = 36;
+
+/// Where the last character's code lies.
+const LAST_SHIFT: u32 = FIRST_SHIFT + EDGE_BITS;
+
+/// An edge code: the character can match no ASCII letter or digit (or there is none).
+const NONE: u64 = 62;
+
+/// An edge code: the character may match more than one (a text's), or anything is allowed
+/// (a requirement's).
+const ANY: u64 = 63;
 
 /// The bit of an ASCII letter or digit (case-folded); none for any other character.
 fn bit(c: char) -> u64 {
@@ -22,8 +50,68 @@ fn bit(c: char) -> u64 {
     }
 }
 
+/// The bits of every ASCII letter or digit the matcher may compare `c` as.
+fn bits_of(c: char) -> u64 {
+    if c.is_ascii() {
+        return bit(c);
+    }
+    // What the matcher may compare it as: folded, normalized, or both.
+    let folded = to_lower_case(c);
+    let normalized = normalize(c);
+    bit(folded) | bit(normalized) | bit(to_lower_case(normalized)) | bit(normalize(folded))
+}
+
+/// The edge code of a character's bits: its one letter or digit, [`NONE`] or [`ANY`].
+fn edge_code(bits: u64) -> u64 {
+    match bits.count_ones() {
+        0 => NONE,
+        1 => u64::from(bits.trailing_zeros()),
+        _ => ANY,
+    }
+}
+
+/// The first and last characters nucleo compares a prefix and a postfix with.
+fn edges(text: Utf32Str<'_>) -> Option<(char, char)> {
+    let (first, last) = match text {
+        Utf32Str::Ascii(bytes) => {
+            let lead = bytes
+                .iter()
+                .position(|b| !b.is_ascii_whitespace())
+                .unwrap_or(0);
+            let trail = bytes
+                .iter()
+                .rev()
+                .position(|b| !b.is_ascii_whitespace())
+                .unwrap_or(0);
+            (
+                char::from(*bytes.get(lead)?),
+                char::from(*bytes.get(bytes.len().checked_sub(1 + trail)?)?),
+            )
+        }
+        Utf32Str::Unicode(chars) => {
+            let lead = chars.iter().position(|c| !c.is_whitespace()).unwrap_or(0);
+            let trail = chars
+                .iter()
+                .rev()
+                .position(|c| !c.is_whitespace())
+                .unwrap_or(0);
+            (
+                *chars.get(lead)?,
+                *chars.get(chars.len().checked_sub(1 + trail)?)?,
+            )
+        }
+    };
+    Some((first, last))
+}
+
+/// Whether a text's edge code admits a required one.
+fn edge_admits(have: u64, need: u64) -> bool {
+    need == ANY || have == ANY || have == need
+}
+
 impl LetterSet {
-    /// Every ASCII letter or digit the characters of `text` can match.
+    /// Every ASCII letter or digit the characters of `text` can match, and those its first
+    /// and last characters can.
     pub fn of_text(text: Utf32Str<'_>) -> Self {
         let mut bits = 0;
         match text {
@@ -34,40 +122,52 @@ impl LetterSet {
             }
             Utf32Str::Unicode(chars) => {
                 for &c in chars {
-                    bits |= if c.is_ascii() {
-                        bit(c)
-                    } else {
-                        // What the matcher may compare it as: folded, normalized, or both.
-                        let folded = to_lower_case(c);
-                        let normalized = normalize(c);
-                        bit(folded)
-                            | bit(normalized)
-                            | bit(to_lower_case(normalized))
-                            | bit(normalize(folded))
-                    };
+                    bits |= bits_of(c);
                 }
             }
         }
-        Self(bits)
+        let (first, last) = edges(text).map_or((NONE, NONE), |(first, last)| {
+            (edge_code(bits_of(first)), edge_code(bits_of(last)))
+        });
+        Self(bits | first << FIRST_SHIFT | last << LAST_SHIFT)
     }
 
     /// The ASCII letters and digits every match of `pattern` must contain: those of the
-    /// needles of its positive atoms (a negative atom requires nothing).
+    /// needles of its positive atoms (a negative atom requires nothing); and the letter or
+    /// digit a prefix atom needs first, a postfix atom last (an exact one, both).
     pub fn required_by(pattern: &Pattern) -> Self {
         let mut bits = 0;
+        let (mut first, mut last) = (ANY, ANY);
         for atom in pattern.atoms.iter().filter(|atom| !atom.negative) {
-            for c in atom.needle_text().chars() {
+            let needle = atom.needle_text();
+            for c in needle.chars() {
                 if c.is_ascii() {
                     bits |= bit(c);
                 }
             }
+            // Each such atom needs its own edge; the first one found is required (any one
+            // alone is sound). A needle edge that is no ASCII letter or digit needs nothing.
+            let need = |c: Option<char>| {
+                c.map(bit)
+                    .filter(|bit| *bit != 0)
+                    .map_or(ANY, |bit| u64::from(bit.trailing_zeros()))
+            };
+            if matches!(atom.kind, AtomKind::Prefix | AtomKind::Exact) && first == ANY {
+                first = need(needle.chars().next());
+            }
+            if matches!(atom.kind, AtomKind::Postfix | AtomKind::Exact) && last == ANY {
+                last = need(needle.chars().next_back());
+            }
         }
-        Self(bits)
+        Self(bits | first << FIRST_SHIFT | last << LAST_SHIFT)
     }
 
-    /// Whether every letter of `required` is in this set.
+    /// Whether this text's set admits `required`: every letter in it, and the edges.
     pub fn contains_all(self, required: Self) -> bool {
-        self.0 & required.0 == required.0
+        let edge = |set: Self, shift: u32| (set.0 >> shift) & ((1 << EDGE_BITS) - 1);
+        self.0 & required.0 & LETTERS == required.0 & LETTERS
+            && edge_admits(edge(self, FIRST_SHIFT), edge(required, FIRST_SHIFT))
+            && edge_admits(edge(self, LAST_SHIFT), edge(required, LAST_SHIFT))
     }
 }
 

@@ -39,15 +39,77 @@ fn negations_and_other_characters_require_nothing() {
     }
 }
 
-/// Characters that exercise case, normalization, word boundaries and digits.
+/// Characters that exercise case, normalization, word boundaries, digits and whitespace
+/// (ASCII and not: nucleo trims each kind from the ends of its kind of text).
 const ALPHABET: &[char] = &[
     'a', 'b', 'g', 'n', 'A', 'B', 'G', 'N', '1', ' ', '.', '@', '-', '/', 'á', 'Á', 'ß', 'ğ', 'Ö',
-    'o', 'ø', '\u{212A}', 'k', 'ﬁ', 'i', 'f',
+    'o', 'ø', '\u{212A}', 'k', 'ﬁ', 'i', 'f', '\t', '\u{A0}', '\u{2003}',
 ];
 
 fn text(max: usize) -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(ALPHABET), 0..max)
         .prop_map(|chars| chars.into_iter().collect())
+}
+
+/// Queries of one or two atoms, each fuzzy, `^prefix`, `postfix$`, `^exact$`, `'substring`
+/// or negated.
+fn query() -> impl Strategy<Value = String> {
+    let atom = (
+        prop::collection::vec(
+            prop::sample::select(
+                ALPHABET
+                    .iter()
+                    .filter(|c| !c.is_whitespace())
+                    .copied()
+                    .collect::<Vec<_>>(),
+            ),
+            1..4,
+        ),
+        prop::sample::select(vec!["", "^", "'", "!", "!^"]),
+        prop::sample::select(vec!["", "$"]),
+    )
+        .prop_map(|(chars, before, after)| {
+            format!("{before}{}{after}", chars.into_iter().collect::<String>())
+        });
+    prop::collection::vec(atom, 1..3).prop_map(|atoms| atoms.join(" "))
+}
+
+#[test]
+fn a_prefix_or_postfix_needs_its_edge_past_the_whitespace() {
+    let set = letters("  Anna Berg\t");
+    for admitted in [
+        "^an",
+        "erg$",
+        "^anna berg$",
+        "^a g$",
+        "'nn",
+        "g$ ^a",
+        "!^b",
+        "^.a",
+        "g$",
+    ] {
+        assert!(
+            set.contains_all(LetterSet::required_by(&parse(admitted))),
+            "{admitted}"
+        );
+    }
+    for refused in ["^b", "ann$", "^anna berga$", "n$", "^g"] {
+        assert!(
+            !set.contains_all(LetterSet::required_by(&parse(refused))),
+            "{refused}"
+        );
+    }
+    // An accented edge admits its base letter; whitespace of either kind is passed over.
+    let accented = letters("\u{A0}Élodie Bérubé\u{2003}");
+    for admitted in ["e$", "^e", "^elodie berube$"] {
+        assert!(
+            accented.contains_all(LetterSet::required_by(&parse(admitted))),
+            "{admitted}"
+        );
+    }
+    // One that matches no letter admits none; an empty text has no edges to match.
+    assert!(!letters("Anna.").contains_all(LetterSet::required_by(&parse("a$"))));
+    assert!(!letters("").contains_all(LetterSet::required_by(&parse("^a"))));
 }
 
 proptest! {
@@ -56,7 +118,7 @@ proptest! {
     /// Skipping on letters never drops a match: whatever nucleo matches holds every letter the
     /// query requires.
     #[test]
-    fn every_match_holds_the_required_letters(haystack in text(16), query in text(5)) {
+    fn every_match_holds_the_required_letters(haystack in text(16), query in query()) {
         let pattern = parse(&query);
         let utf32 = Utf32String::from(haystack.as_str());
         let mut matcher = Matcher::new(Config::DEFAULT);
