@@ -125,9 +125,12 @@ fn bench(c: &mut Criterion) {
             // Not proven before the job ends (README, Performance): a second character after
             // a one-character needle (nucleo scores one character by another path, so the
             // walk has no bound from it, and few users start a word with "ab"), and an atom
-            // that turns postfix (`$`: another kind of atom, no bound either).
+            // that turns postfix (`$`: another kind of atom, no bound either). With no match
+            // (`ann$`), users are ruled out by their last character unread; with 400,066
+            // (`example.com$`, an e-mail domain), each is scored.
             ("", "a", 'b', "second_keystroke_a_to_ab"),
             ("", "ann", '$', "postfix_ann_to_ann$"),
+            ("", "example.com", '$', "postfix_example.com_to_example.com$"),
         ];
         for (earlier, before, typed, name) in cases {
             let earlier_ranking = complete(&mut state, earlier);
