@@ -130,7 +130,12 @@ fn bench(c: &mut Criterion) {
             // (`example.com$`, an e-mail domain), each is scored.
             ("", "a", 'b', "second_keystroke_a_to_ab"),
             ("", "ann", '$', "postfix_ann_to_ann$"),
-            ("", "example.com", '$', "postfix_example.com_to_example.com$"),
+            (
+                "",
+                "example.com",
+                '$',
+                "postfix_example.com_to_example.com$",
+            ),
         ];
         for (earlier, before, typed, name) in cases {
             let earlier_ranking = complete(&mut state, earlier);
