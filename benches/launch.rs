@@ -313,7 +313,10 @@ fn idle() {
     const IDLE: Duration = Duration::from_secs(5);
     let mut running = spawn(&[]);
     let shown = running.watch(&[USERS_SHOWN]);
-    assert!(shown.seen[0].is_some(), "the explorer showed no users");
+    if shown.seen[0].is_none() {
+        running.stop();
+        panic!("the explorer showed no users within {DEADLINE:?}");
+    }
     running.drain_for(SETTLE);
     let before = cpu_ticks(running.pid);
     running.drain_for(IDLE);

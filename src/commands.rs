@@ -89,9 +89,10 @@ pub fn run(cli: Cli) -> ExitCode {
     let outcome = runtime.block_on(dispatch(cli));
     // Dropping a runtime waits for its blocking tasks however long they take (a filter over a
     // million users, the mapping of a 31 MB record); on quit the terminal is already restored
-    // and no one waits for their answers. A second is ample for an export still being written
-    // (temp file and rename: a few ms even for 31 MB).
-    runtime.shutdown_timeout(std::time::Duration::from_secs(1));
+    // and no one waits for their answers. An export still being written (serialized, written,
+    // synced, renamed) must finish, though: five seconds is far more than a 31 MB one takes
+    // on a slow disk, and bounds a quit that would otherwise wait on everything.
+    runtime.shutdown_timeout(std::time::Duration::from_secs(5));
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => fail(&error),

@@ -305,6 +305,7 @@ pub(crate) fn fetch_record(state: &mut State, id: String) -> Vec<Effect> {
     }
     let request = state.next_request();
     state.detail.loading = Some((request, id.clone()));
+    state.detail.fetched_before = true;
     state.detail.error = None;
     effects.push(Effect::FetchRecord { request, id });
     effects
@@ -317,10 +318,11 @@ pub(crate) fn selection_changed(state: &mut State) -> Vec<Effect> {
     let mut effects = Vec::new();
     let selected = state.list.selected().map(|user| user.id.clone());
     match selected {
-        // The first selection, with the pane empty: nobody is scrolling past records yet, so
-        // its record is fetched at once (at launch, or `open` of a file, it would otherwise wait
-        // two ticks, ~160 ms). The next moves wait to rest as usual.
-        Some(id) if state.detail.current_id().is_none() && state.detail.wanted.is_none() => {
+        // The first selection since the pane was made (launch, `open` of a file, a profile
+        // switch): nobody is scrolling past records yet, so its record is fetched at once
+        // rather than after two ticks (~160 ms). Every later one waits to rest, after a failed
+        // fetch or an Esc too.
+        Some(id) if !state.detail.fetched_before => {
             effects.extend(fetch_record(state, id));
         }
         Some(id)

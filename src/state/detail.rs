@@ -54,6 +54,9 @@ pub struct DetailState {
     pub wanted: Option<Wanted>,
     /// The fetch in flight and the id it is for.
     pub loading: Option<(RequestId, String)>,
+    /// Whether a record has been asked for since the pane was made: until then the first
+    /// selection is fetched without waiting for it to rest.
+    pub fetched_before: bool,
     /// The record shown.
     pub record: Option<Arc<UserRecord>>,
     /// The background mapping of the record shown (a deferred record), while it runs.

@@ -178,8 +178,12 @@ impl UserListState {
             self.cursor_to(selected);
             return None;
         }
-        if let Some(ranking) = self.recent.take(&query) {
-            // Typed before and ranked whole: the users loaded since are ranked in by `show`.
+        if let Some(ranking) =
+            self.recent
+                .take_if_fresh(&query, self.users.len(), FILTER_AT_ONCE_UP_TO)
+        {
+            // Typed before and ranked whole: the few users loaded since are ranked in by
+            // `show`, on this thread (many would be a job's work: the ranking is not taken).
             self.filtering = None;
             self.show(ranking, selected);
             return None;

@@ -20,11 +20,13 @@ pub struct RecentRankings {
 impl RecentRankings {
     /// Keeps `ranking` (in place of one of the same query), forgetting the oldest ones past
     /// the bounds; one bigger than them all is not kept.
-    pub fn keep(&mut self, ranking: Ranking) {
+    pub fn keep(&mut self, mut ranking: Ranking) {
         self.rankings.retain(|kept| kept.query != ranking.query);
         if ranking.ranked.len() > MOST_KEYS {
             return;
         }
+        // A ranking grown by doubling may hold twice its keys' room: the bound is on memory.
+        ranking.ranked.shrink_to_fit();
         self.rankings.push(ranking);
         while self.rankings.len() > MOST_RANKINGS || self.keys() > MOST_KEYS {
             self.rankings.remove(0);
@@ -35,6 +37,13 @@ impl RecentRankings {
     pub fn take(&mut self, query: &str) -> Option<Ranking> {
         let at = self.rankings.iter().position(|kept| kept.query == query)?;
         Some(self.rankings.remove(at))
+    }
+
+    /// The ranking of `query`, taken out, if it is kept and at most `most_new` of the `users`
+    /// loaded now came after it (they must be scored to use it). A staler one is dropped.
+    pub fn take_if_fresh(&mut self, query: &str, users: usize, most_new: usize) -> Option<Ranking> {
+        self.take(query)
+            .filter(|kept| users.saturating_sub(kept.users) <= most_new)
     }
 
     fn keys(&self) -> usize {
@@ -62,6 +71,21 @@ mod tests {
         assert_eq!(recent.take("ann").map(|kept| kept.users), Some(5));
         assert!(recent.take("ann").is_none());
         assert!(recent.take("bob").is_none());
+    }
+
+    #[test]
+    fn a_ranking_with_too_many_users_loaded_since_is_not_taken() {
+        let mut recent = RecentRankings::default();
+        recent.keep(ranking("ann", 100));
+        assert!(recent.take_if_fresh("ann", 100 + 11, 10).is_none());
+        assert!(recent.take("ann").is_none(), "dropped");
+        recent.keep(ranking("ann", 100));
+        assert_eq!(
+            recent
+                .take_if_fresh("ann", 100 + 10, 10)
+                .map(|kept| kept.users),
+            Some(100)
+        );
     }
 
     #[test]

@@ -45,6 +45,28 @@ fn later_selections_wait_to_rest_before_fetching() {
 }
 
 #[test]
+fn after_a_failed_fetch_or_an_esc_the_next_selection_still_waits_to_rest() {
+    let mut state = loaded();
+    let (request, _) = state.detail.loading.clone().expect("u0 in flight");
+    update(
+        &mut state,
+        Msg::RecordLoaded {
+            request,
+            result: Err(crate::provider::ProviderError::Unsupported("down".into())),
+        },
+    );
+    assert!(state.detail.record.is_none() && state.detail.loading.is_none());
+    assert!(fetch_request(&update(&mut state, key(KeyCode::Char('j')))).is_none());
+    update(&mut state, Msg::Tick);
+    let (_, id) = fetch_request(&update(&mut state, Msg::Tick)).expect("fetch once rested");
+    assert_eq!(id, "u1");
+    // Esc cancels it, with no record shown: the next move waits to rest too.
+    update(&mut state, key(KeyCode::Esc));
+    assert!(state.detail.loading.is_none());
+    assert!(fetch_request(&update(&mut state, key(KeyCode::Char('j')))).is_none());
+}
+
+#[test]
 fn the_first_selection_is_fetched_at_once_only_while_the_pane_is_empty() {
     let mut state = loaded();
     // u0 is in flight: moving on waits to rest, and the fetch that follows supersedes it.
