@@ -29,7 +29,7 @@
 
 use std::collections::BinaryHeap;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, AtomicU32, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 
 use nucleo_matcher::pattern::{AtomKind, Pattern};
 use nucleo_matcher::{Config, Matcher};
@@ -112,11 +112,10 @@ pub fn score_rise(previous: &str, query: &str) -> Option<ScoreRise> {
         rise.most += RISE_PER_CHAR * u32::try_from(added).ok()?;
         rise.short_texts_only = true;
         if added == 1 && after.atoms.len() == kept {
-            rise.appended = was_text
+            rise.appended = now_text
                 .chars()
                 .next_back()
-                .zip(now_text.chars().next_back())
-                .map(|(after, typed)| Appended { after, typed });
+                .and_then(|typed| Appended::new(&was_text.chars().collect::<Vec<_>>(), typed));
         }
     }
     for atom in &after.atoms[kept..] {
@@ -137,8 +136,10 @@ fn score_of(key: u64) -> u32 {
 /// Entries of the previous ranking a walker takes at a time; the stop test runs between them.
 const BLOCK: usize = 512;
 
-/// Entries of the previous ranking a walk may take for each user it may score.
-const WALKED_PER_SCORED: usize = 4;
+/// Entries of the previous ranking a walk may take for each user it may score: most are
+/// skipped by their letters or their own rise, for ~0.1-0.3 µs each. Enough to walk 100,000
+/// users tied at the top, as typing an e-mail domain ties them.
+const WALKED_PER_SCORED: usize = 16;
 
 /// Previous rankings shorter than this are walked on one thread (a thread costs ~50 µs).
 const PARALLEL_FROM: usize = 4 * BLOCK;
@@ -155,10 +156,11 @@ struct Walk<'a> {
     block: usize,
     /// The best `rows` users scored so far, by every walker.
     best: Mutex<Best>,
-    /// The score of the worst of `best` once it holds `rows` users (0 until then): the
-    /// `rows`-th best user reaches at least this, so anyone whose ceiling is below it is not
-    /// a row. Read without the lock to skip the lock for users scoring below it.
-    floor: AtomicU32,
+    /// The ranking key of the worst of `best` once it holds `rows` users (`u64::MAX` until
+    /// then): anyone whose best possible key is past it is not a row, whether their ceiling
+    /// is a lower score or the same score and a later user (ties go to load order). Read
+    /// without the lock to skip the lock for users ranking past it.
+    floor: AtomicU64,
     /// Users scored by all walkers, against `budget`.
     scored: AtomicUsize,
     budget: usize,
@@ -190,7 +192,7 @@ impl Walk<'_> {
         }
         if let (Some(previous_score), Some(appended)) = (previous_score, self.rise.appended) {
             let ceiling = previous_score.saturating_add(rise_for(text, appended));
-            if ceiling < self.floor.load(Ordering::Relaxed) {
+            if rank(ceiling, index) > self.floor.load(Ordering::Relaxed) {
                 return Some(());
             }
         }
@@ -201,25 +203,26 @@ impl Walk<'_> {
         let Some(score) = self.pattern.score(text, matcher) else {
             return Some(());
         };
-        if score < self.floor.load(Ordering::Relaxed) {
+        let key = rank(score, index);
+        if key > self.floor.load(Ordering::Relaxed) {
             return Some(());
         }
         let mut best = self.best.lock().ok()?;
-        best.push(rank(score, index));
+        best.push(key);
         if best.len() > self.rows {
             best.pop();
         }
         if best.len() == self.rows
             && let Some(worst) = best.peek()
         {
-            self.floor.store(score_of(*worst), Ordering::Relaxed);
+            self.floor.store(*worst, Ordering::Relaxed);
         }
         Some(())
     }
 
     /// Walks blocks `first`, `first + step`, ... of the previous ranking until a block's best
-    /// previous score plus the rise is below the floor (so is every later block's). `None` if
-    /// the walk gave up.
+    /// possible key (its best previous score plus the rise, at its first user's place in load
+    /// order) ranks past the floor (so does every later block's). `None` if the walk gave up.
     fn walk(&self, first: usize, step: usize) -> Option<()> {
         let mut matcher = Matcher::new(Config::DEFAULT);
         for block in self
@@ -228,12 +231,31 @@ impl Walk<'_> {
             .skip(first)
             .step_by(step)
         {
-            let ceiling = score_of(block[0]).saturating_add(self.rise.most);
+            // The best key anyone here or in a later block can reach: block[0]'s previous
+            // score plus the rise, and, at that score, no earlier user than block[0] (the
+            // ranking is sorted by score, then load order).
+            let ceiling = rank(
+                score_of(block[0]).saturating_add(self.rise.most),
+                index_of(block[0]),
+            );
             if self.gave_up.load(Ordering::Relaxed) {
                 return None;
             }
-            if self.floor.load(Ordering::Relaxed) > ceiling {
+            let floor = self.floor.load(Ordering::Relaxed);
+            if floor < ceiling {
                 break;
+            }
+            // Entries that may still rank before the floor form a prefix of the ranking (a
+            // ceiling is its key less the rise): when it is longer than the walk may take,
+            // give up now rather than after walking the budget (a domain's million tied
+            // users at 1,000,000: the job is the way).
+            if floor != u64::MAX {
+                let reach = floor.saturating_add(u64::from(self.rise.most) << 32);
+                let needed = self.previous_ranked.partition_point(|&key| key < reach);
+                if needed > self.budget.saturating_mul(WALKED_PER_SCORED) {
+                    self.gave_up.store(true, Ordering::Relaxed);
+                    return None;
+                }
             }
             let walked = self.walked.fetch_add(block.len(), Ordering::Relaxed);
             if walked >= self.budget.saturating_mul(WALKED_PER_SCORED) {
@@ -258,9 +280,11 @@ impl Walk<'_> {
 /// the ranking is long. `None` when `query` does not narrow `previous` in a way
 /// [`score_rise`] bounds, or the budget runs out.
 ///
-/// Every user left unscored is in a block whose ceiling (its best previous score plus the
-/// rise) is below the floor, a score `rows` users are known to reach: they rank below the
-/// rows, ties included. So the rows are those of exhaustive scoring.
+/// Every user left unscored either has a ceiling (their previous score plus their own rise)
+/// that ranks past the floor, the key of the worst of `rows` users already scored, or is in a
+/// block whose ceiling (its best previous score plus the rise, at its first user's place in
+/// load order) does: they rank below the rows, a tie at the floor's score going to the
+/// earlier user, as in exhaustive scoring. So the rows are those of exhaustive scoring.
 pub fn narrowed_top_rows(
     previous: &str,
     previous_ranked: &[u64],
@@ -317,7 +341,7 @@ fn prove_rows(
         previous_ranked,
         block: split.block.max(1),
         best: Mutex::new(Best::with_capacity(rows + 1)),
-        floor: AtomicU32::new(0),
+        floor: AtomicU64::new(u64::MAX),
         scored: AtomicUsize::new(0),
         budget,
         walked: AtomicUsize::new(0),

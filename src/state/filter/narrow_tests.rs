@@ -111,7 +111,7 @@ fn texts_too_long_for_the_bound_are_scored_outright() {
 /// Characters for names and e-mails: word starts, case changes, delimiters, digits, accents.
 const ALPHABET: &[char] = &[
     'a', 'b', 'g', 'n', 'e', 'A', 'B', 'G', 'N', '1', '2', ' ', ' ', '.', '@', '-', '_', '/', 'á',
-    'Á', 'ğ', 'é', 'ß',
+    'Á', 'ğ', 'é', 'ß', ':', '\t',
 ];
 
 /// Characters a query adds (what the rise covers and what it must refuse).
@@ -183,10 +183,7 @@ proptest! {
 
 #[test]
 fn one_typed_character_rises_by_where_it_occurs() {
-    let appended = Appended {
-        after: 'b',
-        typed: 'g',
-    };
+    let appended = Appended::new(&['a', 'b'], 'g').expect("a needle");
     let text = |text: &str| Utf32String::from(text);
     // Right after a "b": a consecutive match, the full rise.
     assert_eq!(rise_for(text("ab bg").slice(..), appended), 26);
@@ -194,8 +191,23 @@ fn one_typed_character_rises_by_where_it_occurs() {
     assert_eq!(rise_for(text("abc erg").slice(..), appended), 13);
     // After a gap at a word start (or anything unsure): plus the top bonus.
     assert_eq!(rise_for(text("abc g").slice(..), appended), 23);
-    assert_eq!(rise_for(text("abc eG").slice(..), appended), 23);
     assert_eq!(rise_for(text("abc éğ").slice(..), appended), 23);
+    // After a gap, a case change: the camel-case bonus, 7.
+    assert_eq!(rise_for(text("abc eG").slice(..), appended), 20);
+    // Consecutive, the run carries its own start's bonus: 8 after `@`, 10 after a space.
+    let exam = Appended::new(&['e', 'x', 'a'], 'm').expect("a needle");
+    assert_eq!(
+        rise_for(text("Ava Walker ava.walker.2@example.net").slice(..), exam),
+        24
+    );
+    assert_eq!(rise_for(text("an example").slice(..), exam), 26);
+    // A run longer than the characters kept of the needle is taken at the top bonus.
+    let long: Vec<char> = "abcdefghijklmnopqrs".chars().collect();
+    let long = Appended::new(&long, 't').expect("a needle");
+    assert_eq!(rise_for(text("@abcdefghijklmnopqrst").slice(..), long), 26);
+    let kept: Vec<char> = "abcdefghij".chars().collect();
+    let kept = Appended::new(&kept, 'k').expect("a needle");
+    assert_eq!(rise_for(text("@abcdefghijk").slice(..), kept), 24);
     // No "g" anywhere: no match, no rise.
     assert_eq!(rise_for(text("abc").slice(..), appended), 0);
     assert_eq!(
@@ -232,6 +244,34 @@ proptest! {
                 let own = rise_for(text.slice(..), appended);
                 prop_assert!(after <= before + own, "{previous:?} -> {query:?} on {text:?}");
             }
+        }
+    }
+}
+
+/// Few letters and the punctuation around e-mail text, so runs of consecutive matches are
+/// common and start after every kind of character.
+const RUNS: &[char] = &['e', 'x', 'a', 'm', 'E', 'X', '@', '.', ' ', '/', '1', 'é'];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    /// The run's carried bonus never lets a score rise past the rise read from the text.
+    #[test]
+    fn no_score_rises_more_than_its_own_rise_along_runs(
+        text in chars(RUNS, 0..30),
+        previous in chars(&['e', 'x', 'a', 'm'], 2..12),
+        typed in chars(&['e', 'x', 'a', 'm'], 1..2),
+    ) {
+        let query = format!("{previous}{typed}");
+        let appended = score_rise(&previous, &query).and_then(|rise| rise.appended);
+        prop_assert!(appended.is_some());
+        let appended = appended.expect("checked");
+        let text = Utf32String::from(text.as_str());
+        let mut matcher = Matcher::new(Config::DEFAULT);
+        if let Some(after) = parse(&query).score(text.slice(..), &mut matcher) {
+            let before = parse(&previous).score(text.slice(..), &mut matcher).unwrap_or(0);
+            let own = rise_for(text.slice(..), appended);
+            prop_assert!(after <= before + own, "{previous:?} -> {query:?} on {text:?}");
         }
     }
 }
