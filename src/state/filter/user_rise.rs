@@ -15,7 +15,7 @@
 //!
 //! The run's bonus is what makes e-mail text provable: `exa` -> `exam` on `…@example.com` adds
 //! 16 + 8 (the run `exa` starts after `@`), where the top bonus would allow 26, so users who
-//! tie at the best score of `exa` tie again, and a walk can stop after a page of them.
+//! tie at the best score of `exa` tie again, and a walk rules them out without scoring them.
 
 use nucleo_matcher::Utf32Str;
 use nucleo_matcher::chars::{normalize, to_lower_case};
