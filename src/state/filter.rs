@@ -11,11 +11,13 @@ use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
 
 mod letters;
 mod narrow;
+mod negate;
 mod recent;
 mod user_rise;
 
 use letters::LetterSet;
 pub use narrow::narrowed_top_rows;
+pub use negate::{added_negations, negated_top_rows};
 pub use recent::RecentRankings;
 
 /// Haystacks per shared chunk: appending clones at most this many when a job holds the tail.

@@ -250,3 +250,29 @@ fn a_query_typed_again_shows_its_ranking_at_once_with_users_loaded_since() {
     assert_eq!(list.visible.len(), users.len());
     typed_again(&mut list, "anna");
 }
+
+#[test]
+fn a_query_of_the_same_atoms_keeps_the_answer_and_a_negation_added_after_narrows_it() {
+    let users = many(30_000);
+    let mut list = UserListState::default();
+    list.append(users.clone());
+    filter(&mut list, "ann");
+    let shown = list.visible.clone();
+    // A lone "!" is no atom yet: nothing to filter again.
+    list.filter = Input::new("ann !".to_owned());
+    assert!(list.refilter(10, RequestId(7)).is_none(), "no job");
+    assert!(list.filtering.is_none());
+    assert_eq!(list.visible, shown);
+    // The negation typed after it: the top rows are proven from the last answer at once, and
+    // the job scores only the users that matched before.
+    list.filter = Input::new("ann !b".to_owned());
+    let job = list
+        .refilter(10, RequestId(8))
+        .expect("a job over many users");
+    assert!(list.rows_are_final(), "the top rows are proven");
+    assert_eq!(job.candidate_count(), shown.len());
+    let expected = fresh(&users, "ann !b");
+    assert_eq!(list.rows().to_vec(), expected[..10].to_vec());
+    assert!(list.finish_filter(RequestId(8), job.run(&|| false).expect("not cancelled")));
+    assert_eq!(*list.visible, expected);
+}
