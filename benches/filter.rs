@@ -129,6 +129,8 @@ fn bench(c: &mut Criterion) {
             // (`ann$`), users are ruled out by their last character unread; with 400,066
             // (`example.com$`, an e-mail domain), each is scored.
             ("", "a", 'b', "second_keystroke_a_to_ab"),
+            // A negation typed onto e-mail text: the last answer less the users it rules out.
+            ("", "exa !", 'c', "negation_exa_to_exa_!c"),
             // E-mail text: every user's address matches `exa` alike (after `@` or `.`), so a
             // great many tie at the best score a domain reaches and the walk cannot stop.
             ("ex", "exa", 'm', "email_exa_to_exam"),
