@@ -50,15 +50,30 @@ fn bit(c: char) -> u64 {
     }
 }
 
+/// The characters nucleo may compare `c` as, once folded, normalized, or both (in either
+/// order): `c` itself, four times over, when it is ASCII.
+pub(super) fn compared_as(c: char) -> [char; 4] {
+    if c.is_ascii() {
+        return [c; 4];
+    }
+    let folded = to_lower_case(c);
+    let normalized = normalize(c);
+    [
+        folded,
+        normalized,
+        to_lower_case(normalized),
+        normalize(folded),
+    ]
+}
+
 /// The bits of every ASCII letter or digit the matcher may compare `c` as.
 fn bits_of(c: char) -> u64 {
     if c.is_ascii() {
         return bit(c);
     }
-    // What the matcher may compare it as: folded, normalized, or both.
-    let folded = to_lower_case(c);
-    let normalized = normalize(c);
-    bit(folded) | bit(normalized) | bit(to_lower_case(normalized)) | bit(normalize(folded))
+    compared_as(c)
+        .iter()
+        .fold(0, |bits, variant| bits | bit(*variant))
 }
 
 /// The edge code of a character's bits: its one letter or digit, [`NONE`] or [`ANY`].
@@ -70,38 +85,21 @@ fn edge_code(bits: u64) -> u64 {
     }
 }
 
-/// The first and last characters nucleo compares a prefix and a postfix with.
+/// The first and last characters nucleo compares a prefix and a postfix with: past the
+/// whitespace it trims (ASCII whitespace from an ASCII text, Unicode whitespace from another;
+/// none from a text that is all whitespace).
 fn edges(text: Utf32Str<'_>) -> Option<(char, char)> {
-    let (first, last) = match text {
-        Utf32Str::Ascii(bytes) => {
-            let lead = bytes
-                .iter()
-                .position(|b| !b.is_ascii_whitespace())
-                .unwrap_or(0);
-            let trail = bytes
-                .iter()
-                .rev()
-                .position(|b| !b.is_ascii_whitespace())
-                .unwrap_or(0);
-            (
-                char::from(*bytes.get(lead)?),
-                char::from(*bytes.get(bytes.len().checked_sub(1 + trail)?)?),
-            )
-        }
-        Utf32Str::Unicode(chars) => {
-            let lead = chars.iter().position(|c| !c.is_whitespace()).unwrap_or(0);
-            let trail = chars
-                .iter()
-                .rev()
-                .position(|c| !c.is_whitespace())
-                .unwrap_or(0);
-            (
-                *chars.get(lead)?,
-                *chars.get(chars.len().checked_sub(1 + trail)?)?,
-            )
+    let blank = |c: char| {
+        if text.is_ascii() {
+            c.is_ascii_whitespace()
+        } else {
+            c.is_whitespace()
         }
     };
-    Some((first, last))
+    let last = text.len().checked_sub(1)?;
+    let lead = text.chars().position(|c| !blank(c)).unwrap_or(0);
+    let trail = text.chars().rev().position(|c| !blank(c)).unwrap_or(0);
+    Some((text.get(lead as u32), text.get((last - trail) as u32)))
 }
 
 /// Whether a text's edge code admits a required one.
@@ -113,19 +111,7 @@ impl LetterSet {
     /// Every ASCII letter or digit the characters of `text` can match, and those its first
     /// and last characters can.
     pub fn of_text(text: Utf32Str<'_>) -> Self {
-        let mut bits = 0;
-        match text {
-            Utf32Str::Ascii(bytes) => {
-                for byte in bytes {
-                    bits |= bit(char::from(*byte));
-                }
-            }
-            Utf32Str::Unicode(chars) => {
-                for &c in chars {
-                    bits |= bits_of(c);
-                }
-            }
-        }
+        let bits = text.chars().fold(0, |bits, c| bits | bits_of(c));
         let (first, last) = edges(text).map_or((NONE, NONE), |(first, last)| {
             (edge_code(bits_of(first)), edge_code(bits_of(last)))
         });

@@ -18,7 +18,8 @@
 //! tie at the best score of `exa` tie again, and a walk rules them out without scoring them.
 
 use nucleo_matcher::Utf32Str;
-use nucleo_matcher::chars::{normalize, to_lower_case};
+
+use super::letters::compared_as;
 
 /// A matched character's score before its bonus.
 const SCORE_MATCH: u32 = 16;
@@ -72,22 +73,10 @@ impl Appended {
 /// Whether nucleo may compare text character `text` equal to needle character `needle`
 /// (case-folded, normalized): never `false` when it might.
 fn may_match(text: char, needle: char) -> bool {
-    if !needle.is_ascii() {
-        return true;
-    }
-    if text.is_ascii() {
-        return text.eq_ignore_ascii_case(&needle);
-    }
-    let folded = to_lower_case(text);
-    let normalized = normalize(text);
-    [
-        folded,
-        normalized,
-        to_lower_case(normalized),
-        normalize(folded),
-    ]
-    .iter()
-    .any(|variant| variant.eq_ignore_ascii_case(&needle))
+    !needle.is_ascii()
+        || compared_as(text)
+            .iter()
+            .any(|variant| variant.eq_ignore_ascii_case(&needle))
 }
 
 /// nucleo's character classes of ASCII characters, in its order (word classes last).
@@ -143,45 +132,21 @@ fn bonus_at_most(previous: Option<char>, c: char) -> u32 {
     }
 }
 
-/// A text's characters, read in place (an ASCII text is kept as bytes).
-#[derive(Clone, Copy)]
-enum Chars<'a> {
-    Ascii(&'a [u8]),
-    Unicode(&'a [char]),
-}
-
-impl Chars<'_> {
-    fn len(self) -> usize {
-        match self {
-            Self::Ascii(bytes) => bytes.len(),
-            Self::Unicode(chars) => chars.len(),
-        }
-    }
-
-    /// The character at `at` (in bounds: callers stay below `len`).
-    fn at(self, at: usize) -> char {
-        match self {
-            Self::Ascii(bytes) => bytes.get(at).map_or(' ', |byte| char::from(*byte)),
-            Self::Unicode(chars) => chars.get(at).copied().unwrap_or(' '),
-        }
-    }
-}
-
 /// The most bonus a run of consecutive matches ending at `text[end]` carries: the largest
 /// own bonus of the text characters, back from `end`, that may match the old needle's last
 /// characters in turn.
-fn run_bonus(text: Chars<'_>, end: usize, appended: &Appended) -> u32 {
+fn run_bonus(text: Utf32Str<'_>, end: usize, appended: &Appended) -> u32 {
     let mut most = BONUS_CONSECUTIVE;
     let tail = &appended.tail[..appended.tail_len];
     for (back, needle) in tail.iter().rev().enumerate() {
         let Some(at) = end.checked_sub(back) else {
             return most;
         };
-        let c = text.at(at);
+        let c = text.get(at as u32);
         if !may_match(c, *needle) {
             return most;
         }
-        let previous = at.checked_sub(1).map(|before| text.at(before));
+        let previous = at.checked_sub(1).map(|before| text.get(before as u32));
         most = most.max(bonus_at_most(previous, c));
     }
     if appended.tail_cut { TOP_BONUS } else { most }
@@ -190,14 +155,9 @@ fn run_bonus(text: Chars<'_>, end: usize, appended: &Appended) -> u32 {
 /// Most `appended` can add to this text's score for the atom it extends (0 if the typed
 /// character cannot match anywhere).
 pub fn rise_for(text: Utf32Str<'_>, appended: Appended) -> u32 {
-    let text = match text {
-        Utf32Str::Ascii(bytes) => Chars::Ascii(bytes),
-        Utf32Str::Unicode(chars) => Chars::Unicode(chars),
-    };
     let mut most = 0;
     let mut previous = None;
-    for at in 0..text.len() {
-        let c = text.at(at);
+    for (at, c) in text.chars().enumerate() {
         if may_match(c, appended.typed) {
             let bonus = bonus_at_most(previous, c);
             // After a gap.
