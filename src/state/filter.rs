@@ -17,7 +17,7 @@ mod user_rise;
 
 use letters::LetterSet;
 pub use narrow::narrowed_top_rows;
-pub use negate::{added_negations, negated_top_rows};
+pub use negate::{added_negations, rows_without};
 pub use recent::RecentRankings;
 
 /// Haystacks per shared chunk: appending clones at most this many when a job holds the tail.

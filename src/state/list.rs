@@ -203,10 +203,10 @@ impl UserListState {
         }
         // Typing more of a query only narrows it (negations aside, unless only negations are
         // added), so only the users that matched before need scoring again.
+        let negations = filter::added_negations(&self.filtered_for, &query);
         let narrows = !self.filtered_for.is_empty()
             && query.starts_with(&self.filtered_for)
-            && (!query.contains('!')
-                || filter::added_negations(&self.filtered_for, &query).is_some());
+            && (!query.contains('!') || negations.is_some());
         let candidates = narrows.then(|| Arc::clone(&self.visible));
         let job = FilterJob::new(query.clone(), self.haystacks.clone(), candidates);
         if job.candidate_count() <= FILTER_AT_ONCE_UP_TO {
@@ -220,25 +220,27 @@ impl UserListState {
         // load-order scan of the same query would only prove where its positive atoms do.
         // `ranked` is the complete ranking of `filtered_for` over every user loaded (`show`,
         // `append`); each proof checks that the query relates to it as it needs.
-        let top_rows = filter::negated_top_rows(
-            &self.filtered_for,
-            &self.ranked,
-            &query,
-            &self.haystacks,
-            rows,
-            NEGATED_ROWS_BUDGET,
-        )
-        .or_else(|| filter::proven_top_rows(&query, &self.haystacks, rows, TOP_ROWS_BUDGET))
-        .or_else(|| {
-            filter::narrowed_top_rows(
-                &self.filtered_for,
-                &self.ranked,
-                &query,
-                &self.haystacks,
-                rows,
-                NARROWED_ROWS_BUDGET,
-            )
-        });
+        let top_rows = negations
+            .and_then(|added| {
+                filter::rows_without(
+                    &added,
+                    &self.ranked,
+                    &self.haystacks,
+                    rows,
+                    NEGATED_ROWS_BUDGET,
+                )
+            })
+            .or_else(|| filter::proven_top_rows(&query, &self.haystacks, rows, TOP_ROWS_BUDGET))
+            .or_else(|| {
+                filter::narrowed_top_rows(
+                    &self.filtered_for,
+                    &self.ranked,
+                    &query,
+                    &self.haystacks,
+                    rows,
+                    NARROWED_ROWS_BUDGET,
+                )
+            });
         let proven = top_rows.is_some();
         self.filtering = Some(PendingFilter {
             request,

@@ -176,6 +176,11 @@ struct Walk<'a> {
 type Best = BinaryHeap<u64>;
 
 impl Walk<'_> {
+    /// Entries of the previous ranking the walk may take, scored or not.
+    fn most_walked(&self) -> usize {
+        self.budget.saturating_mul(WALKED_PER_SCORED)
+    }
+
     /// Scores user `index` into `best` unless its letters rule it out; `None` once the budget
     /// has run out (or a walker panicked holding the lock).
     /// `previous_score` (their score in the previous ranking, if walked) lets a user whose own
@@ -252,13 +257,13 @@ impl Walk<'_> {
             if floor != u64::MAX {
                 let reach = floor.saturating_add(u64::from(self.rise.most) << 32);
                 let needed = self.previous_ranked.partition_point(|&key| key < reach);
-                if needed > self.budget.saturating_mul(WALKED_PER_SCORED) {
+                if needed > self.most_walked() {
                     self.gave_up.store(true, Ordering::Relaxed);
                     return None;
                 }
             }
             let walked = self.walked.fetch_add(block.len(), Ordering::Relaxed);
-            if walked >= self.budget.saturating_mul(WALKED_PER_SCORED) {
+            if walked >= self.most_walked() {
                 self.gave_up.store(true, Ordering::Relaxed);
                 return None;
             }

@@ -7,24 +7,22 @@
 //! atom matches, in the same order: its first rows are the first users of the previous ranking
 //! that no new atom matches.
 
+use nucleo_matcher::pattern::Atom;
 use nucleo_matcher::{Config, Matcher};
 
 use super::{Haystacks, index_of, parse};
 
-/// The first `rows` rows of `query`'s ranking, when `query` is `previous` with negated atoms
-/// added: the first users of `previous_ranked` (its complete ranking, best first) that none of
-/// them matches, taking at most `budget` entries. Fewer rows when the ranking runs out (then
-/// they are the whole answer). `None` when `query` is not `previous` with negations added, or
-/// the budget runs out first.
-pub fn negated_top_rows(
-    previous: &str,
+/// The first `rows` rows of the ranking of a query that adds the negated atoms `added` to
+/// the previous one: the first users of `previous_ranked` (its complete ranking, best first)
+/// that none of them matches, taking at most `budget` entries. Fewer rows when the ranking
+/// runs out (then they are the whole answer); `None` when the budget runs out first.
+pub fn rows_without(
+    added: &[Atom],
     previous_ranked: &[u64],
-    query: &str,
     haystacks: &Haystacks,
     rows: usize,
     budget: usize,
 ) -> Option<Vec<usize>> {
-    let added = added_negations(previous, query)?;
     let mut matcher = Matcher::new(Config::DEFAULT);
     let mut top = Vec::with_capacity(rows);
     for &key in previous_ranked.iter().take(budget) {
@@ -45,7 +43,7 @@ pub fn negated_top_rows(
 
 /// The atoms `query` adds to `previous` when it keeps its atoms as they were and every added
 /// one is negated; `None` otherwise.
-pub fn added_negations(previous: &str, query: &str) -> Option<Vec<nucleo_matcher::pattern::Atom>> {
+pub fn added_negations(previous: &str, query: &str) -> Option<Vec<Atom>> {
     let before = parse(previous);
     let after = parse(query);
     let kept = before.atoms.len();

@@ -12,6 +12,20 @@ fn haystacks(texts: &[String]) -> Haystacks {
     haystacks
 }
 
+/// The top rows of `query` proven from the ranking of `previous`, as the list asks for them:
+/// `None` unless `query` only adds negations.
+fn negated_top_rows(
+    previous: &str,
+    previous_ranked: &[u64],
+    query: &str,
+    haystacks: &Haystacks,
+    rows: usize,
+    budget: usize,
+) -> Option<Vec<usize>> {
+    let added = added_negations(previous, query)?;
+    rows_without(&added, previous_ranked, haystacks, rows, budget)
+}
+
 /// The first `rows` rows of exhaustive scoring.
 fn exhaustive(query: &str, haystacks: &Haystacks, rows: usize) -> Vec<usize> {
     rank_some(&parse(query), haystacks, 0..haystacks.len())
