@@ -7,6 +7,8 @@
 //! resident memory after that page and after paging through every user over HTTP (the client
 //! keeps only a count, so growth would be the sandbox's).
 
+mod common;
+
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -161,21 +163,7 @@ fn wanted(id: &str) -> bool {
 
 /// This process's resident memory in MB (Linux `/proc`; 0 elsewhere).
 fn resident_mb() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|status| {
-            status
-                .lines()
-                .find_map(|line| line.strip_prefix("VmRSS:"))
-                .and_then(|rest| {
-                    rest.trim()
-                        .trim_end_matches("kB")
-                        .trim()
-                        .parse::<f64>()
-                        .ok()
-                })
-        })
-        .map_or(0.0, |kb| kb / 1024.0)
+    common::status_mib("self", "VmRSS").unwrap_or(0.0)
 }
 
 /// Pages through every user of a 1,000,000-user sandbox, 200 a page, and prints the figures.

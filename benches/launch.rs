@@ -12,13 +12,15 @@
 //! `cargo bench --bench launch [-- NAME...]` runs the cases whose name holds a NAME (all without).
 
 mod common;
+#[path = "../tests/pty/mod.rs"]
+mod pty;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+use portable_pty::{Child, native_pty_system};
 
 /// How long a launch may take to show a marker before the run counts as failed.
 const DEADLINE: Duration = Duration::from_secs(30);
@@ -37,40 +39,9 @@ struct Launch {
     seen: Vec<Option<(Duration, f64)>>,
 }
 
-/// The private home one launch runs in: the sandbox, no config, nothing kept.
-fn private_home() -> tempfile::TempDir {
-    tempfile::tempdir().expect("a temp dir")
-}
-
-fn command(args: &[&str], home: &Path) -> CommandBuilder {
-    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_userscope"));
-    command.args(args);
-    command.env("HOME", home);
-    for (var, dir) in [
-        ("XDG_CONFIG_HOME", "config"),
-        ("XDG_DATA_HOME", "data"),
-        ("XDG_STATE_HOME", "state"),
-        ("XDG_CACHE_HOME", "cache"),
-    ] {
-        command.env(var, home.join(dir));
-    }
-    command.env("TERM", "xterm-256color");
-    command.env_remove("NO_COLOR");
-    command.env_remove("COLORTERM");
-    command
-}
-
 /// Peak resident memory of a process so far, in MiB (`VmHWM`).
 fn peak_mib(pid: u32) -> f64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .ok()
-        .and_then(|status| {
-            status.lines().find_map(|line| {
-                let kib = line.strip_prefix("VmHWM:")?.trim().strip_suffix("kB")?;
-                kib.trim().parse::<f64>().ok()
-            })
-        })
-        .map_or(f64::NAN, |kib| kib / 1024.0)
+    common::status_mib(&pid.to_string(), "VmHWM").unwrap_or(f64::NAN)
 }
 
 /// CPU ticks (user + system) a process has used (`/proc/PID/stat`, fields 14 and 15).
@@ -93,18 +64,16 @@ struct Running {
     chunks: mpsc::Receiver<(Instant, Vec<u8>)>,
     /// Kept so the terminal stays open while the child runs.
     _master: Box<dyn portable_pty::MasterPty + Send>,
-    _home: tempfile::TempDir,
+    _homes: pty::Homes,
 }
 
+/// Starts the app with `args` in a 200x60 PTY and a private home (the sandbox, no config),
+/// as the end-to-end tests start it, with a reader that notes when each read arrived.
 fn spawn(args: &[&str]) -> Running {
-    let home = private_home();
+    let homes = pty::Homes::new();
+    let args: Vec<std::ffi::OsString> = args.iter().map(std::ffi::OsString::from).collect();
     let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 60,
-            cols: 200,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
+        .openpty(pty::size(200, 60))
         .expect("a pseudo-terminal");
     let mut reader = pair.master.try_clone_reader().expect("the PTY's reader");
     let (sender, chunks) = mpsc::channel();
@@ -123,7 +92,7 @@ fn spawn(args: &[&str]) -> Running {
     let started = Instant::now();
     let child = pair
         .slave
-        .spawn_command(command(args, home.path()))
+        .spawn_command(pty::command(&homes, pty::app().as_ref(), &args, &[]))
         .expect("the binary starts");
     let pid = child.process_id().expect("a pid");
     drop(pair.slave);
@@ -133,7 +102,7 @@ fn spawn(args: &[&str]) -> Running {
         started,
         chunks,
         _master: pair.master,
-        _home: home,
+        _homes: homes,
     }
 }
 

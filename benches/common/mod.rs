@@ -271,3 +271,19 @@ pub fn key(c: char) -> Msg {
         crossterm::event::KeyModifiers::NONE,
     ))
 }
+
+/// A field of a process's `/proc/PID/status` given in kB (`VmRSS`, `VmHWM`), in MiB; `pid`
+/// may be `self`. `None` where there is no such file or field (not Linux).
+pub fn status_mib(pid: &str, field: &str) -> Option<f64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let kib = status.lines().find_map(|line| {
+        line.strip_prefix(field)?
+            .strip_prefix(':')?
+            .trim()
+            .strip_suffix("kB")?
+            .trim()
+            .parse::<f64>()
+            .ok()
+    })?;
+    Some(kib / 1024.0)
+}

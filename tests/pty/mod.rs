@@ -180,7 +180,36 @@ fn non_zero(value: u16) -> NonZeroU16 {
     NonZeroU16::new(value).expect("a terminal size above zero")
 }
 
-fn size(cols: u16, rows: u16) -> PtySize {
+/// `program ARGS` as the tests run it: with no environment but PATH, `env`, these homes and
+/// a 256-colour xterm's, in the home directory.
+pub fn command(
+    homes: &Homes,
+    program: &OsStr,
+    args: &[OsString],
+    env: &[(&str, &OsStr)],
+) -> CommandBuilder {
+    let mut command = CommandBuilder::new(program);
+    command.args(args);
+    command.env_clear();
+    if let Some(path) = std::env::var_os("PATH") {
+        command.env("PATH", path);
+    }
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    command.env("HOME", homes.home());
+    command.env("XDG_CONFIG_HOME", homes.config());
+    command.env("XDG_DATA_HOME", homes.data());
+    command.env("XDG_STATE_HOME", homes.state());
+    command.env("TERM", "xterm-256color");
+    command.env("LANG", "C.UTF-8");
+    command.env("RUST_BACKTRACE", "1");
+    command.cwd(homes.home());
+    command
+}
+
+/// A terminal of `cols` x `rows`.
+pub fn size(cols: u16, rows: u16) -> PtySize {
     PtySize {
         rows,
         cols,
@@ -211,23 +240,7 @@ impl Tui {
         let pair = native_pty_system()
             .openpty(size(cols, rows))
             .expect("a pseudo-terminal");
-        let mut command = CommandBuilder::new(program);
-        command.args(args);
-        command.env_clear();
-        if let Some(path) = std::env::var_os("PATH") {
-            command.env("PATH", path);
-        }
-        for (key, value) in env {
-            command.env(key, value);
-        }
-        command.env("HOME", homes.home());
-        command.env("XDG_CONFIG_HOME", homes.config());
-        command.env("XDG_DATA_HOME", homes.data());
-        command.env("XDG_STATE_HOME", homes.state());
-        command.env("TERM", "xterm-256color");
-        command.env("LANG", "C.UTF-8");
-        command.env("RUST_BACKTRACE", "1");
-        command.cwd(homes.home());
+        let command = command(&homes, program, args, env);
         let child = pair.slave.spawn_command(command).expect("userscope starts");
         // Only the child may hold the slave side, so the master reads EOF once it exits.
         drop(pair.slave);
