@@ -9,12 +9,16 @@ use std::sync::Arc;
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
 
+mod bonus;
+mod bounded;
 mod letters;
 mod narrow;
 mod negate;
 mod recent;
+mod standing;
 mod user_rise;
 
+pub use bounded::bounded_top_rows;
 use letters::LetterSet;
 pub use narrow::narrowed_top_rows;
 pub use negate::{added_negations, rows_without};
@@ -29,19 +33,27 @@ const CANCEL_EVERY: usize = 8192;
 /// Candidates scored on one thread below this; above it, on every core.
 const PARALLEL_FROM: usize = 20_000;
 
-/// One user's text, converted once for the matcher, and the letters it can match.
-#[derive(Debug, Clone)]
-struct Haystack {
-    text: Utf32String,
+/// What is known of one user's text without reading it: the letters it can match and where
+/// they stand. Kept apart from the texts, so a pass over every user's reads 24 bytes each.
+#[derive(Debug, Clone, Copy)]
+struct Summary {
     letters: LetterSet,
+    standing: standing::Standing,
+}
+
+/// Up to [`CHUNK`] users' texts, converted once for the matcher, and their summaries.
+#[derive(Debug, Clone, Default)]
+struct Chunk {
+    texts: Vec<Utf32String>,
+    summaries: Vec<Summary>,
 }
 
 /// The text each user is matched on, converted once for the matcher. Full chunks are shared
 /// (`Arc`), so a background job takes a snapshot by cloning a few hundred pointers.
 #[derive(Debug, Clone, Default)]
 pub struct Haystacks {
-    full: Vec<Arc<[Haystack]>>,
-    tail: Arc<Vec<Haystack>>,
+    full: Vec<Arc<Chunk>>,
+    tail: Arc<Chunk>,
     /// Users whose text is too long for the narrowing bound (see `narrow.rs`), in load order.
     long: Arc<Vec<usize>>,
 }
@@ -53,18 +65,22 @@ impl Haystacks {
             let index = self.len();
             Arc::make_mut(&mut self.long).push(index);
         }
-        let letters = LetterSet::of_text(text.slice(..));
+        let summary = Summary {
+            letters: LetterSet::of_text(text.slice(..)),
+            standing: standing::Standing::of_text(text.slice(..)),
+        };
         let tail = Arc::make_mut(&mut self.tail);
-        tail.push(Haystack { text, letters });
-        if tail.len() == CHUNK {
-            let chunk: Arc<[Haystack]> = std::mem::take(tail).into();
-            self.full.push(chunk);
+        tail.texts.push(text);
+        tail.summaries.push(summary);
+        if tail.texts.len() == CHUNK {
+            let chunk = std::mem::take(tail);
+            self.full.push(Arc::new(chunk));
         }
     }
 
     /// How many users have a text.
     pub fn len(&self) -> usize {
-        self.full.len() * CHUNK + self.tail.len()
+        self.full.len() * CHUNK + self.tail.texts.len()
     }
 
     /// Whether there is none.
@@ -79,12 +95,42 @@ impl Haystacks {
 
     /// The text of user `index` and the letters it can match.
     fn entry(&self, index: usize) -> Option<(Utf32Str<'_>, LetterSet)> {
-        let haystack = match self.full.get(index / CHUNK) {
-            Some(chunk) => chunk.get(index % CHUNK),
-            None if index / CHUNK == self.full.len() => self.tail.get(index % CHUNK),
-            None => None,
+        let chunk = match self.full.get(index / CHUNK) {
+            Some(chunk) => chunk,
+            None if index / CHUNK == self.full.len() => &self.tail,
+            None => return None,
         };
-        haystack.map(|haystack| (haystack.text.slice(..), haystack.letters))
+        let offset = index % CHUNK;
+        let text = chunk.texts.get(offset)?;
+        let summary = chunk.summaries.get(offset)?;
+        Some((text.slice(..), summary.letters))
+    }
+
+    /// Users `range` (clamped to those loaded), in load order, a chunk at a time: the index of
+    /// the first, their summaries and their texts.
+    fn chunks_in(
+        &self,
+        range: std::ops::Range<usize>,
+    ) -> impl Iterator<Item = (usize, &[Summary], &[Utf32String])> + '_ {
+        let end = range.end.min(self.len());
+        let start = range.start.min(end);
+        self.full
+            .iter()
+            .map(|chunk| &**chunk)
+            .chain(std::iter::once(&*self.tail))
+            .enumerate()
+            .skip(start / CHUNK)
+            .take(end.div_ceil(CHUNK).saturating_sub(start / CHUNK))
+            .map(move |(number, chunk)| {
+                let first = number * CHUNK;
+                let from = start.saturating_sub(first).min(chunk.texts.len());
+                let to = (end - first.min(end)).min(chunk.texts.len()).max(from);
+                (
+                    first + from,
+                    &chunk.summaries[from..to],
+                    &chunk.texts[from..to],
+                )
+            })
     }
 
     /// Users whose text is too long for the narrowing bound, in load order.

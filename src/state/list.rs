@@ -17,12 +17,16 @@ use crate::model::UserSummary;
 const FILTER_AT_ONCE_UP_TO: usize = 10_000;
 
 /// Users scored in load order to prove the top rows before a background filter ends.
-const TOP_ROWS_BUDGET: usize = 16_384;
+const TOP_ROWS_BUDGET: usize = 4_096;
 
 /// Users scored walking the previous ranking to prove the top rows of a narrowed query (users
 /// ruled out by their letters or their own rise do not count; the walk also takes at most four
 /// times as many entries). `ab` -> `abg` over 1,000,000 users scores 2,326 and walks 10,752.
 const NARROWED_ROWS_BUDGET: usize = 8_192;
+
+/// Users scored in the pass over every user that proves the top rows from where each user's
+/// letters stand (`filter/bounded.rs`); the pass itself reads two words a user.
+const BOUNDED_ROWS_BUDGET: usize = 32_768;
 
 /// Entries of the previous ranking checked against added negations to prove the top rows
 /// (a substring check each, ~0.1 µs).
@@ -240,6 +244,9 @@ impl UserListState {
                     rows,
                     NARROWED_ROWS_BUDGET,
                 )
+            })
+            .or_else(|| {
+                filter::bounded_top_rows(&query, &self.haystacks, rows, BOUNDED_ROWS_BUDGET)
             });
         let proven = top_rows.is_some();
         self.filtering = Some(PendingFilter {

@@ -25,7 +25,7 @@ use super::letters::compared_as;
 const SCORE_MATCH: u32 = 16;
 
 /// The top bonus (a word character after whitespace).
-const TOP_BONUS: u32 = 10;
+pub(super) const TOP_BONUS: u32 = 10;
 
 /// The least bonus a consecutive match carries.
 const BONUS_CONSECUTIVE: u32 = 4;
@@ -104,7 +104,7 @@ fn class(c: u8) -> Class {
 
 /// The most bonus nucleo gives character `c` after `previous` (`None`: the text's start,
 /// taken as whitespace): exact where both are ASCII, the top bonus otherwise.
-fn bonus_at_most(previous: Option<char>, c: char) -> u32 {
+pub(super) fn bonus_at_most(previous: Option<char>, c: char) -> u32 {
     let previous = previous.unwrap_or(' ');
     if !previous.is_ascii() || !c.is_ascii() {
         return TOP_BONUS;

@@ -1,0 +1,186 @@
+//! Proving the top rows of any query in one pass over every user, scoring only those whose
+//! letters stand high enough to reach the rows (`standing.rs`).
+//!
+//! The users are scanned in load order, in one contiguous part per core. Each part keeps its
+//! best `rows` users; once it has them, a user whose bound is no more than the worst of them
+//! cannot take a row from the part (a tie goes to the earlier user, and every user kept is
+//! earlier), so they go unscored. The top rows are the best `rows` of the parts' together.
+//!
+//! This proves what neither the load-order scan of `proven_top_rows` (which needs users at
+//! the best score any text allows) nor the walk of `narrowed_top_rows` (which needs a
+//! previous ranking that few users tie in) can: e-mail text typed over a million users, a
+//! second character after a first, an edit in the middle of a query.
+
+use std::collections::BinaryHeap;
+
+use nucleo_matcher::{Config, Matcher};
+
+use super::letters::LetterSet;
+use super::standing::{AtomNeedle, Reading, Standing};
+use super::{Haystacks, index_of, parse, rank};
+
+/// Users below this are scanned on one thread (a thread costs ~50 µs).
+const PARALLEL_FROM: usize = 50_000;
+
+/// Slots of each atom's cache of bounds by reading.
+const CACHE_SLOTS: usize = 8192;
+
+/// The bounds of a query's positive atoms on a standing, cached by what they read of it.
+struct Bounds {
+    atoms: Vec<AtomNeedle>,
+    /// Per atom, [`CACHE_SLOTS`] slots of a reading and its bound (`None`: empty).
+    cache: Vec<Option<(Reading, u32)>>,
+}
+
+impl Bounds {
+    fn new(atoms: Vec<AtomNeedle>) -> Self {
+        let cache = vec![None; atoms.len() * CACHE_SLOTS];
+        Self { atoms, cache }
+    }
+
+    /// The most the query can score on a text that stands so.
+    fn of(&mut self, standing: Standing) -> u32 {
+        let mut total = 0;
+        for (number, atom) in self.atoms.iter().enumerate() {
+            if atom.is_calm(standing) {
+                total += atom.calm_bound();
+                continue;
+            }
+            let reading = atom.reading(standing);
+            let slot = &mut self.cache[number * CACHE_SLOTS + slot_of(reading)];
+            total += match *slot {
+                Some((cached, bound)) if cached == reading => bound,
+                _ => {
+                    let bound = atom.bound_of(reading);
+                    *slot = Some((reading, bound));
+                    bound
+                }
+            };
+        }
+        total
+    }
+}
+
+/// A reading's slot in a cache.
+fn slot_of(reading: Reading) -> usize {
+    let mixed = reading.mixed().wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (mixed >> 32) as usize % CACHE_SLOTS
+}
+
+/// One part's best users so far: ranking keys, the heap's top the worst of them.
+struct Part {
+    best: BinaryHeap<u64>,
+    /// The worst of `best`'s scores once it holds `rows` users.
+    floor: Option<u32>,
+}
+
+/// The score inside a ranking key (see [`rank`]).
+fn score_of(key: u64) -> u32 {
+    u32::MAX - u32::try_from(key >> 32).unwrap_or(u32::MAX)
+}
+
+/// Scans users `range` in load order for their best `rows`, scoring at most `budget` users;
+/// `None` when the budget runs out.
+fn scan_part(
+    query: &str,
+    haystacks: &Haystacks,
+    range: std::ops::Range<usize>,
+    rows: usize,
+    budget: usize,
+) -> Option<Vec<u64>> {
+    let pattern = parse(query);
+    let required = LetterSet::required_by(&pattern);
+    let mut bounds = Bounds::new(AtomNeedle::of_pattern(&pattern));
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    let mut part = Part {
+        best: BinaryHeap::with_capacity(rows + 1),
+        floor: None,
+    };
+    let mut scored = 0;
+    for (first, summaries, texts) in haystacks.chunks_in(range) {
+        for (offset, (summary, text)) in summaries.iter().zip(texts).enumerate() {
+            if !summary.letters.contains_all(required) {
+                continue;
+            }
+            if let Some(floor) = part.floor
+                && bounds.of(summary.standing) <= floor
+            {
+                continue;
+            }
+            scored += 1;
+            if scored > budget {
+                return None;
+            }
+            let Some(score) = pattern.score(text.slice(..), &mut matcher) else {
+                continue;
+            };
+            part.best.push(rank(score, first + offset));
+            if part.best.len() > rows {
+                part.best.pop();
+            }
+            if part.best.len() == rows {
+                part.floor = part.best.peek().copied().map(score_of);
+            }
+        }
+    }
+    Some(part.best.into_vec())
+}
+
+/// The first `rows` rows of `query`'s ranking over every user loaded, scoring at most
+/// `budget` users (shared out between the parts), on every core when there are many users.
+/// `None` when the query has no positive atom or the budget runs out.
+///
+/// Every user left unscored has a bound no better than the worst of `rows` earlier users of
+/// their part: they rank below those, as in exhaustive scoring (ties go to the earlier
+/// user). So the best `rows` of the parts' best are the rows of exhaustive scoring.
+pub fn bounded_top_rows(
+    query: &str,
+    haystacks: &Haystacks,
+    rows: usize,
+    budget: usize,
+) -> Option<Vec<usize>> {
+    if rows == 0 || AtomNeedle::of_pattern(&parse(query)).is_empty() {
+        return None;
+    }
+    let users = haystacks.len();
+    let parts = if users < PARALLEL_FROM {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    };
+    let part_size = users.div_ceil(parts).max(1);
+    let part_budget = budget.div_ceil(parts);
+    let mut best = if parts == 1 {
+        scan_part(query, haystacks, 0..users, rows, part_budget)?
+    } else {
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..users)
+                .step_by(part_size)
+                .map(|start| {
+                    scope.spawn(move || {
+                        scan_part(
+                            query,
+                            haystacks,
+                            start..start + part_size,
+                            rows,
+                            part_budget,
+                        )
+                    })
+                })
+                .collect();
+            let mut best = Vec::with_capacity(parts * rows);
+            for worker in workers {
+                // A worker that panicked is treated like one out of budget: no proof.
+                best.extend(worker.join().ok()??);
+            }
+            Some(best)
+        })?
+    };
+    best.sort_unstable();
+    best.truncate(rows);
+    Some(best.into_iter().map(index_of).collect())
+}
+
+#[cfg(test)]
+#[path = "bounded_tests.rs"]
+mod tests;

@@ -1,0 +1,133 @@
+use nucleo_matcher::Utf32String;
+use proptest::prelude::*;
+
+use super::*;
+use crate::state::filter::rank_some;
+
+fn haystacks(texts: &[String]) -> Haystacks {
+    let mut haystacks = Haystacks::default();
+    for text in texts {
+        haystacks.push(Utf32String::from(text.as_str()));
+    }
+    haystacks
+}
+
+fn exhaustive_top(query: &str, haystacks: &Haystacks, rows: usize) -> Vec<usize> {
+    rank_some(&parse(query), haystacks, 0..haystacks.len())
+        .iter()
+        .take(rows)
+        .map(|key| index_of(*key))
+        .collect()
+}
+
+/// Names and addresses the way the sandbox makes them, many on one domain.
+fn people(count: usize) -> Vec<String> {
+    let first = ["Anna", "Emma", "John", "Zoë", "Mei", "Ana María", "Xu"];
+    let last = ["Walker", "Öztürk", "Nguyen", "Berg", "de la Cruz"];
+    let domain = ["example.com", "example.org", "corp.example.com", "mail.io"];
+    (0..count)
+        .map(|index| {
+            let first = first[index % first.len()];
+            let last = last[index / 7 % last.len()];
+            let domain = domain[index / 3 % domain.len()];
+            format!("{first} {last} {}.{index}@{domain}", first.to_lowercase())
+        })
+        .collect()
+}
+
+#[test]
+fn e_mail_text_over_many_users_is_proven_scoring_few() {
+    let texts = people(60_000);
+    let haystacks = haystacks(&texts);
+    // The budget is far below the users who match: most go unscored. Those whose letters
+    // stand where the query could score more than the rows are scored: one in 35 is an Ana
+    // María Berg, who could score the most on "ab" but for the gap's length.
+    for (query, budget) in [
+        ("exam", 4_000),
+        ("example.com", 4_000),
+        ("example.com$", 4_000),
+        ("ab", 4_000),
+        ("zoe ex", 4_000),
+        ("an !walker", 4_000),
+        // The rows score less than "ema" run together at 8 after punctuation would: all who
+        // have the letters are scored (nearly every user), but the rows are right.
+        ("ema", usize::MAX),
+    ] {
+        let expected = exhaustive_top(query, &haystacks, 30);
+        let top = bounded_top_rows(query, &haystacks, 30, budget);
+        assert_eq!(top.as_deref(), Some(&expected[..]), "{query}");
+    }
+    // Too small a budget proves nothing rather than guess.
+    assert_eq!(bounded_top_rows("exam", &haystacks, 30, 10), None);
+    // A query of negations alone ranks by nothing: no proof is tried.
+    assert_eq!(bounded_top_rows("!x", &haystacks, 30, usize::MAX), None);
+}
+
+#[test]
+fn fewer_matches_than_rows_are_all_the_rows() {
+    let texts = people(100);
+    let haystacks = haystacks(&texts);
+    let expected = exhaustive_top("zoe ozt", &haystacks, 50);
+    assert!(expected.len() < 50);
+    assert_eq!(
+        bounded_top_rows("zoe ozt", &haystacks, 50, usize::MAX),
+        Some(expected)
+    );
+    assert_eq!(
+        bounded_top_rows("qqq", &haystacks, 50, usize::MAX),
+        Some(vec![])
+    );
+}
+
+#[test]
+fn users_are_visited_once_each_in_load_order() {
+    let texts: Vec<String> = (0..10_000).map(|index| format!("user {index}")).collect();
+    let haystacks = haystacks(&texts);
+    for (start, end) in [
+        (0, 10_000),
+        (4000, 9000),
+        (4096, 8192),
+        (9999, 20_000),
+        (20, 10),
+    ] {
+        let indices: Vec<usize> = haystacks
+            .chunks_in(start..end)
+            .flat_map(|(first, summaries, texts)| {
+                assert_eq!(summaries.len(), texts.len());
+                first..first + texts.len()
+            })
+            .collect();
+        let expected: Vec<usize> = (start..end.min(10_000)).collect();
+        assert_eq!(indices, expected, "{start}..{end}");
+    }
+}
+
+/// Characters for names and e-mails: word starts, case changes, delimiters, digits, accents.
+const ALPHABET: &[char] = &[
+    'a', 'b', 'e', 'x', 'A', 'B', 'E', 'X', '1', ' ', ' ', '.', '@', '-', '/', 'á', 'é', 'É', 'ß',
+];
+
+fn chars(length: std::ops::Range<usize>) -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(ALPHABET), length)
+        .prop_map(|chars| chars.into_iter().collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+    /// The proven rows are exactly the first rows of exhaustive scoring: same users, same
+    /// order (scores, then load order).
+    #[test]
+    fn proven_rows_are_the_exhaustive_top_rows(
+        texts in prop::collection::vec(chars(0..30), 1..150),
+        query in chars(1..6),
+        rows in 1_usize..8,
+    ) {
+        let haystacks = haystacks(&texts);
+        if let Some(top) = bounded_top_rows(&query, &haystacks, rows, usize::MAX) {
+            prop_assert_eq!(top, exhaustive_top(&query, &haystacks, rows));
+        } else {
+            prop_assert!(AtomNeedle::of_pattern(&parse(&query)).is_empty());
+        }
+    }
+}
