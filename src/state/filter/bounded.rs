@@ -22,8 +22,11 @@ use super::{Haystacks, index_of, parse, rank};
 /// Users below this are scanned on one thread (a thread costs ~50 µs).
 const PARALLEL_FROM: usize = 50_000;
 
-/// Slots of each atom's cache of bounds by reading.
-const CACHE_SLOTS: usize = 8192;
+/// Bits of a slot's number in each atom's cache of bounds by reading.
+const CACHE_BITS: u32 = 12;
+
+/// Slots of each atom's cache: a few hundred readings occur over a million users.
+const CACHE_SLOTS: usize = 1 << CACHE_BITS;
 
 /// The bounds of a query's positive atoms on a standing, cached by what they read of it.
 struct Bounds {
@@ -63,8 +66,8 @@ impl Bounds {
 
 /// A reading's slot in a cache.
 fn slot_of(reading: Reading) -> usize {
-    let mixed = reading.mixed().wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (mixed >> 32) as usize % CACHE_SLOTS
+    // The product's top bits depend on every bit of the reading.
+    (reading.mixed().wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - CACHE_BITS)) as usize
 }
 
 /// One part's best users so far: ranking keys, the heap's top the worst of them.

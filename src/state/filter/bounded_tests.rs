@@ -102,6 +102,25 @@ fn users_are_visited_once_each_in_load_order() {
     }
 }
 
+#[test]
+fn readings_spread_over_the_cache_whichever_bits_differ() {
+    // The letters after punctuation lie in the levels' top bits: a slot taken from the
+    // product's middle bits put them all in a few slots, and a million users' few hundred
+    // readings were computed again and again.
+    for bits in [0..32_u32, 32..64] {
+        let slots: std::collections::HashSet<usize> = bits
+            .clone()
+            .flat_map(|bit| {
+                [
+                    slot_of(Reading::of_words(1 << bit, 0)),
+                    slot_of(Reading::of_words(0, 1 << bit)),
+                ]
+            })
+            .collect();
+        assert!(slots.len() > 56, "{bits:?}: {} slots", slots.len());
+    }
+}
+
 /// Characters for names and e-mails: word starts, case changes, delimiters, digits, accents.
 const ALPHABET: &[char] = &[
     'a', 'b', 'e', 'x', 'A', 'B', 'E', 'X', '1', ' ', ' ', '.', '@', '-', '/', 'á', 'é', 'É', 'ß',

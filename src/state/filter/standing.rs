@@ -264,6 +264,12 @@ pub struct Reading {
 }
 
 impl Reading {
+    /// A reading of these words (tests build readings a standing may not give).
+    #[cfg(test)]
+    pub fn of_words(levels: u64, pairs: u64) -> Self {
+        Self { levels, pairs }
+    }
+
     /// Both words mixed into one, for a hash.
     pub fn mixed(self) -> u64 {
         self.levels ^ self.pairs.rotate_left(29)
@@ -368,8 +374,11 @@ impl AtomNeedle {
                 pairs |= 1 << at;
             }
         }
+        // A letter that stands high gets the top bonus whether or not it also follows
+        // punctuation: one reading for both.
+        let high_letters = standing.levels & ((1 << 26) - 1);
         Reading {
-            levels: standing.levels & self.level_mask,
+            levels: standing.levels & self.level_mask & !(high_letters << PUNCTUATED_SHIFT),
             pairs,
         }
     }
