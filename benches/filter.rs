@@ -19,7 +19,7 @@ use tui_input::Input;
 use userscope::effect::Effect;
 use userscope::msg::Msg;
 use userscope::state::filter::Ranking;
-use userscope::state::{DetailTab, Focus, State};
+use userscope::state::{DetailTab, Focus, State, UserListState};
 use userscope::update::update;
 
 /// The complete answer to `query`, as the list holds it once its filter has ended (the empty
@@ -122,17 +122,20 @@ fn bench(c: &mut Criterion) {
             // A backspace widens the answer: nothing narrows to it, but the ranking of "ann"
             // was complete before "anna" was typed (`filter/recent.rs`).
             ("ann", "anna", '\u{8}', "backspace_anna_to_ann"),
-            // Not proven before the job ends (README, Performance): a second character after
-            // a one-character needle (nucleo scores one character by another path, so the
-            // walk has no bound from it, and few users start a word with "ab"), and an atom
-            // that turns postfix (`$`: another kind of atom, no bound either). With no match
+            // Proven by the pass over every user's summary (`filter/bounded.rs`), which no
+            // earlier ranking helps: a second character after a one-character needle (nucleo
+            // scores one character by another path, so the walk has no bound from it), an
+            // atom that turns postfix (`$`: another kind of atom), and a backspace to a query
+            // not ranked before (as an edit in the middle of a query is). With no match
             // (`ann$`), users are ruled out by their last character unread; with 400,066
-            // (`example.com$`, an e-mail domain), each is scored.
+            // (`example.com$`, an e-mail domain), by where their letters stand.
             ("", "a", 'b', "second_keystroke_a_to_ab"),
+            ("", "emma", '\u{8}', "backspace_unseen_emma_to_emm"),
             // A negation typed onto e-mail text: the last answer less the users it rules out.
             ("", "exa !", 'c', "negation_exa_to_exa_!c"),
             // E-mail text: every user's address matches `exa` alike (after `@` or `.`), so a
-            // great many tie at the best score a domain reaches and the walk cannot stop.
+            // great many tie at the best score a domain reaches: the walk down the previous
+            // ranking cannot stop, the pass over every user's summary can.
             ("ex", "exa", 'm', "email_exa_to_exam"),
             (
                 "example.c",
@@ -191,5 +194,23 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// What loading a page of users costs the UI thread: each user's text converted for the
+/// matcher, and what is known of it without reading it (letters, where they stand).
+fn append(c: &mut Criterion) {
+    let mut group = c.benchmark_group("filter");
+    let page = common::users(1_000);
+    group.bench_function("append_page_of_1000_users", |b| {
+        b.iter_batched(
+            || (UserListState::default(), page.clone()),
+            |(mut list, page)| {
+                list.append(page);
+                list
+            },
+            criterion::BatchSize::SmallInput,
+        );
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench, append);
 criterion_main!(benches);

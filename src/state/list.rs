@@ -28,6 +28,10 @@ const NARROWED_ROWS_BUDGET: usize = 8_192;
 /// letters stand (`filter/bounded.rs`); the pass itself reads two words a user.
 const BOUNDED_ROWS_BUDGET: usize = 32_768;
 
+/// The narrowing walk is tried before the pass over every user when the previous ranking
+/// holds at most one user in this many.
+const WALK_FIRST_BELOW_ONE_IN: usize = 8;
+
 /// Entries of the previous ranking checked against added negations to prove the top rows
 /// (a substring check each, ~0.1 µs).
 const NEGATED_ROWS_BUDGET: usize = 32_768;
@@ -236,17 +240,27 @@ impl UserListState {
             })
             .or_else(|| filter::proven_top_rows(&query, &self.haystacks, rows, TOP_ROWS_BUDGET))
             .or_else(|| {
-                filter::narrowed_top_rows(
-                    &self.filtered_for,
-                    &self.ranked,
-                    &query,
-                    &self.haystacks,
-                    rows,
-                    NARROWED_ROWS_BUDGET,
-                )
-            })
-            .or_else(|| {
-                filter::bounded_top_rows(&query, &self.haystacks, rows, BOUNDED_ROWS_BUDGET)
+                // The walk reads the previous ranking's users, the pass every user's summary:
+                // over a short previous ranking (`ab` -> `abg`, 71,047 of 1,000,000: 1.6 ms
+                // against 11 ms), the walk goes first; over a long one (e-mail text, where the
+                // walk may score 100,000 tied users), the pass.
+                let walk = || {
+                    filter::narrowed_top_rows(
+                        &self.filtered_for,
+                        &self.ranked,
+                        &query,
+                        &self.haystacks,
+                        rows,
+                        NARROWED_ROWS_BUDGET,
+                    )
+                };
+                let pass =
+                    || filter::bounded_top_rows(&query, &self.haystacks, rows, BOUNDED_ROWS_BUDGET);
+                if self.ranked.len() * WALK_FIRST_BELOW_ONE_IN <= self.haystacks.len() {
+                    walk().or_else(pass)
+                } else {
+                    pass().or_else(walk)
+                }
             });
         let proven = top_rows.is_some();
         self.filtering = Some(PendingFilter {
