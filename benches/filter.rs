@@ -131,6 +131,7 @@ fn bench(c: &mut Criterion) {
             // (`example.com$`, an e-mail domain), by where their letters stand.
             ("", "a", 'b', "second_keystroke_a_to_ab"),
             ("", "emma", '\u{8}', "backspace_unseen_emma_to_emm"),
+            ("", "emax", '\u{8}', "backspace_unseen_emax_to_ema"),
             // A negation typed onto e-mail text: the last answer less the users it rules out.
             ("", "exa !", 'c', "negation_exa_to_exa_!c"),
             // E-mail text: every user's address matches `exa` alike (after `@` or `.`), so a
