@@ -16,6 +16,9 @@ mod narrow;
 mod negate;
 mod recent;
 mod standing;
+#[cfg(test)]
+mod test_strategies;
+mod text_bound;
 mod user_rise;
 
 pub use bounded::bounded_top_rows;

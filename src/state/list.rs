@@ -254,8 +254,12 @@ impl UserListState {
                         NARROWED_ROWS_BUDGET,
                     )
                 };
-                let pass =
-                    || filter::bounded_top_rows(&query, &self.haystacks, rows, BOUNDED_ROWS_BUDGET);
+                let pass = || {
+                    // Scoring more than one user in eight, the pass would cost about what
+                    // the job does: give up sooner and let the job begin.
+                    let budget = BOUNDED_ROWS_BUDGET.min(self.haystacks.len() / 8);
+                    filter::bounded_top_rows(&query, &self.haystacks, rows, budget)
+                };
                 if self.ranked.len() * WALK_FIRST_BELOW_ONE_IN <= self.haystacks.len() {
                     walk().or_else(pass)
                 } else {

@@ -20,6 +20,28 @@ fn exhaustive_top(query: &str, haystacks: &Haystacks, rows: usize) -> Vec<usize>
         .collect()
 }
 
+/// The top rows as one part scanning every user proves them, bounding users by their text
+/// once it has scored `text_bounds_from`.
+fn scanned_top(
+    query: &str,
+    haystacks: &Haystacks,
+    rows: usize,
+    budget: usize,
+    text_bounds_from: usize,
+) -> Option<Vec<usize>> {
+    let mut best = scan_part(
+        query,
+        haystacks,
+        0..haystacks.len(),
+        rows,
+        budget,
+        text_bounds_from,
+    )?;
+    best.sort_unstable();
+    best.truncate(rows);
+    Some(best.into_iter().map(index_of).collect())
+}
+
 /// Names and addresses the way the sandbox makes them, many on one domain.
 fn people(count: usize) -> Vec<String> {
     let first = ["Anna", "Emma", "John", "Zoë", "Mei", "Ana María", "Xu"];
@@ -57,6 +79,28 @@ fn e_mail_text_over_many_users_is_proven_scoring_few() {
         let top = bounded_top_rows(query, &haystacks, 30, budget);
         assert_eq!(top.as_deref(), Some(&expected[..]), "{query}");
     }
+    // Bounded by their text from the start, the rows are the same.
+    for query in [
+        "exam",
+        "example.com$",
+        "ab",
+        "zoe ex",
+        "an !walker",
+        "ema",
+        "emma mail",
+    ] {
+        let expected = exhaustive_top(query, &haystacks, 30);
+        let top = scanned_top(query, &haystacks, 30, usize::MAX, 0);
+        assert_eq!(top.as_deref(), Some(&expected[..]), "{query}");
+    }
+    // "ema": the text rules out whom the summary cannot (an `@mail` address lets `ma` run
+    // after punctuation, but no `e` of theirs stands after punctuation before it), and the
+    // pass that runs out of budget without text bounds finishes with them.
+    assert_eq!(scanned_top("ema", &haystacks, 30, 4_000, usize::MAX), None);
+    assert_eq!(
+        scanned_top("ema", &haystacks, 30, 4_000, 0).as_deref(),
+        Some(&exhaustive_top("ema", &haystacks, 30)[..])
+    );
     // Too small a budget proves nothing rather than guess.
     assert_eq!(bounded_top_rows("exam", &haystacks, 30, 10), None);
     // A query of negations alone ranks by nothing: no proof is tried.
@@ -143,10 +187,16 @@ proptest! {
         rows in 1_usize..8,
     ) {
         let haystacks = haystacks(&texts);
+        let expected = exhaustive_top(&query, &haystacks, rows);
         if let Some(top) = bounded_top_rows(&query, &haystacks, rows, usize::MAX) {
-            prop_assert_eq!(top, exhaustive_top(&query, &haystacks, rows));
+            prop_assert_eq!(&top, &expected);
         } else {
             prop_assert!(AtomNeedle::of_pattern(&parse(&query)).is_empty());
+        }
+        // Bounding every user the summary leaves by their text changes no row.
+        if !AtomNeedle::of_pattern(&parse(&query)).is_empty() {
+            let top = scanned_top(&query, &haystacks, rows, usize::MAX, 0);
+            prop_assert_eq!(top, Some(expected));
         }
     }
 }

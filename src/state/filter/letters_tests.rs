@@ -3,6 +3,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::state::filter::parse;
+use crate::state::filter::test_strategies::{queries, texts};
 
 fn letters(text: &str) -> LetterSet {
     LetterSet::of_text(Utf32String::from(text).slice(..))
@@ -47,31 +48,13 @@ const ALPHABET: &[char] = &[
 ];
 
 fn text(max: usize) -> impl Strategy<Value = String> {
-    prop::collection::vec(prop::sample::select(ALPHABET), 0..max)
-        .prop_map(|chars| chars.into_iter().collect())
+    texts(ALPHABET, max)
 }
 
 /// Queries of one or two atoms, each fuzzy, `^prefix`, `postfix$`, `^exact$`, `'substring`
 /// or negated.
 fn query() -> impl Strategy<Value = String> {
-    let atom = (
-        prop::collection::vec(
-            prop::sample::select(
-                ALPHABET
-                    .iter()
-                    .filter(|c| !c.is_whitespace())
-                    .copied()
-                    .collect::<Vec<_>>(),
-            ),
-            1..4,
-        ),
-        prop::sample::select(vec!["", "^", "'", "!", "!^"]),
-        prop::sample::select(vec!["", "$"]),
-    )
-        .prop_map(|(chars, before, after)| {
-            format!("{before}{}{after}", chars.into_iter().collect::<String>())
-        });
-    prop::collection::vec(atom, 1..3).prop_map(|atoms| atoms.join(" "))
+    queries(ALPHABET, 1..4, vec!["", "^", "'", "!", "!^"], vec!["", "$"])
 }
 
 #[test]

@@ -309,7 +309,7 @@ impl AtomNeedle {
             .collect()
     }
 
-    fn of_atom(atom: &Atom) -> Self {
+    pub(super) fn of_atom(atom: &Atom) -> Self {
         let chars: Vec<NeedleChar> = atom.needle_text().chars().map(NeedleChar::of).collect();
         let mut flags = 0;
         if chars.len() == 1 {

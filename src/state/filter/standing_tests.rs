@@ -3,6 +3,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::state::filter::parse;
+use crate::state::filter::test_strategies::{NAMES_AND_MAILS, queries, texts};
 
 fn standing(text: &str) -> Standing {
     Standing::of_text(Utf32String::from(text).slice(..))
@@ -98,39 +99,15 @@ fn a_calm_text_is_bounded_by_the_calm_bound() {
     assert!(!em.is_calm(standing("Emma")));
 }
 
-/// Characters for names and e-mails: word starts, case changes, delimiters, digits, accents,
-/// Unicode whitespace and characters that fold or normalize onto ASCII.
-const ALPHABET: &[char] = &[
-    'a', 'b', 'e', 'x', 'A', 'B', 'E', 'X', '1', ' ', '.', '@', '-', '/', ':', 'á', 'Á', 'é', 'É',
-    'ß', 'ğ', '\u{212A}', 'k', 'ﬁ', 'i', 'f', '\t', '\u{A0}', '\u{2003}', '中',
-];
-
-fn text(max: usize) -> impl Strategy<Value = String> {
-    prop::collection::vec(prop::sample::select(ALPHABET), 0..max)
-        .prop_map(|chars| chars.into_iter().collect())
-}
-
 /// Queries of one or two atoms, each fuzzy, `^prefix`, `postfix$`, `^exact$`, `'substring`
 /// or negated.
 fn query() -> impl Strategy<Value = String> {
-    let atom = (
-        prop::collection::vec(
-            prop::sample::select(
-                ALPHABET
-                    .iter()
-                    .filter(|c| !c.is_whitespace())
-                    .copied()
-                    .collect::<Vec<_>>(),
-            ),
-            1..6,
-        ),
-        prop::sample::select(vec!["", "", "^", "'", "!"]),
-        prop::sample::select(vec!["", "", "$"]),
+    queries(
+        NAMES_AND_MAILS,
+        1..6,
+        vec!["", "", "^", "'", "!"],
+        vec!["", "", "$"],
     )
-        .prop_map(|(chars, before, after)| {
-            format!("{before}{}{after}", chars.into_iter().collect::<String>())
-        });
-    prop::collection::vec(atom, 1..3).prop_map(|atoms| atoms.join(" "))
 }
 
 proptest! {
@@ -138,7 +115,7 @@ proptest! {
 
     /// No text scores more than the bound read from where its letters stand.
     #[test]
-    fn no_text_scores_more_than_its_bound(text in text(40), query in query()) {
+    fn no_text_scores_more_than_its_bound(text in texts(NAMES_AND_MAILS, 40), query in query()) {
         if let Some(score) = score(&query, &text) {
             let bound = query_bound(&query, &text);
             prop_assert!(score <= bound, "{query:?} on {text:?}: {score} > {bound}");
