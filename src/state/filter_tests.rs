@@ -1,4 +1,6 @@
+use super::haystacks::CHUNK;
 use super::*;
+use nucleo_matcher::Utf32String;
 
 fn haystacks(texts: &[&str]) -> Haystacks {
     let mut haystacks = Haystacks::default();

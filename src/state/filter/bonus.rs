@@ -6,6 +6,34 @@
 
 use nucleo_matcher::chars::is_upper_case;
 
+/// A matched character's score before its bonus.
+pub const SCORE_MATCH: u32 = 16;
+
+/// The most bonus any place gets (after whitespace or at the text's start).
+pub const TOP_BONUS: u32 = 10;
+
+/// The least bonus a consecutive match carries.
+pub const BONUS_CONSECUTIVE: u32 = 4;
+
+/// A gap's opening penalty: the least a gap costs.
+pub const GAP_START: u32 = 3;
+
+/// The bonus after punctuation that is no delimiter (`@`, `.`, `-`), and of such punctuation
+/// itself; from this a character continuing a run raises the bonus the run carries.
+pub const BONUS_PUNCTUATION: u32 = 8;
+
+/// The bonus a run carries on once a character of bonus `own` continues it, from `carried`:
+/// at least [`BONUS_CONSECUTIVE`], raised by a character of [`BONUS_PUNCTUATION`] or more. The
+/// character itself scores the greater of this and `own`.
+pub fn run_bonus(carried: u32, own: u32) -> u32 {
+    let run = carried.max(BONUS_CONSECUTIVE);
+    if own >= BONUS_PUNCTUATION && own > run {
+        own
+    } else {
+        run
+    }
+}
+
 /// nucleo's character classes, in its order (word classes after `Delimiter`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Class {

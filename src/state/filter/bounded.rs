@@ -1,5 +1,5 @@
 //! Proving the top rows of any query in one pass over every user, scoring only those whose
-//! letters stand high enough to reach the rows (`standing.rs`).
+//! letters stand high enough to reach the rows (`standing.rs`, `atom_bound.rs`).
 //!
 //! The users are scanned in load order, in one contiguous part per core. Each part keeps its
 //! best `rows` users; once it has them, a user whose bound is no more than the worst of them
@@ -16,8 +16,9 @@ use std::collections::BinaryHeap;
 use nucleo_matcher::pattern::Pattern;
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
+use super::atom_bound::{AtomNeedle, Reading};
 use super::letters::LetterSet;
-use super::standing::{AtomNeedle, Reading, Standing};
+use super::standing::Standing;
 use super::text_bound::TextNeedle;
 use super::{Haystacks, index_of, parse, rank};
 

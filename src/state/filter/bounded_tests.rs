@@ -1,3 +1,4 @@
+use crate::state::filter::test_strategies::texts;
 use nucleo_matcher::Utf32String;
 use proptest::prelude::*;
 
@@ -170,11 +171,6 @@ const ALPHABET: &[char] = &[
     'a', 'b', 'e', 'x', 'A', 'B', 'E', 'X', '1', ' ', ' ', '.', '@', '-', '/', 'á', 'é', 'É', 'ß',
 ];
 
-fn chars(length: std::ops::Range<usize>) -> impl Strategy<Value = String> {
-    prop::collection::vec(prop::sample::select(ALPHABET), length)
-        .prop_map(|chars| chars.into_iter().collect())
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
 
@@ -182,8 +178,8 @@ proptest! {
     /// order (scores, then load order).
     #[test]
     fn proven_rows_are_the_exhaustive_top_rows(
-        texts in prop::collection::vec(chars(0..30), 1..150),
-        query in chars(1..6),
+        texts in prop::collection::vec(texts(ALPHABET, 0..30), 1..150),
+        query in texts(ALPHABET, 1..6),
         rows in 1_usize..8,
     ) {
         let haystacks = haystacks(&texts);

@@ -48,7 +48,7 @@ const ALPHABET: &[char] = &[
 ];
 
 fn text(max: usize) -> impl Strategy<Value = String> {
-    texts(ALPHABET, max)
+    texts(ALPHABET, 0..max)
 }
 
 /// Queries of one or two atoms, each fuzzy, `^prefix`, `postfix$`, `^exact$`, `'substring`

@@ -1,3 +1,4 @@
+use crate::state::filter::test_strategies::texts;
 use nucleo_matcher::{Config, Matcher, Utf32String};
 use proptest::prelude::*;
 
@@ -119,11 +120,6 @@ const TYPED: &[char] = &[
     'a', 'b', 'g', 'n', 'e', '1', '.', ' ', 'G', 'é', '^', '$', '\'',
 ];
 
-fn chars(from: &'static [char], length: std::ops::Range<usize>) -> impl Strategy<Value = String> {
-    prop::collection::vec(prop::sample::select(from), length)
-        .prop_map(|chars| chars.into_iter().collect())
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
 
@@ -131,9 +127,9 @@ proptest! {
     /// scoring no more than the rise below.
     #[test]
     fn no_score_rises_more_than_the_rise(
-        text in chars(ALPHABET, 0..40),
-        previous in chars(ALPHABET, 1..6),
-        typed in chars(TYPED, 1..4),
+        text in texts(ALPHABET, 0..40),
+        previous in texts(ALPHABET, 1..6),
+        typed in texts(TYPED, 1..4),
     ) {
         let previous = previous.trim();
         let query = format!("{previous}{typed}");
@@ -157,9 +153,9 @@ proptest! {
     /// order (scores, then load order), however the walk is shared out.
     #[test]
     fn proven_rows_are_the_exhaustive_top_rows(
-        texts in prop::collection::vec(chars(ALPHABET, 0..30), 1..120),
-        previous in chars(ALPHABET, 1..4),
-        typed in chars(TYPED, 1..3),
+        texts in prop::collection::vec(texts(ALPHABET, 0..30), 1..120),
+        previous in texts(ALPHABET, 1..4),
+        typed in texts(TYPED, 1..3),
         rows in 1_usize..8,
         walkers in 1_usize..4,
         block in 1_usize..40,
@@ -230,9 +226,9 @@ proptest! {
     /// One typed character lifts a user's score by no more than their own rise.
     #[test]
     fn no_score_rises_more_than_its_own_rise(
-        text in chars(ALPHABET, 0..40),
-        previous in chars(ALPHABET, 2..6),
-        typed in chars(TYPED, 1..2),
+        text in texts(ALPHABET, 0..40),
+        previous in texts(ALPHABET, 2..6),
+        typed in texts(TYPED, 1..2),
     ) {
         let previous = previous.trim();
         let query = format!("{previous}{typed}");
@@ -258,9 +254,9 @@ proptest! {
     /// The run's carried bonus never lets a score rise past the rise read from the text.
     #[test]
     fn no_score_rises_more_than_its_own_rise_along_runs(
-        text in chars(RUNS, 0..30),
-        previous in chars(&['e', 'x', 'a', 'm'], 2..12),
-        typed in chars(&['e', 'x', 'a', 'm'], 1..2),
+        text in texts(RUNS, 0..30),
+        previous in texts(&['e', 'x', 'a', 'm'], 2..12),
+        typed in texts(&['e', 'x', 'a', 'm'], 1..2),
     ) {
         let query = format!("{previous}{typed}");
         let appended = score_rise(&previous, &query).and_then(|rise| rise.appended);

@@ -1,3 +1,4 @@
+use crate::state::filter::test_strategies::texts;
 use nucleo_matcher::Utf32String;
 use proptest::prelude::*;
 
@@ -89,20 +90,15 @@ fn the_rows_are_the_previous_ones_without_the_negated() {
 
 const ALPHABET: &[char] = &['a', 'b', 'n', 'A', 'B', ' ', '.', '@', 'á', '1'];
 
-fn chars(length: std::ops::Range<usize>) -> impl Strategy<Value = String> {
-    prop::collection::vec(prop::sample::select(ALPHABET), length)
-        .prop_map(|chars| chars.into_iter().collect())
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
 
     /// The rows proven from the previous ranking are those exhaustive scoring gives.
     #[test]
     fn proven_rows_are_the_exhaustive_top_rows(
-        texts in prop::collection::vec(chars(0..12), 1..60),
-        previous in chars(1..4),
-        negated in prop::collection::vec(chars(1..3), 1..3),
+        texts in prop::collection::vec(texts(ALPHABET, 0..12), 1..60),
+        previous in texts(ALPHABET, 1..4),
+        negated in prop::collection::vec(texts(ALPHABET, 1..3), 1..3),
         rows in 1_usize..8,
     ) {
         let previous = previous.trim().to_owned();

@@ -9,9 +9,12 @@ pub const NAMES_AND_MAILS: &[char] = &[
     'ß', 'ğ', '\u{212A}', 'k', 'ﬁ', 'i', 'f', '\t', '\u{A0}', '\u{2003}', '中',
 ];
 
-/// Texts of fewer than `max` characters of `alphabet`.
-pub fn texts(alphabet: &'static [char], max: usize) -> impl Strategy<Value = String> {
-    prop::collection::vec(prop::sample::select(alphabet), 0..max)
+/// Texts of `lengths` characters of `alphabet`.
+pub fn texts(
+    alphabet: &'static [char],
+    lengths: std::ops::Range<usize>,
+) -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(alphabet), lengths)
         .prop_map(|chars| chars.into_iter().collect())
 }
 

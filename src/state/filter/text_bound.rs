@@ -11,7 +11,7 @@
 //!   with no such match cannot match at all);
 //! - an alignment is runs of consecutive matches, each a stretch of the needle found at one
 //!   place of the text, and scores as nucleo scores those runs (the module doc of
-//!   `standing.rs` has the rules), less at least 3 for each gap between them.
+//!   `atom_bound.rs` has the rules), less at least 3 for each gap between them.
 //!
 //! So the bound is the best way to cut the needle into runs, each scored at the best place it
 //! occurs inside its characters' windows. A character is taken to match wherever nucleo may
@@ -22,20 +22,8 @@ use nucleo_matcher::Utf32Str;
 use nucleo_matcher::chars::to_lower_case;
 use nucleo_matcher::pattern::Atom;
 
-use super::bonus::bonus;
+use super::bonus::{GAP_START, SCORE_MATCH, bonus, run_bonus};
 use super::letters::compared_as;
-
-/// A matched character's score before its bonus.
-const SCORE_MATCH: u32 = 16;
-
-/// The least bonus a consecutive match carries.
-const BONUS_CONSECUTIVE: u32 = 4;
-
-/// A gap's opening penalty: the least a gap costs.
-const GAP_START: u32 = 3;
-
-/// The bonus from which a character in a run raises the bonus the run carries.
-const BONUS_PUNCTUATION: u32 = 8;
 
 /// Needles longer than this are bounded by their summary alone (windows are kept on the
 /// stack); queries are typed, so this is rarely reached.
@@ -125,10 +113,7 @@ impl TextNeedle {
                         break;
                     }
                     let own = place_bonus(text, place);
-                    let mut run = carried.max(BONUS_CONSECUTIVE);
-                    if own >= BONUS_PUNCTUATION && own > run {
-                        run = own;
-                    }
+                    let run = run_bonus(carried, own);
                     score += SCORE_MATCH + run.max(own);
                     carried = run;
                     next += 1;

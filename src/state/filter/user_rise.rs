@@ -19,19 +19,8 @@
 
 use nucleo_matcher::Utf32Str;
 
+use super::bonus::{BONUS_CONSECUTIVE, GAP_START, SCORE_MATCH, TOP_BONUS};
 use super::letters::compared_as;
-
-/// A matched character's score before its bonus.
-const SCORE_MATCH: u32 = 16;
-
-/// The top bonus (a word character after whitespace).
-pub(super) const TOP_BONUS: u32 = 10;
-
-/// The least bonus a consecutive match carries.
-const BONUS_CONSECUTIVE: u32 = 4;
-
-/// A gap's opening penalty.
-const GAP_START: u32 = 3;
 
 /// Old needle characters kept to follow a run back; a run longer than this is assumed to
 /// carry the top bonus.
