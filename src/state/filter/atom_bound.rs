@@ -1,5 +1,5 @@
 //! The most an atom can score on a text whose letters stand so (`standing.rs`): a bound read
-//! from the standing's two words in a few nanoseconds.
+//! from the standing's three words in a few nanoseconds.
 //!
 //! Why the bound holds, from nucleo-matcher 0.3's scoring (`score.rs`, `fuzzy_optimal.rs`;
 //! `prefer_prefix` is off): every atom's score is that of one alignment of its needle in the
@@ -9,14 +9,18 @@
 //! consecutive matches. A character starting a run gets the bonus of its place in the text;
 //! one continuing a run gets the greater of 4, its own and the run's (the first character's,
 //! raised by a later one of 8 or more). [`atom_bound`] takes the most of this over every way
-//! to cut the needle into runs, each character given the most bonus its letter has anywhere
-//! in the text (`Standing`), except that a character at a place of 9 or more can only be
-//! followed in its run by a character whose pair with it stands there too (`pairs`), and a
-//! letter or digit can only stand at such a place inside a run after whitespace or a
-//! delimiter (after a letter, a digit or other punctuation it gets 8 at most).
+//! to cut the needle into runs, each character tried at each kind of place its letter takes
+//! somewhere in the text (`Place`): high (9 or more), right after punctuation (8, letters
+//! only), or neither (7 where the text has a camel case hump, else 0). A character at a high
+//! place, or a letter right after punctuation, can only be followed in its run by a
+//! character whose pair with it stands at such a place too (`Standing`'s pairs); inside a run
+//! a letter or digit can only stand high after whitespace or a delimiter, and a letter only
+//! follows punctuation after a character that is no letter or digit.
 //!
 //! What the bound reads of a standing for one atom (`Reading`) takes a few hundred values over
 //! a million users, so the bound itself is computed once per reading (`bounded.rs` caches it).
+//! Its levels alone give a looser bound (every pair taken to stand, a camel case hump
+//! somewhere), which rules most users out before their pairs are read.
 //!
 //! Places are given nucleo's bonus (`bonus.rs`). A one-character needle takes nucleo's
 //! single-character path, which on a non-ASCII text reads word boundaries from the previous
@@ -30,7 +34,8 @@ use super::bonus::{
     BONUS_CONSECUTIVE, BONUS_PUNCTUATION, GAP_START, SCORE_MATCH, TOP_BONUS, run_bonus,
 };
 use super::standing::{
-    HIGH, LOW, NOT_ASCII, ODD_PUNCTUATION, PUNCTUATED_SHIFT, Standing, code, pair_code,
+    LETTER_BITS, LOW, NO_PAIR, NOT_ASCII, ODD_PUNCTUATION, PUNCTUATED_SHIFT, Standing, code,
+    pair_code,
 };
 
 /// One needle character as the bound reads it.
@@ -43,6 +48,19 @@ enum NeedleChar {
     Punctuation(u32, u32),
     /// Not ASCII: any bonus, in any pair.
     Other,
+}
+
+/// What kind of place a needle character is tried at, for the pair its run may continue
+/// with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// Below 8 (a letter after a letter), or a character whose pairs are not checked.
+    Low = 0,
+    /// A letter right after punctuation (8): its run continues only with a pair that stands
+    /// after punctuation.
+    Punctuated = 1,
+    /// A letter or digit at 9 or more: its run continues only with a pair that stands high.
+    High = 2,
 }
 
 impl NeedleChar {
@@ -64,19 +82,38 @@ impl NeedleChar {
         Self::Punctuation(code(byte), bonus)
     }
 
-    /// The most bonus this character gets at any place in a text that stands so.
-    fn most_bonus(self, standing: Standing) -> u32 {
-        match self {
-            Self::LetterOrDigit(code) if standing.levels & 1 << code != 0 => TOP_BONUS,
-            Self::LetterOrDigit(code) if code >= 26 => BONUS_PUNCTUATION,
-            Self::LetterOrDigit(code) if standing.levels & 1 << (code + PUNCTUATED_SHIFT) != 0 => {
-                BONUS_PUNCTUATION
-            }
-            Self::LetterOrDigit(_) => LOW,
-            Self::Punctuation(..) if standing.levels & ODD_PUNCTUATION != 0 => TOP_BONUS,
-            Self::Punctuation(_, bonus) => bonus,
-            Self::Other => TOP_BONUS,
-        }
+    /// The places this character may take in a text read so, each with the most bonus it
+    /// gets there (a character whose pairs are not checked needs only its most).
+    fn places(self, reading: Reading) -> impl Iterator<Item = (u32, Place)> {
+        let levels = reading.levels;
+        let (high, punctuated, low) = match self {
+            Self::LetterOrDigit(code) if code < 26 => (
+                levels & 1 << code != 0,
+                levels & 1 << (code + PUNCTUATED_SHIFT) != 0,
+                if reading.camel { LOW } else { 0 },
+            ),
+            // A digit gets 8 after punctuation and 7 after a letter: its pairs after
+            // punctuation are not kept.
+            Self::LetterOrDigit(code) => (levels & 1 << code != 0, false, BONUS_PUNCTUATION),
+            Self::Punctuation(..) if levels & ODD_PUNCTUATION != 0 => (false, false, TOP_BONUS),
+            Self::Punctuation(_, bonus) => (false, false, bonus),
+            Self::Other => (false, false, TOP_BONUS),
+        };
+        [
+            high.then_some((TOP_BONUS, Place::High)),
+            punctuated.then_some((BONUS_PUNCTUATION, Place::Punctuated)),
+            Some((low, Place::Low)),
+        ]
+        .into_iter()
+        .flatten()
+    }
+
+    /// The most bonus this character gets at any place in a text read so.
+    fn most_bonus(self, reading: Reading) -> u32 {
+        self.places(reading)
+            .map(|(bonus, _)| bonus)
+            .max()
+            .unwrap_or(0)
     }
 
     /// Whether a letter or digit right after this character may stand high: only after
@@ -96,6 +133,14 @@ impl NeedleChar {
             Self::LetterOrDigit(code) | Self::Punctuation(code, _) => Some(code),
         }
     }
+
+    /// The code of a letter (not a digit).
+    fn letter(self) -> Option<u32> {
+        match self {
+            Self::LetterOrDigit(code) if code < 26 => Some(code),
+            _ => None,
+        }
+    }
 }
 
 /// What an atom's bound reads of a standing: equal readings, equal bounds. Few distinct
@@ -104,22 +149,36 @@ impl NeedleChar {
 pub struct Reading {
     /// The standing's levels under the atom's `level_mask`.
     levels: u64,
-    /// Bit `at`: whether the pair of needle characters `at` and `at + 1` stands, read for
-    /// pairs whose first character is a letter or digit that stands high (no other pair is
-    /// ever checked: its first character is never at a high place).
-    pairs: u64,
+    /// Bit `at`: whether the pair of needle characters `at` and `at + 1` stands high, read
+    /// for pairs whose first character is a letter or digit that stands high (no other pair
+    /// is ever checked there: its first character is never at a high place).
+    high_pairs: u64,
+    /// Bit `at`: whether that pair stands after punctuation, read for pairs whose first
+    /// character is a letter that stands after punctuation.
+    punctuated_pairs: u64,
+    /// Whether a letter stands at a camel case hump, read for needles with a letter.
+    camel: bool,
 }
 
 impl Reading {
-    /// A reading of these words (tests build readings a standing may not give).
+    /// A reading of these levels and pairs (tests build readings a standing may not give).
     #[cfg(test)]
-    pub fn of_words(levels: u64, pairs: u64) -> Self {
-        Self { levels, pairs }
+    pub fn of_words(levels: u64, high_pairs: u64, punctuated_pairs: u64) -> Self {
+        Self {
+            levels,
+            high_pairs,
+            punctuated_pairs,
+            camel: false,
+        }
     }
 
-    /// Both words mixed into one, for a hash.
+    /// Every word mixed into one, for a hash: the pairs' few low bits spread by odd
+    /// multipliers, so that they do not cancel the levels' bits.
     pub fn mixed(self) -> u64 {
-        self.levels ^ self.pairs.rotate_left(29)
+        self.levels
+            ^ self.high_pairs.wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
+            ^ self.punctuated_pairs.wrapping_mul(0x1656_67B1_9E37_79F9)
+            ^ u64::from(self.camel).wrapping_mul(0x27D4_EB2F_1656_67C5)
     }
 }
 
@@ -131,14 +190,22 @@ pub struct AtomNeedle {
     pair_codes: Vec<Option<u64>>,
     /// The bits of `Standing::levels` its bound reads.
     level_mask: u64,
-    /// The bits of `Standing::levels` that, all clear, leave its bound at `calm_bound`: its
-    /// letters and digits standing high, and the flags it reads.
-    calm_mask: u64,
-    /// Its bound where none of `calm_mask` is set.
+    /// Whether it has a letter (whose bonus a camel case hump may raise).
+    has_letter: bool,
+    /// Its bound on a text where none of `level_mask`'s letters and digits stands high or
+    /// after punctuation, and none of its flags is set.
     calm_bound: u32,
-    /// The high bits of the letters and digits that start a pair the bound may check.
-    pair_firsts: u64,
+    /// By pair code (or [`NO_PAIR`]), the positions (as bits) where the bound checks that pair: a letter or
+    /// digit first, within the first [`CHECKED_PAIRS`]. A table, so that a standing's kept
+    /// pairs are read without a branch on what they hold.
+    pair_positions: Box<[u32]>,
+    /// Each checked position and the code of its first character, for a standing that kept
+    /// too many pairs to read.
+    checked_firsts: Vec<(usize, u32)>,
 }
+
+/// Needle positions whose pairs the bound checks; pairs past them are taken to stand.
+const CHECKED_PAIRS: usize = 32;
 
 impl AtomNeedle {
     /// The positive atoms of a pattern (a negative one adds nothing to a score).
@@ -163,71 +230,111 @@ impl AtomNeedle {
         {
             flags |= ODD_PUNCTUATION;
         }
-        let high = chars.iter().fold(0, |bits, c| match c {
-            NeedleChar::LetterOrDigit(code) => bits | 1 << code,
-            _ => bits,
-        });
-        let punctuated = (high & ((1 << 26) - 1)) << PUNCTUATED_SHIFT;
-        let pair_codes = chars
+        let codes = |chars: &[NeedleChar]| {
+            chars.iter().fold(0, |bits, c| match c {
+                NeedleChar::LetterOrDigit(code) => bits | 1 << code,
+                _ => bits,
+            })
+        };
+        let high = codes(&chars);
+        let punctuated = (high & LETTER_BITS) << PUNCTUATED_SHIFT;
+        let pair_codes: Vec<Option<u64>> = chars
             .windows(2)
             .map(|pair| Some(pair_code(pair[0].code()?, pair[1].code()?)))
             .collect();
-        let pair_firsts =
-            chars[..chars.len().saturating_sub(1)]
-                .iter()
-                .fold(0, |bits, c| match c {
-                    NeedleChar::LetterOrDigit(code) => bits | 1 << code,
-                    _ => bits,
-                });
+        let checked_firsts: Vec<(usize, u32)> = chars
+            .iter()
+            .zip(&pair_codes)
+            .enumerate()
+            .take(CHECKED_PAIRS)
+            .filter_map(|(at, (c, code))| match (c, code) {
+                (NeedleChar::LetterOrDigit(first), Some(_)) => Some((at, *first)),
+                _ => None,
+            })
+            .collect();
+        // Every pair code, and `NO_PAIR` (checked nowhere).
+        let mut pair_positions = vec![0_u32; NO_PAIR as usize + 1].into_boxed_slice();
+        for &(at, _) in &checked_firsts {
+            if let Some(code) = pair_codes[at] {
+                pair_positions[code as usize] |= 1 << at;
+            }
+        }
         let mut needle = Self {
-            pair_firsts,
+            pair_positions,
+            checked_firsts,
+            has_letter: chars.iter().any(|c| c.letter().is_some()),
             chars,
             pair_codes,
             level_mask: high | punctuated | flags,
-            calm_mask: high | flags,
             calm_bound: 0,
         };
-        // Calm: no letter high, every letter after punctuation somewhere (8 at most).
-        needle.calm_bound = needle.bound_of(Reading {
-            levels: punctuated,
-            pairs: 0,
-        });
+        needle.calm_bound = needle.loose_bound(0);
         needle
     }
 
     /// Whether the atom's bound on a text that stands so is its calm bound.
     pub fn is_calm(&self, standing: Standing) -> bool {
-        standing.levels & self.calm_mask == 0
+        standing.levels & self.level_mask == 0
     }
 
-    /// Its bound on a text whose letters do not stand high.
+    /// Its bound on a text whose letters stand nowhere high or after punctuation.
     pub fn calm_bound(&self) -> u32 {
         self.calm_bound
     }
 
+    /// What the loose bound reads of a standing: its levels alone.
+    pub fn levels(&self, standing: Standing) -> u64 {
+        standing.levels & self.level_mask
+    }
+
+    /// The most this atom can score on a text of these levels (`levels`), whatever its pairs
+    /// and camel case humps: no less than its bound, and read from far fewer bits, so that
+    /// most users of a pass are ruled out before their pairs are read.
+    pub fn loose_bound(&self, levels: u64) -> u32 {
+        self.bound_of(Reading {
+            levels,
+            high_pairs: u64::MAX,
+            punctuated_pairs: u64::MAX,
+            camel: self.has_letter,
+        })
+    }
+
     /// What the bound reads of a standing.
     pub fn reading(&self, standing: Standing) -> Reading {
-        let mut pairs = 0;
-        let pair_codes = if standing.levels & self.pair_firsts == 0 {
-            &[]
-        } else {
-            &self.pair_codes[..]
+        let levels = standing.levels;
+        // A pair is kept only where its first character stands so: a kept pair stands at
+        // every position it is checked at. A set that overflowed holds every pair.
+        let high_pairs = match standing.high_pairs() {
+            Some(kept) => self.positions_of(kept),
+            None => self.positions_where(|first| levels & 1 << first != 0),
         };
-        for (at, code) in pair_codes.iter().enumerate().take(64) {
-            if let (Some(code), NeedleChar::LetterOrDigit(first)) = (code, self.chars[at])
-                && standing.levels & 1 << first != 0
-                && standing.has_pair(*code)
-            {
-                pairs |= 1 << at;
-            }
-        }
-        // A letter that stands high gets the top bonus whether or not it also follows
-        // punctuation: one reading for both.
-        let high_letters = standing.levels & ((1 << 26) - 1);
+        let punctuated_pairs = match standing.punctuated_pairs() {
+            Some(kept) => self.positions_of(kept),
+            None => self.positions_where(|first| {
+                first < 26 && levels & 1 << (first + PUNCTUATED_SHIFT) != 0
+            }),
+        };
         Reading {
-            levels: standing.levels & self.level_mask & !(high_letters << PUNCTUATED_SHIFT),
-            pairs,
+            levels: levels & self.level_mask,
+            high_pairs,
+            punctuated_pairs,
+            camel: self.has_letter && standing.has_camel_hump(),
         }
+    }
+
+    /// The positions, as bits, where one of these kept pairs is checked.
+    fn positions_of(&self, kept: impl Iterator<Item = u64>) -> u64 {
+        kept.fold(0, |positions, code| {
+            positions | u64::from(self.pair_positions[code as usize % self.pair_positions.len()])
+        })
+    }
+
+    /// The checked positions, as bits, whose first character is as `first_stands` says.
+    fn positions_where(&self, first_stands: impl Fn(u32) -> bool) -> u64 {
+        self.checked_firsts
+            .iter()
+            .filter(|(_, first)| first_stands(*first))
+            .fold(0, |positions, (at, _)| positions | 1 << at)
     }
 
     /// The most this atom can score on a text that stands so.
@@ -238,67 +345,80 @@ impl AtomNeedle {
 
     /// The most this atom can score on a text read so.
     pub fn bound_of(&self, reading: Reading) -> u32 {
-        let standing = Standing::of_levels(reading.levels);
-        let most: Vec<u32> = self.chars.iter().map(|c| c.most_bonus(standing)).collect();
-        match most.as_slice() {
+        match self.chars.as_slice() {
             [] => 0,
-            [only] if reading.levels & NOT_ASCII != 0 => SCORE_MATCH + 2 * TOP_BONUS.max(*only),
-            [only] => SCORE_MATCH + 2 * only,
-            _ => {
-                // Pairs past the 64 read, or whose first character is no letter or digit, are
-                // taken to stand.
-                let pair_stands = |at: usize| {
-                    at >= 64
-                        || !matches!(self.chars[at], NeedleChar::LetterOrDigit(_))
+            [only] if reading.levels & NOT_ASCII != 0 => {
+                SCORE_MATCH + 2 * TOP_BONUS.max(only.most_bonus(reading))
+            }
+            [only] => SCORE_MATCH + 2 * only.most_bonus(reading),
+            chars => {
+                // Pairs past those checked, or whose first character is no letter or digit,
+                // are taken to stand.
+                let pair_stands = |at: usize, place: Place| {
+                    let read = match place {
+                        Place::Low => return true,
+                        Place::Punctuated => reading.punctuated_pairs,
+                        Place::High => reading.high_pairs,
+                    };
+                    at >= CHECKED_PAIRS
+                        || !matches!(chars[at], NeedleChar::LetterOrDigit(_))
                         || self.pair_codes[at].is_none()
-                        || reading.pairs & 1 << at != 0
+                        || read & 1 << at != 0
                 };
-                let high_in_run = |at: usize| {
-                    !matches!(self.chars[at], NeedleChar::LetterOrDigit(_))
-                        || self.chars[at - 1].may_precede_high()
+                // A letter or digit stands high inside a run only after whitespace or a
+                // delimiter, and a letter after punctuation only after a character that is
+                // none (after a letter or a digit it gets 7 at most).
+                let in_run = |at: usize, place: Place| match place {
+                    _ if !matches!(chars[at], NeedleChar::LetterOrDigit(_)) => true,
+                    Place::Low => true,
+                    Place::Punctuated => !matches!(chars[at - 1], NeedleChar::LetterOrDigit(_)),
+                    Place::High => chars[at - 1].may_precede_high(),
                 };
-                atom_bound(&most, pair_stands, high_in_run)
+                let places: Vec<Vec<(u32, Place)>> =
+                    chars.iter().map(|c| c.places(reading).collect()).collect();
+                atom_bound(&places, pair_stands, in_run)
             }
         }
     }
 }
 
-/// The most an alignment of a needle can score, given the most bonus each character can get
-/// (`most`, two or more), whether each character at a high place may be followed in its run
-/// by the next (`pair_stands(at)`) and whether a character may stand high inside a run
-/// (`high_in_run(at)`): a walk over the needle keeping, for each bonus a run may carry and
-/// whether the last character stood high, the best score so far.
+/// The most an alignment of a needle can score, given the places each character may take
+/// with the most bonus it gets there (`places`, two characters or more), whether a character
+/// at a place may be followed in its run by the next (`pair_stands(at, place)`) and whether a
+/// character may take a place inside a run (`in_run(at, place)`): a walk over the needle
+/// keeping, for each bonus a run may carry and the place the last character took, the best
+/// score so far.
 fn atom_bound(
-    most: &[u32],
-    pair_stands: impl Fn(usize) -> bool,
-    high_in_run: impl Fn(usize) -> bool,
+    places: &[Vec<(u32, Place)>],
+    pair_stands: impl Fn(usize, Place) -> bool,
+    in_run: impl Fn(usize, Place) -> bool,
 ) -> u32 {
-    // best[carried][high]: the best score with the last character matched, its run carrying
-    // bonus `CARRIED[carried]`, the character at a high place or not; 0 where none is possible
-    // (a matched character scores 16 at least).
-    let mut best = [[0_u32; 2]; CARRIED.len()];
-    for bonus in places(most[0]) {
-        let cell = &mut best[carried_index(bonus)][usize::from(bonus >= HIGH)];
+    // best[carried][place]: the best score with the last character matched, its run carrying
+    // bonus `CARRIED[carried]`, the character at that place; 0 where none is possible (a
+    // matched character scores 16 at least).
+    let mut best = [[0_u32; 3]; CARRIED.len()];
+    for &(bonus, place) in &places[0] {
+        let cell = &mut best[carried_index(bonus)][place as usize];
         *cell = (*cell).max(SCORE_MATCH + 2 * bonus);
     }
-    for (at, &most) in most.iter().enumerate().skip(1) {
-        let mut next = [[0_u32; 2]; CARRIED.len()];
+    for (at, places) in places.iter().enumerate().skip(1) {
+        let mut next = [[0_u32; 3]; CARRIED.len()];
         let after_gap = best.iter().flatten().max().copied().unwrap_or(0);
-        let pair_stands = pair_stands(at - 1);
-        for bonus in places(most) {
-            let high = usize::from(bonus >= HIGH);
-            let cell = &mut next[carried_index(bonus)][high];
+        let stands =
+            [Place::Low, Place::Punctuated, Place::High].map(|was| pair_stands(at - 1, was));
+        for &(bonus, place) in places {
+            let cell = &mut next[carried_index(bonus)][place as usize];
             *cell = (*cell).max(after_gap.saturating_sub(GAP_START) + SCORE_MATCH + bonus);
-            if high == 1 && !high_in_run(at) {
+            if !in_run(at, place) {
                 continue;
             }
             for (carried, cells) in CARRIED.iter().zip(&best) {
-                for (was_high, score) in cells.iter().enumerate() {
-                    if *score == 0 || (was_high == 1 && !pair_stands) {
+                for (was, score) in cells.iter().enumerate() {
+                    if *score == 0 || !stands[was] {
                         continue;
                     }
                     let run = run_bonus(*carried, bonus);
-                    let cell = &mut next[carried_index(run)][high];
+                    let cell = &mut next[carried_index(run)][place as usize];
                     *cell = (*cell).max(score + SCORE_MATCH + run.max(bonus));
                 }
             }
@@ -308,8 +428,8 @@ fn atom_bound(
     best.iter().flatten().max().copied().unwrap_or(0)
 }
 
-/// The bonuses a run can carry: a character's most (`NeedleChar::most_bonus`: 0, 7, 8 or
-/// 10), 8 (`places`), or at least 4 once consecutive.
+/// The bonuses a run can carry: a character's (0, 7, 8 or 10), or at least 4 once
+/// consecutive.
 const CARRIED: [u32; 5] = [0, BONUS_CONSECUTIVE, LOW, BONUS_PUNCTUATION, TOP_BONUS];
 
 /// Where a bonus a run carries lies in [`CARRIED`] (one above it, were another to occur, is
@@ -319,12 +439,6 @@ fn carried_index(bonus: u32) -> usize {
         .iter()
         .position(|carried| *carried >= bonus)
         .unwrap_or(CARRIED.len() - 1)
-}
-
-/// The bonuses a character whose most is `most` is tried at: its most, and 8 when that is
-/// high (a place that is not high frees the next character from the pair check).
-fn places(most: u32) -> impl Iterator<Item = u32> {
-    std::iter::once(most).chain((most >= HIGH).then_some(BONUS_PUNCTUATION))
 }
 
 #[cfg(test)]

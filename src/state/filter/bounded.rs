@@ -45,14 +45,22 @@ const CACHE_BITS: u32 = 12;
 /// Slots of each atom's cache: a few hundred readings occur over a million users.
 const CACHE_SLOTS: usize = 1 << CACHE_BITS;
 
-/// The bounds of a query's positive atoms: on a standing, cached by what they read of it, and
-/// on a text.
+/// Bits of a slot's number in each atom's cache of loose bounds by levels.
+const LOOSE_CACHE_BITS: u32 = 10;
+
+/// Slots of each atom's cache of loose bounds: fewer levels than readings occur.
+const LOOSE_CACHE_SLOTS: usize = 1 << LOOSE_CACHE_BITS;
+
+/// The bounds of a query's positive atoms: on a standing, cached by what they read of it
+/// (loose bounds by its levels alone), and on a text.
 struct Bounds {
     atoms: Vec<AtomNeedle>,
     /// Per atom, its needle as the text bound reads it, where there is one.
     texts: Vec<Option<TextNeedle>>,
     /// Per atom, [`CACHE_SLOTS`] slots of a reading and its bound (`None`: empty).
     cache: Vec<Option<(Reading, u32)>>,
+    /// Per atom, [`LOOSE_CACHE_SLOTS`] slots of levels and their loose bound.
+    loose_cache: Vec<Option<(u64, u32)>>,
 }
 
 impl Bounds {
@@ -61,10 +69,40 @@ impl Bounds {
         let atoms: Vec<AtomNeedle> = positive().map(AtomNeedle::of_atom).collect();
         let texts = positive().map(TextNeedle::of_atom).collect();
         let cache = vec![None; atoms.len() * CACHE_SLOTS];
+        let loose_cache = vec![None; atoms.len() * LOOSE_CACHE_SLOTS];
         Self {
             atoms,
             texts,
             cache,
+            loose_cache,
+        }
+    }
+
+    /// Whether the query may score more than `floor` on a text that stands so: read from its
+    /// levels alone where they tell (the most users of an e-mail-wide query), else from its
+    /// pairs too.
+    fn may_exceed(&mut self, standing: Standing, floor: u32) -> bool {
+        let loose: u32 = (0..self.atoms.len())
+            .map(|number| self.loose_of_atom(number, standing))
+            .sum();
+        loose > floor && self.of(standing) > floor
+    }
+
+    /// The most atom `number` can score on a text of this standing's levels.
+    fn loose_of_atom(&mut self, number: usize, standing: Standing) -> u32 {
+        let atom = &self.atoms[number];
+        if atom.is_calm(standing) {
+            return atom.calm_bound();
+        }
+        let levels = atom.levels(standing);
+        let slot = &mut self.loose_cache[number * LOOSE_CACHE_SLOTS + loose_slot_of(levels)];
+        match *slot {
+            Some((cached, bound)) if cached == levels => bound,
+            _ => {
+                let bound = atom.loose_bound(levels);
+                *slot = Some((levels, bound));
+                bound
+            }
         }
     }
 
@@ -118,6 +156,11 @@ fn slot_of(reading: Reading) -> usize {
     (reading.mixed().wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - CACHE_BITS)) as usize
 }
 
+/// Levels' slot in a cache of loose bounds.
+fn loose_slot_of(levels: u64) -> usize {
+    (levels.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - LOOSE_CACHE_BITS)) as usize
+}
+
 /// One part's best users so far: ranking keys, the heap's top the worst of them.
 struct Part {
     best: BinaryHeap<u64>,
@@ -157,7 +200,7 @@ fn scan_part(
             }
             // The summary first (a few nanoseconds, cached), then the text where it pays.
             if let Some(floor) = part.floor {
-                if bounds.of(summary.standing) <= floor {
+                if !bounds.may_exceed(summary.standing, floor) {
                     continue;
                 }
                 if scored >= text_bounds_from

@@ -13,7 +13,7 @@ use super::standing::Standing;
 pub(super) const CHUNK: usize = 4096;
 
 /// What is known of one user's text without reading it: the letters it can match and where
-/// they stand. Kept apart from the texts, so a pass over every user's reads 24 bytes each.
+/// they stand. Kept apart from the texts, so a pass over every user's reads 32 bytes each.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Summary {
     pub(super) letters: LetterSet,

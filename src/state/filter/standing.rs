@@ -1,5 +1,5 @@
 //! Where a user's letters stand in their text (at a word start or after punctuation), kept
-//! per user as two words, from which `atom_bound.rs` reads the most any query can score on a
+//! per user as three words, from which `atom_bound.rs` reads the most any query can score on a
 //! text that stands so: a bound read in a few nanoseconds, where scoring the text takes ~0.3 µs.
 //!
 //! This is what proves the top rows of queries no earlier ranking helps with (`bounded.rs`):
@@ -8,9 +8,14 @@
 //! starting with the query's letters) are scored.
 //!
 //! A standing keeps, per letter or digit, whether it stands at a place of 9 or more (after
-//! whitespace or a delimiter) and whether a letter stands at 8 or more (after punctuation),
-//! and up to five pairs of a character at a high place and the one after it. Places are given
-//! nucleo's bonus (`bonus.rs`).
+//! whitespace or a delimiter) and whether a letter stands at 8 or more (after punctuation);
+//! up to five pairs of a character at a high place and the one after it, and as many of a
+//! letter right after punctuation (8) and the one after it; and whether any letter stands at
+//! a camel case hump (7). Places are given nucleo's bonus (`bonus.rs`).
+//!
+//! The pairs after punctuation are what rule out an e-mail's letters that run on from no
+//! `@` or `.`: every address has an `e` after one (`@example`), and without its pair a query
+//! such as `ema` is allowed a run of `e`, `m` and `a` at 8 each on every user.
 
 use nucleo_matcher::Utf32Str;
 
@@ -24,6 +29,9 @@ pub(super) const HIGH: u32 = 9;
 /// The most a letter or digit gets that stands nowhere high or after punctuation (a camel
 /// case hump or a digit after a letter).
 pub(super) const LOW: u32 = 7;
+
+/// Bits of the letters' codes.
+pub(super) const LETTER_BITS: u64 = (1 << 26) - 1;
 
 /// Bits of the letters and digits that stand high somewhere.
 pub(super) const HIGH_BITS: u64 = (1 << 36) - 1;
@@ -64,17 +72,27 @@ pub(super) fn pair_code(first: u32, second: u32) -> u64 {
 /// Bits of a pair's code.
 const PAIR_BITS: u32 = 12;
 
-/// Pairs a text keeps; a text with more distinct pairs at high places (five word starts with
-/// different first letters, say) counts every pair as standing.
+/// Pairs a set keeps; a text with more distinct pairs at its places (five word starts with
+/// different first letters, say) counts every pair as standing there.
 const PAIR_SLOTS: u64 = 5;
 
-/// Where the count of pairs kept lies in `Standing::pairs`.
+/// Where the count of pairs kept lies in a set.
 const PAIR_COUNT_SHIFT: u32 = 61;
 
-/// The count of a text with too many pairs to keep.
+/// The count of a set with too many pairs to keep.
 const PAIRS_OVERFLOWED: u64 = 7;
 
-/// Where a text's letters stand, in two words (see the module's doc).
+/// Set in `Standing::punctuated` when a letter stands at a camel case hump (a bonus of 7):
+/// the one bit between the slots and the count.
+const CAMEL: u64 = 1 << 60;
+
+/// Each slot's lane holding 1.
+const LANE_ONES: u64 = 1 | 1 << 12 | 1 << 24 | 1 << 36 | 1 << 48;
+
+/// Each slot's lane holding its top bit.
+const LANE_TOPS: u64 = LANE_ONES << (PAIR_BITS - 1);
+
+/// Where a text's letters stand, in three words (see the module's doc).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Standing {
     /// Letters and digits at a high place (bits 0-35), letters at a place of 8 or more (bits
@@ -82,7 +100,10 @@ pub struct Standing {
     pub(super) levels: u64,
     /// Pairs of a character at a high place and the one after it: up to [`PAIR_SLOTS`] codes
     /// of [`PAIR_BITS`], and their count above (or [`PAIRS_OVERFLOWED`]).
-    pairs: u64,
+    high: u64,
+    /// Pairs of a letter right after punctuation (a bonus of 8) and the one after it, as in
+    /// `high`, and [`CAMEL`].
+    punctuated: u64,
 }
 
 impl Standing {
@@ -93,7 +114,10 @@ impl Standing {
             standing.levels |= NOT_ASCII;
         }
         let mut previous = None;
+        // The codes of the previous character where it stood high, or was a letter after
+        // punctuation: the first of a pair to keep.
         let mut high_codes: u64 = 0;
+        let mut punctuated_codes: u64 = 0;
         for c in text.chars() {
             let codes = if c.is_ascii() {
                 1 << code(c as u8)
@@ -103,24 +127,19 @@ impl Standing {
             if !c.is_ascii() && codes >> 36 != 0 {
                 standing.levels |= ODD_PUNCTUATION;
             }
-            // The pairs of the previous character, at a high place, with this one.
-            let mut first = high_codes;
-            while first != 0 {
-                let first_code = first.trailing_zeros();
-                first &= first - 1;
-                let mut second = codes;
-                while second != 0 {
-                    standing.keep_pair(pair_code(first_code, second.trailing_zeros()));
-                    second &= second - 1;
-                }
-            }
+            keep_pairs(&mut standing.high, high_codes, codes);
+            keep_pairs(&mut standing.punctuated, punctuated_codes, codes);
             let bonus = bonus(previous, c);
             let letters_and_digits = codes & HIGH_BITS;
+            let letters = codes & LETTER_BITS;
             if bonus >= HIGH {
                 standing.levels |= letters_and_digits;
             }
             if bonus >= BONUS_PUNCTUATION {
-                standing.levels |= (letters_and_digits & ((1 << 26) - 1)) << PUNCTUATED_SHIFT;
+                standing.levels |= letters << PUNCTUATED_SHIFT;
+            }
+            if bonus == LOW && letters != 0 {
+                standing.punctuated |= CAMEL;
             }
             // A needle's whitespace is taken to pair with anything (`NeedleChar::code`), so the
             // text's spaces, high by their class, need not fill the pairs.
@@ -129,36 +148,93 @@ impl Standing {
             } else {
                 0
             };
+            punctuated_codes = if bonus == BONUS_PUNCTUATION {
+                letters
+            } else {
+                0
+            };
             previous = Some(c);
         }
         standing
     }
 
-    /// A standing of these levels and no pairs.
-    pub(super) fn of_levels(levels: u64) -> Self {
-        Self { levels, pairs: 0 }
+    /// The pairs kept at high places (and [`NO_PAIR`]s); `None` when there were too many to keep (any pair
+    /// whose first character stands high may stand there).
+    pub(super) fn high_pairs(self) -> Option<impl Iterator<Item = u64>> {
+        kept(self.high)
     }
 
-    /// Keeps a pair at a high place, unless it is kept or there are too many.
-    fn keep_pair(&mut self, code: u64) {
-        let count = self.pairs >> PAIR_COUNT_SHIFT;
-        if count == PAIRS_OVERFLOWED || self.has_pair(code) {
-            return;
-        }
-        let slots = self.pairs & ((1 << PAIR_COUNT_SHIFT) - 1);
-        self.pairs = if count == PAIR_SLOTS {
-            slots | PAIRS_OVERFLOWED << PAIR_COUNT_SHIFT
-        } else {
-            slots | code << (count * u64::from(PAIR_BITS)) | (count + 1) << PAIR_COUNT_SHIFT
-        };
+    /// The pairs kept with their first a letter right after punctuation, as `high_pairs`.
+    pub(super) fn punctuated_pairs(self) -> Option<impl Iterator<Item = u64>> {
+        kept(self.punctuated)
     }
 
-    /// Whether a pair stands at a high place (any does in a text with too many to keep).
-    pub(super) fn has_pair(self, code: u64) -> bool {
-        let count = self.pairs >> PAIR_COUNT_SHIFT;
-        count == PAIRS_OVERFLOWED
-            || (0..count).any(|slot| {
-                self.pairs >> (slot * u64::from(PAIR_BITS)) & ((1 << PAIR_BITS) - 1) == code
-            })
+    /// Whether a letter stands at a camel case hump.
+    pub(super) fn has_camel_hump(self) -> bool {
+        self.punctuated & CAMEL != 0
     }
 }
+
+/// Keeps in `set` the pairs of each of `firsts` with each of `seconds` (codes as bits).
+fn keep_pairs(set: &mut u64, firsts: u64, seconds: u64) {
+    let mut first = firsts;
+    while first != 0 {
+        let first_code = first.trailing_zeros();
+        first &= first - 1;
+        let mut second = seconds;
+        while second != 0 {
+            keep_pair(set, pair_code(first_code, second.trailing_zeros()));
+            second &= second - 1;
+        }
+    }
+}
+
+/// Keeps a pair in a set, unless it is kept or there are too many.
+fn keep_pair(set: &mut u64, code: u64) {
+    let count = *set >> PAIR_COUNT_SHIFT;
+    if count == PAIRS_OVERFLOWED || has_pair(*set, code) {
+        return;
+    }
+    let rest = *set & ((1 << PAIR_COUNT_SHIFT) - 1);
+    *set = if count == PAIR_SLOTS {
+        rest | PAIRS_OVERFLOWED << PAIR_COUNT_SHIFT
+    } else {
+        rest | code << (count * u64::from(PAIR_BITS)) | (count + 1) << PAIR_COUNT_SHIFT
+    };
+}
+
+/// A code no pair has, yielded for a set's empty slots.
+pub(super) const NO_PAIR: u64 = 1 << PAIR_BITS;
+
+/// The pairs a set keeps, one per slot ([`NO_PAIR`] for an empty one: a fixed count of
+/// slots, so that reading them takes no branch on how many there are); `None` when it had
+/// too many to keep.
+fn kept(set: u64) -> Option<impl Iterator<Item = u64>> {
+    let count = set >> PAIR_COUNT_SHIFT;
+    (count != PAIRS_OVERFLOWED).then(|| {
+        (0..PAIR_SLOTS).map(move |slot| {
+            let code = set >> (slot * u64::from(PAIR_BITS)) & ((1 << PAIR_BITS) - 1);
+            if slot < count { code } else { NO_PAIR }
+        })
+    })
+}
+
+/// Whether a set holds a pair (any, once it has too many to keep): every slot compared at
+/// once, a slot equal to `code` leaving a lane of zeros.
+fn has_pair(set: u64, code: u64) -> bool {
+    let count = set >> PAIR_COUNT_SHIFT;
+    if count == PAIRS_OVERFLOWED {
+        return true;
+    }
+    let slots = u64::from(PAIR_BITS) * count;
+    let used = (1_u64 << slots) - 1;
+    let differences = (set ^ code.wrapping_mul(LANE_ONES)) & used;
+    // A lane is zero exactly when subtracting one from it borrows through its top bit while
+    // the lane's top bit was clear; lanes above only see a borrow from a zero lane.
+    let zero_lanes = differences.wrapping_sub(LANE_ONES) & !differences & LANE_TOPS & used;
+    zero_lanes != 0
+}
+
+#[cfg(test)]
+#[path = "pair_set_tests.rs"]
+mod tests;

@@ -155,6 +155,11 @@ impl TextChar for char {
     }
 
     fn may_be(self, wanted: char) -> bool {
+        // Most characters of a text that is not ASCII are: compared as themselves, folded.
+        if self.is_ascii() {
+            return self.to_ascii_lowercase() == wanted
+                || (wanted.is_whitespace() && self.is_whitespace());
+        }
         to_lower_case(self) == wanted
             || compared_as(self)
                 .iter()
