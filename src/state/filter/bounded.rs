@@ -14,7 +14,7 @@
 use std::collections::BinaryHeap;
 
 use nucleo_matcher::pattern::Pattern;
-use nucleo_matcher::{Config, Matcher, Utf32Str};
+use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
 
 use super::atom_bound::{AtomNeedle, Reading};
 use super::letters::LetterSet;
@@ -161,6 +161,23 @@ fn loose_slot_of(levels: u64) -> usize {
     (levels.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - LOOSE_CACHE_BITS)) as usize
 }
 
+/// Users whose summaries are read before any of their texts: the texts of those that pass
+/// are touched together, so that their cache misses overlap.
+const BLOCK: usize = 256;
+
+/// Reads the first character of each text, so that their cache misses overlap: the loads do
+/// not depend on each other.
+fn touch<'a>(texts: impl Iterator<Item = &'a Utf32String>) {
+    let mut first_chars = 0_u32;
+    for text in texts {
+        let text = text.slice(..);
+        if !text.is_empty() {
+            first_chars ^= u32::from(text.get(0));
+        }
+    }
+    std::hint::black_box(first_chars);
+}
+
 /// One part's best users so far: ranking keys, the heap's top the worst of them.
 struct Part {
     best: BinaryHeap<u64>,
@@ -193,37 +210,56 @@ fn scan_part(
         floor: None,
     };
     let mut scored = 0;
+    let mut passing = Vec::with_capacity(BLOCK);
     for (first, summaries, texts) in haystacks.chunks_in(range) {
-        for (offset, (summary, text)) in summaries.iter().zip(texts).enumerate() {
-            if !summary.letters.contains_all(required) {
-                continue;
-            }
-            // The summary first (a few nanoseconds, cached), then the text where it pays.
-            if let Some(floor) = part.floor {
-                if !bounds.may_exceed(summary.standing, floor) {
-                    continue;
+        for (block, (summaries, texts)) in
+            summaries.chunks(BLOCK).zip(texts.chunks(BLOCK)).enumerate()
+        {
+            // The summaries first (a few nanoseconds each, cached), then the texts of those
+            // that pass, touched together.
+            let block_floor = part.floor;
+            passing.clear();
+            passing.extend(
+                summaries
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(offset, summary)| {
+                        (summary.letters.contains_all(required)
+                            && block_floor
+                                .is_none_or(|floor| bounds.may_exceed(summary.standing, floor)))
+                        .then_some(offset)
+                    }),
+            );
+            touch(passing.iter().map(|offset| &texts[*offset]));
+            for &offset in &passing {
+                let (summary, text) = (summaries[offset], &texts[offset]);
+                if let Some(floor) = part.floor {
+                    // The floor may have risen since the block's summaries were read.
+                    if part.floor != block_floor && !bounds.may_exceed(summary.standing, floor) {
+                        continue;
+                    }
+                    if scored >= text_bounds_from
+                        && bounds
+                            .of_text(summary.standing, text.slice(..))
+                            .is_none_or(|bound| bound <= floor)
+                    {
+                        continue;
+                    }
                 }
-                if scored >= text_bounds_from
-                    && bounds
-                        .of_text(summary.standing, text.slice(..))
-                        .is_none_or(|bound| bound <= floor)
-                {
-                    continue;
+                scored += 1;
+                if scored > budget {
+                    return None;
                 }
-            }
-            scored += 1;
-            if scored > budget {
-                return None;
-            }
-            let Some(score) = pattern.score(text.slice(..), &mut matcher) else {
-                continue;
-            };
-            part.best.push(rank(score, first + offset));
-            if part.best.len() > rows {
-                part.best.pop();
-            }
-            if part.best.len() == rows {
-                part.floor = part.best.peek().copied().map(score_of);
+                let Some(score) = pattern.score(text.slice(..), &mut matcher) else {
+                    continue;
+                };
+                part.best.push(rank(score, first + block * BLOCK + offset));
+                if part.best.len() > rows {
+                    part.best.pop();
+                }
+                if part.best.len() == rows {
+                    part.floor = part.best.peek().copied().map(score_of);
+                }
             }
         }
     }

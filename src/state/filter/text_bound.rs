@@ -16,7 +16,9 @@
 //! So the bound is the best way to cut the needle into runs, each scored at the best place it
 //! occurs inside its characters' windows. A character is taken to match wherever nucleo may
 //! compare it with the needle's (either case, any normalization), which only widens the
-//! windows: the bound stays a bound. `text_bound_tests.rs` checks it against nucleo's scores.
+//! windows: the bound stays a bound. Which needle characters each text character may be is
+//! read once per text (a table for ASCII), so the walks test bits, not Unicode tables.
+//! `text_bound_tests.rs` checks it against nucleo's scores.
 
 use nucleo_matcher::Utf32Str;
 use nucleo_matcher::chars::to_lower_case;
@@ -36,7 +38,12 @@ pub const MOST_CHARS: usize = 24;
 pub struct TextNeedle {
     /// The needle's characters, lower-cased.
     chars: Vec<char>,
+    /// Per ASCII character, the needle's characters it may be, as bits.
+    ascii: [u32; 128],
 }
+
+/// Texts up to this long have their characters' needle bits kept on the stack.
+const TEXT_ON_STACK: usize = 128;
 
 impl TextNeedle {
     pub fn of_atom(atom: &Atom) -> Option<Self> {
@@ -44,7 +51,11 @@ impl TextNeedle {
         if chars.len() < 2 || chars.len() > MOST_CHARS {
             return None;
         }
-        Some(Self { chars })
+        let mut ascii = [0_u32; 128];
+        for (byte, bits) in (0_u8..).zip(&mut ascii) {
+            *bits = needle_bits(&chars, |wanted| ascii_may_be(byte, wanted));
+        }
+        Some(Self { chars, ascii })
     }
 
     /// The most this atom can score on `text`: 0 when it cannot match.
@@ -56,26 +67,39 @@ impl TextNeedle {
     }
 
     fn bound_in<C: TextChar>(&self, text: &[C]) -> u32 {
-        let needle = &self.chars[..];
-        let count = needle.len();
+        let count = self.chars.len();
+        // Each text character's needle characters, as bits: read once, so that the walks
+        // below test bits (a non-ASCII character is compared through Unicode tables).
+        let mut on_stack = [0_u32; TEXT_ON_STACK];
+        let mut on_heap = Vec::new();
+        let bits = if text.len() <= TEXT_ON_STACK {
+            &mut on_stack[..text.len()]
+        } else {
+            on_heap.resize(text.len(), 0);
+            &mut on_heap[..]
+        };
+        for (bits, c) in bits.iter_mut().zip(text) {
+            *bits = c.needle_bits(self);
+        }
+        let may_be = |place: usize, number: usize| bits[place] & 1 << number != 0;
         // The windows: earliest and latest place of each character in any alignment.
         let mut earliest = [0_usize; MOST_CHARS];
         let mut at = 0;
-        for (number, &wanted) in needle.iter().enumerate() {
-            let Some(found) = (at..text.len()).find(|&place| text[place].may_be(wanted)) else {
+        for (number, earliest) in earliest.iter_mut().enumerate().take(count) {
+            let Some(found) = (at..text.len()).find(|&place| may_be(place, number)) else {
                 return 0;
             };
-            earliest[number] = found;
+            *earliest = found;
             at = found + 1;
         }
         let mut latest = [0_usize; MOST_CHARS];
         let mut end = text.len();
-        for (number, &wanted) in needle.iter().enumerate().rev() {
+        for (number, latest) in latest.iter_mut().enumerate().take(count).rev() {
             // A match exists (the greedy walk found one), so each search here succeeds.
-            let Some(found) = (0..end).rev().find(|&place| text[place].may_be(wanted)) else {
+            let Some(found) = (0..end).rev().find(|&place| may_be(place, number)) else {
                 return 0;
             };
-            latest[number] = found;
+            *latest = found;
             end = found;
         }
         // best[s]: the best score of needle[..s] cut into runs; `None` where no cut reaches.
@@ -93,7 +117,7 @@ impl TextNeedle {
                 before.saturating_sub(GAP_START)
             };
             for place in earliest[start]..=latest[start] {
-                if !text[place].may_be(needle[start]) {
+                if !may_be(place, start) {
                     continue;
                 }
                 let first = place_bonus(text, place);
@@ -108,7 +132,7 @@ impl TextNeedle {
                     if next == count
                         || place > latest[next]
                         || place < earliest[next]
-                        || !text[place].may_be(needle[next])
+                        || !may_be(place, next)
                     {
                         break;
                     }
@@ -124,6 +148,15 @@ impl TextNeedle {
     }
 }
 
+/// The bits of the needle's characters (`chars`) a text character may be compared as.
+fn needle_bits(chars: &[char], may_be: impl Fn(char) -> bool) -> u32 {
+    chars
+        .iter()
+        .enumerate()
+        .filter(|(_, wanted)| may_be(**wanted))
+        .fold(0, |bits, (number, _)| bits | 1 << number)
+}
+
 /// The bonus nucleo gives the character at `place` of a text.
 fn place_bonus<C: TextChar>(text: &[C], place: usize) -> u32 {
     let previous = place.checked_sub(1).map(|before| text[before].as_char());
@@ -134,8 +167,15 @@ fn place_bonus<C: TextChar>(text: &[C], place: usize) -> u32 {
 trait TextChar: Copy {
     fn as_char(self) -> char;
 
-    /// Whether nucleo may compare this character as `wanted` (lower-cased).
-    fn may_be(self, wanted: char) -> bool;
+    /// The bits of the needle's characters nucleo may compare this character as.
+    fn needle_bits(self, needle: &TextNeedle) -> u32;
+}
+
+/// Whether nucleo may compare an ASCII character as `wanted` (lower-cased): itself in
+/// either case, or any whitespace as whitespace (`char::is_whitespace` has more than ASCII's).
+fn ascii_may_be(byte: u8, wanted: char) -> bool {
+    char::from(byte.to_ascii_lowercase()) == wanted
+        || (wanted.is_whitespace() && char::from(byte).is_whitespace())
 }
 
 impl TextChar for u8 {
@@ -143,9 +183,8 @@ impl TextChar for u8 {
         char::from(self)
     }
 
-    fn may_be(self, wanted: char) -> bool {
-        char::from(self.to_ascii_lowercase()) == wanted
-            || (wanted.is_whitespace() && self.is_ascii_whitespace())
+    fn needle_bits(self, needle: &TextNeedle) -> u32 {
+        needle.ascii[usize::from(self & 0x7f)]
     }
 }
 
@@ -154,17 +193,17 @@ impl TextChar for char {
         self
     }
 
-    fn may_be(self, wanted: char) -> bool {
-        // Most characters of a text that is not ASCII are: compared as themselves, folded.
+    fn needle_bits(self, needle: &TextNeedle) -> u32 {
         if self.is_ascii() {
-            return self.to_ascii_lowercase() == wanted
-                || (wanted.is_whitespace() && self.is_whitespace());
+            return needle.ascii[self as usize];
         }
-        to_lower_case(self) == wanted
-            || compared_as(self)
-                .iter()
-                .any(|variant| to_lower_case(*variant) == wanted)
-            || (wanted.is_whitespace() && self.is_whitespace())
+        // Folded, normalized, or both.
+        let folded = to_lower_case(self);
+        let variants = compared_as(self).map(to_lower_case);
+        let whitespace = self.is_whitespace();
+        needle_bits(&needle.chars, |wanted| {
+            folded == wanted || variants.contains(&wanted) || (wanted.is_whitespace() && whitespace)
+        })
     }
 }
 

@@ -85,6 +85,19 @@ fn case_and_accents_match_as_nucleo_may_compare_them() {
     }
 }
 
+#[test]
+fn a_text_longer_than_the_stack_holds_is_bounded_alike() {
+    // Past `TEXT_ON_STACK` characters the needle bits go to the heap: the same bound.
+    let name = "Emma Walker emma.walker.5@example.com";
+    let long = format!("{} {name}", "x".repeat(TEXT_ON_STACK));
+    assert!(long.len() > TEXT_ON_STACK);
+    assert_eq!(score("ema", &long), Some(75));
+    assert_eq!(text_bound("ema", &long), 75);
+    let unicode = format!("{} Zoë {name}", "ö".repeat(TEXT_ON_STACK));
+    assert_eq!(score("ema", &unicode), Some(75));
+    assert_eq!(text_bound("ema", &unicode), 75);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 20_000, ..ProptestConfig::default() })]
 
