@@ -272,9 +272,10 @@ impl AtomNeedle {
         needle
     }
 
-    /// Whether the atom's bound on a text that stands so is its calm bound.
-    pub fn is_calm(&self, standing: Standing) -> bool {
-        standing.levels & self.level_mask == 0
+    /// Whether the atom's bound on a text of these levels (`Standing::levels`) is its calm
+    /// bound.
+    pub fn is_calm(&self, levels: u64) -> bool {
+        levels & self.level_mask == 0
     }
 
     /// Its bound on a text whose letters stand nowhere high or after punctuation.
@@ -282,9 +283,9 @@ impl AtomNeedle {
         self.calm_bound
     }
 
-    /// What the loose bound reads of a standing: its levels alone.
-    pub fn levels(&self, standing: Standing) -> u64 {
-        standing.levels & self.level_mask
+    /// What the loose bound reads of a standing's levels.
+    pub fn levels(&self, levels: u64) -> u64 {
+        levels & self.level_mask
     }
 
     /// The most this atom can score on a text of these levels (`levels`), whatever its pairs

@@ -17,6 +17,7 @@ use nucleo_matcher::pattern::Pattern;
 use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
 
 use super::atom_bound::{AtomNeedle, Reading};
+use super::haystacks::Summaries;
 use super::letters::LetterSet;
 use super::standing::Standing;
 use super::text_bound::TextNeedle;
@@ -81,20 +82,21 @@ impl Bounds {
     /// Whether the query may score more than `floor` on a text that stands so: read from its
     /// levels alone where they tell (the most users of an e-mail-wide query), else from its
     /// pairs too.
-    fn may_exceed(&mut self, standing: Standing, floor: u32) -> bool {
+    fn may_exceed(&mut self, summaries: Summaries<'_>, offset: usize, floor: u32) -> bool {
+        let levels = summaries.levels[offset];
         let loose: u32 = (0..self.atoms.len())
-            .map(|number| self.loose_of_atom(number, standing))
+            .map(|number| self.loose_of_atom(number, levels))
             .sum();
-        loose > floor && self.of(standing) > floor
+        loose > floor && self.of(summaries.standing(offset)) > floor
     }
 
-    /// The most atom `number` can score on a text of this standing's levels.
-    fn loose_of_atom(&mut self, number: usize, standing: Standing) -> u32 {
+    /// The most atom `number` can score on a text of these levels.
+    fn loose_of_atom(&mut self, number: usize, levels: u64) -> u32 {
         let atom = &self.atoms[number];
-        if atom.is_calm(standing) {
+        if atom.is_calm(levels) {
             return atom.calm_bound();
         }
-        let levels = atom.levels(standing);
+        let levels = atom.levels(levels);
         let slot = &mut self.loose_cache[number * LOOSE_CACHE_SLOTS + loose_slot_of(levels)];
         match *slot {
             Some((cached, bound)) if cached == levels => bound,
@@ -116,7 +118,7 @@ impl Bounds {
     /// The most atom `number` can score on a text that stands so.
     fn of_atom(&mut self, number: usize, standing: Standing) -> u32 {
         let atom = &self.atoms[number];
-        if atom.is_calm(standing) {
+        if atom.is_calm(standing.levels) {
             return atom.calm_bound();
         }
         let reading = atom.reading(standing);
@@ -212,35 +214,27 @@ fn scan_part(
     let mut scored = 0;
     let mut passing = Vec::with_capacity(BLOCK);
     for (first, summaries, texts) in haystacks.chunks_in(range) {
-        for (block, (summaries, texts)) in
-            summaries.chunks(BLOCK).zip(texts.chunks(BLOCK)).enumerate()
-        {
+        for (block, texts) in texts.chunks(BLOCK).enumerate() {
+            let summaries = summaries.slice(block * BLOCK, BLOCK);
             // The summaries first (a few nanoseconds each, cached), then the texts of those
             // that pass, touched together.
             let block_floor = part.floor;
             passing.clear();
-            passing.extend(
-                summaries
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(offset, summary)| {
-                        (summary.letters.contains_all(required)
-                            && block_floor
-                                .is_none_or(|floor| bounds.may_exceed(summary.standing, floor)))
-                        .then_some(offset)
-                    }),
-            );
+            passing.extend((0..summaries.len()).filter(|&offset| {
+                summaries.letters[offset].contains_all(required)
+                    && block_floor.is_none_or(|floor| bounds.may_exceed(summaries, offset, floor))
+            }));
             touch(passing.iter().map(|offset| &texts[*offset]));
             for &offset in &passing {
-                let (summary, text) = (summaries[offset], &texts[offset]);
+                let text = &texts[offset];
                 if let Some(floor) = part.floor {
                     // The floor may have risen since the block's summaries were read.
-                    if part.floor != block_floor && !bounds.may_exceed(summary.standing, floor) {
+                    if part.floor != block_floor && !bounds.may_exceed(summaries, offset, floor) {
                         continue;
                     }
                     if scored >= text_bounds_from
                         && bounds
-                            .of_text(summary.standing, text.slice(..))
+                            .of_text(summaries.standing(offset), text.slice(..))
                             .is_none_or(|bound| bound <= floor)
                     {
                         continue;

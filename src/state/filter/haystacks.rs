@@ -7,24 +7,52 @@ use nucleo_matcher::{Utf32Str, Utf32String};
 
 use super::letters::LetterSet;
 use super::narrow;
-use super::standing::Standing;
+use super::standing::{PairWords, Standing};
 
 /// Haystacks per shared chunk: appending clones at most this many when a job holds the tail.
 pub(super) const CHUNK: usize = 4096;
 
-/// What is known of one user's text without reading it: the letters it can match and where
-/// they stand. Kept apart from the texts, so a pass over every user's reads 32 bytes each.
+/// What is known of some users' texts without reading them: the letters each can match and
+/// where they stand. Kept apart from the texts, and in columns: a pass over every user reads
+/// their letters and levels (16 bytes each: the pass is bound by how fast memory streams
+/// them), and the pair words of the few whose levels leave them in.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Summary {
-    pub(super) letters: LetterSet,
-    pub(super) standing: Standing,
+pub(super) struct Summaries<'a> {
+    pub(super) letters: &'a [LetterSet],
+    /// Each user's `Standing::levels`.
+    pub(super) levels: &'a [u64],
+    pairs: &'a [PairWords],
+}
+
+impl Summaries<'_> {
+    /// How many users these are.
+    pub(super) fn len(&self) -> usize {
+        self.letters.len()
+    }
+
+    /// Where user `offset`'s letters stand.
+    pub(super) fn standing(&self, offset: usize) -> Standing {
+        Standing::of_words(self.levels[offset], self.pairs[offset])
+    }
+
+    /// Users `from` on, up to `len` of them.
+    pub(super) fn slice(&self, from: usize, len: usize) -> Self {
+        let to = (from + len).min(self.len());
+        Self {
+            letters: &self.letters[from..to],
+            levels: &self.levels[from..to],
+            pairs: &self.pairs[from..to],
+        }
+    }
 }
 
 /// Up to [`CHUNK`] users' texts, converted once for the matcher, and their summaries.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Chunk {
     texts: Vec<Utf32String>,
-    summaries: Vec<Summary>,
+    letters: Vec<LetterSet>,
+    levels: Vec<u64>,
+    pairs: Vec<PairWords>,
 }
 
 /// The text each user is matched on, converted once for the matcher. Full chunks are shared
@@ -44,13 +72,12 @@ impl Haystacks {
             let index = self.len();
             Arc::make_mut(&mut self.long).push(index);
         }
-        let summary = Summary {
-            letters: LetterSet::of_text(text.slice(..)),
-            standing: Standing::of_text(text.slice(..)),
-        };
+        let standing = Standing::of_text(text.slice(..));
         let tail = Arc::make_mut(&mut self.tail);
+        tail.letters.push(LetterSet::of_text(text.slice(..)));
+        tail.levels.push(standing.levels);
+        tail.pairs.push(standing.pair_words());
         tail.texts.push(text);
-        tail.summaries.push(summary);
         if tail.texts.len() == CHUNK {
             let chunk = std::mem::take(tail);
             self.full.push(Arc::new(chunk));
@@ -81,8 +108,8 @@ impl Haystacks {
         };
         let offset = index % CHUNK;
         let text = chunk.texts.get(offset)?;
-        let summary = chunk.summaries.get(offset)?;
-        Some((text.slice(..), summary.letters))
+        let letters = chunk.letters.get(offset)?;
+        Some((text.slice(..), *letters))
     }
 
     /// Users `range` (clamped to those loaded), in load order, a chunk at a time: the index of
@@ -90,7 +117,7 @@ impl Haystacks {
     pub(super) fn chunks_in(
         &self,
         range: std::ops::Range<usize>,
-    ) -> impl Iterator<Item = (usize, &[Summary], &[Utf32String])> + '_ {
+    ) -> impl Iterator<Item = (usize, Summaries<'_>, &[Utf32String])> + '_ {
         let end = range.end.min(self.len());
         let start = range.start.min(end);
         self.full
@@ -104,11 +131,12 @@ impl Haystacks {
                 let first = number * CHUNK;
                 let from = start.saturating_sub(first).min(chunk.texts.len());
                 let to = (end - first.min(end)).min(chunk.texts.len()).max(from);
-                (
-                    first + from,
-                    &chunk.summaries[from..to],
-                    &chunk.texts[from..to],
-                )
+                let summaries = Summaries {
+                    letters: &chunk.letters[from..to],
+                    levels: &chunk.levels[from..to],
+                    pairs: &chunk.pairs[from..to],
+                };
+                (first + from, summaries, &chunk.texts[from..to])
             })
     }
 

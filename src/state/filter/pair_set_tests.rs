@@ -61,3 +61,17 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_standing_kept_in_columns_comes_back_whole() {
+    for text in [
+        "John Walker j.walker@example.com",
+        "JohnWalker",
+        "Zoë Öztürk",
+        "",
+    ] {
+        let standing = Standing::of_text(Utf32String::from(text).slice(..));
+        let joined = Standing::of_words(standing.levels, standing.pair_words());
+        assert_eq!(joined, standing, "{text:?}");
+    }
+}

@@ -106,6 +106,10 @@ pub struct Standing {
     punctuated: u64,
 }
 
+/// A standing's pairs and camel case hump, kept apart from its levels (`Standing::pair_words`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct PairWords([u64; 2]);
+
 impl Standing {
     /// Where the letters of `text` stand.
     pub fn of_text(text: Utf32Str<'_>) -> Self {
@@ -167,6 +171,22 @@ impl Standing {
     /// The pairs kept with their first a letter right after punctuation, as `high_pairs`.
     pub(super) fn punctuated_pairs(self) -> Option<impl Iterator<Item = u64>> {
         kept(self.punctuated)
+    }
+
+    /// The words besides the levels, for keeping apart from them: a pass reads the levels of
+    /// every user and these of few.
+    pub(super) fn pair_words(self) -> PairWords {
+        PairWords([self.high, self.punctuated])
+    }
+
+    /// The standing of these levels and pair words.
+    pub(super) fn of_words(levels: u64, pairs: PairWords) -> Self {
+        let PairWords([high, punctuated]) = pairs;
+        Self {
+            levels,
+            high,
+            punctuated,
+        }
     }
 
     /// Whether a letter stands at a camel case hump.
