@@ -15,6 +15,7 @@ mod bounded;
 mod haystacks;
 mod letters;
 mod narrow;
+mod needle_char;
 mod negate;
 mod recent;
 mod standing;
