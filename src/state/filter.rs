@@ -47,6 +47,11 @@ pub fn rank(score: u32, index: usize) -> u64 {
     (u64::from(u32::MAX - score) << 32) | (index as u64 & u64::from(u32::MAX))
 }
 
+/// The score inside a ranking key.
+fn score_of(key: u64) -> u32 {
+    u32::MAX - u32::try_from(key >> 32).unwrap_or(u32::MAX)
+}
+
 /// The user index inside a ranking key.
 pub fn index_of(key: u64) -> usize {
     (key & u64::from(u32::MAX)) as usize

@@ -81,8 +81,6 @@ impl Reading {
 #[derive(Debug, Clone)]
 pub struct AtomNeedle {
     chars: Vec<NeedleChar>,
-    /// The code of each character's pair with the next (`None` where any pair may stand).
-    pair_codes: Vec<Option<u64>>,
     /// The bits of `Standing::levels` its bound reads.
     level_mask: u64,
     /// Whether it has a letter (whose bonus a camel case hump may raise).
@@ -90,9 +88,13 @@ pub struct AtomNeedle {
     /// Its bound on a text where none of `level_mask`'s letters and digits stands high or
     /// after punctuation, and none of its flags is set.
     calm_bound: u32,
-    /// By pair code (or [`NO_PAIR`]), the positions (as bits) where the bound checks that pair: a letter or
-    /// digit first, within the first [`CHECKED_PAIRS`]. A table, so that a standing's kept
-    /// pairs are read without a branch on what they hold.
+    /// The positions (as bits) whose pair with the next character the bound checks: a letter
+    /// or digit first, a code second, within the first [`CHECKED_PAIRS`]; any other pair is
+    /// taken to stand.
+    checked: u64,
+    /// By pair code (or [`NO_PAIR`]), the positions (as bits) where the bound checks that
+    /// pair. A table, so that a standing's kept pairs are read without a branch on what they
+    /// hold.
     pair_positions: Box<[u32]>,
     /// Each checked position and the code of its first character, for a standing that kept
     /// too many pairs to read.
@@ -155,11 +157,13 @@ impl AtomNeedle {
             }
         }
         let mut needle = Self {
+            checked: checked_firsts
+                .iter()
+                .fold(0, |positions, (at, _)| positions | 1 << at),
             pair_positions,
             checked_firsts,
             has_letter: chars.iter().any(|c| c.letter().is_some()),
             chars,
-            pair_codes,
             level_mask: high | punctuated | flags,
             calm_bound: 0,
         };
@@ -179,7 +183,7 @@ impl AtomNeedle {
     }
 
     /// What the loose bound reads of a standing's levels.
-    pub fn levels(&self, levels: u64) -> u64 {
+    pub fn loose_reading(&self, levels: u64) -> u64 {
         levels & self.level_mask
     }
 
@@ -221,7 +225,8 @@ impl AtomNeedle {
     /// The positions, as bits, where one of these kept pairs is checked.
     fn positions_of(&self, kept: impl Iterator<Item = u64>) -> u64 {
         kept.fold(0, |positions, code| {
-            positions | u64::from(self.pair_positions[code as usize % self.pair_positions.len()])
+            let at = self.pair_positions.get(code as usize).copied().unwrap_or(0);
+            positions | u64::from(at)
         })
     }
 
@@ -248,18 +253,15 @@ impl AtomNeedle {
             }
             [only] => SCORE_MATCH + 2 * only.most_bonus(reading.levels, reading.camel),
             chars => {
-                // Pairs past those checked, or whose first character is no letter or digit,
-                // are taken to stand.
+                // Pairs the bound does not check are taken to stand.
                 let pair_stands = |at: usize, place: Place| {
                     let read = match place {
                         Place::Low => return true,
                         Place::Punctuated => reading.punctuated_pairs,
                         Place::High => reading.high_pairs,
                     };
-                    at >= CHECKED_PAIRS
-                        || !matches!(chars[at], NeedleChar::LetterOrDigit(_))
-                        || self.pair_codes[at].is_none()
-                        || read & 1 << at != 0
+                    let checked = at < CHECKED_PAIRS && self.checked & 1 << at != 0;
+                    !checked || read & 1 << at != 0
                 };
                 // A letter or digit stands high inside a run only after whitespace or a
                 // delimiter, and a letter after punctuation only after a character that is

@@ -21,7 +21,7 @@ use super::haystacks::Summaries;
 use super::letters::LetterSet;
 use super::standing::Standing;
 use super::text_bound::TextNeedle;
-use super::{Haystacks, index_of, parse, rank};
+use super::{Haystacks, index_of, parse, rank, score_of};
 
 /// Users below this are scanned on one thread (a thread costs ~50 µs).
 const PARALLEL_FROM: usize = 50_000;
@@ -42,17 +42,46 @@ const TEXT_BOUNDS_FROM_BUDGET_PART: usize = 2;
 /// ran out of budget either way, and the threshold was 500,000).
 const TEXT_BOUNDS_FROM_USERS: usize = PARALLEL_FROM;
 
-/// Bits of a slot's number in each atom's cache of bounds by reading.
+/// Bits of a slot's number in each atom's cache of bounds by reading: a few hundred readings
+/// occur over a million users.
 const CACHE_BITS: u32 = 12;
 
-/// Slots of each atom's cache: a few hundred readings occur over a million users.
-const CACHE_SLOTS: usize = 1 << CACHE_BITS;
-
-/// Bits of a slot's number in each atom's cache of loose bounds by levels.
+/// Bits of a slot's number in each atom's cache of loose bounds: fewer levels than readings
+/// occur.
 const LOOSE_CACHE_BITS: u32 = 10;
 
-/// Slots of each atom's cache of loose bounds: fewer levels than readings occur.
-const LOOSE_CACHE_SLOTS: usize = 1 << LOOSE_CACHE_BITS;
+/// Bounds by what they read (`K`), `1 << BITS` slots per atom, each holding the last key
+/// that fell in it and its bound.
+struct BoundCache<K, const BITS: u32> {
+    slots: Vec<Option<(K, u32)>>,
+}
+
+impl<K: Copy + Eq, const BITS: u32> BoundCache<K, BITS> {
+    fn new(atoms: usize) -> Self {
+        Self {
+            slots: vec![None; atoms << BITS],
+        }
+    }
+
+    /// Atom `number`'s bound for `key` (whose bits are mixed into `mixed`), computed by
+    /// `bound` unless the key's slot holds it.
+    fn get(&mut self, number: usize, key: K, mixed: u64, bound: impl FnOnce(K) -> u32) -> u32 {
+        let slot = &mut self.slots[(number << BITS) + slot_in::<BITS>(mixed)];
+        match *slot {
+            Some((cached, known)) if cached == key => known,
+            _ => {
+                let known = bound(key);
+                *slot = Some((key, known));
+                known
+            }
+        }
+    }
+}
+
+/// A key's slot among `1 << BITS`: the top bits of a product that depend on all of `mixed`.
+fn slot_in<const BITS: u32>(mixed: u64) -> usize {
+    (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - BITS)) as usize
+}
 
 /// The bounds of a query's positive atoms: on a standing, cached by what they read of it
 /// (loose bounds by its levels alone), and on a text.
@@ -60,10 +89,8 @@ struct Bounds {
     atoms: Vec<AtomNeedle>,
     /// Per atom, its needle as the text bound reads it, where there is one.
     texts: Vec<Option<TextNeedle>>,
-    /// Per atom, [`CACHE_SLOTS`] slots of a reading and its bound (`None`: empty).
-    cache: Vec<Option<(Reading, u32)>>,
-    /// Per atom, [`LOOSE_CACHE_SLOTS`] slots of levels and their loose bound.
-    loose_cache: Vec<Option<(u64, u32)>>,
+    cache: BoundCache<Reading, CACHE_BITS>,
+    loose_cache: BoundCache<u64, LOOSE_CACHE_BITS>,
 }
 
 impl Bounds {
@@ -71,13 +98,11 @@ impl Bounds {
         let positive = || pattern.atoms.iter().filter(|atom| !atom.negative);
         let atoms: Vec<AtomNeedle> = positive().map(AtomNeedle::of_atom).collect();
         let texts = positive().map(TextNeedle::of_atom).collect();
-        let cache = vec![None; atoms.len() * CACHE_SLOTS];
-        let loose_cache = vec![None; atoms.len() * LOOSE_CACHE_SLOTS];
         Self {
+            cache: BoundCache::new(atoms.len()),
+            loose_cache: BoundCache::new(atoms.len()),
             atoms,
             texts,
-            cache,
-            loose_cache,
         }
     }
 
@@ -98,16 +123,9 @@ impl Bounds {
         if atom.is_calm(levels) {
             return atom.calm_bound();
         }
-        let levels = atom.levels(levels);
-        let slot = &mut self.loose_cache[number * LOOSE_CACHE_SLOTS + loose_slot_of(levels)];
-        match *slot {
-            Some((cached, bound)) if cached == levels => bound,
-            _ => {
-                let bound = atom.loose_bound(levels);
-                *slot = Some((levels, bound));
-                bound
-            }
-        }
+        let levels = atom.loose_reading(levels);
+        self.loose_cache
+            .get(number, levels, levels, |levels| atom.loose_bound(levels))
     }
 
     /// The most the query can score on a text that stands so.
@@ -124,15 +142,9 @@ impl Bounds {
             return atom.calm_bound();
         }
         let reading = atom.reading(standing);
-        let slot = &mut self.cache[number * CACHE_SLOTS + slot_of(reading)];
-        match *slot {
-            Some((cached, bound)) if cached == reading => bound,
-            _ => {
-                let bound = atom.bound_of(reading);
-                *slot = Some((reading, bound));
-                bound
-            }
-        }
+        self.cache.get(number, reading, reading.mixed(), |reading| {
+            atom.bound_of(reading)
+        })
     }
 
     /// The most the query can score on `text`, which stands so: each atom's bound read from
@@ -155,14 +167,9 @@ impl Bounds {
 }
 
 /// A reading's slot in a cache.
+#[cfg(test)]
 fn slot_of(reading: Reading) -> usize {
-    // The product's top bits depend on every bit of the reading.
-    (reading.mixed().wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - CACHE_BITS)) as usize
-}
-
-/// Levels' slot in a cache of loose bounds.
-fn loose_slot_of(levels: u64) -> usize {
-    (levels.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - LOOSE_CACHE_BITS)) as usize
+    slot_in::<CACHE_BITS>(reading.mixed())
 }
 
 /// Users whose summaries are read before any of their texts: the texts of those that pass
@@ -187,11 +194,6 @@ struct Part {
     best: BinaryHeap<u64>,
     /// The worst of `best`'s scores once it holds `rows` users.
     floor: Option<u32>,
-}
-
-/// The score inside a ranking key (see [`rank`]).
-fn score_of(key: u64) -> u32 {
-    u32::MAX - u32::try_from(key >> 32).unwrap_or(u32::MAX)
 }
 
 /// Scans users `range` in load order for their best `rows`, scoring at most `budget` users;

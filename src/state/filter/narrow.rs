@@ -36,7 +36,7 @@ use nucleo_matcher::{Config, Matcher};
 
 use super::letters::LetterSet;
 use super::user_rise::{Appended, rise_for};
-use super::{Haystacks, index_of, parse, rank};
+use super::{Haystacks, index_of, parse, rank, score_of};
 
 /// Most one matched character scores, the first of an atom aside: a match and the top bonus.
 pub(super) const RISE_PER_CHAR: u32 = 16 + 10;
@@ -126,11 +126,6 @@ pub fn score_rise(previous: &str, query: &str) -> Option<ScoreRise> {
         rise.most += FIRST_CHAR_MOST + RISE_PER_CHAR * extra;
     }
     Some(rise)
-}
-
-/// The score inside a ranking key (see [`rank`]).
-fn score_of(key: u64) -> u32 {
-    u32::MAX - u32::try_from(key >> 32).unwrap_or(u32::MAX)
 }
 
 /// Entries of the previous ranking a walker takes at a time; the stop test runs between them.

@@ -86,12 +86,6 @@ const PAIRS_OVERFLOWED: u64 = 7;
 /// the one bit between the slots and the count.
 const CAMEL: u64 = 1 << 60;
 
-/// Each slot's lane holding 1.
-const LANE_ONES: u64 = 1 | 1 << 12 | 1 << 24 | 1 << 36 | 1 << 48;
-
-/// Each slot's lane holding its top bit.
-const LANE_TOPS: u64 = LANE_ONES << (PAIR_BITS - 1);
-
 /// Where a text's letters stand, in three words (see the module's doc).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Standing {
@@ -162,8 +156,8 @@ impl Standing {
         standing
     }
 
-    /// The pairs kept at high places (and [`NO_PAIR`]s); `None` when there were too many to keep (any pair
-    /// whose first character stands high may stand there).
+    /// The pairs kept at high places (and [`NO_PAIR`]s); `None` when there were too many to
+    /// keep (any pair whose first character stands high may stand there).
     pub(super) fn high_pairs(self) -> Option<impl Iterator<Item = u64>> {
         kept(self.high)
     }
@@ -239,20 +233,9 @@ fn kept(set: u64) -> Option<impl Iterator<Item = u64>> {
     })
 }
 
-/// Whether a set holds a pair (any, once it has too many to keep): every slot compared at
-/// once, a slot equal to `code` leaving a lane of zeros.
+/// Whether a set holds a pair (any, once it has too many to keep).
 fn has_pair(set: u64, code: u64) -> bool {
-    let count = set >> PAIR_COUNT_SHIFT;
-    if count == PAIRS_OVERFLOWED {
-        return true;
-    }
-    let slots = u64::from(PAIR_BITS) * count;
-    let used = (1_u64 << slots) - 1;
-    let differences = (set ^ code.wrapping_mul(LANE_ONES)) & used;
-    // A lane is zero exactly when subtracting one from it borrows through its top bit while
-    // the lane's top bit was clear; lanes above only see a borrow from a zero lane.
-    let zero_lanes = differences.wrapping_sub(LANE_ONES) & !differences & LANE_TOPS & used;
-    zero_lanes != 0
+    kept(set).is_none_or(|mut codes| codes.any(|kept| kept == code))
 }
 
 #[cfg(test)]
