@@ -59,10 +59,9 @@ async fn a_scan_covers_every_page_and_counts_failed_fetches() {
     );
 }
 
-/// The throughput check, small: the sandbox refuses more than R requests a second, the
-/// profile is limited to 95% of R (no margin at all would let a request delayed on the way land in
-/// the next of the sandbox's fixed windows), and the scan ends with no failure and no 429 at 90% of
-/// R or better.
+/// The rate check, small: the sandbox refuses more than R requests a second, the profile
+/// is limited to 95% of R (no margin at all would let a request delayed on the way land in the
+/// next of the sandbox's fixed windows), and the scan ends with no failure and no 429.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_rate_limited_scan_has_no_failures_and_keeps_to_the_rate() {
     const RATE: u32 = 40;
@@ -73,7 +72,6 @@ async fn a_rate_limited_scan_has_no_failures_and_keeps_to_the_rate() {
     profile.config.requests_per_second = Some(f64::from(RATE) * 0.95);
     let provider = crate::provider::build(&profile).unwrap();
     let rules = select_rules(None, &[]).unwrap();
-    let started = std::time::Instant::now();
     let outcome = scan(
         provider.as_ref(),
         "sandbox-scanova",
@@ -83,16 +81,12 @@ async fn a_rate_limited_scan_has_no_failures_and_keeps_to_the_rate() {
         &mut |_| {},
     )
     .await;
-    let elapsed = started.elapsed().as_secs_f64();
     assert!(outcome.failures.is_empty(), "{:?}", outcome.failures);
     assert_eq!(outcome.progress.done, 100);
     // Five list pages and a hundred records: a refused request would have been retried.
     let requests = sandbox.requests().len();
     assert_eq!(requests, 105, "no request over the sandbox's rate");
-    let requests = requests as f64;
-    let throughput = requests / elapsed;
-    assert!(
-        throughput >= 0.9 * f64::from(RATE),
-        "{requests} requests in {elapsed:.2} s = {throughput:.1}/s"
-    );
+    // How close to R the scan keeps is a speed, measured by `cargo bench --bench audit` (it
+    // prints the share of R), not asserted here; the limiter's spacing is checked in virtual
+    // time (`http/rate.rs`).
 }
