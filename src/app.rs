@@ -26,9 +26,6 @@ use crate::update::{init, update};
 /// Time between ticks while something animates or waits; no ticks at all when idle.
 pub const TICK_INTERVAL: Duration = Duration::from_millis(80);
 
-/// Users asked for per page.
-const PAGE_SIZE: usize = 100;
-
 /// Opens profiles by name for `:profile` (the session, its config and in-process sandbox).
 #[async_trait::async_trait]
 pub trait ProfileSource: Send + Sync {
@@ -47,6 +44,8 @@ pub struct AppContext {
     pub provider: Arc<dyn Provider>,
     /// The profile's name, for export file names.
     pub profile_name: String,
+    /// The profile's directory: where its users are stored.
+    pub directory: crate::directory::Directory,
     /// Where exports go.
     pub exports_dir: PathBuf,
     /// Where other profiles and themes come from.
@@ -115,6 +114,7 @@ where
             }
             tasks.clear();
             context.provider = Arc::clone(&opened.provider);
+            context.directory = opened.directory.clone();
             context.profile_name.clone_from(&opened.badge.name);
         }
         effects = update(&mut state, msg);
@@ -140,10 +140,25 @@ fn run_effect(
     let provider = Arc::clone(&context.provider);
     let sender = sender.clone();
     match effect {
-        Effect::LoadUsers { request, cursor } => {
+        Effect::OpenDirectory { request } => {
+            let directory = context.directory.clone();
+            let task = tokio::task::spawn_blocking(move || {
+                let stored = directory.load(crate::directory::unix_now());
+                let _ = sender.send(Msg::DirectoryOpened { request, stored });
+            });
+            tasks.insert(request, task.abort_handle());
+        }
+        Effect::SyncDirectory { request } => {
+            let directory = context.directory.clone();
             let task = tokio::spawn(async move {
-                let result = provider.list_users(cursor.as_deref(), PAGE_SIZE).await;
-                let _ = sender.send(Msg::UsersLoaded { request, result });
+                let pages = sender.clone();
+                let result = directory
+                    .sync(provider.as_ref(), |page| {
+                        let _ = pages.send(Msg::DirectoryPage { request, page });
+                    })
+                    .await
+                    .map(|report| report.store_error);
+                let _ = sender.send(Msg::DirectorySyncEnded { request, result });
             });
             tasks.insert(request, task.abort_handle());
         }

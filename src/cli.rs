@@ -60,6 +60,27 @@ pub enum Command {
     Sandbox(SandboxArgs),
     /// Show the config, data, state and theme paths and the profiles (never a secret).
     Info,
+    /// Sync a profile's whole directory of users into the local store.
+    Sync,
+    /// The local directory store: what it holds (`info`), or forget it (`clear`).
+    Cache(CacheArgs),
+}
+
+/// `userscope cache`.
+#[derive(Debug, Args)]
+pub struct CacheArgs {
+    /// What to do with the store.
+    #[command(subcommand)]
+    pub action: CacheAction,
+}
+
+/// What `userscope cache` does.
+#[derive(Debug, Clone, Copy, Subcommand)]
+pub enum CacheAction {
+    /// The store's file, size, and each profile's users and age.
+    Info,
+    /// Forget the stored users of every profile, or of the one `-p` names.
+    Clear,
 }
 
 /// `userscope list`.
@@ -71,6 +92,12 @@ pub struct ListArgs {
     /// At most this many users.
     #[arg(long, short = 'n', default_value_t = 100)]
     pub limit: usize,
+    /// Every user: the whole directory, synced now (or as stored, with `--cached`).
+    #[arg(long, conflicts_with_all = ["limit", "query"])]
+    pub all: bool,
+    /// With `--all`: the stored directory as it is, without asking the server.
+    #[arg(long, requires = "all")]
+    pub cached: bool,
     /// A JSON array of summaries instead of a table.
     #[arg(long)]
     pub json: bool,

@@ -1,12 +1,14 @@
-//! The scripting commands (`list`, `get`, `audit`, `info`, `sandbox`) and how their failures reach the
+//! The scripting commands (`list`, `get`, `audit`, `sync`, `cache`, `info`, `sandbox`) and how their failures reach the
 //! shell: one clear line on stderr and a non-zero exit code, never a backtrace.
 
 mod audit;
+mod cache;
 mod get;
 mod info;
 mod list;
 pub mod open;
 mod sandbox;
+mod sync;
 mod table;
 
 use std::process::ExitCode;
@@ -129,6 +131,8 @@ async fn dispatch(cli: Cli) -> Result<(), CommandError> {
         Some(Command::Get(args)) => get::run(&mut session, cli.profile.as_deref(), args).await,
         Some(Command::Audit(args)) => audit::run(&mut session, cli.profile.as_deref(), args).await,
         Some(Command::Info) => info::run(&session),
+        Some(Command::Sync) => sync::run(&mut session, cli.profile.as_deref()).await,
+        Some(Command::Cache(args)) => cache::run(&mut session, cli.profile.as_deref(), args.action),
         Some(Command::Open(args)) => {
             let options = explorer_options(&cli, &session);
             open::run(&session.paths, args, options).await

@@ -21,6 +21,8 @@ pub struct Paths {
     pub data_dir: PathBuf,
     /// State (logs, the audit trail).
     pub state_dir: PathBuf,
+    /// Caches (the directory store).
+    pub cache_dir: PathBuf,
     /// User themes.
     pub themes_dir: PathBuf,
 }
@@ -40,8 +42,14 @@ impl Paths {
             config_file,
             data_dir: dirs.data_dir().to_path_buf(),
             state_dir,
+            cache_dir: dirs.cache_dir().to_path_buf(),
             themes_dir: dirs.config_dir().join("themes"),
         })
+    }
+
+    /// The directory store's file.
+    pub fn directory_store(&self) -> PathBuf {
+        self.cache_dir.join("directory.sqlite3")
     }
 
     /// Where exports are written.
@@ -57,6 +65,9 @@ pub struct ConfigFile {
     /// The profile used when none is named.
     #[serde(default)]
     pub default_profile: Option<String>,
+    /// `false` keeps no directory on disk (each profile may say so too).
+    #[serde(default)]
+    pub cache: Option<bool>,
     /// Profiles by name.
     #[serde(default)]
     pub profiles: BTreeMap<String, ProfileConfig>,
@@ -108,6 +119,10 @@ pub struct ProfileConfig {
     pub list_endpoint: Option<String>,
     /// Theme name for this profile.
     pub theme: Option<String>,
+    /// `false` keeps this profile's directory in memory only.
+    pub cache: Option<bool>,
+    /// How old the stored directory may be before opening the profile syncs it (`1h`).
+    pub directory_max_age: Option<String>,
     /// Wait for response headers, ms.
     pub timeout_ms: Option<u64>,
     /// Connect timeout, ms.

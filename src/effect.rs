@@ -8,12 +8,16 @@ use crate::state::RequestId;
 /// Something to do outside `update`.
 #[derive(Debug, Clone)]
 pub enum Effect {
-    /// Fetch a page of the user list.
-    LoadUsers {
+    /// Read the profile's stored directory (answered once, with how old it is).
+    OpenDirectory {
         /// Answer with this id.
         request: RequestId,
-        /// The page cursor; `None` for the first.
-        cursor: Option<String>,
+    },
+    /// Sync the whole directory: every page of the provider's list, into the store and the
+    /// list as they come; cancelling the request stops it.
+    SyncDirectory {
+        /// Answer with this id.
+        request: RequestId,
     },
     /// Ask the server for users matching a query.
     SearchServer {

@@ -2,6 +2,7 @@
 //! to (the config's and the sandbox's), and themes (`--theme` over the profile's, `NO_COLOR`
 //! over all).
 
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -48,13 +49,15 @@ impl ProfileSource for SessionProfiles {
     }
 
     async fn open(&self, name: &str) -> Result<OpenedProfile, String> {
-        let profile = self
-            .session
-            .lock()
-            .await
+        let mut session = self.session.lock().await;
+        let profile = session
             .profile(Some(name))
             .await
             .map_err(|err| err.to_string())?;
+        let (mut directory, note) = session.directory(&profile).map_err(|err| err.to_string())?;
+        drop(session);
+        // The status bar says it when the directory opens.
+        directory.note = note;
         let provider = crate::provider::build(&profile).map_err(|err| err.one_line())?;
         let theme_name = self
             .theme_override
@@ -71,6 +74,7 @@ impl ProfileSource for SessionProfiles {
             provider,
             badge,
             theme,
+            directory,
         })
     }
 
@@ -137,6 +141,7 @@ pub async fn run_file(
         is_sandbox: false,
     };
     let context = AppContext {
+        directory: crate::directory::Directory::in_memory("file", provider_name),
         provider,
         profile_name: "file".to_owned(),
         exports_dir: paths.exports_dir(),
@@ -177,8 +182,13 @@ pub async fn run(
         .unwrap_or_default();
     let profiles = Arc::new(SessionProfiles::new(session, options.theme.clone(), colors));
     let opened = profiles.open(&name).await?;
+    if let Some(note) = &opened.directory.note {
+        // Before the screen is taken: seen on stderr when the explorer ends.
+        let _ = writeln!(std::io::stderr(), "userscope: {note}");
+    }
     let context = AppContext {
         provider: Arc::clone(&opened.provider),
+        directory: opened.directory.clone(),
         profile_name: opened.badge.name.clone(),
         exports_dir,
         profiles: Arc::clone(&profiles) as Arc<dyn ProfileSource>,

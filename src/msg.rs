@@ -19,6 +19,8 @@ pub struct OpenedProfile {
     pub badge: ProfileBadge,
     /// Its theme.
     pub theme: crate::theme::Theme,
+    /// Its directory (store and key).
+    pub directory: crate::directory::Directory,
 }
 
 /// An event for `update`.
@@ -32,12 +34,27 @@ pub enum Msg {
     Resize(u16, u16),
     /// Time passed (only sent while something animates or waits: no busy tick).
     Tick,
-    /// A page of the user list arrived (or failed).
-    UsersLoaded {
+    /// The stored directory was read (or could not be: the reason, and the list goes on
+    /// in memory).
+    DirectoryOpened {
         /// The request it answers.
         request: RequestId,
-        /// The page or the error.
-        result: Result<UserPage, ProviderError>,
+        /// The users stored and how old they are.
+        stored: Result<StoredDirectory, String>,
+    },
+    /// A page of the directory sync arrived.
+    DirectoryPage {
+        /// The sync it belongs to.
+        request: RequestId,
+        /// The page.
+        page: UserPage,
+    },
+    /// The directory sync ended: every page came, or one failed.
+    DirectorySyncEnded {
+        /// The sync it belongs to.
+        request: RequestId,
+        /// Why it stopped short, if it did; else why the store stopped keeping it, if it did.
+        result: Result<Option<String>, ProviderError>,
     },
     /// A background filter ranked the loaded users.
     UsersFiltered {
@@ -95,6 +112,21 @@ pub enum Msg {
     AuditFinished(Box<crate::audit::scan::ScanOutcome>),
     /// The process was asked to stop (SIGTERM, SIGHUP).
     Terminate,
+}
+
+/// A profile's directory as the store holds it.
+#[derive(Debug, Clone, Default)]
+pub struct StoredDirectory {
+    /// The users, in the order they were synced.
+    pub users: Vec<UserSummary>,
+    /// Seconds since its last complete sync (`None`: never synced).
+    pub age_secs: Option<u64>,
+    /// Whether it is older than the profile's `directory_max_age` (or incomplete): sync.
+    pub stale: bool,
+    /// The total the server last reported.
+    pub total: Option<u64>,
+    /// Something the operator should know of the store (it was corrupt and rebuilt).
+    pub note: Option<String>,
 }
 
 /// A deferred record mapped in full, and its audit's findings (the most severe first).

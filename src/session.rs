@@ -3,7 +3,10 @@
 
 use std::net::{Ipv4Addr, SocketAddr};
 
+use std::sync::Arc;
+
 use crate::config::{ConfigError, ConfigFile, Paths, Profile};
+use crate::directory::{Directory, Store};
 use crate::sandbox::{Sandbox, SandboxConfig};
 use crate::sandbox_profiles::{SANDBOX_PROFILE_NAMES, sandbox_profile};
 
@@ -15,6 +18,8 @@ pub struct Session {
     pub config: Option<ConfigFile>,
     sandbox_config: SandboxConfig,
     sandbox: Option<Sandbox>,
+    /// The directory store, opened on first use; `Err` says once why it cannot be used.
+    store: Option<Result<Arc<Store>, String>>,
 }
 
 /// A profile name as `info` and pickers list it.
@@ -37,6 +42,7 @@ impl Session {
             config,
             sandbox_config,
             sandbox: None,
+            store: None,
         })
     }
 
@@ -122,6 +128,81 @@ impl Session {
             self.sandbox = Some(sandbox);
         }
         self.sandbox.as_ref().ok_or(ConfigError::NoHome)
+    }
+
+    /// The directory of a profile: the shared store unless the config (top level or the
+    /// profile) says `cache = false`. A store that cannot be opened leaves the directory in
+    /// memory; the returned note says why, once per session (and once more per failure).
+    pub fn directory(
+        &mut self,
+        profile: &Profile,
+    ) -> Result<(Directory, Option<String>), ConfigError> {
+        let max_age = match &profile.config.directory_max_age {
+            Some(text) => {
+                crate::directory::parse_max_age(text).map_err(|detail| ConfigError::Profile {
+                    profile: profile.name.clone(),
+                    detail,
+                })?
+            }
+            None => crate::directory::DEFAULT_MAX_AGE,
+        };
+        let wanted = profile
+            .config
+            .cache
+            .or_else(|| self.config.as_ref().and_then(|config| config.cache))
+            .unwrap_or(true);
+        let mut note = None;
+        let store = if wanted {
+            if self.store.is_none() {
+                let path = self.paths.directory_store();
+                self.store = Some(match Store::open(&path) {
+                    Ok((store, corrupt)) => {
+                        note = corrupt;
+                        Ok(Arc::new(store))
+                    }
+                    Err(err) => Err(format!("{err}; going on without it")),
+                });
+            }
+            match &self.store {
+                Some(Ok(store)) => Some(Arc::clone(store)),
+                Some(Err(message)) => {
+                    note.get_or_insert_with(|| message.clone());
+                    None
+                }
+                None => None,
+            }
+        } else {
+            None
+        };
+        let sandbox = (self.sandbox_config.seed, self.sandbox_config.users);
+        Ok((
+            Directory {
+                store,
+                key: crate::directory::key_of(profile, Some(sandbox)),
+                profile: profile.name.clone(),
+                provider: profile.provider().to_owned(),
+                max_age,
+                note: None,
+            },
+            note,
+        ))
+    }
+
+    /// The directory store, if it can be opened (for `cache info` and `cache clear`).
+    pub fn store(&mut self) -> Result<Arc<Store>, String> {
+        if self.store.is_none() {
+            let path = self.paths.directory_store();
+            self.store = Some(
+                Store::open(&path)
+                    .map(|(store, _)| Arc::new(store))
+                    .map_err(|err| err.to_string()),
+            );
+        }
+        match &self.store {
+            Some(Ok(store)) => Ok(Arc::clone(store)),
+            Some(Err(message)) => Err(message.clone()),
+            None => Err("no store".to_owned()),
+        }
     }
 
     fn known_names(&self) -> String {

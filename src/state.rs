@@ -2,6 +2,7 @@
 
 pub mod command;
 mod detail;
+pub mod directory;
 pub mod filter;
 pub mod findings;
 mod list;
@@ -16,8 +17,9 @@ use crate::theme::Theme;
 
 pub use command::CommandLine;
 pub use detail::{DetailState, DetailTab, RawSearch, Wanted};
+pub use directory::{DirectoryState, SyncEnd};
 pub use findings::{FindingGroup, FindingGrouping, FindingRow, FindingsView};
-pub use list::{PendingFilter, UserListState};
+pub use list::{FILTER_AT_ONCE_UP_TO, Merged, PendingFilter, UserListState};
 
 /// Identifies one request, so late answers to superseded requests are dropped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -201,7 +203,7 @@ impl State {
 
     /// Whether anything animates or waits on time, so the loop ticks; idle means no tick at all.
     pub fn needs_tick(&self) -> bool {
-        self.list.loading.is_some()
+        self.list.directory.busy()
             || self.list.searching.is_some()
             || self.list.filtering.is_some()
             || self.detail.loading.is_some()

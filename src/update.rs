@@ -4,6 +4,7 @@
 pub mod audit;
 mod command;
 mod copy;
+pub(crate) mod directory;
 mod filter;
 pub(crate) mod keys;
 mod mouse;
@@ -20,9 +21,9 @@ use crate::state::{DetailState, Focus, State, Wanted};
 /// Ticks the selection must rest on a user before its record is fetched (a tick is ~80 ms).
 pub const DEBOUNCE_TICKS: u32 = 2;
 
-/// The effects to start the explorer: the first page of users.
+/// The effects to start the explorer: the stored directory, read at once.
 pub fn init(state: &mut State) -> Vec<Effect> {
-    load_next_page(state)
+    directory::open(state)
 }
 
 /// Applies one message to the state and returns the work it asks for.
@@ -39,34 +40,9 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Tick => on_tick(state),
-        Msg::UsersLoaded { request, result } => {
-            if state.list.loading != Some(request) {
-                return Vec::new();
-            }
-            state.list.loading = None;
-            match result {
-                Ok(page) => {
-                    // The list works again: its last error no longer stands.
-                    if state.list.error.take().is_some() {
-                        state.status.error = None;
-                    }
-                    state.list.next = page.next;
-                    state.list.total = page.total.or(state.list.total);
-                    state.list.append(page.users);
-                    let mut effects = selection_changed(state);
-                    if state.list.wants_next_page(state.list_page_rows()) {
-                        effects.extend(load_next_page(state));
-                    }
-                    effects
-                }
-                Err(error) => {
-                    let message = error.one_line();
-                    state.list.error = Some(message.clone());
-                    state.status.error = Some(message);
-                    Vec::new()
-                }
-            }
-        }
+        Msg::DirectoryOpened { request, stored } => directory::opened(state, request, stored),
+        Msg::DirectoryPage { request, page } => directory::page(state, request, page),
+        Msg::DirectorySyncEnded { request, result } => directory::ended(state, request, result),
         Msg::UsersFiltered { request, ranking } => filter::on_filtered(state, request, *ranking),
         Msg::SearchLoaded { request, result } => {
             if state.list.searching != Some(request) {
@@ -76,11 +52,17 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             match result {
                 Ok(users) => {
                     state.status.info = Some(format!("the server found {} user(s)", users.len()));
-                    state.list.append(users);
+                    // The directory sync is what keeps held rows current; a search only adds
+                    // users the directory does not hold (yet).
+                    let new: Vec<_> = users
+                        .into_iter()
+                        .filter(|user| state.list.index_of_id(&user.id).is_none())
+                        .collect();
+                    state.list.merge(new);
                     selection_changed(state)
                 }
                 Err(crate::provider::ProviderError::Unsupported(message)) => {
-                    state.status.info = Some(format!("{message}; filtering loaded users only"));
+                    state.status.info = Some(format!("{message}; filtering the users held"));
                     Vec::new()
                 }
                 Err(error) => {
@@ -273,7 +255,7 @@ fn profile_switched(
             state.theme = opened.theme;
             state.focus = Focus::List;
             audit::regroup(state);
-            effects.extend(load_next_page(state));
+            effects.extend(directory::open(state));
             effects
         }
     }
@@ -311,7 +293,7 @@ pub(crate) fn fetch_record(state: &mut State, id: String) -> Vec<Effect> {
     effects
 }
 
-/// After the cursor moved: remember the user to fetch once the selection rests; page on.
+/// After the cursor moved: remember the user to fetch once the selection rests.
 pub(crate) fn selection_changed(state: &mut State) -> Vec<Effect> {
     let (rows, jump) = (state.list_page_rows(), state.list_jump());
     state.list.scroll_to_cursor(rows, jump);
@@ -338,24 +320,7 @@ pub(crate) fn selection_changed(state: &mut State) -> Vec<Effect> {
         Some(_) => state.detail.wanted = None,
         None => {}
     }
-    if state.list.wants_next_page(rows) {
-        effects.extend(load_next_page(state));
-    }
     effects
-}
-
-/// Asks for the next page of users, if there is one and none is loading.
-pub(crate) fn load_next_page(state: &mut State) -> Vec<Effect> {
-    if state.list.loading.is_some() || (state.list.started && state.list.next.is_none()) {
-        return Vec::new();
-    }
-    state.list.started = true;
-    let request = state.next_request();
-    state.list.loading = Some(request);
-    vec![Effect::LoadUsers {
-        request,
-        cursor: state.list.next.clone(),
-    }]
 }
 
 /// Stops the fetch in flight and forgets the pending one.

@@ -38,10 +38,16 @@ fn explorer(profile: &str, cols: u16, rows: u16) -> Tui {
 
 /// Waits for the first page: the SANDBOX badge and at least `min` user rows.
 fn wait_for_users(tui: &Tui, min: usize) -> Vec<String> {
-    tui.wait_for(&format!("SANDBOX and {min} user rows"), |screen| {
-        let rows = list_rows(screen);
-        (screen.contents().contains("SANDBOX") && rows.len() >= min).then_some(rows)
-    })
+    // Once the directory is synced, no page redraws the rows while they are read.
+    tui.wait_for(
+        &format!("SANDBOX, a synced directory and {min} user rows"),
+        |screen| {
+            let rows = list_rows(screen);
+            let contents = screen.contents();
+            (contents.contains("SANDBOX") && contents.contains("· synced") && rows.len() >= min)
+                .then_some(rows)
+        },
+    )
 }
 
 /// Waits for the tree path to differ from `before`; returns the new one.

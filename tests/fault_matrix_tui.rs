@@ -315,6 +315,10 @@ async fn run_case(
     let exports = tempfile::tempdir().unwrap();
     let context = AppContext {
         provider,
+        directory: userscope::directory::Directory::in_memory(
+            &format!("sandbox-{provider_name}"),
+            provider_name,
+        ),
         profile_name: format!("sandbox-{provider_name}"),
         exports_dir: exports.path().to_owned(),
         profiles: Arc::new(NoProfiles),

@@ -86,20 +86,23 @@ fn loaded(size: (u16, u16)) -> State {
     };
     let mut state = State::new(profile, size);
     let effects = userscope::update::init(&mut state);
-    let Some(userscope::effect::Effect::LoadUsers { request, .. }) = effects.into_iter().next()
+    let Some(userscope::effect::Effect::OpenDirectory { request }) = effects.into_iter().next()
     else {
-        panic!("no load")
+        panic!("no directory opened")
     };
-    let page = userscope::model::UserPage {
+    // Stored five minutes ago, of a directory of 4,210 the last sync did not finish.
+    let stored = userscope::msg::StoredDirectory {
         users: users(),
-        next: Some("2".into()),
+        age_secs: Some(300),
+        stale: false,
         total: Some(4_210),
+        note: None,
     };
     update(
         &mut state,
-        Msg::UsersLoaded {
+        Msg::DirectoryOpened {
             request,
-            result: Ok(page),
+            stored: Ok(stored),
         },
     );
     state.list.cursor = 1;
@@ -113,7 +116,6 @@ fn loaded(size: (u16, u16)) -> State {
             result: Ok(record()),
         },
     );
-    state.list.loading = None;
     state
 }
 
@@ -185,7 +187,7 @@ fn filter_typing() {
         state.focus = Focus::Filter;
         state.list.filter = tui_input::Input::new("'example.org".into());
         // A small list filters at once: no background job.
-        assert!(state.list.refilter(10, RequestId(0)).is_none());
+        assert!(state.list.refilter(RequestId(0), false).is_none());
         snapshot("filter", &state);
     }
 }
@@ -207,10 +209,27 @@ fn loading_and_error_states() {
             message: Some("auth_token_invalid".into()),
             retry_after: None,
         });
+        let effects = update(
+            &mut state,
+            Msg::DirectoryOpened {
+                request: RequestId(1),
+                stored: Ok(userscope::msg::StoredDirectory {
+                    stale: true,
+                    ..Default::default()
+                }),
+            },
+        );
+        let sync = effects
+            .iter()
+            .find_map(|effect| match effect {
+                userscope::effect::Effect::SyncDirectory { request } => Some(*request),
+                _ => None,
+            })
+            .expect("nothing stored: a sync");
         update(
             &mut state,
-            Msg::UsersLoaded {
-                request: RequestId(1),
+            Msg::DirectorySyncEnded {
+                request: sync,
                 result: Err(error),
             },
         );

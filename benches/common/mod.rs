@@ -249,7 +249,7 @@ pub fn state_with(
         is_sandbox: true,
     };
     let mut state = State::new(badge, size);
-    state.list.append(users);
+    state.list.merge(users);
     let request = state.next_request();
     state.detail.loading = Some((request, record.id.clone()));
     userscope::update::update(

@@ -30,6 +30,16 @@ pub fn run(session: &Session) -> Result<(), CommandError> {
     let _ = writeln!(out, "themes dir   {}", paths.themes_dir.display());
     let _ = writeln!(
         out,
+        "directory    {}{}",
+        paths.directory_store().display(),
+        if session.config.as_ref().and_then(|config| config.cache) == Some(false) {
+            " (off: cache = false)"
+        } else {
+            ""
+        }
+    );
+    let _ = writeln!(
+        out,
         "colours      {}",
         crate::theme::Colors::of_this_terminal().describe()
     );

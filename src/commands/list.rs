@@ -17,10 +17,29 @@ pub async fn run(
     args: &ListArgs,
 ) -> Result<(), CommandError> {
     let profile = session.profile(profile).await?;
-    let provider = crate::provider::build(&profile)?;
-    let users = match &args.query {
-        Some(query) => search(provider.as_ref(), query, args.limit).await?,
-        None => collect(provider.as_ref(), args.limit, |_| true).await?,
+    let users = if args.all {
+        every_user(session, &profile, args.cached).await?
+    } else {
+        let provider = crate::provider::build(&profile)?;
+        let (users, more) = match &args.query {
+            Some(query) => search(provider.as_ref(), query, args.limit).await?,
+            None => collect(provider.as_ref(), args.limit, |_| true).await?,
+        };
+        let mut stderr = std::io::stderr();
+        if more {
+            let _ = writeln!(
+                stderr,
+                "userscope: showing the first {} users; more exist (--all lists every one, -n N more)",
+                users.len()
+            );
+        }
+        if users.is_empty()
+            && let Some(query) = args.query.as_deref()
+            && let Some(note) = search_limits(profile.provider(), query)
+        {
+            let _ = writeln!(stderr, "userscope: {note}");
+        }
+        users
     };
     let mut stdout = std::io::stdout().lock();
     if args.json {
@@ -50,26 +69,78 @@ fn row(user: &UserSummary) -> Vec<String> {
     ]
 }
 
-/// Pages through the list until `limit` users pass `keep` or the list ends.
+/// Every user of the profile: synced now (and stored, unless the store is off), or, with
+/// `cached`, as the store holds them.
+async fn every_user(
+    session: &mut Session,
+    profile: &crate::config::Profile,
+    cached: bool,
+) -> Result<Vec<UserSummary>, CommandError> {
+    let (directory, note) = session.directory(profile)?;
+    if cached {
+        if let Some(note) = note {
+            let _ = writeln!(std::io::stderr(), "userscope: {note}");
+        }
+        let stored = directory
+            .load(crate::directory::unix_now())
+            .map_err(|message| CommandError {
+                message,
+                code: super::EXIT_IO,
+            })?;
+        if stored.age_secs.is_none() && stored.users.is_empty() {
+            return Err(CommandError {
+                message: format!(
+                    "nothing stored for {}; run userscope sync -p {} first",
+                    profile.name, profile.name
+                ),
+                code: super::EXIT_CONFIG,
+            });
+        }
+        return Ok(stored.users);
+    }
+    let (_, users) = super::sync::sync_all(&directory, profile, note, true).await?;
+    Ok(users)
+}
+
+/// Why a search may have found nothing where the API cannot search that way.
+fn search_limits(provider: &str, query: &str) -> Option<String> {
+    (provider == crate::provider::quip::NAME && !query.contains('@')).then(|| {
+        format!(
+            "Quip's API finds users by id or e-mail only, not by name ({query:?}); \
+             userscope list --all lists every user, or filter with / in the explorer"
+        )
+    })
+}
+
+/// Pages through the list until `limit` users pass `keep` or the list ends; also whether
+/// more users were left unread.
 async fn collect(
     provider: &dyn Provider,
     limit: usize,
     keep: impl Fn(&UserSummary) -> bool,
-) -> Result<Vec<UserSummary>, ProviderError> {
+) -> Result<(Vec<UserSummary>, bool), ProviderError> {
     let mut users = Vec::new();
     let mut cursor: Option<String> = None;
+    let mut more = false;
     while users.len() < limit {
         let page = provider
             .list_users(cursor.as_deref(), PAGE_SIZE.min(limit.max(1)))
             .await?;
         users.extend(page.users.into_iter().filter(&keep));
         match page.next {
-            Some(next) if cursor.as_ref() != Some(&next) => cursor = Some(next),
-            _ => break,
+            Some(next) if cursor.as_ref() != Some(&next) => {
+                cursor = Some(next);
+                more = true;
+            }
+            _ => {
+                more = false;
+                break;
+            }
         }
     }
+    more |= users.len() > limit;
     users.truncate(limit);
-    Ok(users)
+    Ok((users, more))
 }
 
 /// The server's answers where it can search; else the list filtered here by name, e-mail and id.
@@ -77,11 +148,12 @@ async fn search(
     provider: &dyn Provider,
     query: &str,
     limit: usize,
-) -> Result<Vec<UserSummary>, ProviderError> {
+) -> Result<(Vec<UserSummary>, bool), ProviderError> {
     match provider.search_users(query).await {
         Ok(mut users) => {
+            let more = users.len() > limit;
             users.truncate(limit);
-            Ok(users)
+            Ok((users, more))
         }
         Err(ProviderError::Unsupported(_)) => {
             let needle = query.to_lowercase();

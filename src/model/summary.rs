@@ -66,6 +66,22 @@ impl StatusMarker {
     }
 }
 
+impl StatusMarker {
+    /// The marker a [`label`](Self::label) names (the store keeps labels).
+    pub fn from_label(label: &str) -> Option<Self> {
+        Some(match label {
+            "blocked" => Self::Blocked(String::new()),
+            "disabled" => Self::Disabled,
+            "pending_invitation" => Self::PendingInvitation,
+            "owner" => Self::Owner,
+            "robot" => Self::Robot,
+            "inactive" => Self::Inactive,
+            "never_logged_in" => Self::NeverLoggedIn,
+            other => Self::Blocked(other.strip_prefix("blocked:")?.to_owned()),
+        })
+    }
+}
+
 impl Serialize for StatusMarker {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.label())

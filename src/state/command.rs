@@ -15,6 +15,8 @@ pub enum Command {
     Audit,
     /// Write the scan's findings as a report.
     ExportAudit,
+    /// Sync the profile's whole directory again.
+    Sync,
     /// Show the keys.
     Help,
     /// Quit.
@@ -28,6 +30,7 @@ pub const NAMES: &[&str] = &[
     "export",
     "audit",
     "export-audit",
+    "sync",
     "help",
     "quit",
 ];
@@ -63,6 +66,7 @@ pub fn parse(line: &str) -> Result<Command, String> {
         "export" | "x" | "w" => Ok(Command::Export),
         "audit" => Ok(Command::Audit),
         "export-audit" => Ok(Command::ExportAudit),
+        "sync" => Ok(Command::Sync),
         "help" | "h" => Ok(Command::Help),
         "quit" | "q" | "q!" | "qa" => Ok(Command::Quit),
         other => Err(format!(

@@ -152,8 +152,11 @@ fn status_line(state: &State, theme: &Theme) -> Line<'static> {
         ));
     }
     let mut busy = Vec::new();
-    if state.list.loading.is_some() {
-        busy.push("loading users".to_owned());
+    if state.list.directory.opening.is_some() {
+        busy.push("opening the stored directory".to_owned());
+    }
+    if state.list.directory.syncing.is_some() {
+        busy.push("syncing the directory".to_owned());
     }
     if state.list.searching.is_some() {
         busy.push("searching the server".to_owned());

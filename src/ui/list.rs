@@ -32,7 +32,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         frame.render_widget(text, rows_area);
         return;
     }
-    if list.users.is_empty() && list.loading.is_some() {
+    if list.users.is_empty() && list.directory.busy() {
         frame.render_widget(
             Paragraph::new(format!("{} loading users…", spinner(state))).style(theme.muted()),
             rows_area,
@@ -169,15 +169,24 @@ thread_local! {
 
 fn title(state: &State) -> String {
     let list = &state.list;
-    let loaded = thousands(list.users.len() as u64);
-    let count = match (list.total, list.visible.len() == list.users.len()) {
+    let held = thousands(list.users.len() as u64);
+    let count = match list.total {
         _ if list.filtering.is_some() => "filtering…".to_owned(),
-        (Some(total), true) => format!("{loaded} of {} loaded", thousands(total)),
-        (None, true) if list.next.is_some() => format!("{loaded} loaded, more"),
-        (None, true) => format!("{loaded} users"),
-        (_, false) => format!("{} of {loaded} match", thousands(list.visible.len() as u64)),
+        _ if !list.filter.value().trim().is_empty() => {
+            format!("{} of {held} match", thousands(list.visible.len() as u64))
+        }
+        Some(total) if total != list.users.len() as u64 => {
+            format!("{held} of {}", thousands(total))
+        }
+        _ => held,
     };
-    let busy = if list.loading.is_some() || list.searching.is_some() || list.filtering.is_some() {
+    let directory = list.directory.word();
+    let directory = if directory.is_empty() {
+        String::new()
+    } else {
+        format!(" · {directory}")
+    };
+    let busy = if list.directory.busy() || list.searching.is_some() || list.filtering.is_some() {
         format!(" {}", spinner(state))
     } else {
         String::new()
@@ -187,7 +196,7 @@ fn title(state: &State) -> String {
     } else {
         format!(", {} marked", list.marked.len())
     };
-    format!(" Users  {count}{marked}{busy} ")
+    format!(" Users  {count}{marked}{directory}{busy} ")
 }
 
 fn render_filter(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {

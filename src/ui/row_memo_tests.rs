@@ -33,7 +33,7 @@ fn session_state() -> State {
         is_sandbox: false,
     };
     let mut state = State::new(badge, (100, 20));
-    state.list.append(
+    state.list.merge(
         (0..60)
             .map(|index| UserSummary {
                 id: format!("u{index}"),

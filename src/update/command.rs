@@ -94,6 +94,7 @@ fn run(state: &mut State, text: &str) -> Vec<Effect> {
         Ok(Command::Export) => export(state),
         Ok(Command::Audit) => super::audit::start(state),
         Ok(Command::ExportAudit) => super::audit::export(state),
+        Ok(Command::Sync) => super::directory::sync(state),
         Ok(Command::Theme(name)) => vec![Effect::LoadTheme(name)],
         Ok(Command::Profile(name)) => {
             if !state.profile_names.contains(&name) {

@@ -20,7 +20,7 @@ fn many_users() -> State {
         is_sandbox: true,
     };
     let mut state = State::new(profile, (120, 40));
-    state.list.append(
+    state.list.merge(
         (0..12_000)
             .map(|index| UserSummary {
                 id: format!("u{index}"),
@@ -87,7 +87,7 @@ fn typing_filters_in_the_background_and_each_keystroke_cancels_the_job_before() 
     );
     assert!(state.list.filtering.is_none());
     assert!(
-        screen(&state).contains("12,000 users"),
+        screen(&state).contains("Users  12,000 "),
         "{}",
         screen(&state)
     );

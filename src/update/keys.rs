@@ -134,16 +134,13 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             state.list.move_by(1);
             selection_changed(state)
         }
+        // On the list (or when it failed) `r` syncs the directory again; on a record it
+        // fetches the record again.
+        Action::Refresh if list_focused(state) || state.list.error.is_some() => {
+            super::directory::sync(state)
+        }
         Action::Refresh => match state.list.selected().map(|user| user.id.clone()) {
             Some(id) => fetch_record(state, id),
-            // The list itself failed: ask again (from the first page if none ever came).
-            None if state.list.error.is_some() => {
-                if state.list.users.is_empty() {
-                    state.list.started = false;
-                    state.list.next = None;
-                }
-                super::load_next_page(state)
-            }
             None => Vec::new(),
         },
         Action::TreeExpand
@@ -202,7 +199,14 @@ fn cancel(state: &mut State) -> Vec<Effect> {
     }
     if !effects.is_empty() {
         state.status.info = Some("cancelled".to_owned());
-    } else if !state.list.filter.value().is_empty() {
+    }
+    // A sync stopped says so itself (how many users are held).
+    let stopped_sync = super::directory::stop(state);
+    effects.extend(stopped_sync);
+    if !effects.is_empty() {
+        return effects;
+    }
+    if !state.list.filter.value().is_empty() {
         state.list.filter.reset();
         effects.extend(super::filter::refilter(state));
     } else if state.status.error.is_some() {

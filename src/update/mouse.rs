@@ -71,7 +71,7 @@ pub(super) fn on_mouse(state: &mut State, event: MouseEvent) -> Vec<Effect> {
 mod tests {
     use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 
-    use crate::model::{UserPage, UserSummary};
+    use crate::model::UserSummary;
     use crate::msg::Msg;
     use crate::state::{Focus, ProfileBadge, State};
     use crate::update::{init, update};
@@ -84,7 +84,7 @@ mod tests {
         };
         let mut state = State::new(badge, (120, 40));
         let effects = init(&mut state);
-        let Some(crate::effect::Effect::LoadUsers { request, .. }) = effects.into_iter().next()
+        let Some(crate::effect::Effect::OpenDirectory { request }) = effects.into_iter().next()
         else {
             panic!()
         };
@@ -93,12 +93,12 @@ mod tests {
             .collect();
         update(
             &mut state,
-            Msg::UsersLoaded {
+            Msg::DirectoryOpened {
                 request,
-                result: Ok(UserPage {
+                stored: Ok(crate::msg::StoredDirectory {
                     users,
-                    next: None,
-                    total: None,
+                    age_secs: Some(1),
+                    ..Default::default()
                 }),
             },
         );

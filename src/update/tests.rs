@@ -60,14 +60,37 @@ fn record(id: &str) -> Arc<UserRecord> {
     })
 }
 
-fn load_request(effects: &[Effect]) -> RequestId {
+fn open_request(effects: &[Effect]) -> RequestId {
     effects
         .iter()
         .find_map(|effect| match effect {
-            Effect::LoadUsers { request, .. } => Some(*request),
+            Effect::OpenDirectory { request } => Some(*request),
             _ => None,
         })
-        .expect("a LoadUsers effect")
+        .expect("an OpenDirectory effect")
+}
+
+fn sync_request(effects: &[Effect]) -> Option<RequestId> {
+    effects.iter().find_map(|effect| match effect {
+        Effect::SyncDirectory { request } => Some(*request),
+        _ => None,
+    })
+}
+
+/// Opens the directory with nothing stored: the sync it starts.
+fn open_empty(state: &mut State) -> RequestId {
+    let request = open_request(&init(state));
+    let effects = update(
+        state,
+        Msg::DirectoryOpened {
+            request,
+            stored: Ok(crate::msg::StoredDirectory {
+                stale: true,
+                ..Default::default()
+            }),
+        },
+    );
+    sync_request(&effects).expect("nothing stored: a sync")
 }
 
 fn fetch_request(effects: &[Effect]) -> Option<(RequestId, String)> {
@@ -99,16 +122,37 @@ pub(super) fn answer_fetch(state: &mut State) {
     }
 }
 
-/// A state with the first page loaded (100 users, more to come), the first user's record
-/// being fetched.
-fn loaded() -> State {
+/// A state with the sync's first page in (100 users of 500, more to come), the first
+/// user's record being fetched.
+fn syncing() -> State {
     let mut state = state();
-    let request = load_request(&init(&mut state));
+    let request = open_empty(&mut state);
     update(
         &mut state,
-        Msg::UsersLoaded {
+        Msg::DirectoryPage {
             request,
-            result: Ok(page(0..100, Some("p2"))),
+            page: page(0..100, Some("p2")),
+        },
+    );
+    state
+}
+
+/// A state with the directory synced (100 users), the first user's record being fetched.
+fn loaded() -> State {
+    let mut state = state();
+    let request = open_empty(&mut state);
+    update(
+        &mut state,
+        Msg::DirectoryPage {
+            request,
+            page: page(0..100, None),
+        },
+    );
+    update(
+        &mut state,
+        Msg::DirectorySyncEnded {
+            request,
+            result: Ok(None),
         },
     );
     state

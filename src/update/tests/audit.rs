@@ -320,6 +320,7 @@ fn switching_profile_stops_the_scan_and_forgets_its_findings() {
             is_sandbox: true,
         },
         theme: crate::theme::Theme::no_color(),
+        directory: crate::directory::Directory::in_memory("sandbox-quip", "quip"),
     };
     let effects = update(&mut state, Msg::ProfileSwitched { result: Ok(opened) });
     assert!(matches!(effects.first(), Some(Effect::CancelAudit)));

@@ -53,12 +53,10 @@ fn colon_profile_switches_in_place_with_a_fresh_list() {
         provider: Arc::new(Unused),
         badge,
         theme: crate::theme::Theme::no_color(),
+        directory: crate::directory::Directory::in_memory("sandbox-quip", "quip"),
     };
     let effects = update(&mut state, Msg::ProfileSwitched { result: Ok(opened) });
-    assert!(matches!(
-        effects.as_slice(),
-        [Effect::LoadUsers { cursor: None, .. }]
-    ));
+    assert!(matches!(effects.as_slice(), [Effect::OpenDirectory { .. }]));
     assert!(state.list.users.is_empty() && state.detail.record.is_none());
     assert_eq!(state.profile.name, "sandbox-quip");
     assert_eq!(state.theme.name, "no-color");

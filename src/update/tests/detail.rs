@@ -261,20 +261,17 @@ fn a_raw_search_narrows_as_keys_are_typed_and_starts_over_otherwise() {
 #[test]
 fn r_asks_for_the_list_again_after_it_failed() {
     let mut state = state();
-    let request = load_request(&init(&mut state));
+    let request = open_empty(&mut state);
     update(
         &mut state,
-        Msg::UsersLoaded {
+        Msg::DirectorySyncEnded {
             request,
             result: Err(ProviderError::Unsupported("down".into())),
         },
     );
-    assert!(state.status.error.is_some());
+    assert!(state.status.error.as_deref().unwrap().contains("r retries"));
     let effects = update(&mut state, key(KeyCode::Char('r')));
-    assert!(matches!(
-        effects.as_slice(),
-        [Effect::LoadUsers { cursor: None, .. }]
-    ));
+    assert!(sync_request(&effects).is_some());
 }
 
 #[test]

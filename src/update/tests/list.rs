@@ -4,25 +4,122 @@
 use super::*;
 
 #[test]
-fn starts_by_loading_the_first_page() {
+fn starts_by_opening_the_stored_directory() {
     let mut state = state();
     let effects = init(&mut state);
-    assert!(matches!(
-        effects.as_slice(),
-        [Effect::LoadUsers { cursor: None, .. }]
-    ));
+    assert!(matches!(effects.as_slice(), [Effect::OpenDirectory { .. }]));
     assert!(state.needs_tick(), "a spinner runs while loading");
+}
+
+#[test]
+fn a_fresh_stored_directory_shows_at_once_with_no_sync() {
+    let mut state = state();
+    let request = open_request(&init(&mut state));
+    let effects = update(
+        &mut state,
+        Msg::DirectoryOpened {
+            request,
+            stored: Ok(crate::msg::StoredDirectory {
+                users: page(0..300, None).users,
+                age_secs: Some(60),
+                stale: false,
+                total: Some(300),
+                note: None,
+            }),
+        },
+    );
+    assert_eq!(state.list.users.len(), 300);
+    assert!(sync_request(&effects).is_none(), "fresh: no sync");
+    assert!(fetch_request(&effects).is_some(), "the first user's record");
+    assert_eq!(state.list.directory.word(), "stored 1 min ago");
+}
+
+#[test]
+fn a_stale_stored_directory_shows_at_once_and_syncs_in_the_background() {
+    let mut state = state();
+    let request = open_request(&init(&mut state));
+    let effects = update(
+        &mut state,
+        Msg::DirectoryOpened {
+            request,
+            stored: Ok(crate::msg::StoredDirectory {
+                users: page(0..3, None).users,
+                age_secs: Some(7200),
+                stale: true,
+                total: Some(3),
+                note: None,
+            }),
+        },
+    );
+    assert_eq!(state.list.users.len(), 3);
+    let sync = sync_request(&effects).expect("stale: a sync");
+    // The sync sees user 1 renamed and user 2 gone; the selection stays on its user.
+    update(&mut state, key(KeyCode::Char('j')));
+    let mut renamed = user(1);
+    renamed.name = "Renamed One".into();
+    update(
+        &mut state,
+        Msg::DirectoryPage {
+            request: sync,
+            page: UserPage {
+                users: vec![user(0), renamed, user(3)],
+                next: None,
+                total: Some(3),
+            },
+        },
+    );
+    assert_eq!(state.list.users[1].name, "Renamed One");
+    assert_eq!(state.list.selected().unwrap().id, "u1");
+    update(
+        &mut state,
+        Msg::DirectorySyncEnded {
+            request: sync,
+            result: Ok(None),
+        },
+    );
+    let ids: Vec<&str> = state.list.users.iter().map(|u| u.id.as_str()).collect();
+    assert_eq!(ids, ["u0", "u1", "u3"], "u2 is gone from the server");
+    assert_eq!(state.list.selected().unwrap().id, "u1");
+    assert_eq!(state.list.directory.word(), "synced");
+}
+
+#[test]
+fn esc_stops_the_sync_and_keeps_what_came() {
+    let mut state = syncing();
+    state.detail.loading = None;
+    let sync = state.list.directory.syncing.expect("syncing");
+    let effects = update(&mut state, key(KeyCode::Esc));
+    assert!(matches!(effects.as_slice(), [Effect::Cancel(request)] if *request == sync));
+    assert_eq!(state.list.users.len(), 100);
+    assert!(
+        state
+            .status
+            .info
+            .as_deref()
+            .unwrap()
+            .contains("sync stopped: 100 of 500")
+    );
+    // A late page of the stopped sync changes nothing; r syncs again.
+    update(
+        &mut state,
+        Msg::DirectoryPage {
+            request: sync,
+            page: page(100..200, None),
+        },
+    );
+    assert_eq!(state.list.users.len(), 100);
+    assert!(sync_request(&update(&mut state, key(KeyCode::Char('r')))).is_some());
 }
 
 #[test]
 fn a_page_fills_the_list_and_its_first_user_is_fetched_at_once() {
     let mut state = state();
-    let request = load_request(&init(&mut state));
+    let request = open_empty(&mut state);
     let effects = update(
         &mut state,
-        Msg::UsersLoaded {
+        Msg::DirectoryPage {
             request,
-            result: Ok(page(0..100, Some("p2"))),
+            page: page(0..100, Some("p2")),
         },
     );
     assert_eq!(state.list.users.len(), 100);
@@ -141,38 +238,25 @@ fn a_new_fetch_cancels_the_one_in_flight_and_esc_cancels_too() {
 }
 
 #[test]
-fn the_next_page_loads_as_the_cursor_nears_the_end() {
+fn scrolling_to_the_end_fetches_no_page_of_its_own() {
     let mut state = loaded();
-    assert!(state.list.loading.is_none());
     let effects = update(&mut state, key(KeyCode::Char('G')));
-    let request = load_request(&effects);
+    assert!(sync_request(&effects).is_none());
     assert!(
-        matches!(effects.iter().find(|effect| matches!(effect, Effect::LoadUsers { .. })), Some(Effect::LoadUsers { cursor: Some(cursor), .. }) if cursor == "p2")
-    );
-    update(
-        &mut state,
-        Msg::UsersLoaded {
-            request,
-            result: Ok(page(100..150, None)),
-        },
-    );
-    assert_eq!(state.list.users.len(), 150);
-    assert!(state.list.next.is_none());
-    assert!(
-        update(&mut state, key(KeyCode::Char('G')))
+        effects
             .iter()
-            .all(|effect| !matches!(effect, Effect::LoadUsers { .. }))
+            .all(|effect| !matches!(effect, Effect::SyncDirectory { .. }))
     );
 }
 
 #[test]
 fn a_failed_page_says_why_and_the_app_keeps_going() {
     let mut state = state();
-    let request = load_request(&init(&mut state));
+    let request = open_empty(&mut state);
     let error = ProviderError::Config("profile p sets neither token_env nor token_command".into());
     update(
         &mut state,
-        Msg::UsersLoaded {
+        Msg::DirectorySyncEnded {
             request,
             result: Err(error),
         },

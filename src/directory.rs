@@ -1,0 +1,265 @@
+//! A profile's whole directory of users: synced page by page from its provider into the
+//! SQLite store (`store.rs`), read back at once the next time the profile opens. The explorer
+//! and the CLI (`sync`, `list --all`, `cache`) share this module.
+
+pub mod store;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::model::UserPage;
+use crate::msg::StoredDirectory;
+use crate::provider::{Provider, ProviderError};
+pub use store::{Store, StoreError};
+
+/// Users asked of the server per page while syncing.
+pub const SYNC_PAGE_SIZE: usize = 100;
+
+/// How old a stored directory may be before opening the profile refreshes it.
+pub const DEFAULT_MAX_AGE: Duration = Duration::from_secs(3600);
+
+/// One profile's directory: where it is stored (if anywhere) and under which key.
+#[derive(Debug, Clone)]
+pub struct Directory {
+    /// The store; `None` keeps the directory in memory only (`cache = false`, or the store
+    /// could not be opened).
+    pub store: Option<Arc<Store>>,
+    /// What keeps this profile's users apart from every other's (see `key_of`).
+    pub key: String,
+    /// The profile's name.
+    pub profile: String,
+    /// Its provider.
+    pub provider: String,
+    /// The profile's `directory_max_age`.
+    pub max_age: Duration,
+    /// Something to tell the operator when it opens (the store was corrupt and rebuilt, or
+    /// cannot be used).
+    pub note: Option<String>,
+}
+
+/// How a sync went.
+#[derive(Debug, Clone, Default)]
+pub struct SyncReport {
+    /// Users the server listed.
+    pub users: usize,
+    /// Users removed from the store as gone from the server.
+    pub removed: usize,
+    /// Why the store stopped keeping them, if it did (the sync went on in memory).
+    pub store_error: Option<String>,
+}
+
+/// How long ago a directory was synced, for people: `synced 5 min ago` or `never synced`.
+pub fn age_since(synced_at: Option<i64>, now: i64) -> String {
+    match synced_at {
+        Some(at) => format!(
+            "synced {} ago",
+            crate::state::directory::age_text(u64::try_from(now - at).unwrap_or(0))
+        ),
+        None => "never synced completely".to_owned(),
+    }
+}
+
+/// The Unix time now, in seconds.
+pub fn unix_now() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+
+impl Directory {
+    /// A directory kept in memory only (an opened file's, tests').
+    pub fn in_memory(profile: &str, provider: &str) -> Self {
+        Self {
+            store: None,
+            key: format!("memory|{profile}"),
+            profile: profile.to_owned(),
+            provider: provider.to_owned(),
+            max_age: DEFAULT_MAX_AGE,
+            note: None,
+        }
+    }
+
+    /// The stored users and how old they are, as of `now` (Unix seconds).
+    pub fn load(&self, now: i64) -> Result<StoredDirectory, String> {
+        let Some(store) = &self.store else {
+            return Ok(StoredDirectory {
+                stale: true,
+                note: self.note.clone(),
+                ..StoredDirectory::default()
+            });
+        };
+        let stored = store.load(&self.key).map_err(|err| err.to_string())?;
+        let age_secs = stored
+            .synced_at
+            .map(|at| u64::try_from(now.saturating_sub(at)).unwrap_or(0));
+        let stale = age_secs.is_none_or(|age| age >= self.max_age.as_secs());
+        Ok(StoredDirectory {
+            users: stored.users,
+            age_secs,
+            stale,
+            total: stored.total,
+            note: self.note.clone(),
+        })
+    }
+
+    /// Syncs every page of the provider's list into the store, handing each page to `on_page`
+    /// as it comes. A failed page ends it with the error (what came is kept); a store that
+    /// fails stops keeping pages and the sync goes on in memory (`store_error`). A page is
+    /// written while the next one is fetched.
+    pub async fn sync(
+        &self,
+        provider: &dyn Provider,
+        mut on_page: impl FnMut(UserPage),
+    ) -> Result<SyncReport, ProviderError> {
+        let mut report = SyncReport::default();
+        let mut writer = self.store.as_ref().and_then(|store| {
+            match store.begin_sync(&self.key, &self.profile, &self.provider) {
+                Ok(ticket) => Some(PageWriter::new(Arc::clone(store), ticket)),
+                Err(err) => {
+                    report.store_error = Some(err.to_string());
+                    None
+                }
+            }
+        });
+        let mut cursor: Option<String> = None;
+        loop {
+            let page = provider
+                .list_users(cursor.as_deref(), SYNC_PAGE_SIZE)
+                .await?;
+            if let Some(open) = &mut writer
+                && let Err(err) = open.write(&page).await
+            {
+                report.store_error = Some(err);
+                writer = None;
+            }
+            report.users += page.users.len();
+            let next = page.next.clone();
+            on_page(page);
+            match next {
+                // A server that hands back the cursor it was given would loop for ever.
+                Some(next) if cursor.as_ref() != Some(&next) => cursor = Some(next),
+                _ => break,
+            }
+        }
+        if let Some(writer) = writer {
+            match writer.finish().await {
+                Ok(removed) => report.removed = removed,
+                Err(err) => report.store_error = Some(err),
+            }
+        }
+        Ok(report)
+    }
+}
+
+/// Writes a sync's pages to the store off the async threads, one at a time, each while the
+/// next page is fetched.
+struct PageWriter {
+    store: Arc<Store>,
+    ticket: store::SyncTicket,
+    writing: Option<tokio::task::JoinHandle<Result<(), StoreError>>>,
+}
+
+impl PageWriter {
+    fn new(store: Arc<Store>, ticket: store::SyncTicket) -> Self {
+        Self {
+            store,
+            ticket,
+            writing: None,
+        }
+    }
+
+    /// Waits for the page being written, then starts writing this one.
+    async fn write(&mut self, page: &UserPage) -> Result<(), String> {
+        self.wait().await?;
+        let (store, ticket) = (Arc::clone(&self.store), self.ticket);
+        let (users, total) = (page.users.clone(), page.total);
+        self.writing = Some(tokio::task::spawn_blocking(move || {
+            store.write_page(ticket, &users, total)
+        }));
+        Ok(())
+    }
+
+    async fn wait(&mut self) -> Result<(), String> {
+        match self.writing.take() {
+            Some(writing) => writing
+                .await
+                .map_err(|err| err.to_string())?
+                .map_err(|err| err.to_string()),
+            None => Ok(()),
+        }
+    }
+
+    /// Ends a complete sync: the last page written, users not seen removed.
+    async fn finish(mut self) -> Result<usize, String> {
+        self.wait().await?;
+        let (store, ticket) = (self.store, self.ticket);
+        tokio::task::spawn_blocking(move || store.finish_sync(ticket, unix_now()))
+            .await
+            .map_err(|err| err.to_string())?
+            .map_err(|err| err.to_string())
+    }
+}
+
+/// The key a profile's users are stored under: its name, provider and where it points, so a
+/// profile moved to another server or account never shows the old one's users. For the
+/// built-in sandbox profiles the sandbox's seed and size stand in for the base URL, whose
+/// port changes every run.
+pub fn key_of(profile: &crate::config::Profile, sandbox: Option<(u64, u64)>) -> String {
+    let config = &profile.config;
+    match sandbox {
+        Some((seed, users)) if profile.is_sandbox => {
+            format!("sandbox|{}|seed={seed}|users={users}", profile.name)
+        }
+        _ => [
+            Some(profile.name.as_str()),
+            Some(profile.provider()),
+            config.base_url.as_deref(),
+            config.region.as_deref(),
+            config.company.as_deref(),
+            config.company_id.as_deref(),
+            config.scim_base_url.as_deref(),
+            config.path_variant.as_deref(),
+            config.list_endpoint.as_deref(),
+        ]
+        .iter()
+        .map(|part| part.unwrap_or("-"))
+        .collect::<Vec<_>>()
+        .join("|"),
+    }
+}
+
+/// Reads a `directory_max_age`: seconds, or a number with `s`, `m`, `h` or `d`.
+pub fn parse_max_age(text: &str) -> Result<Duration, String> {
+    let text = text.trim();
+    let (number, unit) = text
+        .find(|c: char| !c.is_ascii_digit())
+        .map_or((text, ""), |at| text.split_at(at));
+    let value: u64 = number.parse().map_err(|_| {
+        format!("directory_max_age {text:?}: write a number and a unit (30m, 1h, 2d)")
+    })?;
+    let seconds = match unit.trim() {
+        "" | "s" => 1,
+        "m" | "min" => 60,
+        "h" => 3600,
+        "d" => 86_400,
+        other => {
+            return Err(format!(
+                "directory_max_age {text:?}: unknown unit {other:?} (s, m, h or d)"
+            ));
+        }
+    };
+    Ok(Duration::from_secs(value.saturating_mul(seconds)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn max_ages_read_with_units() {
+        assert_eq!(parse_max_age("90").unwrap(), Duration::from_secs(90));
+        assert_eq!(parse_max_age("30m").unwrap(), Duration::from_secs(1800));
+        assert_eq!(parse_max_age("1h").unwrap(), Duration::from_secs(3600));
+        assert_eq!(parse_max_age("2d").unwrap(), Duration::from_secs(172_800));
+        assert!(parse_max_age("soon").is_err());
+        assert!(parse_max_age("3w").is_err());
+    }
+}

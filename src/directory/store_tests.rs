@@ -1,0 +1,128 @@
+use super::*;
+
+fn user(id: &str, name: &str) -> UserSummary {
+    UserSummary {
+        id: id.to_owned(),
+        name: name.to_owned(),
+        email: format!("{id}@example.com"),
+        role: Some("admin".to_owned()),
+        status: vec![
+            StatusMarker::Blocked("payment: failed".to_owned()),
+            StatusMarker::NeverLoggedIn,
+        ],
+    }
+}
+
+fn store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, note) = Store::open(&dir.path().join("cache/directory.sqlite3")).unwrap();
+    assert!(note.is_none());
+    (dir, store)
+}
+
+#[test]
+fn a_sync_is_stored_in_order_and_read_back_whole() {
+    let (_dir, store) = store();
+    let ticket = store.begin_sync("k", "p", "zoo").unwrap();
+    let users: Vec<_> = (0..250)
+        .map(|i| user(&format!("u{i}"), &format!("Name {i}")))
+        .collect();
+    store.write_page(ticket, &users[..100], Some(250)).unwrap();
+    store.write_page(ticket, &users[100..], Some(250)).unwrap();
+    let stored = store.load("k").unwrap();
+    assert_eq!(stored.users, users);
+    assert_eq!(stored.total, Some(250));
+    assert_eq!(stored.synced_at, None, "not complete yet");
+    assert_eq!(store.finish_sync(ticket, 1_000).unwrap(), 0);
+    assert_eq!(store.load("k").unwrap().synced_at, Some(1_000));
+}
+
+#[test]
+fn directories_never_show_under_another_key() {
+    let (_dir, store) = store();
+    let ticket = store.begin_sync("a", "p", "zoo").unwrap();
+    store.write_page(ticket, &[user("1", "One")], None).unwrap();
+    assert!(store.load("b").unwrap().users.is_empty());
+    assert_eq!(store.load("a").unwrap().users.len(), 1);
+}
+
+#[test]
+fn a_complete_sync_removes_users_gone_and_updates_changed_ones_in_place() {
+    let (_dir, store) = store();
+    let first = store.begin_sync("k", "p", "zoo").unwrap();
+    let users = [user("1", "One"), user("2", "Two"), user("3", "Three")];
+    store.write_page(first, &users, None).unwrap();
+    store.finish_sync(first, 10).unwrap();
+    let second = store.begin_sync("k", "p", "zoo").unwrap();
+    let renamed = user("3", "Three Renamed");
+    store
+        .write_page(second, &[users[0].clone(), renamed.clone()], None)
+        .unwrap();
+    assert_eq!(store.finish_sync(second, 20).unwrap(), 1);
+    let stored = store.load("k").unwrap();
+    assert_eq!(stored.users, vec![users[0].clone(), renamed]);
+    assert_eq!(stored.total, Some(2));
+}
+
+#[test]
+fn clear_forgets_one_profile_or_all() {
+    let (_dir, store) = store();
+    for (key, profile) in [("a", "pa"), ("b", "pb")] {
+        let ticket = store.begin_sync(key, profile, "zoo").unwrap();
+        store.write_page(ticket, &[user("1", "One")], None).unwrap();
+    }
+    assert_eq!(store.clear(Some("pa")).unwrap(), 1);
+    assert!(store.load("a").unwrap().users.is_empty());
+    assert_eq!(store.info().unwrap().len(), 1);
+    assert_eq!(store.clear(None).unwrap(), 1);
+    assert!(store.info().unwrap().is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn the_file_is_private_and_its_folder_too() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, store) = store();
+    let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(store.path()), 0o600);
+    assert_eq!(mode(&dir.path().join("cache")), 0o700);
+}
+
+#[test]
+fn a_corrupt_file_is_moved_aside_and_rebuilt() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("directory.sqlite3");
+    std::fs::write(&path, vec![0x5a_u8; 8192]).unwrap();
+    let (store, note) = Store::open(&path).unwrap();
+    assert!(note.unwrap().contains("corrupt"));
+    assert!(store.load("k").unwrap().users.is_empty());
+    assert!(path.with_extension("sqlite3.corrupt").exists());
+}
+
+#[test]
+fn a_store_from_a_newer_userscope_is_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("directory.sqlite3");
+    let connection = Connection::open(&path).unwrap();
+    connection
+        .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+        .unwrap();
+    drop(connection);
+    assert!(matches!(Store::open(&path), Err(StoreError::Newer { .. })));
+}
+
+#[test]
+fn two_processes_share_the_store() {
+    // Two connections stand for an explorer and a `sync` from cron.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("directory.sqlite3");
+    let (one, _) = Store::open(&path).unwrap();
+    let (two, _) = Store::open(&path).unwrap();
+    let ticket = one.begin_sync("k", "p", "zoo").unwrap();
+    one.write_page(ticket, &[user("1", "One")], None).unwrap();
+    assert_eq!(two.load("k").unwrap().users.len(), 1);
+    let ticket = two.begin_sync("k", "p", "zoo").unwrap();
+    two.write_page(ticket, &[user("2", "Two")], None).unwrap();
+    two.finish_sync(ticket, 5).unwrap();
+    assert_eq!(one.load("k").unwrap().users, vec![user("2", "Two")]);
+}

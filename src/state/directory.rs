@@ -1,0 +1,98 @@
+//! Where the list's users come from: the stored directory, opened at once, and the sync that
+//! brings every page of the provider's list into it in the background.
+
+use std::collections::HashSet;
+
+use super::RequestId;
+
+/// How the last sync ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyncEnd {
+    /// Every page came: the list is the whole directory.
+    Complete,
+    /// The operator stopped it (`Esc`); what came is kept.
+    Stopped,
+    /// A page failed; what came before is kept.
+    Failed(String),
+}
+
+/// The directory behind the list: what was read from the store and what the sync is doing.
+#[derive(Debug, Clone, Default)]
+pub struct DirectoryState {
+    /// The store being read, before the first frame's users are known.
+    pub opening: Option<RequestId>,
+    /// The sync in flight.
+    pub syncing: Option<RequestId>,
+    /// Ids the sync in flight has brought: users held and not among them are gone from the
+    /// server once it completes.
+    pub seen: HashSet<String>,
+    /// How old the stored directory was when opened, in seconds (`None`: nothing stored).
+    pub stored_age_secs: Option<u64>,
+    /// How the last sync ended, if one did.
+    pub last: Option<SyncEnd>,
+    /// Whether the store is kept (`cache = false`, or it could not be opened: memory only).
+    pub store_note: Option<String>,
+}
+
+impl DirectoryState {
+    /// Whether users are still coming (the store being read or a sync running).
+    pub fn busy(&self) -> bool {
+        self.opening.is_some() || self.syncing.is_some()
+    }
+
+    /// What the list title says of the directory after its count (`syncing`, `synced`...).
+    pub fn word(&self) -> String {
+        if self.syncing.is_some() {
+            return "syncing".to_owned();
+        }
+        if self.opening.is_some() {
+            return "opening".to_owned();
+        }
+        match &self.last {
+            Some(SyncEnd::Complete) => "synced".to_owned(),
+            Some(SyncEnd::Stopped) => "sync stopped".to_owned(),
+            Some(SyncEnd::Failed(_)) => "sync failed".to_owned(),
+            None => match self.stored_age_secs {
+                Some(age) => format!("stored {} ago", age_text(age)),
+                None => String::new(),
+            },
+        }
+    }
+}
+
+/// An age for people: `12 s`, `5 min`, `3 h`, `2 d`.
+pub fn age_text(secs: u64) -> String {
+    match secs {
+        0..60 => format!("{secs} s"),
+        60..3600 => format!("{} min", secs / 60),
+        3600..86_400 => format!("{} h", secs / 3600),
+        _ => format!("{} d", secs / 86_400),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ages_read_in_the_largest_whole_unit() {
+        assert_eq!(age_text(5), "5 s");
+        assert_eq!(age_text(300), "5 min");
+        assert_eq!(age_text(7300), "2 h");
+        assert_eq!(age_text(200_000), "2 d");
+    }
+
+    #[test]
+    fn the_word_says_what_the_directory_is_doing() {
+        let mut directory = DirectoryState {
+            stored_age_secs: Some(120),
+            ..DirectoryState::default()
+        };
+        assert_eq!(directory.word(), "stored 2 min ago");
+        directory.syncing = Some(RequestId(1));
+        assert_eq!(directory.word(), "syncing");
+        directory.syncing = None;
+        directory.last = Some(SyncEnd::Stopped);
+        assert_eq!(directory.word(), "sync stopped");
+    }
+}

@@ -1,0 +1,159 @@
+//! The directory through `update`: the stored users shown at once, then a sync in the
+//! background when they are missing or stale (or asked for: `r` on the list, `:sync`), its
+//! pages merged as they come, `Esc` stopping it with what came kept.
+
+use super::selection_changed;
+use crate::effect::Effect;
+use crate::model::UserPage;
+use crate::msg::StoredDirectory;
+use crate::provider::ProviderError;
+use crate::state::{RequestId, State, SyncEnd};
+use crate::ui::thousands;
+
+/// Reads the stored directory (the first thing the explorer does for a profile).
+pub(crate) fn open(state: &mut State) -> Vec<Effect> {
+    let request = state.next_request();
+    state.list.directory.opening = Some(request);
+    vec![Effect::OpenDirectory { request }]
+}
+
+/// The stored users arrived: shown at once; a sync follows when they are missing or stale.
+pub(crate) fn opened(
+    state: &mut State,
+    request: RequestId,
+    stored: Result<StoredDirectory, String>,
+) -> Vec<Effect> {
+    if state.list.directory.opening != Some(request) {
+        return Vec::new();
+    }
+    state.list.directory.opening = None;
+    let stored = match stored {
+        Ok(stored) => stored,
+        Err(message) => {
+            // The store is unusable: one line, and the directory lives in memory only.
+            state.status.error = Some(message.clone());
+            state.list.directory.store_note = Some(message);
+            StoredDirectory::default()
+        }
+    };
+    if let Some(note) = &stored.note {
+        state.status.error = Some(note.clone());
+    }
+    state.list.directory.stored_age_secs = stored.age_secs;
+    state.list.total = stored.total.or(state.list.total);
+    let empty = stored.users.is_empty();
+    state.list.merge(stored.users);
+    let mut effects = super::filter::refilter(state);
+    effects.extend(selection_changed(state));
+    if stored.stale || empty {
+        effects.extend(sync(state));
+    }
+    effects
+}
+
+/// Starts a sync of the whole directory, stopping one in flight.
+pub(crate) fn sync(state: &mut State) -> Vec<Effect> {
+    let mut effects: Vec<Effect> = state
+        .list
+        .directory
+        .syncing
+        .take()
+        .map(Effect::Cancel)
+        .into_iter()
+        .collect();
+    let request = state.next_request();
+    let directory = &mut state.list.directory;
+    directory.syncing = Some(request);
+    directory.seen.clear();
+    directory.last = None;
+    effects.push(Effect::SyncDirectory { request });
+    effects
+}
+
+/// A page of the sync: merged in place (new users added, changed rows updated).
+pub(crate) fn page(state: &mut State, request: RequestId, page: UserPage) -> Vec<Effect> {
+    if state.list.directory.syncing != Some(request) {
+        return Vec::new();
+    }
+    if state.list.error.take().is_some() {
+        state.status.error = None;
+    }
+    state.list.total = page.total.or(state.list.total);
+    state
+        .list
+        .directory
+        .seen
+        .extend(page.users.iter().map(|user| user.id.clone()));
+    let merged = state.list.merge(page.users);
+    let mut effects = Vec::new();
+    if merged.changed > 0 {
+        effects.extend(super::filter::refilter_stale(state));
+    }
+    effects.extend(selection_changed(state));
+    effects
+}
+
+/// The sync ended: complete (users gone from the server leave the list) or failed (what came
+/// is kept and the operator is told how to go on).
+pub(crate) fn ended(
+    state: &mut State,
+    request: RequestId,
+    result: Result<Option<String>, ProviderError>,
+) -> Vec<Effect> {
+    if state.list.directory.syncing != Some(request) {
+        return Vec::new();
+    }
+    state.list.directory.syncing = None;
+    let seen = std::mem::take(&mut state.list.directory.seen);
+    match result {
+        Ok(store_error) => {
+            if let Some(message) = store_error {
+                state.list.directory.store_note = Some(message.clone());
+                state.status.error = Some(format!("{message}; the directory is kept in memory"));
+            }
+            state.list.directory.last = Some(SyncEnd::Complete);
+            state.list.directory.stored_age_secs = Some(0);
+            let removed = state.list.retain(&seen);
+            state.list.total = Some(state.list.users.len() as u64);
+            // The list title says the sync is done; the status line only what changed.
+            let mut effects = Vec::new();
+            if removed > 0 {
+                state.status.info = Some(format!(
+                    "directory synced: {removed} users gone from the server removed"
+                ));
+                effects.extend(super::filter::refilter_stale(state));
+            }
+            effects.extend(selection_changed(state));
+            effects
+        }
+        Err(error) => {
+            let message = format!(
+                "sync failed after {} users: {} (r retries)",
+                thousands(state.list.users.len() as u64),
+                error.one_line()
+            );
+            state.list.directory.last = Some(SyncEnd::Failed(message.clone()));
+            state.list.error = Some(message.clone());
+            state.status.error = Some(message);
+            Vec::new()
+        }
+    }
+}
+
+/// `Esc` while syncing: the sync stops and what came stays usable.
+pub(crate) fn stop(state: &mut State) -> Vec<Effect> {
+    let Some(request) = state.list.directory.syncing.take() else {
+        return Vec::new();
+    };
+    state.list.directory.seen.clear();
+    state.list.directory.last = Some(SyncEnd::Stopped);
+    let held = thousands(state.list.users.len() as u64);
+    state.status.info = Some(match state.list.total {
+        Some(total) => format!(
+            "sync stopped: {held} of {} users held (r syncs again)",
+            thousands(total)
+        ),
+        None => format!("sync stopped: {held} users held (r syncs again)"),
+    });
+    vec![Effect::Cancel(request)]
+}
