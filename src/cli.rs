@@ -60,6 +60,18 @@ pub enum Command {
     Sandbox(SandboxArgs),
     /// Show the config, data, state and theme paths and the profiles (never a secret).
     Info,
+    /// Print a completion script for a shell (see the README for where to put it).
+    Completions(CompletionsArgs),
+    /// Print the man page (roff) on stdout, e.g. `userscope man > ~/.local/share/man/man1/userscope.1`.
+    Man,
+}
+
+/// `userscope completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// `userscope list`.

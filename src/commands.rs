@@ -2,6 +2,7 @@
 //! shell: one clear line on stderr and a non-zero exit code, never a backtrace.
 
 mod audit;
+mod completions;
 mod get;
 mod info;
 mod list;
@@ -142,8 +143,12 @@ async fn dispatch(cli: Cli) -> Result<(), CommandError> {
         faults,
         ..SandboxConfig::default()
     };
-    if let Some(Command::Sandbox(args)) = &cli.command {
-        return sandbox::run(args, sandbox_config).await;
+    match &cli.command {
+        Some(Command::Sandbox(args)) => return sandbox::run(args, sandbox_config).await,
+        // Neither needs a config, a state folder or a log.
+        Some(Command::Completions(args)) => return completions::completions(args),
+        Some(Command::Man) => return completions::man(),
+        _ => {}
     }
     let paths = Paths::discover(cli.config.as_deref())?;
     crate::logging::init(&paths.state_dir);
@@ -157,7 +162,7 @@ async fn dispatch(cli: Cli) -> Result<(), CommandError> {
             let options = explorer_options(&cli, &session);
             open::run(&session.paths, args, options).await
         }
-        Some(Command::Sandbox(_)) => Ok(()),
+        Some(Command::Sandbox(_) | Command::Completions(_) | Command::Man) => Ok(()),
         None => {
             let options = explorer_options(&cli, &session);
             explore(session, cli.profile.as_deref(), options).await
