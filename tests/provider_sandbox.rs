@@ -387,6 +387,45 @@ async fn zooza_records_by_user_token_owner_and_activity_and_search_by_name() {
 }
 
 #[tokio::test]
+async fn zooza_an_unknown_id_is_no_such_user_and_a_wrong_key_stays_an_auth_failure() {
+    let sandbox = start(USERS).await;
+    let zooza = build(&profile(&sandbox, "zooza"));
+    // The unknown user's token is refused (401) as a real server refuses one: that is not an
+    // auth failure of the profile.
+    let err = zooza.fetch_record("999999").await.unwrap_err();
+    assert!(
+        matches!(&err, ProviderError::NotFound { id, .. } if id == "999999"),
+        "{err:?}"
+    );
+    assert!(
+        err.one_line().starts_with("no user 999999 on zooza"),
+        "{err}"
+    );
+    assert!(!err.one_line().contains("401"), "{err}");
+
+    // A wrong API key refuses every token, the owner's too: that stays the 401 it is.
+    let credentials = sandbox.credentials();
+    let wrong_key = Profile::sandbox(
+        "zooza-wrong-key",
+        profile(&sandbox, "zooza").config.clone(),
+        [
+            (SecretKind::ApiKey, Secret::new("not-the-key")),
+            (SecretKind::Token, Secret::new(&credentials.zooza_token)),
+        ],
+        Some(Secret::new(format!("{}-{{id}}", credentials.zooza_token))),
+    );
+    let err = build(&wrong_key).fetch_record("1005").await.unwrap_err();
+    assert!(
+        matches!(
+            err,
+            ProviderError::Http(HttpError::Status { status: 401, .. })
+        ),
+        "{err:?}"
+    );
+    assert_only_gets(&sandbox);
+}
+
+#[tokio::test]
 async fn quip_lists_through_scim_fetches_threads_in_batches_and_looks_up_users() {
     let sandbox = start(USERS).await;
     let quip = build(&profile(&sandbox, "quip"));
