@@ -71,6 +71,22 @@ async fn every_provider_lists_every_user_once_and_records_keep_the_server_bytes(
     assert_only_gets(&sandbox);
 }
 
+#[tokio::test]
+async fn every_provider_lists_users_named_like_spreadsheet_formulas() {
+    // Four rounds of 25 users hold each form once (`generate::formula_first_name`).
+    let sandbox = start(100).await;
+    for name in PROVIDERS {
+        let provider = build(&profile(&sandbox, name));
+        let users = list_all(provider.as_ref()).await;
+        let starts: std::collections::BTreeSet<char> = users
+            .iter()
+            .filter_map(|user| user.name.chars().next())
+            .filter(|c| "=+-@".contains(*c))
+            .collect();
+        assert_eq!(starts.len(), 4, "{name}: {starts:?}");
+    }
+}
+
 /// What a fault must turn into.
 #[derive(Debug, Clone, Copy)]
 enum Expect {
