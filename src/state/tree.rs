@@ -326,7 +326,11 @@ impl TreeState {
     /// `jump` rows when it must move (`scroll::ScrollStep`), and labels the rows shown.
     pub fn scroll_to_cursor(&mut self, rows: usize, jump: usize) {
         let len = self.visible.len();
-        self.offset = super::scroll::offset_showing(self.offset, self.cursor, rows, len, jump);
+        // A fold can leave the view starting below rows that are gone (`E`, `G`, `C`: the root
+        // hidden above, one row and blanks below): the view comes back to end at the last row.
+        // The cursor, on a row that exists, is at or below that start, so it stays shown.
+        let offset = self.offset.min(len.saturating_sub(rows.max(1)));
+        self.offset = super::scroll::offset_showing(offset, self.cursor, rows, len, jump);
         self.cache_labels(rows.max(1));
     }
 }

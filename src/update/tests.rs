@@ -126,4 +126,5 @@ mod audit;
 mod command;
 mod detail;
 mod list;
+mod tree;
 mod zoom;
