@@ -61,8 +61,10 @@ pub enum Action {
     PrevMatch,
     /// Open the `:` command line.
     CommandLine,
-    /// Complete the word under the cursor (command line).
+    /// Complete the word under the cursor (command line), or the next candidate.
     Complete,
+    /// The previous candidate completing the word under the cursor (command line).
+    CompletePrevious,
     /// Tree: expand the node, or step into its first child (`l`).
     TreeExpand,
     /// Tree: collapse the node, or step out to its parent (`h`).
@@ -130,6 +132,7 @@ impl Action {
         Self::YankRecord,
         Self::CommandLine,
         Self::Complete,
+        Self::CompletePrevious,
     ];
 
     /// The name the config uses for this action.
@@ -176,6 +179,7 @@ impl Action {
             Self::YankRecord => "copy_record",
             Self::CommandLine => "command_line",
             Self::Complete => "complete",
+            Self::CompletePrevious => "complete_previous",
         }
     }
 
@@ -219,7 +223,8 @@ impl Action {
             Self::NextMatch => "next match",
             Self::PrevMatch => "previous match",
             Self::CommandLine => "command line",
-            Self::Complete => "complete",
+            Self::Complete => "complete / next",
+            Self::CompletePrevious => "previous completion",
             Self::TreeExpand => "expand / into child",
             Self::TreeCollapse => "collapse / to parent",
             Self::TreeToggle => "fold / unfold",

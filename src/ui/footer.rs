@@ -127,10 +127,18 @@ fn render_command_line(
         Span::styled(one_line(line.input.value()), theme.text()),
     ];
     if line.completions.len() > 1 {
-        spans.push(Span::styled(
-            format!("   {}", line.completions.join("  ")),
-            theme.muted(),
-        ));
+        // The wildmenu: the candidate Tab put in the line stands out among the others.
+        spans.push(Span::styled("  ", theme.muted()));
+        for (index, candidate) in line.completions.iter().enumerate() {
+            let style = if line.completion_index == Some(index) {
+                theme.key()
+            } else {
+                theme.muted()
+            };
+            spans.push(Span::styled(" ", theme.muted()));
+            spans.push(Span::styled(one_line(candidate), style));
+            spans.push(Span::styled(" ", theme.muted()));
+        }
     }
     frame.render_widget(ratatui::widgets::Clear, row);
     frame.render_widget(Paragraph::new(Line::from(spans)), row);
