@@ -109,12 +109,12 @@ impl TreeState {
     /// The tree of a record: its bytes as an export writes them (the body itself when there is
     /// one, shared, not copied), else its parsed JSON when the bytes are not JSON.
     pub fn of_record(record: &UserRecord, labeller: Labeller, depth: usize) -> Self {
-        let source = match record.bodies.as_slice() {
+        let source = match (record.bodies.as_slice(), &record.big) {
             // A big body was indexed when it was read.
-            [body] if let Some(big) = &record.big => {
+            ([body], Some(big)) => {
                 return Self::of_index(body.bytes.clone(), Arc::clone(&big.index), labeller, depth);
             }
-            [body] => body.bytes.clone(),
+            ([body], None) => body.bytes.clone(),
             _ => Bytes::from(crate::export::record_bytes(record)),
         };
         Self::build(source, labeller, depth)
