@@ -7,6 +7,8 @@ mod draw;
 mod footer;
 mod header;
 mod help;
+mod hints;
+mod legend;
 mod list;
 mod raw;
 mod row_memo;
