@@ -21,7 +21,7 @@ pub fn man() -> Result<(), CommandError> {
     write_out(&man_page()?)
 }
 
-/// The completion script for a shell. Generated into memory first: clap_complete panics when a
+/// The completion script for a shell. Generated into memory first: `clap_complete` panics when a
 /// write fails, and stdout may be a closed pipe.
 pub fn completion_script(shell: clap_complete::Shell) -> Vec<u8> {
     let mut script = Vec::new();

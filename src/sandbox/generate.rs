@@ -184,7 +184,7 @@ impl ZooBlock {
 /// anything else not blocked.
 pub fn zoo_block(index: u64) -> ZooBlock {
     if index % 100 == 99 {
-        return ZooBlock::Future(if (index / 100) % 2 == 0 {
+        return ZooBlock::Future(if (index / 100).is_multiple_of(2) {
             "fraud_review"
         } else {
             "chargeback_hold"

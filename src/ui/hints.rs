@@ -144,7 +144,7 @@ mod tests {
     fn text(hints: &[Hint]) -> String {
         hints
             .iter()
-            .map(|hint| format!(" {} {} ", hint.key, hint.description))
+            .flat_map(|hint| [" ", &hint.key, " ", hint.description, " "])
             .collect()
     }
 
