@@ -1,5 +1,7 @@
 //! What the user asked for, resolved from a key by the keymap.
 
+use crate::state::KeyContext;
+
 /// A user intent, independent of the key that expressed it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
@@ -61,8 +63,10 @@ pub enum Action {
     PrevMatch,
     /// Open the `:` command line.
     CommandLine,
-    /// Complete the word under the cursor (command line).
+    /// Complete the word under the cursor (command line), or the next candidate.
     Complete,
+    /// The previous candidate completing the word under the cursor (command line).
+    CompletePrevious,
     /// Tree: expand the node, or step into its first child (`l`).
     TreeExpand,
     /// Tree: collapse the node, or step out to its parent (`h`).
@@ -130,6 +134,7 @@ impl Action {
         Self::YankRecord,
         Self::CommandLine,
         Self::Complete,
+        Self::CompletePrevious,
     ];
 
     /// The name the config uses for this action.
@@ -176,6 +181,7 @@ impl Action {
             Self::YankRecord => "copy_record",
             Self::CommandLine => "command_line",
             Self::Complete => "complete",
+            Self::CompletePrevious => "complete_previous",
         }
     }
 
@@ -187,7 +193,29 @@ impl Action {
             .find(|action| action.name() == name)
     }
 
-    /// A short description for the footer and the help overlay.
+    /// What the action does in a pane, for the footer and the help overlay: the same key does
+    /// different things in different panes (`/` searches the raw JSON; `Enter` runs a command,
+    /// opens a thread or shows a finding's evidence).
+    pub fn describe_in(self, context: KeyContext) -> &'static str {
+        use KeyContext as In;
+        match (self, context) {
+            (Self::StartFilter, In::Raw) => "search the JSON",
+            (Self::StartFilter, In::Detail | In::Tree | In::Threads | In::Audit) => "filter users",
+            (Self::Open, In::List) => "open",
+            (Self::Open, In::Filter) => "search the server",
+            (Self::Open, In::Threads) => "show / hide the thread",
+            (Self::Open, In::Audit) => "show the evidence / fold",
+            (Self::Open, In::Command) => "run",
+            (Self::Open, In::RawSearch) => "find",
+            (Self::Cancel, In::Filter | In::Command | In::RawSearch | In::Yank) => "cancel",
+            (Self::CycleSort, In::Threads) => "sort by the next column",
+            (Self::CycleSort, In::Audit) => "group by the next key",
+            (Self::ReverseSort, In::Audit) => "reverse the groups",
+            _ => self.describe(),
+        }
+    }
+
+    /// A short description for the footer and the help overlay, whatever the pane.
     pub fn describe(self) -> &'static str {
         match self {
             Self::Quit => "quit",
@@ -211,7 +239,7 @@ impl Action {
             Self::Refresh => "refetch",
             Self::CycleSort => "sort or group by the next key",
             Self::ReverseSort => "reverse order",
-            Self::YankStart => "copy… (then v value, k key, p path)",
+            Self::YankStart => "copy… (then v, k or p)",
             Self::YankValue => "copy the value",
             Self::YankKey => "copy the key",
             Self::YankPath => "copy the jq path",
@@ -219,7 +247,8 @@ impl Action {
             Self::NextMatch => "next match",
             Self::PrevMatch => "previous match",
             Self::CommandLine => "command line",
-            Self::Complete => "complete",
+            Self::Complete => "complete / next",
+            Self::CompletePrevious => "previous completion",
             Self::TreeExpand => "expand / into child",
             Self::TreeCollapse => "collapse / to parent",
             Self::TreeToggle => "fold / unfold",

@@ -64,6 +64,10 @@ pub enum Command {
     Sync,
     /// The local directory store: what it holds (`info`), or forget it (`clear`).
     Cache(CacheArgs),
+    /// Print a completion script for a shell (see the README for where to put it).
+    Completions(CompletionsArgs),
+    /// Print the man page (roff) on stdout, e.g. `userscope man > ~/.local/share/man/man1/userscope.1`.
+    Man,
 }
 
 /// `userscope cache`.
@@ -81,6 +85,14 @@ pub enum CacheAction {
     Info,
     /// Forget the stored users of every profile, or of the one `-p` names.
     Clear,
+}
+
+/// `userscope completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// `userscope list`.

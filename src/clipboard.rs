@@ -1,6 +1,9 @@
 //! Copying through the terminal with OSC 52, which works over SSH: the terminal on the
-//! operator's machine sets its clipboard. Inside tmux or screen the sequence is wrapped so it
-//! passes through to the outer terminal. Large payloads are refused rather than truncated.
+//! operator's machine sets its clipboard. Inside tmux the plain sequence is sent: tmux takes it
+//! when its `set-clipboard` option is `on` (it fills a buffer and passes it on to the outer
+//! terminal), while a sequence wrapped for passthrough is dropped unless `allow-passthrough` is
+//! on. Inside GNU screen, which does not read OSC 52 itself, the sequence is wrapped so it passes
+//! through. Large payloads are refused rather than truncated.
 
 use base64::Engine as _;
 
@@ -12,21 +15,71 @@ pub const MAX_COPY_BYTES: usize = 74_994;
 pub enum Multiplexer {
     /// Talking to the terminal directly.
     None,
-    /// Inside tmux (`TMUX` set).
-    Tmux,
+    /// Inside tmux (`TMUX` set), with its `set-clipboard` option as it was at start.
+    Tmux(TmuxClipboard),
     /// Inside GNU screen (`STY` set).
     Screen,
 }
 
+/// tmux's `set-clipboard` option: whether tmux takes an application's OSC 52.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TmuxClipboard {
+    /// `on`: tmux fills a buffer and sets the outer terminal's clipboard.
+    On,
+    /// `external` (tmux's default) or `off`: tmux ignores an application's OSC 52.
+    Ignored,
+    /// The option could not be read.
+    Unknown,
+}
+
+impl TmuxClipboard {
+    /// The option from `tmux show-options -gv set-clipboard`'s output.
+    pub fn from_option(value: &str) -> Self {
+        match value.trim() {
+            "on" => Self::On,
+            "external" | "off" => Self::Ignored,
+            _ => Self::Unknown,
+        }
+    }
+
+    /// Asks the tmux server userscope runs under (`TMUX` names its socket).
+    fn query() -> Self {
+        std::process::Command::new("tmux")
+            .args(["show-options", "-gv", "set-clipboard"])
+            .stdin(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .output()
+            .ok()
+            .filter(|output| output.status.success())
+            .map_or(Self::Unknown, |output| {
+                Self::from_option(&String::from_utf8_lossy(&output.stdout))
+            })
+    }
+}
+
 impl Multiplexer {
-    /// Detects the multiplexer from the environment.
+    /// Detects the multiplexer from the environment (and, inside tmux, its `set-clipboard`).
     pub fn detect() -> Self {
         if std::env::var_os("TMUX").is_some() {
-            Self::Tmux
+            Self::Tmux(TmuxClipboard::query())
         } else if std::env::var_os("STY").is_some() {
             Self::Screen
         } else {
             Self::None
+        }
+    }
+
+    /// Why a copy sent through this multiplexer may not have reached the clipboard, when that is
+    /// known to be in doubt: said in the status after the copy.
+    pub fn doubt(self) -> Option<&'static str> {
+        match self {
+            Self::None | Self::Tmux(TmuxClipboard::On) => None,
+            // Said the same whether the option is known to be off or could not be read: the fix
+            // is the same line of tmux.conf.
+            Self::Tmux(TmuxClipboard::Ignored | TmuxClipboard::Unknown) => {
+                Some("can't confirm the copy: tmux takes it with `set -g set-clipboard on`")
+            }
+            Self::Screen => Some("can't confirm the copy through screen"),
         }
     }
 }
@@ -57,13 +110,10 @@ pub fn osc52(text: &str, multiplexer: Multiplexer) -> Result<Vec<u8>, CopyError>
     let payload = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
     let sequence = format!("\u{1b}]52;c;{payload}\u{7}");
     Ok(match multiplexer {
-        Multiplexer::None => sequence.into_bytes(),
-        // tmux passes a DCS through when every ESC inside it is doubled.
-        Multiplexer::Tmux => format!(
-            "\u{1b}Ptmux;{}\u{1b}\\",
-            sequence.replace('\u{1b}', "\u{1b}\u{1b}")
-        )
-        .into_bytes(),
+        // tmux reads OSC 52 itself (set-clipboard); its passthrough wrapping is dropped unless
+        // allow-passthrough is on, so the plain sequence is the one that lands.
+        Multiplexer::None | Multiplexer::Tmux(_) => sequence.into_bytes(),
+        // screen passes a DCS body on to the terminal unread.
         Multiplexer::Screen => format!("\u{1b}P{sequence}\u{1b}\\").into_bytes(),
     })
 }
@@ -73,19 +123,47 @@ mod tests {
     use super::*;
 
     #[test]
-    fn plain_tmux_and_screen_forms() {
-        assert_eq!(
-            osc52("hi", Multiplexer::None).unwrap(),
-            b"\x1b]52;c;aGk=\x07"
-        );
-        assert_eq!(
-            osc52("hi", Multiplexer::Tmux).unwrap(),
-            b"\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\"
-        );
+    fn tmux_gets_the_plain_sequence_and_screen_the_wrapped_one() {
+        let plain = b"\x1b]52;c;aGk=\x07";
+        assert_eq!(osc52("hi", Multiplexer::None).unwrap(), plain);
+        for setting in [
+            TmuxClipboard::On,
+            TmuxClipboard::Ignored,
+            TmuxClipboard::Unknown,
+        ] {
+            assert_eq!(osc52("hi", Multiplexer::Tmux(setting)).unwrap(), plain);
+        }
         assert_eq!(
             osc52("hi", Multiplexer::Screen).unwrap(),
             b"\x1bP\x1b]52;c;aGk=\x07\x1b\\"
         );
+    }
+
+    #[test]
+    fn no_tmux_passthrough_wrapping_is_ever_sent() {
+        let bytes = osc52("hi", Multiplexer::Tmux(TmuxClipboard::On)).unwrap();
+        assert!(!bytes.windows(6).any(|window| window == b"Ptmux;"));
+    }
+
+    #[test]
+    fn a_copy_is_in_doubt_unless_the_terminal_or_tmux_takes_it() {
+        assert_eq!(Multiplexer::None.doubt(), None);
+        assert_eq!(Multiplexer::Tmux(TmuxClipboard::On).doubt(), None);
+        let ignored = Multiplexer::Tmux(TmuxClipboard::Ignored).doubt().unwrap();
+        assert!(ignored.contains("set -g set-clipboard on"), "{ignored}");
+        assert!(Multiplexer::Tmux(TmuxClipboard::Unknown).doubt().is_some());
+        assert!(Multiplexer::Screen.doubt().is_some());
+    }
+
+    #[test]
+    fn the_tmux_option_is_read_from_show_options() {
+        assert_eq!(TmuxClipboard::from_option("on\n"), TmuxClipboard::On);
+        assert_eq!(
+            TmuxClipboard::from_option("external\n"),
+            TmuxClipboard::Ignored
+        );
+        assert_eq!(TmuxClipboard::from_option("off"), TmuxClipboard::Ignored);
+        assert_eq!(TmuxClipboard::from_option(""), TmuxClipboard::Unknown);
     }
 
     #[test]

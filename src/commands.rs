@@ -3,11 +3,13 @@
 
 mod audit;
 mod cache;
+mod completions;
 mod get;
 mod info;
 mod list;
 pub mod open;
 mod sandbox;
+pub mod stderr;
 mod sync;
 mod table;
 
@@ -35,7 +37,7 @@ pub const EXIT_CONFIG: u8 = 2;
 /// Exit code of `audit` when a finding is at or above `--fail-on` (the same as a remote failure,
 /// so a pipeline gate fails on either).
 pub const EXIT_FINDINGS: u8 = 1;
-/// Exit code for a local I/O failure (stdout closed, disk full).
+/// Exit code for a local I/O failure (disk full, a file that cannot be written).
 pub const EXIT_IO: u8 = 3;
 
 impl From<ProviderError> for CommandError {
@@ -65,8 +67,28 @@ impl From<ConfigError> for CommandError {
     }
 }
 
+impl CommandError {
+    /// Stdout was closed by its reader (`| head -1`): the reader has all it wanted, so the command
+    /// ends at once, quietly and successfully, as ripgrep and fd do.
+    pub fn output_closed() -> Self {
+        Self {
+            message: String::new(),
+            code: 0,
+        }
+    }
+
+    /// Whether this ends the command without a word and with exit 0 (see [`Self::output_closed`]).
+    pub fn is_quiet(&self) -> bool {
+        self.code == 0
+    }
+}
+
+/// A failed write to stdout (the only writes that reach `?` as an `io::Error`).
 impl From<std::io::Error> for CommandError {
     fn from(error: std::io::Error) -> Self {
+        if error.kind() == std::io::ErrorKind::BrokenPipe {
+            return Self::output_closed();
+        }
         Self {
             message: format!("cannot write output: {error}"),
             code: EXIT_IO,
@@ -102,7 +124,10 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 fn fail(error: &CommandError) -> ExitCode {
-    eprintln!("userscope: {}", error.message);
+    if error.is_quiet() {
+        return ExitCode::SUCCESS;
+    }
+    stderr::line(&error.message);
     ExitCode::from(error.code)
 }
 
@@ -120,8 +145,12 @@ async fn dispatch(cli: Cli) -> Result<(), CommandError> {
         faults,
         ..SandboxConfig::default()
     };
-    if let Some(Command::Sandbox(args)) = &cli.command {
-        return sandbox::run(args, sandbox_config).await;
+    match &cli.command {
+        Some(Command::Sandbox(args)) => return sandbox::run(args, sandbox_config).await,
+        // Neither needs a config, a state folder or a log.
+        Some(Command::Completions(args)) => return completions::completions(args),
+        Some(Command::Man) => return completions::man(),
+        _ => {}
     }
     let paths = Paths::discover(cli.config.as_deref())?;
     crate::logging::init(&paths.state_dir);
@@ -137,7 +166,7 @@ async fn dispatch(cli: Cli) -> Result<(), CommandError> {
             let options = explorer_options(&cli, &session);
             open::run(&session.paths, args, options).await
         }
-        Some(Command::Sandbox(_)) => Ok(()),
+        Some(Command::Sandbox(_) | Command::Completions(_) | Command::Man) => Ok(()),
         None => {
             let options = explorer_options(&cli, &session);
             explore(session, cli.profile.as_deref(), options).await

@@ -118,7 +118,7 @@ impl Keymap {
         }
         entries
             .into_iter()
-            .map(|(action, names)| (names.join("/"), action.describe()))
+            .map(|(action, names)| (names.join("/"), action.describe_in(context)))
             .collect()
     }
 

@@ -7,6 +7,8 @@ mod draw;
 mod footer;
 mod header;
 mod help;
+mod hints;
+mod legend;
 mod list;
 mod raw;
 mod row_memo;
@@ -106,7 +108,7 @@ pub fn thousands(value: u64) -> String {
     let digits = value.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index) % 3 == 0 {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
             out.push(',');
         }
         out.push(digit);

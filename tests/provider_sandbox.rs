@@ -71,6 +71,22 @@ async fn every_provider_lists_every_user_once_and_records_keep_the_server_bytes(
     assert_only_gets(&sandbox);
 }
 
+#[tokio::test]
+async fn every_provider_lists_users_named_like_spreadsheet_formulas() {
+    // Four rounds of 25 users hold each form once (`generate::formula_first_name`).
+    let sandbox = start(100).await;
+    for name in PROVIDERS {
+        let provider = build(&profile(&sandbox, name));
+        let users = list_all(provider.as_ref()).await;
+        let starts: std::collections::BTreeSet<char> = users
+            .iter()
+            .filter_map(|user| user.name.chars().next())
+            .filter(|c| "=+-@".contains(*c))
+            .collect();
+        assert_eq!(starts.len(), 4, "{name}: {starts:?}");
+    }
+}
+
 /// What a fault must turn into.
 #[derive(Debug, Clone, Copy)]
 enum Expect {
@@ -387,6 +403,45 @@ async fn zooza_records_by_user_token_owner_and_activity_and_search_by_name() {
 }
 
 #[tokio::test]
+async fn zooza_an_unknown_id_is_no_such_user_and_a_wrong_key_stays_an_auth_failure() {
+    let sandbox = start(USERS).await;
+    let zooza = build(&profile(&sandbox, "zooza"));
+    // The unknown user's token is refused (401) as a real server refuses one: that is not an
+    // auth failure of the profile.
+    let err = zooza.fetch_record("999999").await.unwrap_err();
+    assert!(
+        matches!(&err, ProviderError::NotFound { id, .. } if id == "999999"),
+        "{err:?}"
+    );
+    assert!(
+        err.one_line().starts_with("no user 999999 on zooza"),
+        "{err}"
+    );
+    assert!(!err.one_line().contains("401"), "{err}");
+
+    // A wrong API key refuses every token, the owner's too: that stays the 401 it is.
+    let credentials = sandbox.credentials();
+    let wrong_key = Profile::sandbox(
+        "zooza-wrong-key",
+        profile(&sandbox, "zooza").config.clone(),
+        [
+            (SecretKind::ApiKey, Secret::new("not-the-key")),
+            (SecretKind::Token, Secret::new(&credentials.zooza_token)),
+        ],
+        Some(Secret::new(format!("{}-{{id}}", credentials.zooza_token))),
+    );
+    let err = build(&wrong_key).fetch_record("1005").await.unwrap_err();
+    assert!(
+        matches!(
+            err,
+            ProviderError::Http(HttpError::Status { status: 401, .. })
+        ),
+        "{err:?}"
+    );
+    assert_only_gets(&sandbox);
+}
+
+#[tokio::test]
 async fn quip_lists_through_scim_fetches_threads_in_batches_and_looks_up_users() {
     let sandbox = start(USERS).await;
     let quip = build(&profile(&sandbox, "quip"));
@@ -481,13 +536,19 @@ async fn scanova_reads_url_style_next_and_falls_back_to_shared_user() {
 }
 
 /// 40 records at once under a server limit of 20/s and a client limit of 20/s: none fails.
+/// Forty records fetched at once by a client paced at 20 requests a second, from a server that
+/// refuses what goes past 25 in a second. No retries: a retried 429 would hide a limiter that does
+/// not pace, so any refusal fails the fetch and the test. The server's margin over the pace is
+/// for arrival jitter on a busy machine (a window opened by a late request sees the next ones on
+/// time); unpaced, the forty requests reach the server within a fraction of a second.
 async fn forty_records_under_a_rate_limit(name: &str) {
     let sandbox = start(60).await;
     let mut config = profile(&sandbox, name);
     config.config.requests_per_second = Some(20.0);
+    config.config.max_retries = Some(0);
     let provider = build(&config);
     let users = list_all(provider.as_ref()).await;
-    set_faults(&sandbox, "rate=20");
+    set_faults(&sandbox, "rate=25");
     let results = join_all(
         users
             .iter()

@@ -164,10 +164,10 @@ pub fn zooza_record_json(credits: u64) -> Value {
                 let id = event_base + e;
                 json!({
                     "id": id, "name": "Baby Swimming", "status": if id % 5 == 4 { "unplanned" } else { "scheduled" },
-                    "date": "2026-05-01T09:00:00Z", "happened": id % 2 == 0, "live_stream": 0,
-                    "has_live_stream": false, "replacement": id % 3 == 0, "end": "2026-05-01T09:45:00Z",
+                    "date": "2026-05-01T09:00:00Z", "happened": id.is_multiple_of(2), "live_stream": 0,
+                    "has_live_stream": false, "replacement": id.is_multiple_of(3), "end": "2026-05-01T09:45:00Z",
                     "duration": 45, "cancellation_limit": "2026-04-30T09:00:00Z", "can_cancel": true,
-                    "has_video": false, "has_files": id % 4 == 0,
+                    "has_video": false, "has_files": id.is_multiple_of(4),
                     "places": { "id": 5, "name": "Aquapark Pool B" },
                     "courses": { "id": 31 + id % 4, "name": "Baby Swimming" },
                     "trainers": { "id": 12, "full_name": "Marta Kováčová" },
@@ -195,7 +195,7 @@ pub fn zooza_record_json(credits: u64) -> Value {
             "used_on_event_id": 0, "used_on_attendance_id": 0, "value": ([1, 5, 10, 15, 25][(n % 5) as usize]),
             "code": format!("SBX-{:06}", id % 1_000_000), "settings": "{}",
             "expiration": "2026-09-01T00:00:00Z", "usage": "not_used", "created": "2025-10-01T00:00:00Z",
-            "created_by": if n % 3 == 0 { "system" } else { "trainer" }, "updated": "2025-10-02T00:00:00Z",
+            "created_by": if n.is_multiple_of(3) { "system" } else { "trainer" }, "updated": "2025-10-02T00:00:00Z",
             "expired": n % 7 == 3, "events": events, "attendance": attendance,
         })
     };

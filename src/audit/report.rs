@@ -123,20 +123,14 @@ fn json(findings: &[Finding]) -> Vec<u8> {
     out
 }
 
-/// A CSV cell, quoted when it holds a comma, a quote or a line break (quotes doubled).
-fn csv_cell(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
-    }
-}
-
 fn csv(findings: &[Finding]) -> String {
     let mut out = COLUMNS.join(",");
     out.push('\n');
     for finding in findings {
-        let line: Vec<String> = cells(finding).iter().map(|cell| csv_cell(cell)).collect();
+        let line: Vec<String> = cells(finding)
+            .iter()
+            .map(|cell| crate::csv_cell::csv_cell(cell))
+            .collect();
         out.push_str(&line.join(","));
         out.push('\n');
     }
@@ -236,6 +230,20 @@ mod tests {
         let row = lines.next().unwrap();
         assert!(row.contains("\"x,\"\"y\"\"\nz@b.c\""), "{row}");
         assert!(row.contains("\"{\"\"a\"\":[1,2]}\""), "{row}");
+    }
+
+    #[test]
+    fn csv_cells_never_start_a_formula() {
+        let mut row = finding("=HYPERLINK(\"http://x\")", json!(-3));
+        row.title = "@SUM(A1)".to_owned();
+        let out = String::from_utf8(render(&[row], Format::Csv)).unwrap();
+        let line = out.lines().nth(1).unwrap();
+        assert!(
+            line.contains(",\"'=HYPERLINK(\"\"http://x\"\")\","),
+            "{line}"
+        );
+        assert!(line.contains(",'@SUM(A1),"), "{line}");
+        assert!(line.contains(",'-3,"), "{line}");
     }
 
     #[test]

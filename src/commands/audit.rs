@@ -95,7 +95,7 @@ pub async fn run(
         &TrailEntry::now(&profile.name, None, action::RUN_FINISHED),
     ));
     for line in failure_lines(&outcome.failures) {
-        eprintln!("userscope: {line}");
+        super::stderr::line(&line);
     }
 
     let bytes = report::render(&outcome.findings, args.format);
@@ -114,11 +114,11 @@ pub async fn run(
                 }
             }
         })?;
-        eprintln!(
-            "userscope: wrote {} ({})",
+        super::stderr::line(&format!(
+            "wrote {} ({})",
             crate::sanitize::one_line(&out.display().to_string()),
             report::summary(&outcome.findings)
-        );
+        ));
     } else {
         let mut stdout = std::io::stdout().lock();
         stdout.write_all(&bytes)?;
@@ -166,7 +166,7 @@ fn refuse_existing(out: &std::path::Path) -> CommandError {
 
 fn warn_trail(result: std::io::Result<()>) {
     if let Err(err) = result {
-        eprintln!("userscope: warning: cannot append to the audit trail: {err}");
+        super::stderr::line(&format!("warning: cannot append to the audit trail: {err}"));
     }
 }
 
@@ -255,7 +255,7 @@ impl Meter {
     fn finish(&mut self) {
         if let Some(progress) = self.latest.take() {
             Self::draw(&progress);
-            eprintln!();
+            super::stderr::end_line();
         }
     }
 }

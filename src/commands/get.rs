@@ -25,10 +25,10 @@ pub async fn run(
             let mut stdout = std::io::stdout().lock();
             stdout.write_all(error.unread_body().map_or(&[][..], |body| &body[..]))?;
             stdout.flush()?;
-            eprintln!(
-                "userscope: wrote the body as received; it can't be read as a record: {}",
+            super::stderr::line(&format!(
+                "wrote the body as received; it can't be read as a record: {}",
                 one_line(&error.to_string())
-            );
+            ));
             return Ok(());
         }
         Err(error) => return Err(error.into()),

@@ -17,6 +17,8 @@ pub async fn run(
     args: &ListArgs,
 ) -> Result<(), CommandError> {
     let profile = session.profile(profile).await?;
+    // Said on stderr once the users are written (a closed stdout ends the command first).
+    let mut notes = Vec::new();
     let users = if args.all {
         every_user(session, &profile, args.cached).await?
     } else {
@@ -25,24 +27,31 @@ pub async fn run(
             Some(query) => search(provider.as_ref(), query, args.limit).await?,
             None => collect(provider.as_ref(), args.limit, |_| true).await?,
         };
-        let mut stderr = std::io::stderr();
         if more {
-            let _ = writeln!(
-                stderr,
-                "userscope: showing the first {} users; more exist (--all lists every one, -n N more)",
+            notes.push(format!(
+                "showing the first {} users; more exist (--all lists every one, -n N more)",
                 users.len()
-            );
+            ));
         }
         if users.is_empty()
             && let Some(query) = args.query.as_deref()
             && let Some(note) = search_limits(profile.provider(), query)
         {
-            let _ = writeln!(stderr, "userscope: {note}");
+            notes.push(note);
         }
         users
     };
+    write_users(&users, args.json)?;
+    let mut stderr = std::io::stderr();
+    for note in notes {
+        let _ = writeln!(stderr, "userscope: {note}");
+    }
+    Ok(())
+}
+
+fn write_users(users: &[UserSummary], json: bool) -> Result<(), CommandError> {
     let mut stdout = std::io::stdout().lock();
-    if args.json {
+    if json {
         serde_json::to_writer_pretty(&mut stdout, &users).map_err(std::io::Error::from)?;
         writeln!(stdout)?;
     } else {

@@ -20,20 +20,27 @@ pub fn is_retryable(status: u16) -> bool {
     matches!(status, 408 | 429) || (500..=599).contains(&status) && status != 501 && status != 505
 }
 
-/// How long the server asked us to wait, from `Retry-After` (seconds or an HTTP date) or
-/// `X-Ratelimit-Reset` (a UTC epoch in seconds); `None` when it said nothing usable.
+/// The headers that say how long to wait as `Retry-After` does, in the order they are read:
+/// the standard one, then Quip SCIM's (its SCIM API is limited per company and names the wait
+/// there, beside an `X-Ratelimit-Reset` of 0 on a 429).
+const RETRY_AFTER_HEADERS: [&str; 2] = ["retry-after", "x-scim-retry-after"];
+
+/// Epoch seconds from here on are a time to wait until, not a number of seconds to wait.
+const EPOCH_FLOOR_SECS: u64 = 1_000_000_000;
+
+/// How long the server asked us to wait, from `Retry-After` or `X-Scim-Retry-After` (seconds or
+/// an HTTP date) or `X-Ratelimit-Reset` (a UTC epoch in seconds); `None` when it said nothing
+/// usable.
 pub fn server_requested_wait(
     status: u16,
     headers: &HeaderMap,
     now_epoch_secs: i64,
 ) -> Option<Duration> {
-    if let Some(value) = header_text(headers, "retry-after") {
-        if let Ok(seconds) = value.trim().parse::<u64>() {
-            return Some(Duration::from_secs(seconds));
-        }
-        if let Ok(date) = chrono::DateTime::parse_from_rfc2822(value.trim()) {
-            let seconds = (date.timestamp() - now_epoch_secs).max(0);
-            return Some(Duration::from_secs(seconds.unsigned_abs()));
+    for name in RETRY_AFTER_HEADERS {
+        if let Some(wait) =
+            header_text(headers, name).and_then(|value| retry_after(value, now_epoch_secs))
+        {
+            return Some(wait);
         }
     }
     let reset = header_text(headers, "x-ratelimit-reset")?
@@ -53,6 +60,23 @@ pub fn server_requested_wait(
         // Some servers send seconds-until-reset rather than an epoch.
         Some(Duration::from_secs(reset_secs.unsigned_abs()))
     }
+}
+
+/// A `Retry-After` value: seconds, an HTTP date, or (from servers that send one) an epoch.
+fn retry_after(value: &str, now_epoch_secs: i64) -> Option<Duration> {
+    let value = value.trim();
+    let until =
+        |epoch_secs: i64| Duration::from_secs((epoch_secs - now_epoch_secs).max(0).unsigned_abs());
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(if seconds >= EPOCH_FLOOR_SECS {
+            until(i64::try_from(seconds).unwrap_or(i64::MAX))
+        } else {
+            Duration::from_secs(seconds)
+        });
+    }
+    chrono::DateTime::parse_from_rfc2822(value)
+        .ok()
+        .map(|date| until(date.timestamp()))
 }
 
 /// Exponential backoff with jitter for attempt `n` (0-based); `jitter` in `[0, 1)` spreads
@@ -125,6 +149,56 @@ mod tests {
         assert_eq!(
             server_requested_wait(503, &headers(&[("retry-after", &date)]), now),
             Some(Duration::from_secs(5))
+        );
+    }
+
+    #[test]
+    fn honours_quip_scims_retry_after_as_retry_after() {
+        let now = 1_700_000_000;
+        assert_eq!(
+            server_requested_wait(429, &headers(&[("x-scim-retry-after", "7")]), now),
+            Some(Duration::from_secs(7))
+        );
+        // Beside the 0 reset of a Quip 429, the SCIM wait is the one taken, not a minute.
+        assert_eq!(
+            server_requested_wait(
+                429,
+                &headers(&[("x-scim-retry-after", "2"), ("x-ratelimit-reset", "0")]),
+                now
+            ),
+            Some(Duration::from_secs(2))
+        );
+        let date = chrono::DateTime::from_timestamp(now + 4, 0)
+            .unwrap()
+            .to_rfc2822();
+        assert_eq!(
+            server_requested_wait(503, &headers(&[("x-scim-retry-after", &date)]), now),
+            Some(Duration::from_secs(4))
+        );
+        assert_eq!(
+            server_requested_wait(
+                429,
+                &headers(&[("x-scim-retry-after", &(now + 9).to_string())]),
+                now
+            ),
+            Some(Duration::from_secs(9))
+        );
+        // The standard header first; an unreadable SCIM one falls through to the reset.
+        assert_eq!(
+            server_requested_wait(
+                429,
+                &headers(&[("retry-after", "1"), ("x-scim-retry-after", "5")]),
+                now
+            ),
+            Some(Duration::from_secs(1))
+        );
+        assert_eq!(
+            server_requested_wait(
+                429,
+                &headers(&[("x-scim-retry-after", "soon"), ("x-ratelimit-reset", "0")]),
+                now
+            ),
+            Some(QUIP_ZERO_RESET_WAIT)
         );
     }
 

@@ -168,6 +168,7 @@ const COMMAND: &[(KeyBinding, Action)] = &[
     (key(KeyCode::Enter), Action::Open),
     (key(KeyCode::Esc), Action::Cancel),
     (key(KeyCode::Tab), Action::Complete),
+    (key(KeyCode::BackTab), Action::CompletePrevious),
     (ctrl('c'), Action::Quit),
 ];
 

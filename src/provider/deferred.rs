@@ -223,13 +223,13 @@ mod tests {
     fn varied_zooza(credits: usize) -> Bytes {
         let credit = |n: usize| {
             json!({
-                "id": if n % 7 == 0 { json!(format!("c-{n}")) } else { json!(200_000 + n) },
+                "id": if n.is_multiple_of(7) { json!(format!("c-{n}")) } else { json!(200_000 + n) },
                 "type": "discount",
-                "active": n % 3 != 0,
-                "expired": n % 5 == 0,
-                "expiration": if n % 4 == 0 { "2020-01-01 00:00:00" } else { "2099-01-01T00:00:00Z" },
+                "active": !n.is_multiple_of(3),
+                "expired": n.is_multiple_of(5),
+                "expiration": if n.is_multiple_of(4) { "2020-01-01 00:00:00" } else { "2099-01-01T00:00:00Z" },
                 "events": [{"id": n, "name": "Swim"}],
-                "attendance": [{"id": n, "attendance": if n % 2 == 0 { "noshow" } else { "attended" }}],
+                "attendance": [{"id": n, "attendance": if n.is_multiple_of(2) { "noshow" } else { "attended" }}],
             })
         };
         let body = json!({

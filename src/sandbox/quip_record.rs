@@ -82,7 +82,7 @@ pub(crate) fn thread_wrapper(shared: &Shared, index: u64, k: u64) -> Value {
     json!({
         "thread": thread(shared, index, k),
         "user_ids": members,
-        "shared_folder_ids": if k % 3 == 0 { json!([folder_id(shared, index, 5)]) } else { json!([]) },
+        "shared_folder_ids": if k.is_multiple_of(3) { json!([folder_id(shared, index, 5)]) } else { json!([]) },
         "expanded_user_ids": members,
         "invited_user_emails": if k % 9 == 4 { json!(["guest.reviewer@partner.example"]) } else { json!([]) },
     })

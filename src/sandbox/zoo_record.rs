@@ -150,7 +150,7 @@ pub(crate) fn admin_details_body(shared: &Shared, index: u64) -> Value {
     let user_id = zoo_uuid(shared.seed, index);
     let block = zoo_block(index).as_str();
     let (country, city, state, zip, street) = *rng.pick(&PLACES);
-    let address = (index % 7 != 0).then(|| {
+    let address = (!index.is_multiple_of(7)).then(|| {
         json!({
             "id": uuid_from(shared.seed ^ 0xADD7, index),
             "user_id": user_id,
@@ -268,7 +268,7 @@ fn payment_method(shared: &Shared, index: u64, slot: u64, name: &str, country: &
             "checks": {
                 "address_line1_check": check(&mut rng),
                 "address_postal_code_check": check(&mut rng),
-                "cvc_check": if slot == 1 && index % 3 == 0 { "fail" } else { check(&mut rng) },
+                "cvc_check": if slot == 1 && index.is_multiple_of(3) { "fail" } else { check(&mut rng) },
             },
         },
     })
@@ -276,7 +276,7 @@ fn payment_method(shared: &Shared, index: u64, slot: u64, name: &str, country: &
 
 /// Onboarding answers: null for `index % 6 == 0`; the 2026 fields only when `index % 3 != 0`.
 fn cad_user_info(rng: &mut Rng, index: u64, hostile: Option<HostileKind>) -> Value {
-    if index % 6 == 0 {
+    if index.is_multiple_of(6) {
         return Value::Null;
     }
     let maybe = |rng: &mut Rng, values: &[&'static str]| -> Value {
@@ -297,7 +297,7 @@ fn cad_user_info(rng: &mut Rng, index: u64, hostile: Option<HostileKind>) -> Val
     if info["how_did_you_find_us"] == json!("other") {
         info["how_did_you_find_us_other"] = json!("A colleague's conference talk");
     }
-    if index % 3 != 0 {
+    if !index.is_multiple_of(3) {
         let building = match hostile {
             Some(kind) if kind != HostileKind::Nulls => kind.taint("Rocket engine brackets"),
             _ => (*rng.pick(&[

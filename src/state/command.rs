@@ -40,10 +40,13 @@ pub const NAMES: &[&str] = &[
 pub struct CommandLine {
     /// The text after `:`.
     pub input: Input,
-    /// Candidates for the word under the cursor, refreshed on Tab.
+    /// Candidates for the word under the cursor, found on the first Tab.
     pub completions: Vec<String>,
-    /// The candidate last inserted by Tab, cycling.
+    /// The candidate shown, which Tab and Shift-Tab cycle through.
     pub completion_index: Option<usize>,
+    /// The line as typed before the first Tab: each candidate completes this, in place of the
+    /// one shown before (vim's wildmenu), never after it.
+    pub completion_base: String,
 }
 
 /// Parses a command line; the error says what is wrong and what exists.
@@ -106,22 +109,22 @@ pub fn candidates(line: &str, profiles: &[String], themes: &[String]) -> Vec<Str
     }
 }
 
-/// The line with its last word replaced by a candidate.
+/// The line with its last word (or, after a space, a new word) replaced by a candidate; a
+/// command that takes an argument gets the space before it.
 pub fn complete(line: &str, candidate: &str) -> String {
     let words: Vec<&str> = line.split_whitespace().collect();
-    if line.ends_with(' ') || words.is_empty() {
-        if words.is_empty() {
-            return format!("{candidate} ");
-        }
-        return format!("{line}{candidate}");
-    }
-    let mut kept: Vec<&str> = words[..words.len() - 1].to_vec();
-    kept.push(candidate);
-    let completed = kept.join(" ");
-    if kept.len() == 1 && NAMES.contains(&candidate) && matches!(candidate, "profile" | "theme") {
-        format!("{completed} ")
+    let kept = if line.ends_with(' ') || words.is_empty() {
+        &words[..]
     } else {
-        completed
+        &words[..words.len() - 1]
+    };
+    let mut completed = kept.to_vec();
+    completed.push(candidate);
+    let text = completed.join(" ");
+    if completed.len() == 1 && matches!(candidate, "profile" | "theme") {
+        text + " "
+    } else {
+        text
     }
 }
 
@@ -165,5 +168,7 @@ mod tests {
             "profile sandbox-zooza"
         );
         assert_eq!(complete("profile ", "acme"), "profile acme");
+        assert_eq!(complete("", "theme"), "theme ");
+        assert_eq!(complete("", "export"), "export");
     }
 }

@@ -41,7 +41,7 @@ fn next_entry(index: &JsonIndex, entry: u32) -> Option<u32> {
     let node = (entry / 2) as usize;
     let data = index.node(node);
     let subtree_end = data.subtree_end as usize;
-    if entry % 2 == 0 && subtree_end > node + 1 {
+    if entry.is_multiple_of(2) && subtree_end > node + 1 {
         return entry_of(node + 1, false);
     }
     match index.parent(node) {

@@ -109,12 +109,12 @@ impl TreeState {
     /// The tree of a record: its bytes as an export writes them (the body itself when there is
     /// one, shared, not copied), else its parsed JSON when the bytes are not JSON.
     pub fn of_record(record: &UserRecord, labeller: Labeller, depth: usize) -> Self {
-        let source = match record.bodies.as_slice() {
+        let source = match (record.bodies.as_slice(), &record.big) {
             // A big body was indexed when it was read.
-            [body] if let Some(big) = &record.big => {
+            ([body], Some(big)) => {
                 return Self::of_index(body.bytes.clone(), Arc::clone(&big.index), labeller, depth);
             }
-            [body] => body.bytes.clone(),
+            ([body], None) => body.bytes.clone(),
             _ => Bytes::from(crate::export::record_bytes(record)),
         };
         Self::build(source, labeller, depth)
@@ -326,7 +326,11 @@ impl TreeState {
     /// `jump` rows when it must move (`scroll::ScrollStep`), and labels the rows shown.
     pub fn scroll_to_cursor(&mut self, rows: usize, jump: usize) {
         let len = self.visible.len();
-        self.offset = super::scroll::offset_showing(self.offset, self.cursor, rows, len, jump);
+        // A fold can leave the view starting below rows that are gone (`E`, `G`, `C`: the root
+        // hidden above, one row and blanks below): the view comes back to end at the last row.
+        // The cursor, on a row that exists, is at or below that start, so it stays shown.
+        let offset = self.offset.min(len.saturating_sub(rows.max(1)));
+        self.offset = super::scroll::offset_showing(offset, self.cursor, rows, len, jump);
         self.cache_labels(rows.max(1));
     }
 }

@@ -10,36 +10,21 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{draw, spinner};
-use crate::action::Action;
 use crate::keymap::Keymap;
 use crate::sanitize::one_line;
 use crate::state::{KeyContext, State};
 use crate::theme::Theme;
 
-const HINTS: &[Action] = &[
-    Action::ToggleHelp,
-    Action::StartFilter,
-    Action::FocusNext,
-    Action::ToggleZoom,
-    Action::Open,
-    Action::NextTab,
-    Action::Export,
-    Action::Cancel,
-    Action::Quit,
-];
-
 pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
-    let context = match state.key_context() {
-        KeyContext::Filter | KeyContext::Command => KeyContext::List,
-        other => other,
-    };
+    let context = state.key_context();
+    let width = area.width;
     let buf = frame.buffer_mut();
     HINTS_MEMO.with_borrow_mut(|memo| {
         let fresh = memo
             .as_ref()
-            .is_some_and(|memo| memo.is_for(&state.keymap, context, theme));
+            .is_some_and(|memo| memo.is_for(&state.keymap, context, width, theme));
         if !fresh {
-            *memo = Some(HintsMemo::new(&state.keymap, context, theme));
+            *memo = Some(HintsMemo::new(&state.keymap, context, width, theme));
         }
         if let Some(memo) = memo {
             draw::line(buf, area, &memo.line);
@@ -63,41 +48,39 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
 }
 
 /// The key hints line and what it was made from. It changes only with the keymap, the key
-/// context and the theme, so a frame reuses the last one rather than looking up 16 keys (a
-/// reverse lookup each, through the whole table); it is a pure function of those three.
+/// context, the width and the theme, so a frame reuses the last one rather than looking up its
+/// keys (a reverse lookup each, through the whole table); it is a pure function of those four.
 struct HintsMemo {
     /// Held so that the pointer cannot be reused by another keymap while it is compared.
     keymap: Arc<Keymap>,
     context: KeyContext,
+    width: u16,
     styles: (Style, Style),
     line: Line<'static>,
 }
 
 impl HintsMemo {
-    fn new(keymap: &Arc<Keymap>, context: KeyContext, theme: &Theme) -> Self {
-        let mut hints = Vec::new();
-        for action in HINTS {
-            if let Some(key) = keymap
-                .first_key(context, *action)
-                .or_else(|| keymap.first_key(KeyContext::Filter, *action))
-            {
-                hints.push(Span::styled(format!(" {key}"), theme.key()));
-                hints.push(Span::styled(
-                    format!(" {} ", action.describe()),
-                    theme.muted(),
-                ));
-            }
+    fn new(keymap: &Arc<Keymap>, context: KeyContext, width: u16, theme: &Theme) -> Self {
+        let mut spans = Vec::new();
+        for hint in super::hints::hints(keymap, context, usize::from(width)) {
+            spans.push(Span::styled(format!(" {}", hint.key), theme.key()));
+            spans.push(Span::styled(
+                format!(" {} ", hint.description),
+                theme.muted(),
+            ));
         }
         Self {
             keymap: Arc::clone(keymap),
             context,
+            width,
             styles: (theme.key(), theme.muted()),
-            line: Line::from(hints),
+            line: Line::from(spans),
         }
     }
 
-    fn is_for(&self, keymap: &Arc<Keymap>, context: KeyContext, theme: &Theme) -> bool {
+    fn is_for(&self, keymap: &Arc<Keymap>, context: KeyContext, width: u16, theme: &Theme) -> bool {
         self.context == context
+            && self.width == width
             && self.styles == (theme.key(), theme.muted())
             && (Arc::ptr_eq(&self.keymap, keymap) || self.keymap == *keymap)
     }
@@ -127,10 +110,18 @@ fn render_command_line(
         Span::styled(one_line(line.input.value()), theme.text()),
     ];
     if line.completions.len() > 1 {
-        spans.push(Span::styled(
-            format!("   {}", line.completions.join("  ")),
-            theme.muted(),
-        ));
+        // The wildmenu: the candidate Tab put in the line stands out among the others.
+        spans.push(Span::styled("  ", theme.muted()));
+        for (index, candidate) in line.completions.iter().enumerate() {
+            let style = if line.completion_index == Some(index) {
+                theme.key()
+            } else {
+                theme.muted()
+            };
+            spans.push(Span::styled(" ", theme.muted()));
+            spans.push(Span::styled(one_line(candidate), style));
+            spans.push(Span::styled(" ", theme.muted()));
+        }
     }
     frame.render_widget(ratatui::widgets::Clear, row);
     frame.render_widget(Paragraph::new(Line::from(spans)), row);
@@ -236,7 +227,7 @@ mod tests {
         // Another pane, then back: each time the hints of the pane focused.
         state.focus = Focus::Detail;
         let detail = hints_row(&state);
-        let fresh = HintsMemo::new(&state.keymap, state.key_context(), &state.theme);
+        let fresh = HintsMemo::new(&state.keymap, state.key_context(), 200, &state.theme);
         let expected: String = fresh.line.spans.iter().map(|span| &*span.content).collect();
         assert_eq!(detail.trim_end(), expected.trim_end());
         state.focus = Focus::List;

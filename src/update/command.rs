@@ -30,7 +30,11 @@ pub(super) fn on_key(state: &mut State, key: &KeyEvent) -> Vec<Effect> {
             vec![Effect::Quit]
         }
         Some(Action::Complete) => {
-            complete(line, &state.profile_names, &state.theme_names);
+            complete(line, &state.profile_names, &state.theme_names, true);
+            Vec::new()
+        }
+        Some(Action::CompletePrevious) => {
+            complete(line, &state.profile_names, &state.theme_names, false);
             Vec::new()
         }
         Some(Action::Open) => {
@@ -47,33 +51,26 @@ pub(super) fn on_key(state: &mut State, key: &KeyEvent) -> Vec<Effect> {
     }
 }
 
-/// Tab: the first candidate, then the next on each press.
-fn complete(line: &mut CommandLine, profiles: &[String], themes: &[String]) {
-    let typed = line.input.value().to_owned();
+/// Tab (`forward`) or Shift-Tab: the first (or last) candidate, then the next (or previous)
+/// one on each press, each in place of the one before.
+fn complete(line: &mut CommandLine, profiles: &[String], themes: &[String], forward: bool) {
     if line.completion_index.is_none() {
-        line.completions = command::candidates(&typed, profiles, themes);
+        line.completion_base = line.input.value().to_owned();
+        line.completions = command::candidates(&line.completion_base, profiles, themes);
     }
-    if line.completions.is_empty() {
+    let count = line.completions.len();
+    if count == 0 {
         return;
     }
-    let next = line
-        .completion_index
-        .map_or(0, |index| (index + 1) % line.completions.len());
-    // Completing again replaces the candidate inserted last time.
-    let base = match line.completion_index {
-        Some(index) => typed
-            .strip_suffix(line.completions[index].as_str())
-            .unwrap_or(&typed)
-            .to_owned(),
-        None => typed,
+    let shown = match (line.completion_index, forward) {
+        (None, true) => 0,
+        (None, false) => count - 1,
+        (Some(index), true) => (index + 1) % count,
+        (Some(index), false) => (index + count - 1) % count,
     };
-    let completed = if line.completion_index.is_some() {
-        format!("{base}{}", line.completions[next])
-    } else {
-        command::complete(&base, &line.completions[next])
-    };
+    let completed = command::complete(&line.completion_base, &line.completions[shown]);
     line.input = tui_input::Input::new(completed);
-    line.completion_index = Some(next);
+    line.completion_index = Some(shown);
 }
 
 /// Runs a command line's text.

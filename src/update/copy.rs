@@ -40,10 +40,11 @@ pub(super) fn copy(state: &mut State, action: Action) -> Vec<Effect> {
     match clipboard::osc52(&text, state.multiplexer) {
         Ok(bytes) => {
             state.status.error = None;
-            state.status.info = Some(format!(
-                "copied {what} ({} bytes) to the clipboard",
-                text.len()
-            ));
+            let size = text.len();
+            state.status.info = Some(match state.multiplexer.doubt() {
+                None => format!("copied {what} ({size} bytes) to the clipboard"),
+                Some(doubt) => format!("sent {what} ({size} bytes); {doubt}"),
+            });
             vec![Effect::WriteTerminal(bytes)]
         }
         Err(error) => {

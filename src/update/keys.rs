@@ -73,7 +73,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         Action::CycleSort | Action::ReverseSort => {
             super::threads::sort(state, action == Action::ReverseSort)
         }
-        Action::Complete => Vec::new(),
+        Action::Complete | Action::CompletePrevious => Vec::new(),
         Action::ToggleHelp => {
             state.help_open = true;
             Vec::new()

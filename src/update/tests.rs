@@ -170,4 +170,5 @@ mod audit;
 mod command;
 mod detail;
 mod list;
+mod tree;
 mod zoom;

@@ -71,21 +71,21 @@ impl Spec {
         if value.is_null() && schema.get("nullable") == Some(&Value::Bool(true)) {
             return;
         }
-        if let Some(kind) = schema.get("type").and_then(Value::as_str) {
-            if !has_type(value, kind) {
-                errors.push(format!("{path}: expected {kind}, got {}", describe(value)));
-                return;
-            }
+        if let Some(kind) = schema.get("type").and_then(Value::as_str)
+            && !has_type(value, kind)
+        {
+            errors.push(format!("{path}: expected {kind}, got {}", describe(value)));
+            return;
         }
-        if let Some(allowed) = schema.get("enum").and_then(Value::as_array) {
-            if !allowed.contains(value) {
-                errors.push(format!("{path}: {value} is not one of {allowed:?}"));
-            }
+        if let Some(allowed) = schema.get("enum").and_then(Value::as_array)
+            && !allowed.contains(value)
+        {
+            errors.push(format!("{path}: {value} is not one of {allowed:?}"));
         }
-        if let Some(format) = schema.get("format").and_then(Value::as_str) {
-            if let Some(why) = format_error(format, value) {
-                errors.push(format!("{path}: {why}"));
-            }
+        if let Some(format) = schema.get("format").and_then(Value::as_str)
+            && let Some(why) = format_error(format, value)
+        {
+            errors.push(format!("{path}: {why}"));
         }
         check_range(schema, value, path, errors);
         self.check_combinators(schema, value, path, errors);
@@ -190,15 +190,15 @@ fn describe(value: &Value) -> String {
 fn check_range(schema: &Value, value: &Value, path: &str, errors: &mut Vec<String>) {
     let Some(number) = value.as_f64() else { return };
     let exclusive = |key: &str| schema.get(key) == Some(&Value::Bool(true));
-    if let Some(minimum) = schema.get("minimum").and_then(Value::as_f64) {
-        if number < minimum || (exclusive("exclusiveMinimum") && number <= minimum) {
-            errors.push(format!("{path}: {value} is below the minimum {minimum}"));
-        }
+    if let Some(minimum) = schema.get("minimum").and_then(Value::as_f64)
+        && (number < minimum || (exclusive("exclusiveMinimum") && number <= minimum))
+    {
+        errors.push(format!("{path}: {value} is below the minimum {minimum}"));
     }
-    if let Some(maximum) = schema.get("maximum").and_then(Value::as_f64) {
-        if number > maximum || (exclusive("exclusiveMaximum") && number >= maximum) {
-            errors.push(format!("{path}: {value} is above the maximum {maximum}"));
-        }
+    if let Some(maximum) = schema.get("maximum").and_then(Value::as_f64)
+        && (number > maximum || (exclusive("exclusiveMaximum") && number >= maximum))
+    {
+        errors.push(format!("{path}: {value} is above the maximum {maximum}"));
     }
 }
 

@@ -176,7 +176,7 @@ struct Permission {
 }
 
 fn permissions(index: u64) -> [Permission; 5] {
-    let user_can = |n: u64| index == 0 || (index + n) % 3 != 0;
+    let user_can = |n: u64| index == 0 || !(index + n).is_multiple_of(3);
     let permission = |n: u64, permission, name, description| Permission {
         permission,
         name,
@@ -328,7 +328,7 @@ fn agreement(company: &str, n: u64) -> Agreement<'_> {
         name,
         title: format!("{name} (v{})", n + 1),
         description: "Full text of the agreement. Sandbox data.",
-        mandatory: n % 2 == 0,
+        mandatory: n.is_multiple_of(2),
         valid_from: Stamp(1_672_531_200 + n as i64 * 86_400),
         kind,
         target,

@@ -119,7 +119,11 @@ pub(super) fn credit(shared: &Shared, index: u64, n: u64, free_event: bool) -> C
         used_by: used.then_some(user_id(index)),
         usage: if used { "used" } else { "not_used" },
         created: Stamp(created),
-        created_by: if n % 3 == 0 { "system" } else { "trainer" },
+        created_by: if n.is_multiple_of(3) {
+            "system"
+        } else {
+            "trainer"
+        },
         updated: Stamp(created + 86_400),
         expired,
         events,
@@ -195,13 +199,13 @@ fn event(rng: &mut Rng, index: u64, id: u64) -> Event {
         happened: start < NOW_EPOCH_SECS,
         live_stream: 0,
         has_live_stream: false,
-        replacement: id % 3 == 0,
+        replacement: id.is_multiple_of(3),
         end: Stamp(start + 2_700),
         duration: 45,
         cancellation_limit: Stamp(start - 86_400),
         can_cancel: start - 86_400 > NOW_EPOCH_SECS,
         has_video: false,
-        has_files: id % 4 == 0,
+        has_files: id.is_multiple_of(4),
         places: Named {
             id: 5,
             name: "Aquapark Pool B",

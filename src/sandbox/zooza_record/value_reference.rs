@@ -49,7 +49,7 @@ pub(super) fn record(shared: &Shared, index: u64) -> Value {
     .enumerate()
     .map(|(n, (permission, name, description))| {
         json!({ "permission": permission, "name": name, "description": description,
-                "user_can": index == 0 || (index + n as u64) % 3 != 0 })
+                "user_can": index == 0 || !(index + n as u64).is_multiple_of(3) })
     })
     .collect();
     let user = json!({
@@ -140,7 +140,7 @@ fn agreement(company: &str, n: u64) -> Value {
         "name": name,
         "title": format!("{name} (v{})", n + 1),
         "description": "Full text of the agreement. Sandbox data.",
-        "mandatory": n % 2 == 0,
+        "mandatory": n.is_multiple_of(2),
         "valid_from": rfc3339(1_672_531_200 + n as i64 * 86_400),
         "type": kind,
         "for": target,
@@ -232,7 +232,11 @@ fn credit(shared: &Shared, index: u64, n: u64, free_event: bool) -> Value {
     }
     body["usage"] = json!(if used { "used" } else { "not_used" });
     body["created"] = json!(rfc3339(created));
-    body["created_by"] = json!(if n % 3 == 0 { "system" } else { "trainer" });
+    body["created_by"] = json!(if n.is_multiple_of(3) {
+        "system"
+    } else {
+        "trainer"
+    });
     body["updated"] = json!(rfc3339(created + 86_400));
     body["expired"] = json!(expired);
     body["events"] = Value::Array(events);
@@ -255,13 +259,13 @@ fn event(rng: &mut Rng, index: u64, id: u64) -> Value {
         "happened": start < NOW_EPOCH_SECS,
         "live_stream": 0,
         "has_live_stream": false,
-        "replacement": id % 3 == 0,
+        "replacement": id.is_multiple_of(3),
         "end": rfc3339(start + 2_700),
         "duration": 45,
         "cancellation_limit": rfc3339(start - 86_400),
         "can_cancel": start - 86_400 > NOW_EPOCH_SECS,
         "has_video": false,
-        "has_files": id % 4 == 0,
+        "has_files": id.is_multiple_of(4),
         "places": { "id": 5, "name": "Aquapark Pool B" },
         "courses": { "id": 31 + id % 4, "name": title },
         "trainers": { "id": 12, "full_name": "Marta Kováčová" },

@@ -93,3 +93,59 @@ fn colon_commands_report_mistakes_and_quit() {
     ));
     assert!(state.quit);
 }
+
+/// The `:` line's text.
+fn command_text(state: &State) -> String {
+    state.command.as_ref().unwrap().input.value().to_owned()
+}
+
+#[test]
+fn tab_and_shift_tab_cycle_the_candidates_in_place() {
+    let mut state = loaded();
+    update(&mut state, key(KeyCode::Char(':')));
+    update(&mut state, key(KeyCode::Tab));
+    assert_eq!(command_text(&state), "profile ");
+    // The second Tab replaces the first candidate, it does not complete after it.
+    update(&mut state, key(KeyCode::Tab));
+    assert_eq!(command_text(&state), "theme ");
+    update(&mut state, key(KeyCode::Tab));
+    assert_eq!(command_text(&state), "export");
+    update(&mut state, key(KeyCode::BackTab));
+    update(&mut state, key(KeyCode::BackTab));
+    assert_eq!(command_text(&state), "profile ");
+    // Back past the first: the last, as the list wraps.
+    update(&mut state, key(KeyCode::BackTab));
+    assert_eq!(command_text(&state), "quit");
+    let line = state.command.as_ref().unwrap();
+    assert_eq!(line.completions.len(), crate::state::command::NAMES.len());
+    assert_eq!(
+        line.completion_index,
+        Some(crate::state::command::NAMES.len() - 1)
+    );
+}
+
+#[test]
+fn one_candidate_stays_put_and_typing_starts_a_new_completion() {
+    let mut state = loaded();
+    state.profile_names = vec!["sandbox-zoo".into(), "sandbox-zooza".into()];
+    update(&mut state, key(KeyCode::Char(':')));
+    type_text(&mut state, "p");
+    update(&mut state, key(KeyCode::Tab));
+    update(&mut state, key(KeyCode::Tab));
+    assert_eq!(command_text(&state), "profile ", "not `profile profile`");
+    // A key typed after a completion: the next Tab completes the new word.
+    type_text(&mut state, "s");
+    update(&mut state, key(KeyCode::Tab));
+    assert_eq!(command_text(&state), "profile sandbox-zoo");
+    update(&mut state, key(KeyCode::Tab));
+    assert_eq!(command_text(&state), "profile sandbox-zooza");
+    update(&mut state, key(KeyCode::Tab));
+    assert_eq!(command_text(&state), "profile sandbox-zoo");
+    // Shift-Tab first: the last candidate.
+    let mut state = loaded();
+    state.profile_names = vec!["sandbox-zoo".into(), "sandbox-zooza".into()];
+    update(&mut state, key(KeyCode::Char(':')));
+    type_text(&mut state, "profile ");
+    update(&mut state, key(KeyCode::BackTab));
+    assert_eq!(command_text(&state), "profile sandbox-zooza");
+}

@@ -144,6 +144,44 @@ fn providers_without_threads_have_no_threads_tab() {
 }
 
 #[test]
+fn a_copy_inside_tmux_sends_the_plain_sequence_and_says_when_it_cannot_be_confirmed() {
+    use crate::clipboard::{Multiplexer, TmuxClipboard};
+    let copy_value = |multiplexer: Multiplexer| {
+        let mut state = loaded();
+        state.multiplexer = multiplexer;
+        let (request, _) = open_selected(&mut state);
+        update(
+            &mut state,
+            Msg::RecordLoaded {
+                request,
+                result: Ok(record("u0")),
+            },
+        );
+        update(&mut state, key(KeyCode::Char(']')));
+        update(&mut state, key(KeyCode::Char('j')));
+        update(&mut state, key(KeyCode::Char('y')));
+        let effects = update(&mut state, key(KeyCode::Char('v')));
+        let [Effect::WriteTerminal(bytes)] = effects.as_slice() else {
+            panic!("{effects:?}");
+        };
+        (bytes.clone(), state.status.info.clone().unwrap())
+    };
+    // tmux with set-clipboard on takes the plain OSC 52 (the value of `.a` is 1, "MQ==").
+    let (bytes, status) = copy_value(Multiplexer::Tmux(TmuxClipboard::On));
+    assert_eq!(bytes, b"\x1b]52;c;MQ==\x07");
+    assert!(status.starts_with("copied the value"), "{status}");
+    // With tmux's default (external) the same bytes go, and the status says what to set.
+    let (bytes, status) = copy_value(Multiplexer::Tmux(TmuxClipboard::Ignored));
+    assert_eq!(bytes, b"\x1b]52;c;MQ==\x07");
+    assert!(status.contains("can't confirm"), "{status}");
+    assert!(status.contains("set -g set-clipboard on"), "{status}");
+    // screen needs the wrapped one.
+    let (bytes, status) = copy_value(Multiplexer::Screen);
+    assert_eq!(bytes, b"\x1bP\x1b]52;c;MQ==\x07\x1b\\");
+    assert!(status.contains("can't confirm"), "{status}");
+}
+
+#[test]
 fn y_then_v_k_or_p_copies_from_the_tree_and_capital_y_the_record() {
     let mut state = loaded();
     let (request, _) = open_selected(&mut state);

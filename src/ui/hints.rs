@@ -1,0 +1,208 @@
+//! The footer's key hints: which actions each pane offers there, and which go first when the
+//! row is too narrow. Every description is the pane's own (`Action::describe_in`).
+
+use unicode_width::UnicodeWidthStr as _;
+
+use crate::action::Action;
+use crate::keymap::Keymap;
+use crate::state::KeyContext;
+
+/// How readily a hint is dropped when the row is narrow: 0 never (help and quit), higher first.
+type Rank = u8;
+
+/// The hints of a pane, in the order shown, each with its rank.
+fn pane_hints(context: KeyContext) -> &'static [(Action, Rank)] {
+    use Action as A;
+    match context {
+        KeyContext::List => &[
+            (A::ToggleHelp, 0),
+            (A::StartFilter, 1),
+            (A::Open, 1),
+            (A::FocusNext, 3),
+            (A::ToggleMark, 4),
+            (A::Export, 3),
+            (A::CommandLine, 4),
+            (A::ToggleZoom, 5),
+            (A::Cancel, 6),
+            (A::Quit, 0),
+        ],
+        KeyContext::Filter => &[
+            (A::Open, 1),
+            (A::Down, 3),
+            (A::FocusNext, 2),
+            (A::Cancel, 1),
+            (A::Quit, 0),
+        ],
+        KeyContext::Detail => &[
+            (A::ToggleHelp, 0),
+            (A::NextTab, 1),
+            (A::FocusPrev, 2),
+            (A::Export, 3),
+            (A::Refresh, 4),
+            (A::ToggleZoom, 5),
+            (A::Cancel, 6),
+            (A::Quit, 0),
+        ],
+        KeyContext::Tree => &[
+            (A::ToggleHelp, 0),
+            (A::TreeToggle, 1),
+            (A::TreeExpandAll, 4),
+            (A::TreeCollapseAll, 4),
+            (A::YankStart, 2),
+            (A::NextTab, 2),
+            (A::FocusPrev, 3),
+            (A::ToggleZoom, 5),
+            (A::Quit, 0),
+        ],
+        KeyContext::Threads | KeyContext::Audit => &[
+            (A::ToggleHelp, 0),
+            (A::Open, 1),
+            (A::CycleSort, 2),
+            (A::ReverseSort, 4),
+            (A::NextTab, 2),
+            (A::FocusPrev, 3),
+            (A::ToggleZoom, 5),
+            (A::Quit, 0),
+        ],
+        KeyContext::Raw => &[
+            (A::ToggleHelp, 0),
+            (A::StartFilter, 1),
+            (A::NextMatch, 2),
+            (A::PrevMatch, 3),
+            (A::NextTab, 2),
+            (A::FocusPrev, 3),
+            (A::ToggleZoom, 5),
+            (A::Quit, 0),
+        ],
+        KeyContext::RawSearch => &[(A::Open, 1), (A::Cancel, 1), (A::Quit, 0)],
+        KeyContext::Command => &[
+            (A::Complete, 1),
+            (A::CompletePrevious, 2),
+            (A::Open, 1),
+            (A::Cancel, 1),
+        ],
+        KeyContext::Yank => &[
+            (A::YankValue, 1),
+            (A::YankKey, 1),
+            (A::YankPath, 1),
+            (A::Cancel, 2),
+        ],
+    }
+}
+
+/// One hint: the key and what it does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    /// The key, as the help names it.
+    pub key: String,
+    /// What it does in this pane.
+    pub description: &'static str,
+}
+
+impl Hint {
+    /// Cells the hint takes: ` key description `.
+    pub fn width(&self) -> usize {
+        self.key.width() + self.description.width() + 3
+    }
+}
+
+/// The hints of a pane that fit in `width` cells: the least used are dropped first, the rest
+/// keep their order; help and quit always stay.
+pub fn hints(keymap: &Keymap, context: KeyContext, width: usize) -> Vec<Hint> {
+    let ranked: Vec<(Hint, Rank)> = pane_hints(context)
+        .iter()
+        .filter_map(|(action, rank)| {
+            keymap.first_key(context, *action).map(|key| {
+                let description = action.describe_in(context);
+                (Hint { key, description }, *rank)
+            })
+        })
+        .collect();
+    let mut kept: Vec<bool> = vec![true; ranked.len()];
+    let mut used: usize = ranked.iter().map(|(hint, _)| hint.width()).sum();
+    // Highest rank first; among equals, the one further right.
+    let mut order: Vec<usize> = (0..ranked.len()).filter(|&i| ranked[i].1 > 0).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(ranked[i].1), std::cmp::Reverse(i)));
+    for index in order {
+        if used <= width {
+            break;
+        }
+        kept[index] = false;
+        used -= ranked[index].0.width();
+    }
+    ranked
+        .into_iter()
+        .zip(kept)
+        .filter_map(|((hint, _), kept)| kept.then_some(hint))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(hints: &[Hint]) -> String {
+        hints
+            .iter()
+            .flat_map(|hint| [" ", &hint.key, " ", hint.description, " "])
+            .collect()
+    }
+
+    #[test]
+    fn at_80_columns_every_pane_keeps_help_and_quit_and_fits() {
+        let keymap = Keymap::default();
+        for context in [
+            KeyContext::List,
+            KeyContext::Detail,
+            KeyContext::Tree,
+            KeyContext::Threads,
+            KeyContext::Audit,
+            KeyContext::Raw,
+        ] {
+            let row = text(&hints(&keymap, context, 80));
+            assert!(row.width() <= 80, "{context:?}: {row}");
+            assert!(row.contains(" ? help "), "{context:?}: {row}");
+            assert!(row.contains(" q quit "), "{context:?}: {row}");
+        }
+    }
+
+    #[test]
+    fn each_pane_says_what_its_keys_do_there() {
+        let keymap = Keymap::default();
+        let row = |context| text(&hints(&keymap, context, 200));
+        assert!(row(KeyContext::Raw).contains(" / search the JSON "));
+        assert!(row(KeyContext::List).contains(" Enter open "));
+        assert!(row(KeyContext::Filter).contains(" Enter search the server "));
+        assert!(row(KeyContext::Tree).contains(" Enter fold / unfold "));
+        for context in [KeyContext::Threads, KeyContext::Audit, KeyContext::Tree] {
+            assert!(!row(context).contains("search server"), "{context:?}");
+        }
+        assert!(row(KeyContext::Audit).contains(" Enter show the evidence / fold "));
+        assert!(row(KeyContext::Command).contains(" S-Tab previous completion "));
+    }
+
+    #[test]
+    fn the_least_used_hints_go_first_and_the_rest_keep_their_order() {
+        let keymap = Keymap::default();
+        let wide = hints(&keymap, KeyContext::List, 200);
+        let narrow = hints(&keymap, KeyContext::List, 60);
+        assert!(narrow.len() < wide.len());
+        let kept: Vec<&str> = narrow.iter().map(|hint| hint.description).collect();
+        assert!(!kept.contains(&"cancel / back"), "{kept:?}");
+        assert!(
+            kept.contains(&"filter") && kept.contains(&"open"),
+            "{kept:?}"
+        );
+        let positions: Vec<usize> = narrow
+            .iter()
+            .map(|hint| wide.iter().position(|known| known == hint).unwrap())
+            .collect();
+        assert!(positions.is_sorted(), "{positions:?}");
+        // Too narrow for anything else: help and quit all the same.
+        let tiny = hints(&keymap, KeyContext::List, 10);
+        assert_eq!(
+            tiny.iter().map(|hint| hint.description).collect::<Vec<_>>(),
+            ["help", "quit"]
+        );
+    }
+}
