@@ -2,7 +2,8 @@
 //! 200x60 pseudo-terminal, in a private home (no config: the sandbox):
 //! - `startup`: launch to the first frame, to the first frame that shows users, and to the
 //!   first user's record;
-//! - `startup_1m`: the same on a sandbox of 1,000,000 users;
+//! - `startup_1m`: the same on a sandbox of 1,000,000 users (synced in the background);
+//! - `stored_1m`: launch on 1,000,000 stored users to the first frame and to every one held;
 //! - `open_31MB`: `userscope open` of the 31 MB Zooza record, launch to its first frame, to the
 //!   record in the detail pane, and to its overview; peak memory (`VmHWM`) at each;
 //! - `idle`: CPU ticks the explorer spends in 5 s of doing nothing, once it has settled.
@@ -64,13 +65,17 @@ struct Running {
     chunks: mpsc::Receiver<(Instant, Vec<u8>)>,
     /// Kept so the terminal stays open while the child runs.
     _master: Box<dyn portable_pty::MasterPty + Send>,
-    _homes: pty::Homes,
+    _homes: std::rc::Rc<pty::Homes>,
 }
 
 /// Starts the app with `args` in a 200x60 PTY and a private home (the sandbox, no config),
 /// as the end-to-end tests start it, with a reader that notes when each read arrived.
 fn spawn(args: &[&str]) -> Running {
-    let homes = pty::Homes::new();
+    spawn_in(std::rc::Rc::new(pty::Homes::new()), args)
+}
+
+/// Starts the app as `spawn` does, in homes shared with other launches (a store kept).
+fn spawn_in(homes: std::rc::Rc<pty::Homes>, args: &[&str]) -> Running {
     let args: Vec<std::ffi::OsString> = args.iter().map(std::ffi::OsString::from).collect();
     let pair = native_pty_system()
         .openpty(pty::size(200, 60))
@@ -167,9 +172,23 @@ fn median_min_max(values: &mut [f64]) -> (f64, f64, f64) {
 /// Launches `args` `runs` times and prints, for each marker, the median time to it and the
 /// peak memory then.
 fn time_launches(name: &str, args: &[&str], runs: usize, markers: &[Marker]) {
+    time_launches_in(None, name, args, runs, markers);
+}
+
+/// Times launches in `homes` (fresh ones each launch when `None`).
+fn time_launches_in(
+    homes: Option<&std::rc::Rc<pty::Homes>>,
+    name: &str,
+    args: &[&str],
+    runs: usize,
+    markers: &[Marker],
+) {
     let launches: Vec<Launch> = (0..runs)
         .map(|_| {
-            let mut running = spawn(args);
+            let mut running = match homes {
+                Some(homes) => spawn_in(std::rc::Rc::clone(homes), args),
+                None => spawn(args),
+            };
             let launch = running.watch(markers);
             running.stop();
             launch
@@ -245,6 +264,33 @@ fn startup_1m() {
     );
 }
 
+/// The explorer on a profile whose 1,000,000 users are stored (synced first with `userscope
+/// sync`, not timed): the first frame, and the whole directory held (its count in the list's
+/// title), ready to filter. The stored directory is fresh: no sync runs while it is timed.
+fn stored_1m() {
+    let homes = std::rc::Rc::new(pty::Homes::new());
+    let mut sync = std::process::Command::new(pty::app());
+    homes.apply(&mut sync);
+    let synced = sync
+        .args(["--sandbox-users", "1000000", "sync", "-p", "sandbox-zoo"])
+        .output()
+        .expect("userscope sync runs");
+    assert!(synced.status.success(), "{synced:?}");
+    time_launches_in(
+        Some(&homes),
+        "stored_1m",
+        &["--sandbox-users", "1000000", "--profile", "sandbox-zoo"],
+        5,
+        &[
+            FIRST_FRAME,
+            Marker {
+                name: "1,000,000 users held",
+                text: "1,000,000 ·",
+            },
+        ],
+    );
+}
+
 /// The 31 MB record as a file, written once (`cargo bench --bench tree` writes the same).
 fn record_file() -> PathBuf {
     let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("zooza-31MB.json");
@@ -303,9 +349,10 @@ fn main() {
         .skip(1)
         .filter(|arg| !arg.starts_with("--"))
         .collect();
-    let cases: [(&str, fn()); 4] = [
+    let cases: [(&str, fn()); 5] = [
         ("startup", startup),
         ("startup_1m", startup_1m),
+        ("stored_1m", stored_1m),
         ("open_31MB", open_31mb),
         ("idle", idle),
     ];
