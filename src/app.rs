@@ -17,7 +17,8 @@ use tokio::time::Instant;
 
 use crate::effect::Effect;
 use crate::export;
-use crate::msg::{Msg, OpenedProfile};
+use crate::model::FetchError;
+use crate::msg::{Msg, ProfileView};
 use crate::provider::Provider;
 use crate::state::{RequestId, State};
 use crate::ui;
@@ -25,6 +26,17 @@ use crate::update::{init, update};
 
 /// Time between ticks while something animates or waits; no ticks at all when idle.
 pub const TICK_INTERVAL: Duration = Duration::from_millis(80);
+
+/// A profile opened for the explorer: what the loop talks to, and what `update` is told.
+#[derive(Debug, Clone)]
+pub struct OpenedProfile {
+    /// Its provider.
+    pub provider: Arc<dyn Provider>,
+    /// Its directory (store and key).
+    pub directory: crate::directory::Directory,
+    /// Its badge and theme, for `update`.
+    pub view: ProfileView,
+}
 
 /// Opens profiles by name for `:profile` (the session, its config and in-process sandbox).
 #[async_trait::async_trait]
@@ -77,12 +89,15 @@ where
     I: Stream<Item = Msg> + Unpin,
 {
     let (sender, mut results) = mpsc::unbounded_channel::<Msg>();
+    // Opened profiles come apart from messages: the loop swaps the provider before `update`
+    // hears of the switch.
+    let (opened_sender, mut opened_profiles) = mpsc::unbounded_channel::<OpenedProfile>();
     let mut tasks: HashMap<RequestId, AbortHandle> = HashMap::new();
     let mut effects = init(&mut state);
     let mut next_tick: Option<Instant> = None;
     loop {
         for effect in effects.drain(..) {
-            run_effect(effect, &context, &sender, &mut tasks);
+            run_effect(effect, &context, &sender, &opened_sender, &mut tasks);
         }
         if state.quit {
             break;
@@ -102,21 +117,22 @@ where
         let msg = tokio::select! {
             msg = input.next() => msg.unwrap_or(Msg::Terminate),
             Some(msg) = results.recv() => msg,
+            Some(opened) = opened_profiles.recv() => {
+                // Work for the old profile is moot: stop it, then talk to the new provider.
+                for handle in tasks.values() {
+                    handle.abort();
+                }
+                tasks.clear();
+                context.provider = opened.provider;
+                context.directory = opened.directory;
+                context.profile_name.clone_from(&opened.view.badge.name);
+                Msg::ProfileSwitched { result: Ok(opened.view) }
+            }
             () = tick => {
                 next_tick = None;
                 Msg::Tick
             }
         };
-        if let Msg::ProfileSwitched { result: Ok(opened) } = &msg {
-            // Work for the old profile is moot: stop it, then talk to the new provider.
-            for handle in tasks.values() {
-                handle.abort();
-            }
-            tasks.clear();
-            context.provider = Arc::clone(&opened.provider);
-            context.directory = opened.directory.clone();
-            context.profile_name.clone_from(&opened.badge.name);
-        }
         effects = update(&mut state, msg);
         // Drain the results already waiting, then draw once. (Input is not polled here: a
         // crossterm EventStream polled with a no-op waker would never wake the loop again.)
@@ -135,6 +151,7 @@ fn run_effect(
     effect: Effect,
     context: &AppContext,
     sender: &mpsc::UnboundedSender<Msg>,
+    opened_sender: &mpsc::UnboundedSender<OpenedProfile>,
     tasks: &mut HashMap<RequestId, AbortHandle>,
 ) {
     let provider = Arc::clone(&context.provider);
@@ -157,14 +174,18 @@ fn run_effect(
                         let _ = pages.send(Msg::DirectoryPage { request, page });
                     })
                     .await
-                    .map(|report| report.store_error);
+                    .map(|report| report.store_error)
+                    .map_err(FetchError::from);
                 let _ = sender.send(Msg::DirectorySyncEnded { request, result });
             });
             tasks.insert(request, task.abort_handle());
         }
         Effect::SearchServer { request, query } => {
             let task = tokio::spawn(async move {
-                let result = provider.search_users(&query).await;
+                let result = provider
+                    .search_users(&query)
+                    .await
+                    .map_err(FetchError::from);
                 let _ = sender.send(Msg::SearchLoaded { request, result });
             });
             tasks.insert(request, task.abort_handle());
@@ -189,7 +210,17 @@ fn run_effect(
         }
         Effect::FetchRecord { request, id } => {
             let task = tokio::spawn(async move {
-                let result = provider.fetch_record(&id).await.map(Arc::new);
+                // The JSON notes scan reads the whole body: here, never on the loop.
+                let result = provider
+                    .fetch_record(&id)
+                    .await
+                    .map(|mut record| {
+                        if !record.deferred {
+                            crate::provider::json_notes::annotate_record(&mut record);
+                        }
+                        Arc::new(record)
+                    })
+                    .map_err(FetchError::from);
                 let _ = sender.send(Msg::RecordLoaded { request, result });
             });
             tasks.insert(request, task.abort_handle());
@@ -209,13 +240,14 @@ fn run_effect(
                         findings,
                     }
                 });
+                let result = result.map_err(FetchError::from);
                 let _ = sender.send(Msg::RecordMapped { request, result });
             });
             tasks.insert(request, task.abort_handle());
         }
         Effect::FetchThreads { request, ids } => {
             let task = tokio::spawn(async move {
-                let result = provider.fetch_threads(&ids).await;
+                let result = provider.fetch_threads(&ids).await.map_err(FetchError::from);
                 let _ = sender.send(Msg::ThreadsLoaded { request, result });
             });
             tasks.insert(request, task.abort_handle());
@@ -253,9 +285,18 @@ fn run_effect(
         }
         Effect::SwitchProfile(name) => {
             let profiles = Arc::clone(&context.profiles);
+            let opened_sender = opened_sender.clone();
             tokio::spawn(async move {
-                let result = profiles.open(&name).await;
-                let _ = sender.send(Msg::ProfileSwitched { result });
+                match profiles.open(&name).await {
+                    Ok(opened) => {
+                        let _ = opened_sender.send(opened);
+                    }
+                    Err(message) => {
+                        let _ = sender.send(Msg::ProfileSwitched {
+                            result: Err(message),
+                        });
+                    }
+                }
             });
         }
         Effect::LoadTheme(name) => {

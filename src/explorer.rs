@@ -8,8 +8,9 @@ use std::sync::Arc;
 
 use tokio::sync::Mutex;
 
+use crate::app::OpenedProfile;
 use crate::app::{AppContext, ProfileSource};
-use crate::msg::OpenedProfile;
+use crate::msg::ProfileView;
 use crate::session::Session;
 use crate::state::{ProfileBadge, State};
 use crate::theme::{Colors, Theme};
@@ -72,9 +73,8 @@ impl ProfileSource for SessionProfiles {
         };
         Ok(OpenedProfile {
             provider,
-            badge,
-            theme,
             directory,
+            view: ProfileView { badge, theme },
         })
     }
 
@@ -189,7 +189,7 @@ pub async fn run(
     let context = AppContext {
         provider: Arc::clone(&opened.provider),
         directory: opened.directory.clone(),
-        profile_name: opened.badge.name.clone(),
+        profile_name: opened.view.badge.name.clone(),
         exports_dir,
         profiles: Arc::clone(&profiles) as Arc<dyn ProfileSource>,
         write_terminal: crate::app::write_stdout,
@@ -198,8 +198,8 @@ pub async fn run(
     };
     let names = profiles.names();
     crate::tui::run(context, options.mouse, move |size| {
-        let mut state = State::new(opened.badge, size);
-        state.theme = opened.theme;
+        let mut state = State::new(opened.view.badge, size);
+        state.theme = opened.view.theme;
         state.scroll_step = options.scroll;
         state.profile_names = names;
         state.keymap = Arc::new(keymap);

@@ -1,12 +1,14 @@
 //! The shared domain model: what every provider maps its wire JSON into, and what the CLI and the
 //! explorer render. Nothing here knows about HTTP or about any one provider.
 
+mod fetch_error;
 mod field;
 mod lists;
 mod record;
 mod summary;
 
-pub use field::{Field, FieldValue, Section};
+pub use fetch_error::FetchError;
+pub use field::{Field, FieldValue, NOTES_SECTION, Section};
 
 /// The operator's local UTC offset now, for showing times in one consistent local form.
 pub fn local_offset() -> chrono::FixedOffset {

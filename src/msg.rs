@@ -5,22 +5,18 @@ use std::sync::Arc;
 
 use crossterm::event::KeyEvent;
 
+use crate::model::FetchError;
 use crate::model::{UserPage, UserRecord, UserSummary};
-use crate::provider::Provider;
-use crate::provider::ProviderError;
 use crate::state::{ProfileBadge, RequestId};
 
-/// A profile opened for the explorer.
+/// What `update` needs of a profile the loop has switched to (the loop keeps its provider
+/// and directory: the pure core never talks to them).
 #[derive(Debug, Clone)]
-pub struct OpenedProfile {
-    /// Its provider.
-    pub provider: Arc<dyn Provider>,
+pub struct ProfileView {
     /// What the header shows.
     pub badge: ProfileBadge,
     /// Its theme.
     pub theme: crate::theme::Theme,
-    /// Its directory (store and key).
-    pub directory: crate::directory::Directory,
 }
 
 /// An event for `update`.
@@ -54,7 +50,7 @@ pub enum Msg {
         /// The sync it belongs to.
         request: RequestId,
         /// Why it stopped short, if it did; else why the store stopped keeping it, if it did.
-        result: Result<Option<String>, ProviderError>,
+        result: Result<Option<String>, FetchError>,
     },
     /// A background filter ranked the loaded users.
     UsersFiltered {
@@ -68,28 +64,28 @@ pub enum Msg {
         /// The request it answers.
         request: RequestId,
         /// The users found or the error.
-        result: Result<Vec<UserSummary>, ProviderError>,
+        result: Result<Vec<UserSummary>, FetchError>,
     },
     /// A user's record arrived (or failed).
     RecordLoaded {
         /// The request it answers.
         request: RequestId,
         /// The record or the error.
-        result: Result<Arc<UserRecord>, ProviderError>,
+        result: Result<Arc<UserRecord>, FetchError>,
     },
     /// A deferred record was mapped (or its mapping failed).
     RecordMapped {
         /// The request it answers.
         request: RequestId,
         /// The mapped record and its findings, or the error.
-        result: Result<MappedRecord, ProviderError>,
+        result: Result<MappedRecord, FetchError>,
     },
     /// Thread titles arrived (or failed).
     ThreadsLoaded {
         /// The request it answers.
         request: RequestId,
         /// The threads' details or the error.
-        result: Result<Vec<crate::model::ThreadInfo>, ProviderError>,
+        result: Result<Vec<crate::model::ThreadInfo>, FetchError>,
     },
     /// An export finished.
     ExportFinished {
@@ -99,7 +95,7 @@ pub enum Msg {
     /// A profile switch finished (the app has already swapped the provider on success).
     ProfileSwitched {
         /// The new profile, or why it could not be opened.
-        result: Result<OpenedProfile, String>,
+        result: Result<ProfileView, String>,
     },
     /// A theme was loaded (or not).
     ThemeLoaded {

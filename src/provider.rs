@@ -205,6 +205,16 @@ pub enum ProviderError {
     Config(String),
 }
 
+impl From<ProviderError> for crate::model::FetchError {
+    fn from(error: ProviderError) -> Self {
+        Self {
+            message: error.to_string(),
+            hint: error.hint().to_owned(),
+            unsupported: matches!(error, ProviderError::Unsupported(_)),
+        }
+    }
+}
+
 impl ProviderError {
     /// What the operator can try next.
     pub fn hint(&self) -> &'static str {

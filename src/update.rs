@@ -15,7 +15,6 @@ use std::sync::Arc;
 use crate::audit::trail::action as trail;
 use crate::effect::Effect;
 use crate::msg::Msg;
-use crate::provider::json_notes;
 use crate::state::{DetailState, Focus, State, Wanted};
 
 /// Ticks the selection must rest on a user before its record is fetched (a tick is ~80 ms).
@@ -61,7 +60,11 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
                     state.list.merge(new);
                     selection_changed(state)
                 }
-                Err(crate::provider::ProviderError::Unsupported(message)) => {
+                Err(crate::model::FetchError {
+                    message,
+                    unsupported: true,
+                    ..
+                }) => {
                     state.status.info = Some(format!("{message}; filtering the users held"));
                     Vec::new()
                 }
@@ -77,11 +80,11 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             }
             state.detail.loading = None;
             match result {
-                Ok(mut record) => {
+                Ok(record) => {
                     state.detail.error = None;
                     if !record.deferred {
-                        // A deferred record is scanned with its full mapping, off the loop.
-                        json_notes::annotate_record(Arc::make_mut(&mut record));
+                        // Scanned for JSON notes as it was fetched (a deferred record with its
+                        // full mapping), off the loop.
                         announce_json_notes(state, &record);
                     }
                     let labeller = crate::provider::labels::for_provider(record.provider);
@@ -236,7 +239,7 @@ fn show_findings(
 /// After a profile switch: a fresh list and detail for the new provider, or the error.
 fn profile_switched(
     state: &mut State,
-    result: Result<crate::msg::OpenedProfile, String>,
+    result: Result<crate::msg::ProfileView, String>,
 ) -> Vec<Effect> {
     state.switching = None;
     match result {
@@ -351,7 +354,7 @@ fn announce_json_notes(state: &mut State, record: &crate::model::UserRecord) {
     let Some(section) = record
         .sections
         .first()
-        .filter(|section| section.title == json_notes::NOTES_SECTION)
+        .filter(|section| section.title == crate::model::NOTES_SECTION)
     else {
         return;
     };

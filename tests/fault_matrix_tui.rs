@@ -22,8 +22,9 @@ use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Size};
 use support::faults::{FaultCase, Outcome, Setup, cases};
 use support::{PROVIDERS, build, matrix_profile, set_faults, start};
+use userscope::app::OpenedProfile;
 use userscope::app::{AppContext, ProfileSource};
-use userscope::msg::{Msg, OpenedProfile};
+use userscope::msg::Msg;
 use userscope::state::{ProfileBadge, State};
 use userscope::theme::Theme;
 

@@ -230,7 +230,7 @@ fn loading_and_error_states() {
             &mut state,
             Msg::DirectorySyncEnded {
                 request: sync,
-                result: Err(error),
+                result: Err(error.into()),
             },
         );
         snapshot("error", &state);

@@ -119,6 +119,10 @@ fn compact(value: &serde_json::Value) -> String {
     }
 }
 
+/// The title of the overview's first section when a record's JSON holds what a parsed value
+/// would hide (long numbers, duplicate keys, bytes that are not UTF-8).
+pub const NOTES_SECTION: &str = "JSON notes";
+
 #[cfg(test)]
 mod tests {
     use super::*;

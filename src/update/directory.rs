@@ -4,9 +4,9 @@
 
 use super::selection_changed;
 use crate::effect::Effect;
+use crate::model::FetchError;
 use crate::model::UserPage;
 use crate::msg::StoredDirectory;
-use crate::provider::ProviderError;
 use crate::state::{RequestId, State, SyncEnd};
 use crate::ui::thousands;
 
@@ -98,7 +98,7 @@ pub(crate) fn page(state: &mut State, request: RequestId, page: UserPage) -> Vec
 pub(crate) fn ended(
     state: &mut State,
     request: RequestId,
-    result: Result<Option<String>, ProviderError>,
+    result: Result<Option<String>, FetchError>,
 ) -> Vec<Effect> {
     if state.list.directory.syncing != Some(request) {
         return Vec::new();

@@ -2,8 +2,8 @@
 
 use crate::action::Action;
 use crate::effect::Effect;
+use crate::model::FetchError;
 use crate::model::ThreadInfo;
-use crate::provider::ProviderError;
 use crate::state::{DetailTab, RequestId, State};
 
 /// Asks for the titles of the threads in view that have none yet, when the tab is shown.
@@ -26,7 +26,7 @@ pub(super) fn request_titles(state: &mut State) -> Vec<Effect> {
 pub(super) fn loaded(
     state: &mut State,
     request: RequestId,
-    result: Result<Vec<ThreadInfo>, ProviderError>,
+    result: Result<Vec<ThreadInfo>, FetchError>,
 ) -> Vec<Effect> {
     if state.detail.threads.loading != Some(request) {
         return Vec::new();

@@ -5,7 +5,7 @@ use super::{JsonNote, NoteKind};
 use crate::model::{Field, FieldValue, Section};
 
 /// The title of the section that lists the notes.
-pub const NOTES_SECTION: &str = "JSON notes";
+pub use crate::model::NOTES_SECTION;
 
 /// Marks the sections with the notes (nothing changes when there are none).
 pub fn annotate_sections(sections: &mut Vec<Section>, notes: &[JsonNote]) {

@@ -312,15 +312,13 @@ fn switching_profile_stops_the_scan_and_forgets_its_findings() {
     type_text(&mut state, "audit");
     update(&mut state, key(KeyCode::Enter));
     assert!(state.audit_scan.running);
-    let opened = crate::msg::OpenedProfile {
-        provider: Arc::new(super::command::Unused),
+    let opened = crate::msg::ProfileView {
         badge: crate::state::ProfileBadge {
             name: "sandbox-quip".into(),
             provider: "quip".into(),
             is_sandbox: true,
         },
         theme: crate::theme::Theme::no_color(),
-        directory: crate::directory::Directory::in_memory("sandbox-quip", "quip"),
     };
     let effects = update(&mut state, Msg::ProfileSwitched { result: Ok(opened) });
     assert!(matches!(effects.first(), Some(Effect::CancelAudit)));

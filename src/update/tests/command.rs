@@ -12,23 +12,6 @@ fn terminate_quits() {
     assert!(state.quit);
 }
 
-/// A provider that is never called: profile switches only carry it through `update`.
-#[derive(Debug)]
-pub(super) struct Unused;
-
-#[async_trait::async_trait]
-impl crate::provider::Provider for Unused {
-    fn name(&self) -> &'static str {
-        "unused"
-    }
-    async fn list_users(&self, _: Option<&str>, _: usize) -> Result<UserPage, ProviderError> {
-        Err(ProviderError::Unsupported("unused".into()))
-    }
-    async fn fetch_record(&self, _: &str) -> Result<UserRecord, ProviderError> {
-        Err(ProviderError::Unsupported("unused".into()))
-    }
-}
-
 #[test]
 fn colon_profile_switches_in_place_with_a_fresh_list() {
     let mut state = loaded();
@@ -49,11 +32,9 @@ fn colon_profile_switches_in_place_with_a_fresh_list() {
         provider: "quip".into(),
         is_sandbox: true,
     };
-    let opened = crate::msg::OpenedProfile {
-        provider: Arc::new(Unused),
+    let opened = crate::msg::ProfileView {
         badge,
         theme: crate::theme::Theme::no_color(),
-        directory: crate::directory::Directory::in_memory("sandbox-quip", "quip"),
     };
     let effects = update(&mut state, Msg::ProfileSwitched { result: Ok(opened) });
     assert!(matches!(effects.as_slice(), [Effect::OpenDirectory { .. }]));

@@ -304,7 +304,7 @@ fn r_asks_for_the_list_again_after_it_failed() {
         &mut state,
         Msg::DirectorySyncEnded {
             request,
-            result: Err(ProviderError::Unsupported("down".into())),
+            result: Err(ProviderError::Unsupported("down".into()).into()),
         },
     );
     assert!(state.status.error.as_deref().unwrap().contains("r retries"));
@@ -328,7 +328,13 @@ fn a_record_with_json_notes_says_so_and_shows_the_servers_digits() {
             bytes: bytes::Bytes::from_static(body),
         }],
         json: serde_json::from_slice(body).unwrap(),
-        sections: Vec::new(),
+        // As the fetch hands it over: scanned for JSON notes off the loop
+        // (`provider::json_notes` tests the scan).
+        sections: vec![
+            crate::model::Section::new(crate::model::NOTES_SECTION)
+                .with("Duplicate key", ".a", crate::model::FieldValue::Missing)
+                .with("Long number", ".n", crate::model::FieldValue::Missing),
+        ],
         threads: Vec::new(),
         fetched_at: chrono::Utc::now(),
         deferred: false,

@@ -149,7 +149,7 @@ fn after_a_failed_fetch_or_an_esc_the_next_selection_still_waits_to_rest() {
         &mut state,
         Msg::RecordLoaded {
             request,
-            result: Err(crate::provider::ProviderError::Unsupported("down".into())),
+            result: Err(crate::model::FetchError::new("down", "try later")),
         },
     );
     assert!(state.detail.record.is_none() && state.detail.loading.is_none());
@@ -258,7 +258,7 @@ fn a_failed_page_says_why_and_the_app_keeps_going() {
         &mut state,
         Msg::DirectorySyncEnded {
             request,
-            result: Err(error),
+            result: Err(error.into()),
         },
     );
     assert!(state.status.error.as_deref().unwrap().contains("token_env"));
