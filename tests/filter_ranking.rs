@@ -397,3 +397,21 @@ fn a_page_arriving_while_a_filter_runs_is_ranked_into_its_answer() {
         ],
     );
 }
+
+/// A row that changes while a newer query runs leaves the older answer stale: going back to
+/// that query ranks it again (found by the property test above).
+#[test]
+fn a_row_changed_under_a_pending_query_leaves_the_older_answer_stale() {
+    run_steps(
+        users(8_553),
+        6_842,
+        &[
+            Step::Type('a'),
+            Step::Type('l'),
+            Step::Answer,
+            Step::Type('a'),
+            Step::Change(262_320_588_396_126_195),
+            Step::Backspace,
+        ],
+    );
+}

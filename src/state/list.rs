@@ -51,6 +51,8 @@ pub struct UserListState {
     filtered_for: String,
     /// Ranking keys of `visible` when filtered (see `filter::rank`), to rank new users in.
     ranked: Vec<u64>,
+    /// A row changed since `ranked` was computed: it answers `filtered_for` no more.
+    ranking_stale: bool,
     /// Indices into `users` the filter keeps, best match first (all, in order, with no
     /// filter): the complete answer to `filtered_for`.
     pub visible: Vec<usize>,
@@ -99,6 +101,9 @@ impl UserListState {
             self.users.push(user);
             merged.added += 1;
         }
+        if merged.changed > 0 && !self.filtered_for.is_empty() {
+            self.ranking_stale = true;
+        }
         if merged.added > 0 {
             self.rank_in_from(first_new);
         }
@@ -146,6 +151,7 @@ impl UserListState {
         self.haystacks = Haystacks::default();
         self.filtered_for.clear();
         self.ranked.clear();
+        self.ranking_stale = false;
         self.visible.clear();
         self.filtering = None;
         self.marked.retain(|id| keep.contains(id));
@@ -211,11 +217,12 @@ impl UserListState {
             self.filtering = None;
             self.filtered_for.clear();
             self.ranked.clear();
+            self.ranking_stale = false;
             self.visible = (0..self.users.len()).collect();
             self.cursor_to(selected);
             return None;
         }
-        if query == self.filtered_for && !stale {
+        if query == self.filtered_for && !stale && !self.ranking_stale {
             self.filtering = None;
             self.cursor_to(selected);
             return None;
@@ -253,6 +260,7 @@ impl UserListState {
     /// Shows a complete ranking, with the users held since it began ranked in, the cursor on
     /// `follow` if it matches.
     fn show(&mut self, ranking: Ranking, follow: Option<usize>) {
+        self.ranking_stale = false;
         self.ranked = ranking.ranked;
         self.filtered_for = ranking.query;
         self.visible = self
