@@ -16,6 +16,7 @@ pub mod generate;
 mod json_out;
 mod names;
 mod quip;
+mod quip_external;
 mod quip_record;
 mod reply;
 mod scanova;
