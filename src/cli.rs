@@ -6,43 +6,66 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+mod common_args;
+
+pub use common_args::{
+    ConfigArgs, DEFAULT_SANDBOX_SEED, DEFAULT_SANDBOX_USERS, InProcessSandboxArgs, Inherited,
+    LookArgs, ProfileArgs, ProfileCommandArgs,
+};
+
 /// Find, read, audit and export user accounts held in `SaaS` admin APIs.
+///
+/// Without a subcommand, the explorer; its options here also reach a subcommand named after them.
 #[derive(Debug, Parser)]
 #[command(name = "userscope", version, about, long_about = None)]
 pub struct Cli {
-    /// The config file to use instead of the default one (`userscope info` shows where that is).
-    #[arg(long, global = true, value_name = "FILE")]
-    pub config: Option<PathBuf>,
+    #[command(flatten)]
+    pub config: ConfigArgs,
 
-    /// The profile to use (built in: sandbox-zoo, sandbox-zooza, sandbox-quip, sandbox-scanova).
-    #[arg(long, short = 'p', global = true, value_name = "NAME")]
-    pub profile: Option<String>,
+    #[command(flatten)]
+    pub profile: ProfileArgs,
 
-    /// The explorer's theme: dark, light, high-contrast, ansi16, or a file name in the themes dir.
-    #[arg(long, global = true, value_name = "NAME")]
-    pub theme: Option<String>,
+    #[command(flatten)]
+    pub look: LookArgs,
 
-    /// Do not capture the mouse (leave selection and scrolling to the terminal).
-    #[arg(long, global = true)]
-    pub no_mouse: bool,
-
-    /// Users per provider in the in-process sandbox.
-    #[arg(long, global = true, value_name = "N", default_value_t = 200)]
-    pub sandbox_users: u64,
-
-    /// Seed of the in-process sandbox's generated data.
-    #[arg(long, global = true, value_name = "S", default_value_t = 42)]
-    pub sandbox_seed: u64,
-
-    /// A fault for the in-process sandbox to inject into every answer (same syntax as
-    /// `userscope sandbox --fault`, e.g. `status=503`, `malformed`, `gzip-bomb`), to see how
-    /// userscope behaves when a server misbehaves.
-    #[arg(long, global = true, value_name = "SPEC")]
-    pub sandbox_fault: Option<String>,
+    #[command(flatten)]
+    pub sandbox: InProcessSandboxArgs,
 
     /// What to do; the explorer when omitted.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+impl Cli {
+    /// The shared options in force for the command: its own, else those given before it.
+    pub fn inherited(&self) -> Inherited {
+        let mut inherited = Inherited {
+            config: self.config.config.clone(),
+            profile: self.profile.profile.clone(),
+            look: self.look.clone(),
+            sandbox: self.sandbox.clone(),
+        };
+        match &self.command {
+            Some(Command::List(args)) => inherited.profile_command(&args.common),
+            Some(Command::Get(args)) => inherited.profile_command(&args.common),
+            Some(Command::Audit(args)) => inherited.profile_command(&args.common),
+            Some(Command::Sync(args)) => inherited.profile_command(&args.common),
+            Some(Command::Open(args)) => {
+                inherited.config(&args.config);
+                inherited.look(&args.look);
+            }
+            Some(Command::Info(args)) => inherited.config(args),
+            Some(Command::Cache(args)) => match &args.action {
+                CacheCommand::Info(config) => inherited.config(config),
+                CacheCommand::Clear(clear) => {
+                    inherited.config(&clear.config);
+                    inherited.profile(&clear.profile);
+                }
+            },
+            Some(Command::Sandbox(_) | Command::Completions(_) | Command::Man) | None => {}
+        }
+        inherited
+    }
 }
 
 /// The subcommands.
@@ -59,9 +82,9 @@ pub enum Command {
     /// Serve the sandbox APIs on a loopback port.
     Sandbox(SandboxArgs),
     /// Show the config, data, state and theme paths and the profiles (never a secret).
-    Info,
+    Info(ConfigArgs),
     /// Sync a profile's whole directory of users into the local store.
-    Sync,
+    Sync(SyncArgs),
     /// The local directory store: what it holds (`info`), or forget it (`clear`).
     Cache(CacheArgs),
     /// Print a completion script for a shell (see the README for where to put it).
@@ -70,16 +93,51 @@ pub enum Command {
     Man,
 }
 
+/// `userscope sync`.
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    #[command(flatten)]
+    pub common: ProfileCommandArgs,
+}
+
 /// `userscope cache`.
 #[derive(Debug, Args)]
 pub struct CacheArgs {
     /// What to do with the store.
     #[command(subcommand)]
-    pub action: CacheAction,
+    pub action: CacheCommand,
+}
+
+/// What `userscope cache` does, with the options each takes.
+#[derive(Debug, Subcommand)]
+pub enum CacheCommand {
+    /// The store's file, size, and each profile's users and age.
+    Info(ConfigArgs),
+    /// Forget the stored users of every profile, or of the one `-p` names.
+    Clear(CacheClearArgs),
+}
+
+/// `userscope cache clear`.
+#[derive(Debug, Args)]
+pub struct CacheClearArgs {
+    #[command(flatten)]
+    pub config: ConfigArgs,
+    #[command(flatten)]
+    pub profile: ProfileArgs,
+}
+
+impl CacheCommand {
+    /// What the command does, without its options (they reach it through [`Inherited`]).
+    pub fn action(&self) -> CacheAction {
+        match self {
+            Self::Info(_) => CacheAction::Info,
+            Self::Clear(_) => CacheAction::Clear,
+        }
+    }
 }
 
 /// What `userscope cache` does.
-#[derive(Debug, Clone, Copy, Subcommand)]
+#[derive(Debug, Clone, Copy)]
 pub enum CacheAction {
     /// The store's file, size, and each profile's users and age.
     Info,
@@ -113,6 +171,8 @@ pub struct ListArgs {
     /// A JSON array of summaries instead of a table.
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub common: ProfileCommandArgs,
 }
 
 /// `userscope get`.
@@ -126,6 +186,8 @@ pub struct GetArgs {
     /// Write the parsed record as pretty JSON.
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub common: ProfileCommandArgs,
 }
 
 /// `userscope open`.
@@ -136,6 +198,10 @@ pub struct OpenArgs {
     /// The provider the records came from, when it cannot be told from them.
     #[arg(long)]
     pub provider: Option<String>,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+    #[command(flatten)]
+    pub look: LookArgs,
 }
 
 /// When `userscope audit` exits 1 because of findings.
@@ -177,6 +243,8 @@ pub struct AuditArgs {
     /// List the rules (id, provider, severity, title) and exit.
     #[arg(long)]
     pub list_rules: bool,
+    #[command(flatten)]
+    pub common: ProfileCommandArgs,
 }
 
 /// `userscope sandbox`.

@@ -15,7 +15,7 @@ mod table;
 
 use std::process::ExitCode;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, DEFAULT_SANDBOX_SEED, DEFAULT_SANDBOX_USERS, LookArgs};
 use crate::config::{ConfigError, Paths};
 use crate::provider::ProviderError;
 use crate::sandbox::SandboxConfig;
@@ -132,7 +132,8 @@ fn fail(error: &CommandError) -> ExitCode {
 }
 
 async fn dispatch(cli: Cli) -> Result<(), CommandError> {
-    let faults = match &cli.sandbox_fault {
+    let inherited = cli.inherited();
+    let faults = match &inherited.sandbox.sandbox_fault {
         Some(spec) => spec.parse().map_err(|err| CommandError {
             message: format!("bad --sandbox-fault: {err}"),
             code: EXIT_CONFIG,
@@ -140,8 +141,14 @@ async fn dispatch(cli: Cli) -> Result<(), CommandError> {
         None => crate::sandbox::FaultPlan::default(),
     };
     let sandbox_config = SandboxConfig {
-        users: cli.sandbox_users,
-        seed: cli.sandbox_seed,
+        users: inherited
+            .sandbox
+            .sandbox_users
+            .unwrap_or(DEFAULT_SANDBOX_USERS),
+        seed: inherited
+            .sandbox
+            .sandbox_seed
+            .unwrap_or(DEFAULT_SANDBOX_SEED),
         faults,
         ..SandboxConfig::default()
     };
@@ -152,33 +159,34 @@ async fn dispatch(cli: Cli) -> Result<(), CommandError> {
         Some(Command::Man) => return completions::man(),
         _ => {}
     }
-    let paths = Paths::discover(cli.config.as_deref())?;
+    let paths = Paths::discover(inherited.config.as_deref())?;
     crate::logging::init(&paths.state_dir);
     let mut session = Session::new(paths, sandbox_config)?;
+    let profile = inherited.profile.as_deref();
     match &cli.command {
-        Some(Command::List(args)) => list::run(&mut session, cli.profile.as_deref(), args).await,
-        Some(Command::Get(args)) => get::run(&mut session, cli.profile.as_deref(), args).await,
-        Some(Command::Audit(args)) => audit::run(&mut session, cli.profile.as_deref(), args).await,
-        Some(Command::Info) => info::run(&session),
-        Some(Command::Sync) => sync::run(&mut session, cli.profile.as_deref()).await,
-        Some(Command::Cache(args)) => cache::run(&mut session, cli.profile.as_deref(), args.action),
+        Some(Command::List(args)) => list::run(&mut session, profile, args).await,
+        Some(Command::Get(args)) => get::run(&mut session, profile, args).await,
+        Some(Command::Audit(args)) => audit::run(&mut session, profile, args).await,
+        Some(Command::Info(_)) => info::run(&session),
+        Some(Command::Sync(_)) => sync::run(&mut session, profile).await,
+        Some(Command::Cache(args)) => cache::run(&mut session, profile, args.action.action()),
         Some(Command::Open(args)) => {
-            let options = explorer_options(&cli, &session);
+            let options = explorer_options(&inherited.look, &session);
             open::run(&session.paths, args, options).await
         }
         Some(Command::Sandbox(_) | Command::Completions(_) | Command::Man) => Ok(()),
         None => {
-            let options = explorer_options(&cli, &session);
-            explore(session, cli.profile.as_deref(), options).await
+            let options = explorer_options(&inherited.look, &session);
+            explore(session, profile, options).await
         }
     }
 }
 
 /// The explorer's look and feel from the command line and the config file.
-fn explorer_options(cli: &Cli, session: &Session) -> crate::explorer::ExplorerOptions {
+fn explorer_options(look: &LookArgs, session: &Session) -> crate::explorer::ExplorerOptions {
     crate::explorer::ExplorerOptions {
-        theme: cli.theme.clone(),
-        mouse: !cli.no_mouse,
+        theme: look.theme.clone(),
+        mouse: !look.no_mouse,
         scroll: session
             .config
             .as_ref()

@@ -16,6 +16,7 @@ pub mod generate;
 mod json_out;
 mod names;
 mod quip;
+mod quip_external;
 mod quip_record;
 mod reply;
 mod scanova;
@@ -77,8 +78,9 @@ pub struct SandboxCredentials {
     /// Zooza: `X-ZOOZA-TOKEN` of the owner (the user with the lowest id). `"{zooza_token}-{user_id}"`
     /// is the token of that user.
     pub zooza_token: String,
-    /// Zooza: `X-ZOOZA-COMPANY`.
-    pub zooza_company: String,
+    /// Zooza: the company's id, the number `GET /v1/user` shows as `user.companies[].id` and the
+    /// one `X-ZOOZA-COMPANY` takes (every other `company_id` of the bodies is its text).
+    pub zooza_company_id: u64,
     /// Quip Admin and Automation API: `Authorization: Bearer <quip_token>`.
     pub quip_token: String,
     /// Quip SCIM: `Authorization: Bearer <quip_scim_token>` (the SCIM list only).
@@ -95,7 +97,7 @@ impl Default for SandboxCredentials {
             zoo_token: "sandbox-zoo-token".to_owned(),
             zooza_api_key: "sandbox-zooza-key".to_owned(),
             zooza_token: "sandbox-zooza-token".to_owned(),
-            zooza_company: "sandbox-company".to_owned(),
+            zooza_company_id: 77,
             quip_token: "sandbox-quip-token".to_owned(),
             quip_scim_token: "sandbox-quip-scim-token".to_owned(),
             quip_company_id: "SBXcompany1".to_owned(),
@@ -227,7 +229,7 @@ impl Sandbox {
                 c.zooza_api_key,
                 c.zooza_token,
                 c.zooza_token,
-                c.zooza_company
+                c.zooza_company_id
             ),
             format!(
                 "quip     {}  Authorization: Bearer {}  company_id={}  (SCIM {}  Bearer {})",

@@ -32,7 +32,7 @@ pub fn sandbox_profile(name: &str, sandbox: &Sandbox) -> Option<Profile> {
         }
         "zooza" => {
             config.base_url = Some(sandbox.base_url("zooza"));
-            config.company = Some(credentials.zooza_company.clone());
+            config.company = Some(credentials.zooza_company_id.to_string());
             secrets.push((SecretKind::ApiKey, Secret::new(&credentials.zooza_api_key)));
             secrets.push((SecretKind::Token, Secret::new(&credentials.zooza_token)));
             // The sandbox gives every user a token of their own, so every record is reachable.

@@ -105,7 +105,7 @@ fn zooza_record_body(id: &str) -> Vec<u8> {
         let response = reqwest::Client::new()
             .get(format!("{}/user", sandbox.base_url("zooza")))
             .header("X-ZOOZA-API-KEY", &credentials.zooza_api_key)
-            .header("X-ZOOZA-COMPANY", &credentials.zooza_company)
+            .header("X-ZOOZA-COMPANY", credentials.zooza_company_id.to_string())
             .header("X-ZOOZA-TOKEN", format!("{}-{id}", credentials.zooza_token))
             .send()
             .await
@@ -221,7 +221,7 @@ fn zooza_names(count: u64) -> Vec<(String, String)> {
                 sandbox.base_url("zooza")
             ))
             .header("X-ZOOZA-API-KEY", &credentials.zooza_api_key)
-            .header("X-ZOOZA-COMPANY", &credentials.zooza_company)
+            .header("X-ZOOZA-COMPANY", credentials.zooza_company_id.to_string())
             .header("X-ZOOZA-TOKEN", &credentials.zooza_token)
             .send()
             .await

@@ -30,7 +30,7 @@ fn credentials() -> SandboxCredentials {
         zoo_token: "matrix-zoo-secret-5b1e".into(),
         zooza_api_key: "matrix-zooza-key-secret-77a0".into(),
         zooza_token: "matrix-zooza-token-secret-c3d9".into(),
-        zooza_company: "matrix-company".into(),
+        zooza_company_id: 4_821,
         quip_token: "matrix-quip-secret-91fe".into(),
         quip_scim_token: "matrix-quip-scim-secret-4a62".into(),
         quip_company_id: "SBXcompany1".into(),
@@ -58,7 +58,7 @@ fn config(provider: &str, root: &str) -> String {
     let specific = match provider {
         "zoo" => format!("base_url = \"{root}/zoo\"\ntoken_env = \"MATRIX_TOKEN\"\n"),
         "zooza" => format!(
-            "base_url = \"{root}/zooza/v1\"\napi_key_env = \"MATRIX_API_KEY\"\ntoken_env = \"MATRIX_TOKEN\"\ncompany = \"matrix-company\"\nuser_token_command = [\"echo\", \"{}-{{id}}\"]\n",
+            "base_url = \"{root}/zooza/v1\"\napi_key_env = \"MATRIX_API_KEY\"\ntoken_env = \"MATRIX_TOKEN\"\ncompany = \"4821\"\nuser_token_command = [\"echo\", \"{}-{{id}}\"]\n",
             credentials().zooza_token
         ),
         "quip" => format!(

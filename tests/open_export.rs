@@ -79,6 +79,18 @@ fn a_file_that_is_not_a_record_says_so() {
     std::fs::write(&path, b"{\"hello\": 1}").expect("written");
     let error = read_records(&path, None).unwrap_err();
     assert!(error.message.contains("--provider"), "{}", error.message);
+    // `open` has no profile, base URL or server to fix: only the file and `--provider`.
+    for wrong_fix in ["profile", "base_url", "server"] {
+        assert!(!error.message.contains(wrong_fix), "{}", error.message);
+    }
+    std::fs::write(&path, b"not json").expect("written");
+    let error = read_records(&path, None).unwrap_err();
+    assert!(error.message.contains("exported"), "{}", error.message);
+    for wrong_fix in ["profile", "base_url"] {
+        assert!(!error.message.contains(wrong_fix), "{}", error.message);
+    }
+    let error = read_records(&path, Some("nope")).unwrap_err();
+    assert!(!error.message.contains("profile"), "{}", error.message);
     let error = read_records(&dir.path().join("missing.json"), None).unwrap_err();
     assert!(error.message.contains("cannot read"), "{}", error.message);
 }

@@ -47,7 +47,7 @@ fn auth(api: &str) -> HeaderMap {
         "zooza" => {
             set("x-zooza-api-key", "sandbox-zooza-key");
             set("x-zooza-token", "sandbox-zooza-token");
-            set("x-zooza-company", "sandbox-company");
+            set("x-zooza-company", "77");
         }
         "quip" => set("authorization", "Bearer sandbox-quip-token"),
         "quip-scim" => set("authorization", "Bearer sandbox-quip-scim-token"),

@@ -34,7 +34,7 @@ fn zooza(client: &reqwest::Client, sandbox: &Sandbox, spec: &str) -> reqwest::Re
         .get(format!("{}/user", sandbox.base_url("zooza")))
         .header("x-zooza-api-key", "sandbox-zooza-key")
         .header("x-zooza-token", "sandbox-zooza-token")
-        .header("x-zooza-company", "sandbox-company");
+        .header("x-zooza-company", "77");
     if spec.is_empty() {
         request
     } else {

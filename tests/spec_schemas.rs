@@ -122,7 +122,7 @@ fn zooza_auth(sandbox: &Sandbox, user_id: Option<u64>) -> HeaderMap {
     headers.insert("x-zooza-token", token.parse().unwrap());
     headers.insert(
         "x-zooza-company",
-        credentials.zooza_company.parse().unwrap(),
+        credentials.zooza_company_id.to_string().parse().unwrap(),
     );
     headers
 }

@@ -32,6 +32,10 @@ pub async fn run(
     })
 }
 
+/// What to try when a file's record cannot be read. The providers' own hints speak of the
+/// profile, its base URL or the server, none of which `open` has: only the file and `--provider`.
+const FILE_HINT: &str = "open reads what userscope exported (`get --raw > FILE`, or an export from the explorer): one JSON record, or one per line";
+
 /// The records of an export file: one JSON record, or NDJSON with one per line.
 pub fn read_records(path: &Path, provider: Option<&str>) -> Result<Vec<UserRecord>, CommandError> {
     let bytes = crate::huge_pages::read_file(path).map_err(|err| CommandError {
@@ -69,12 +73,11 @@ pub fn read_records(path: &Path, provider: Option<&str>) -> Result<Vec<UserRecor
             None => crate::provider::deferred::map_export(provider, body),
         };
         let record = mapped.map_err(|error| CommandError {
-            message: format!(
-                "{} record {}: {}",
+            message: crate::sanitize::one_line(&format!(
+                "{} record {}: {error} — {FILE_HINT}",
                 path.display(),
                 index + 1,
-                error.one_line()
-            ),
+            )),
             code: EXIT_CONFIG,
         })?;
         records.push(record);

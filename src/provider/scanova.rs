@@ -5,6 +5,7 @@
 
 use crate::provider::expect_record_object;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use async_trait::async_trait;
 use bytes::Bytes;
@@ -40,6 +41,9 @@ enum PathVariant {
 pub struct Scanova {
     http: HttpClient,
     paths: PathVariant,
+    /// In `auto`: `/multi-users/` answered 404 where `/shared-user/` answered, so this server
+    /// has only the older path; later requests go there at once instead of costing a 404 each.
+    only_shared_user: AtomicBool,
 }
 
 /// Builds the provider from a profile.
@@ -63,7 +67,11 @@ pub fn build(profile: &Profile) -> Result<Arc<dyn Provider>, ProviderError> {
         vec![(AUTHORIZATION, key)],
         error_message,
     )?;
-    Ok(Arc::new(Scanova { http, paths }))
+    Ok(Arc::new(Scanova {
+        http,
+        paths,
+        only_shared_user: AtomicBool::new(false),
+    }))
 }
 
 /// DRF error bodies: `{"detail": ...}` or a field map `{field: [msgs], non_field_errors: [msgs]}`.
@@ -87,26 +95,29 @@ pub fn error_message(body: &[u8]) -> Option<String> {
 }
 
 impl Scanova {
-    fn list_path(&self) -> &'static str {
-        match self.paths {
-            PathVariant::SharedUser => "/shared-user/",
-            PathVariant::MultiUsers | PathVariant::Auto => "/multi-users/",
-        }
-    }
-
-    async fn get_detail(&self, id: &str) -> Result<Response, ProviderError> {
-        let segment = urlencode(id);
-        let first = match self.paths {
-            PathVariant::SharedUser => format!("/shared-user/{segment}/"),
-            PathVariant::MultiUsers | PathVariant::Auto => format!("/multi-users/{segment}/"),
+    /// GET of a path under the variant's prefix (`rest` follows `/multi-users/` or
+    /// `/shared-user/`). In `auto`, a 404 from `/multi-users/` is asked again of `/shared-user/`,
+    /// the list as the detail: a server of the older doc site has only that path.
+    async fn get_under_variant(
+        &self,
+        rest: &str,
+        query: &[(&str, String)],
+    ) -> Result<Response, ProviderError> {
+        let shared_user = format!("/shared-user/{rest}");
+        let first_shared = match self.paths {
+            PathVariant::SharedUser => true,
+            PathVariant::MultiUsers => false,
+            PathVariant::Auto => self.only_shared_user.load(Ordering::Relaxed),
         };
-        match self.http.get(&first, &[]).await {
+        if first_shared {
+            return Ok(self.http.get(&shared_user, query).await?);
+        }
+        match self.http.get(&format!("/multi-users/{rest}"), query).await {
             Err(error) if self.paths == PathVariant::Auto && error.status() == Some(404) => {
                 tracing::debug!("scanova: /multi-users/ answered 404, trying /shared-user/");
-                Ok(self
-                    .http
-                    .get(&format!("/shared-user/{segment}/"), &[])
-                    .await?)
+                let response = self.http.get(&shared_user, query).await?;
+                self.only_shared_user.store(true, Ordering::Relaxed);
+                Ok(response)
             }
             other => Ok(other?),
         }
@@ -127,15 +138,14 @@ impl Provider for Scanova {
         // The page size is the server's; only `page` can be sent.
         let page = cursor.map_or(Ok(1), parse_cursor)?;
         let response = self
-            .http
-            .get(self.list_path(), &[("page", page.to_string())])
+            .get_under_variant("", &[("page", page.to_string())])
             .await?;
         map_page(&response)
     }
 
     async fn fetch_record(&self, id: &str) -> Result<UserRecord, ProviderError> {
         let response = self
-            .get_detail(id)
+            .get_under_variant(&format!("{}/", urlencode(id)), &[])
             .await
             .map_err(|err| err.not_found_as(NAME, id))?;
         map_record(id, &response)

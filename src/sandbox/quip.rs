@@ -7,7 +7,8 @@
 //! `user index * 64 + slot` (0..5 the special folders, 5.. shared, 45.. group).
 //! Per-user rules: `index % 37 == 5` has 150–300 threads (others 0–25); `index % 11 == 4` disabled;
 //! `index % 23 == 9` a robot; `index % 19 == 8` carries an `error` string; thread `k % 13 == 12` is
-//! deleted.
+//! deleted; thread `k % 9 == 4` has an external member (`quip_external`), seen only through
+//! `shared_thread_id`.
 
 use std::sync::Arc;
 
@@ -18,6 +19,7 @@ use serde_json::{Map, Value, json};
 
 use super::Shared;
 use super::generate::{HostileKind, QUIP, person, quip_id, quip_number, rfc3339};
+use super::quip_external::{restricted_user_info, shared_thread_number};
 use super::quip_record::{admin_user_body, automation_user, thread_count, thread_wrapper};
 use super::reply::{Provider, error, ok, params};
 
@@ -84,6 +86,20 @@ pub(crate) async fn admin_user(
     if let Err(refused) = authorize(&shared, &headers, raw.as_deref(), true) {
         return refused;
     }
+    let query = params(raw.as_deref());
+    if let Some(thread) = shared_thread_number(&shared, &id) {
+        let named = query.get("shared_thread_id").map(String::as_str);
+        return match restricted_user_info(&shared, &id, thread, named) {
+            Some(restricted) => ok(&restricted),
+            None => error(
+                &shared,
+                Provider::Quip,
+                StatusCode::FORBIDDEN,
+                "forbidden",
+                "User is not in the given company",
+            ),
+        };
+    }
     let index = quip_number(shared.seed, b'U', &id)
         .or_else(|| super::generate::index_from_email(shared.seed, QUIP, shared.users, &id))
         .filter(|&index| index < shared.users);
@@ -96,7 +112,7 @@ pub(crate) async fn admin_user(
             "User not found",
         );
     };
-    ok(&admin_user_body(&shared, index, &params(raw.as_deref())))
+    ok(&admin_user_body(&shared, index, &query))
 }
 
 fn split_ids(raw: Option<&str>) -> Vec<String> {

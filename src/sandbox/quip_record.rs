@@ -9,6 +9,7 @@ use super::Shared;
 use super::generate::{
     HostileKind, QUIP, Rng, future_field, has_odd_json, hostile_kind, person, quip_id,
 };
+use super::quip_external::{external_member_id, has_external_member};
 use super::reply::flag;
 
 pub(crate) fn thread_count(index: u64) -> u64 {
@@ -73,12 +74,15 @@ fn thread(shared: &Shared, index: u64, k: u64) -> Value {
 
 pub(crate) fn thread_wrapper(shared: &Shared, index: u64, k: u64) -> Value {
     let users = shared.users.max(1);
-    let members: Vec<String> = [index, (index + 1) % users, (index + k + 2) % users]
+    let mut members: Vec<String> = [index, (index + 1) % users, (index + k + 2) % users]
         .iter()
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .map(|&member| quip_id(shared.seed, b'U', member))
         .collect();
+    if has_external_member(k) {
+        members.push(external_member_id(shared, index, k));
+    }
     json!({
         "thread": thread(shared, index, k),
         "user_ids": members,
@@ -143,6 +147,9 @@ pub(crate) fn admin_user_body(
 ) -> Value {
     let who = person(shared.seed, QUIP, index);
     let mut rng = Rng::new(shared.seed, QUIP, index, 3);
+    // Drawn before the mode is looked at: the same user has the same contacts, folders and
+    // affinity whether or not `threads_meta` leaves the contacts out.
+    let contact_count = rng.below(5);
     let meta = flag(query, "threads_meta");
     let include_deleted = flag(query, "include_deleted");
     let since = query
@@ -177,7 +184,7 @@ pub(crate) fn admin_user_body(
         Value::Object(threads)
     } else {
         let users = shared.users.max(1);
-        let contacts: Map<String, Value> = (1..=rng.below(5))
+        let contacts: Map<String, Value> = (1..=contact_count)
             .map(|step| (index + step * 7) % users)
             .filter(|&contact| contact != index)
             .map(|contact| {

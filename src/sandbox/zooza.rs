@@ -1,7 +1,9 @@
 //! Zooza v1 routes under `/zooza/v1`: the token owner's record (`/user`), the team list (`/users`),
 //! the client search (`/registrations?advanced_search=1`) and a user's registrations and orders.
 //!
-//! All three headers are required. `X-ZOOZA-TOKEN` is the owner's token (index 0, id 1000) or
+//! All three headers are required, but for `/user`, which the docs have a caller ask with only the
+//! API key and the token to learn its company: `X-ZOOZA-COMPANY` is the company id `/user` shows
+//! as `user.companies[].id`. `X-ZOOZA-TOKEN` is the owner's token (index 0, id 1000) or
 //! `"{owner token}-{user id}"` for that user, so every user's rich record is reachable by GET.
 //! Pages are 0-based.
 //!
@@ -31,8 +33,18 @@ fn refuse(shared: &Shared, status: StatusCode, code: &str, message: &str) -> Res
     error(shared, Provider::Zooza, status, code, message)
 }
 
-/// Checks the three headers; returns the index of the token's user.
-fn authorize(shared: &Shared, headers: &HeaderMap) -> Result<u64, Response> {
+/// Whether a route needs `X-ZOOZA-COMPANY` beside the key and the token.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Company {
+    /// Every company-scoped route.
+    Required,
+    /// `GET /user`: the docs have a caller send only the key and the token to it, and read the
+    /// company id to send from `user.companies[].id`. A company sent anyway must be right.
+    Optional,
+}
+
+/// Checks the headers; returns the index of the token's user.
+fn authorize(shared: &Shared, headers: &HeaderMap, company: Company) -> Result<u64, Response> {
     let header = |name: &str| headers.get(name).and_then(|value| value.to_str().ok());
     let credentials = &shared.credentials;
     let unauthorized =
@@ -54,8 +66,10 @@ fn authorize(shared: &Shared, headers: &HeaderMap) -> Result<u64, Response> {
     let Some(index) = index else {
         return Err(unauthorized("Invalid or expired token"));
     };
-    if header("x-zooza-company") != Some(credentials.zooza_company.as_str()) {
-        return Err(unauthorized("Invalid company"));
+    match header("x-zooza-company").map(str::trim) {
+        None if company == Company::Optional => {}
+        Some(sent) if sent == credentials.zooza_company_id.to_string() => {}
+        _ => return Err(unauthorized("Invalid company")),
     }
     Ok(index)
 }
@@ -80,7 +94,7 @@ pub(crate) async fn current_user(
     State(shared): State<Arc<Shared>>,
     headers: HeaderMap,
 ) -> Response {
-    match authorize(&shared, &headers) {
+    match authorize(&shared, &headers, Company::Optional) {
         Ok(index) => json_bytes(StatusCode::OK, record(&shared, index)),
         Err(refused) => refused,
     }
@@ -102,7 +116,7 @@ pub(crate) async fn team(
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    if let Err(refused) = authorize(&shared, &headers) {
+    if let Err(refused) = authorize(&shared, &headers, Company::Required) {
         return refused;
     }
     let query = params(raw.as_deref());
@@ -197,7 +211,7 @@ pub(crate) async fn registrations(
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    if let Err(refused) = authorize(&shared, &headers) {
+    if let Err(refused) = authorize(&shared, &headers, Company::Required) {
         return refused;
     }
     let query = params(raw.as_deref());
@@ -263,7 +277,7 @@ pub(crate) async fn user_registrations(
     Path(id): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    if let Err(refused) = authorize(&shared, &headers) {
+    if let Err(refused) = authorize(&shared, &headers, Company::Required) {
         return refused;
     }
     let Some(index) = user_index(&shared, &id) else {
@@ -286,7 +300,7 @@ pub(crate) async fn user_orders(
     Path(id): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    if let Err(refused) = authorize(&shared, &headers) {
+    if let Err(refused) = authorize(&shared, &headers, Company::Required) {
         return refused;
     }
     let Some(index) = user_index(&shared, &id) else {

@@ -46,7 +46,6 @@ fn user_role(index: u64) -> &'static str {
     }
 }
 
-const COMPANY_NUMBER: u64 = 77;
 const ATTENDANCE: [&str; 9] = [
     "going",
     "attended",
@@ -126,7 +125,7 @@ pub(crate) fn order(shared: &Shared, index: u64, k: u64) -> Value {
     };
     json!({
         "id": (40_000 + index) * 10 + k,
-        "company_id": shared.credentials.zooza_company,
+        "company_id": shared.credentials.zooza_company_id.to_string(),
         "product_id": 600 + k,
         "payment_status": if paid == price { "paid" } else if paid == 0 { "unpaid" } else { "partially_paid" },
         "debt": price - paid,

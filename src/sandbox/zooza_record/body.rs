@@ -15,7 +15,7 @@ use super::super::generate::{HostileKind, Rng, ZOOZA, future_field, has_odd_json
 use super::super::json_out;
 use super::super::stamp::Stamp;
 use super::credits::{Credit, credit};
-use super::{COMPANY_NUMBER, team_role, user_id, user_role};
+use super::{team_role, user_id, user_role};
 
 const COMPANY_NAME: &str = "Sandbox Swim School";
 
@@ -23,7 +23,10 @@ const COMPANY_NAME: &str = "Sandbox Swim School";
 pub(crate) fn record(shared: &Shared, index: u64) -> Vec<u8> {
     let who = person(shared.seed, ZOOZA, index);
     let mut rng = Rng::new(shared.seed, ZOOZA, index, 2);
-    let company = shared.credentials.zooza_company.as_str();
+    let company_number = shared.credentials.zooza_company_id;
+    // The spec types every `company_id` as a string: the company's number as text.
+    let company_text = company_number.to_string();
+    let company = company_text.as_str();
     // The draws happen in the order the old `json!` construction made them.
     let user_fields = UserFields {
         id: 500_000 + index,
@@ -44,7 +47,7 @@ pub(crate) fn record(shared: &Shared, index: u64) -> Vec<u8> {
         billing_periods: [2024, 2025, 2026],
         permissions: permissions(index),
         companies: [Membership {
-            id: COMPANY_NUMBER,
+            id: company_number,
             name: COMPANY_NAME,
             email: "info@sandbox-swim.example",
             role: team_role(index),
@@ -71,7 +74,7 @@ pub(crate) fn record(shared: &Shared, index: u64) -> Vec<u8> {
         },
         branding: "zooza",
         company: Company {
-            id: COMPANY_NUMBER,
+            id: company_number,
             name: COMPANY_NAME,
             currency: "EUR",
             timezone: "Europe/Bratislava",

@@ -11,7 +11,7 @@ use super::super::Shared;
 use super::super::generate::{HostileKind, NOW_EPOCH_SECS, Rng, ZOOZA, hostile_kind};
 use super::super::json_out::{ObjectOut, array};
 use super::super::stamp::Stamp;
-use super::{ATTENDANCE, COMPANY_NUMBER, COURSES, CREDIT_TYPES, VALUES, user_id};
+use super::{ATTENDANCE, COURSES, CREDIT_TYPES, VALUES, user_id};
 
 /// One credit, its keys in the order the wire has them (`used` and `used_by` only once used).
 pub(super) struct Credit {
@@ -102,12 +102,12 @@ pub(super) fn credit(shared: &Shared, index: u64, n: u64, free_event: bool) -> C
         kind,
         active,
         origin_user_id: user_id(index),
-        origin_company_id: COMPANY_NUMBER,
+        origin_company_id: shared.credentials.zooza_company_id,
         origin_order_id: 40_000 + index,
         origin_event_id: event_base,
         origin_attendance_id: id * 10,
         used_on_user_id: if_used(user_id(index)),
-        used_on_company_id: if_used(COMPANY_NUMBER),
+        used_on_company_id: if_used(shared.credentials.zooza_company_id),
         used_on_order_id: if_used(40_000 + index),
         used_on_event_id: if_used(event_base + 1),
         used_on_attendance_id: if_used(id * 10 + 1),

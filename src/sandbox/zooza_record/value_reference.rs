@@ -8,15 +8,15 @@ use super::super::generate::{
     HostileKind, NOW_EPOCH_SECS, Rng, ZOOZA, future_field, has_odd_json, person, rfc3339,
 };
 use super::{
-    ATTENDANCE, COMPANY_NUMBER, COURSES, CREDIT_TYPES, VALUES, name_or_null, team_role, user_id,
-    user_role,
+    ATTENDANCE, COURSES, CREDIT_TYPES, VALUES, name_or_null, team_role, user_id, user_role,
 };
 
 /// The `/v1/user` body for the user at `index`.
 pub(super) fn record(shared: &Shared, index: u64) -> Value {
     let who = person(shared.seed, ZOOZA, index);
     let mut rng = Rng::new(shared.seed, ZOOZA, index, 2);
-    let company = &shared.credentials.zooza_company;
+    let company_number = shared.credentials.zooza_company_id;
+    let company = &company_number.to_string();
     let id = user_id(index);
     let permissions: Vec<Value> = [
         (
@@ -69,7 +69,7 @@ pub(super) fn record(shared: &Shared, index: u64) -> Value {
         },
         "billing_periods": [2024, 2025, 2026],
         "permissions": permissions,
-        "companies": [{ "id": COMPANY_NUMBER, "name": "Sandbox Swim School", "email": "info@sandbox-swim.example", "role": team_role(index) }],
+        "companies": [{ "id": company_number, "name": "Sandbox Swim School", "email": "info@sandbox-swim.example", "role": team_role(index) }],
     });
     let agreements: Vec<Value> = (0..rng.range(3, 6))
         .map(|n| agreement(company, n))
@@ -87,7 +87,7 @@ pub(super) fn record(shared: &Shared, index: u64) -> Value {
         "agreements": agreements,
         "app": { "application_id": 17, "company_id": company, "type": "application" },
         "branding": "zooza",
-        "company": { "id": COMPANY_NUMBER, "name": "Sandbox Swim School", "currency": "EUR", "timezone": "Europe/Bratislava", "region": "eu" },
+        "company": { "id": company_number, "name": "Sandbox Swim School", "currency": "EUR", "timezone": "Europe/Bratislava", "region": "eu" },
         "widgets": [
             { "id": 1, "application_id": 17, "url": "https://sandbox-swim.example/booking", "options": { "theme": "light", "show_prices": true } },
             { "id": 2, "application_id": 17, "url": "https://sandbox-swim.example/calendar", "options": {} },
@@ -212,12 +212,12 @@ fn credit(shared: &Shared, index: u64, n: u64, free_event: bool) -> Value {
         "type": kind,
         "active": active,
         "origin_user_id": user_id(index),
-        "origin_company_id": COMPANY_NUMBER,
+        "origin_company_id": shared.credentials.zooza_company_id,
         "origin_order_id": 40_000 + index,
         "origin_event_id": event_base,
         "origin_attendance_id": id * 10,
         "used_on_user_id": if used { user_id(index) } else { 0 },
-        "used_on_company_id": if used { COMPANY_NUMBER } else { 0 },
+        "used_on_company_id": if used { shared.credentials.zooza_company_id } else { 0 },
         "used_on_order_id": if used { 40_000 + index } else { 0 },
         "used_on_event_id": if used { event_base + 1 } else { 0 },
         "used_on_attendance_id": if used { id * 10 + 1 } else { 0 },
