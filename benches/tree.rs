@@ -20,7 +20,7 @@ fn bench(c: &mut Criterion) {
     let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("zooza-31MB.json");
     std::fs::write(&path, &bytes).expect("target dir is writable");
     let record = common::zooza_record(CREDITS);
-    let labeller = userscope::provider::labels::for_provider(record.provider);
+    let labeller = userscope::json::labels::for_provider(record.provider);
     let mut tree = TreeState::of_record(&record, labeller, 1);
     tree.set_expanded(true, true);
     println!(

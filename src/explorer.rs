@@ -130,7 +130,9 @@ pub async fn run_file(
         colors,
     });
     let theme = source.theme(options.theme.as_deref().unwrap_or(colors.default_theme()))?;
-    let provider_name = records.first().map_or("file", |record| record.provider);
+    let provider_name = records
+        .first()
+        .map_or("file", |record| record.provider.name());
     let provider = Arc::new(crate::provider::offline::OfflineProvider::new(
         provider_name,
         records,

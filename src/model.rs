@@ -4,6 +4,7 @@
 mod fetch_error;
 mod field;
 mod lists;
+mod provider_kind;
 mod record;
 mod summary;
 
@@ -16,5 +17,6 @@ pub fn local_offset() -> chrono::FixedOffset {
     chrono::Local::now().offset().fix()
 }
 pub use lists::{BigBody, ListSource};
+pub use provider_kind::ProviderKind;
 pub use record::{RawBody, ThreadInfo, UserRecord};
 pub use summary::{StatusMarker, UserPage, UserSummary};

@@ -3,14 +3,10 @@
 
 mod decode;
 pub mod deferred;
-pub mod fields;
 pub mod json_notes;
-pub mod labels;
 pub mod offline;
 pub mod quip;
 pub mod scanova;
-#[doc(hidden)]
-pub mod wire;
 pub mod zoo;
 pub mod zooza;
 

@@ -87,7 +87,7 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
                         // full mapping), off the loop.
                         announce_json_notes(state, &record);
                     }
-                    let labeller = crate::provider::labels::for_provider(record.provider);
+                    let labeller = crate::json::labels::for_provider(record.provider);
                     let tree = crate::state::tree::TreeState::of_record(&record, labeller, 1);
                     state.detail.raw_lines = Arc::new(crate::state::raw::RawLines::of_index(
                         tree.source().clone(),

@@ -2,6 +2,9 @@
 //! field names (so the generator reaches deep into each mapper) of any type, through each
 //! provider's mapping and the tree and label code that draws the result.
 
+#[path = "support/mappers.rs"]
+mod mappers;
+
 use bytes::Bytes;
 use proptest::prelude::*;
 use serde_json::{Map, Value};
@@ -105,7 +108,7 @@ proptest! {
         for provider in ["zoo", "zooza", "quip", "scanova"] {
             if let Ok(record) = userscope::provider::map_export(Some(provider), bytes.clone()) {
                 // What the explorer does with a record must not panic either.
-                let labeller = userscope::provider::labels::for_provider(record.provider);
+                let labeller = userscope::json::labels::for_provider(record.provider);
                 let mut tree = userscope::state::tree::TreeState::of_record(&record, labeller, 2);
                 tree.set_expanded(true, true);
                 tree.move_to_end(true);
@@ -123,7 +126,7 @@ proptest! {
         for provider in ["zoo", "zooza", "quip", "scanova"] {
             let bytes = Bytes::from(bytes.clone());
             let _ = userscope::provider::map_export(Some(provider), bytes.clone());
-            let _ = userscope::provider::wire::map_every_body(provider, &bytes);
+            let _ = mappers::map_every_body(provider, &bytes);
         }
     }
 }
@@ -139,9 +142,9 @@ proptest! {
     fn no_mapper_of_any_provider_panics_on_any_json(value in json()) {
         let bytes = Bytes::from(serde_json::to_vec(&value).expect("serializes"));
         for provider in ["zoo", "zooza", "quip", "scanova"] {
-            let mapped = userscope::provider::wire::map_every_body(provider, &bytes);
+            let mapped = mappers::map_every_body(provider, &bytes);
             for record in &mapped.records {
-                userscope::provider::wire::walk_record(record);
+                mappers::walk_record(record);
             }
         }
     }

@@ -39,7 +39,7 @@ async fn every_providers_export_opens_as_the_same_record() {
         let reopened =
             read_records(&single, None).unwrap_or_else(|err| panic!("{name}: {}", err.message));
         assert_eq!(reopened.len(), 1);
-        assert_eq!(reopened[0].provider, name);
+        assert_eq!(reopened[0].provider.name(), name);
         assert_eq!(
             record_bytes(&reopened[0]),
             record_bytes(&records[0]),

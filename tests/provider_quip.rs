@@ -40,7 +40,7 @@ fn field<'a>(record: &'a UserRecord, path: &str) -> &'a FieldValue {
 #[test]
 fn the_seed_body_maps_to_a_summary() {
     let record = seed_record();
-    assert_eq!(record.provider, "quip");
+    assert_eq!(record.provider.name(), "quip");
     assert_eq!(record.id, "UTUAEAiZl6B");
     assert_eq!(record.summary.id, "UTUAEAiZl6B");
     assert_eq!(record.summary.name, "Jane Doe");

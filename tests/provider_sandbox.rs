@@ -55,7 +55,7 @@ async fn every_provider_lists_every_user_once_and_records_keep_the_server_bytes(
                 .fetch_record(&user.id)
                 .await
                 .unwrap_or_else(|err| panic!("{name} {}: {err}", user.id));
-            assert_eq!(record.provider, name);
+            assert_eq!(record.provider.name(), name);
             assert_eq!(record.id, user.id);
             assert!(!record.sections.is_empty(), "{name}");
             assert!(!record.raw().is_empty(), "{name}");

@@ -5,8 +5,8 @@ use bytes::Bytes;
 use reqwest::header::HeaderMap;
 use serde_json::Value;
 use userscope::http::Response;
+use userscope::json::fields::jq_path;
 use userscope::model::{FieldValue, StatusMarker, UserRecord};
-use userscope::provider::fields::jq_path;
 use userscope::provider::zoo::{ProfileGap, map_record};
 
 const DETAILS: &[u8] = include_bytes!("fixtures/zoo/seed-admin-details.json");

@@ -6,8 +6,8 @@ use chrono::{DateTime, Utc};
 use reqwest::header::HeaderMap;
 use serde_json::Value;
 use userscope::http::Response;
+use userscope::json::fields::jq_path;
 use userscope::model::{FieldValue, StatusMarker, UserRecord};
-use userscope::provider::fields::jq_path;
 use userscope::provider::zooza::map_user_record;
 
 const SEED: &[u8] = include_bytes!("fixtures/zooza/seed-user.json");

@@ -242,7 +242,7 @@ fn threads_tab_with_titles_loading_and_one_open() {
     for size in SIZES {
         let mut state = loaded(size);
         let mut quip = (*record()).clone();
-        quip.provider = "quip";
+        quip.provider = userscope::model::ProviderKind::Quip;
         quip.threads = (0..40)
             .map(|index| userscope::model::ThreadInfo {
                 id: format!("T{index:010}"),
@@ -299,7 +299,7 @@ fn finding(
         email: user.1.to_owned(),
         path: path.to_owned(),
         value,
-        provider: "scanova",
+        provider: userscope::model::ProviderKind::Scanova,
         profile: "sandbox-scanova".to_owned(),
         fetched_at: chrono::DateTime::UNIX_EPOCH,
     }

@@ -3,13 +3,16 @@
 //! nodes' jq paths must lead back to them.
 #![no_main]
 
+#[path = "../../tests/support/mappers.rs"]
+mod mappers;
+
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let bytes = bytes::Bytes::copy_from_slice(data);
-    let mapped = userscope::provider::wire::map_every_body("scanova", &bytes);
+    let mapped = mappers::map_every_body("scanova", &bytes);
     for record in &mapped.records {
-        let tree = userscope::provider::wire::walk_record(record);
+        let tree = mappers::walk_record(record);
         userscope_fuzz::assert_paths_lead_back(&tree);
     }
 });

@@ -3,6 +3,9 @@
 //! accepts. A few nodes' jq paths must lead back to them.
 #![no_main]
 
+#[path = "../../tests/support/mappers.rs"]
+mod mappers;
+
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -28,6 +31,6 @@ fuzz_target!(|data: &[u8]| {
         fetched_at: chrono::DateTime::UNIX_EPOCH,
         deferred: false,
     };
-    let tree = userscope::provider::wire::walk_record(&record);
+    let tree = mappers::walk_record(&record);
     userscope_fuzz::assert_paths_lead_back(&tree);
 });

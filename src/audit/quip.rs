@@ -3,14 +3,16 @@
 use serde_json::Value;
 
 use super::rule::{AuditSettings, AuditedRecord, Evidence, Rule, Severity, field, flag, lookup};
+use crate::model::ProviderKind;
 use crate::model::UserRecord;
-use crate::provider::quip::NAME;
+
+const KIND: ProviderKind = ProviderKind::Quip;
 
 /// Quip's rules.
 pub(super) const RULES: &[Rule] = &[
     Rule {
         id: "quip.disabled",
-        provider: NAME,
+        provider: KIND,
         severity: Severity::Medium,
         title: "Disabled",
         description: "the account is disabled",
@@ -18,7 +20,7 @@ pub(super) const RULES: &[Rule] = &[
     },
     Rule {
         id: "quip.robot",
-        provider: NAME,
+        provider: KIND,
         severity: Severity::Low,
         title: "Robot account",
         description: "the account is a robot (`is_robot`)",
@@ -26,7 +28,7 @@ pub(super) const RULES: &[Rule] = &[
     },
     Rule {
         id: "quip.partial_answer",
-        provider: NAME,
+        provider: KIND,
         severity: Severity::Info,
         title: "Restricted or partial answer",
         description: "the answer carries an `error` field: it is restricted or incomplete",

@@ -5,12 +5,12 @@
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 
-pub use crate::provider::fields::field;
+pub use crate::json::fields::field;
 
 /// A time as the providers write them: RFC 3339 (any offset, any fraction), or
 /// `YYYY-MM-DD HH:MM:SS` taken as UTC.
 pub fn parse_time(value: &Value) -> Option<DateTime<Utc>> {
-    crate::provider::fields::parse_time(value.as_str()?.trim())
+    crate::json::fields::parse_time(value.as_str()?.trim())
 }
 
 /// `true`/`false`, also written as `"true"`/`"false"` or 1/0.
@@ -66,7 +66,7 @@ impl KeyHint {
 
 /// The value at a JSON pointer, as `Value::pointer` finds it, without allocating per token:
 /// rules look up a few pointers in every record.
-pub use crate::provider::fields::pointer as lookup;
+pub use crate::json::fields::pointer as lookup;
 
 /// The elements of the array at `pointer` (none when absent or not an array).
 pub fn items<'a>(json: &'a Value, pointer: &str) -> &'a [Value] {
@@ -141,7 +141,7 @@ pub fn pointer_of(path: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::provider::fields::jq_path;
+    use crate::json::fields::jq_path;
     use serde_json::json;
 
     #[test]

@@ -67,7 +67,7 @@ struct Row<'a> {
 fn row(finding: &Finding) -> Row<'_> {
     Row {
         profile: &finding.profile,
-        provider: finding.provider,
+        provider: finding.provider.name(),
         user_id: &finding.user_id,
         email: &finding.email,
         rule: finding.rule,
@@ -201,7 +201,7 @@ mod tests {
             email: email.to_owned(),
             path: ".admin_details.block".to_owned(),
             value,
-            provider: "zoo",
+            provider: crate::model::ProviderKind::Zoo,
             profile: "p".to_owned(),
             fetched_at: Utc.with_ymd_and_hms(2026, 6, 1, 0, 0, 0).unwrap(),
         }

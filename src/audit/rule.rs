@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 pub use super::read::{KeyHint, child, count, field, flag, items, lookup, parse_time, pointer_of};
+use crate::json::fields::jq_path;
 use crate::model::UserRecord;
-use crate::provider::fields::jq_path;
 
 /// How serious a finding is, in order: `Info < Low < Medium < High < Critical`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -170,7 +170,7 @@ pub struct Rule {
     /// Stable id, `<provider>.<name>`.
     pub id: &'static str,
     /// The provider whose records it reads.
-    pub provider: &'static str,
+    pub provider: crate::model::ProviderKind,
     /// Default severity.
     pub severity: Severity,
     /// Short title of a finding.
@@ -199,7 +199,7 @@ pub struct Finding {
     /// The evidence's value.
     pub value: Value,
     /// Provider name.
-    pub provider: &'static str,
+    pub provider: crate::model::ProviderKind,
     /// Profile name.
     pub profile: String,
     /// When the record was fetched.

@@ -6,13 +6,15 @@ use serde_json::Value;
 use super::rule::{
     AuditSettings, AuditedRecord, Evidence, Rule, Severity, field, flag, lookup, parse_time,
 };
-use crate::provider::scanova::NAME;
+use crate::model::ProviderKind;
+
+const KIND: ProviderKind = ProviderKind::Scanova;
 
 /// Scanova's rules.
 pub(super) const RULES: &[Rule] = &[
     Rule {
         id: "scanova.mfa_off",
-        provider: NAME,
+        provider: KIND,
         severity: Severity::Medium,
         title: "MFA not enabled",
         description: "MFA is not enabled (and the account does not enforce it: that is `scanova.mfa_enforced_not_enabled`)",
@@ -20,7 +22,7 @@ pub(super) const RULES: &[Rule] = &[
     },
     Rule {
         id: "scanova.mfa_enforced_not_enabled",
-        provider: NAME,
+        provider: KIND,
         severity: Severity::High,
         title: "MFA enforced but not enabled",
         description: "MFA is enforced for the user but they have not enabled it",
@@ -28,7 +30,7 @@ pub(super) const RULES: &[Rule] = &[
     },
     Rule {
         id: "scanova.invitation_pending",
-        provider: NAME,
+        provider: KIND,
         severity: Severity::Low,
         title: "Invitation never accepted",
         description: "an invitation was sent at least `invitation_max_age_days` ago and never accepted (the title gives its age)",
@@ -36,7 +38,7 @@ pub(super) const RULES: &[Rule] = &[
     },
     Rule {
         id: "scanova.never_logged_in",
-        provider: NAME,
+        provider: KIND,
         severity: Severity::Low,
         title: "Never logged in",
         description: "`last_login` is null: the user has never logged in",
@@ -44,7 +46,7 @@ pub(super) const RULES: &[Rule] = &[
     },
     Rule {
         id: "scanova.no_login_method",
-        provider: NAME,
+        provider: KIND,
         severity: Severity::Medium,
         title: "No usable password and no SSO",
         description: "no usable password, no SSO login and no social sign-up: the user has no way to log in",

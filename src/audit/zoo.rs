@@ -6,15 +6,17 @@ use serde_json::Value;
 use super::rule::{
     AuditSettings, AuditedRecord, Evidence, Rule, Severity, child, count, field, items, lookup,
 };
+use crate::json::fields::jq_path;
+use crate::model::ProviderKind;
 use crate::model::UserRecord;
-use crate::provider::fields::jq_path;
-use crate::provider::zoo::NAME;
+
+const KIND: ProviderKind = ProviderKind::Zoo;
 
 /// Zoo's rules.
 pub(super) const RULES: &[Rule] = &[
     Rule {
         id: "zoo.blocked",
-        provider: NAME,
+        provider: KIND,
         severity: Severity::High,
         title: "Blocked",
         description: "the account is blocked: one finding per block reason, unknown reasons kept as text",
@@ -22,7 +24,7 @@ pub(super) const RULES: &[Rule] = &[
     },
     Rule {
         id: "zoo.no_payment_method",
-        provider: NAME,
+        provider: KIND,
         severity: Severity::Low,
         title: "No payment method",
         description: "`payment_methods` is empty",
@@ -30,7 +32,7 @@ pub(super) const RULES: &[Rule] = &[
     },
     Rule {
         id: "zoo.payment_method_failed",
-        provider: NAME,
+        provider: KIND,
         severity: Severity::Medium,
         title: "Payment method failed",
         description: "a card check failed (one finding per failed check), or the block reason is `payment_method_failed`",
@@ -38,7 +40,7 @@ pub(super) const RULES: &[Rule] = &[
     },
     Rule {
         id: "zoo.many_sessions",
-        provider: NAME,
+        provider: KIND,
         severity: Severity::Medium,
         title: "Many active sessions",
         description: "more active sessions than `max_active_sessions`",
@@ -46,7 +48,7 @@ pub(super) const RULES: &[Rule] = &[
     },
     Rule {
         id: "zoo.many_api_tokens",
-        provider: NAME,
+        provider: KIND,
         severity: Severity::Medium,
         title: "Many active API tokens",
         description: "more active API tokens than `max_api_tokens`",

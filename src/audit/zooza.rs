@@ -12,14 +12,16 @@ use super::rule::{
     AuditSettings, AuditedRecord, Evidence, KeyHint, Rule, Severity, field, flag, lookup,
 };
 use crate::json_index::{JsonRef, Kind};
+use crate::model::ProviderKind;
 use crate::model::UserRecord;
-use crate::provider::zooza::NAME;
+
+const KIND: ProviderKind = ProviderKind::Zooza;
 
 /// Zooza's rules.
 pub(super) const RULES: &[Rule] = &[
     Rule {
         id: "zooza.inactive_role",
-        provider: NAME,
+        provider: KIND,
         severity: Severity::Low,
         title: "Inactive role",
         description: "the user's role is inactive (`inactive_customer`, or `inactive` in the company)",
@@ -27,7 +29,7 @@ pub(super) const RULES: &[Rule] = &[
     },
     Rule {
         id: "zooza.credit_expired_active",
-        provider: NAME,
+        provider: KIND,
         severity: Severity::Medium,
         title: "Credit expired but still active",
         description: "a credit (discount or free event) is expired, by its flag or its date, yet active",
@@ -35,7 +37,7 @@ pub(super) const RULES: &[Rule] = &[
     },
     Rule {
         id: "zooza.credit_expiring_soon",
-        provider: NAME,
+        provider: KIND,
         severity: Severity::Info,
         title: "Credit expiring soon",
         description: "an active credit expires within `expiring_within_days`",
@@ -43,7 +45,7 @@ pub(super) const RULES: &[Rule] = &[
     },
     Rule {
         id: "zooza.noshows",
-        provider: NAME,
+        provider: KIND,
         severity: Severity::Low,
         title: "Many no-shows",
         description: "more `noshow` attendance rows than `max_noshows`",
@@ -51,7 +53,7 @@ pub(super) const RULES: &[Rule] = &[
     },
     Rule {
         id: "zooza.mandatory_agreement_unaccepted",
-        provider: NAME,
+        provider: KIND,
         severity: Severity::Medium,
         title: "Mandatory agreement not accepted",
         description: "a mandatory agreement the record marks as not accepted (see the note on the wire format)",
@@ -211,7 +213,7 @@ fn walk_credits(record: &UserRecord, settings: &AuditSettings) -> CreditWalk {
             let active = ActiveCredit { list, index, id };
             let expired = expired.and_then(|value| Some((flag(Some(&value.to_cow()))?, value)));
             let expiration = expiration.and_then(|value| {
-                let time = crate::provider::fields::parse_time(value.as_str()?.trim())?;
+                let time = crate::json::fields::parse_time(value.as_str()?.trim())?;
                 Some((time, value))
             });
             // Expired, by its date first, else by its flag.

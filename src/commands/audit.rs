@@ -18,7 +18,7 @@ use crate::session::Session;
 /// The sandbox's fixed clock: sandbox profiles are audited as of it, so ages and expiries match
 /// what the generator wrote.
 fn sandbox_now() -> Option<DateTime<Utc>> {
-    DateTime::from_timestamp(crate::sandbox::generate::NOW_EPOCH_SECS, 0)
+    DateTime::from_timestamp(crate::sandbox_clock::SANDBOX_NOW_EPOCH_SECS, 0)
 }
 
 pub async fn run(

@@ -3,7 +3,7 @@ use crate::model::{RawBody, UserSummary};
 
 fn record(bodies: &[(&str, &str)]) -> UserRecord {
     UserRecord {
-        provider: "zoo",
+        provider: crate::model::ProviderKind::Zoo,
         id: "u1".into(),
         summary: UserSummary::with_id("u1"),
         bodies: bodies

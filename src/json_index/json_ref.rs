@@ -58,7 +58,7 @@ impl<'a> JsonRef<'a> {
     /// keeps); `None` for an absent key or a value that is not an object.
     pub fn get(self, key: &str) -> Option<Self> {
         match self {
-            JsonRef::Parsed(value) => crate::provider::fields::field(value, key).map(Self::Parsed),
+            JsonRef::Parsed(value) => crate::json::fields::field(value, key).map(Self::Parsed),
             JsonRef::Indexed { .. } => {
                 let mut found = [None];
                 self.pick(&[key], &mut found);

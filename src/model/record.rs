@@ -20,7 +20,7 @@ pub struct RawBody {
 #[derive(Debug, Clone)]
 pub struct UserRecord {
     /// Provider name (`zoo`, `zooza`, `quip`, `scanova`).
-    pub provider: &'static str,
+    pub provider: super::ProviderKind,
     /// The id the record was fetched by.
     pub id: String,
     /// What a list row would show for this user.

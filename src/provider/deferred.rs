@@ -87,7 +87,7 @@ pub fn map_in_full(record: &UserRecord) -> Result<UserRecord, ProviderError> {
         .unwrap_or_default();
     let streamer = super::REGISTRY
         .iter()
-        .find(|entry| entry.name == record.provider)
+        .find(|entry| entry.name == record.provider.name())
         .and_then(|entry| entry.map_streamed.as_ref());
     let mut mapped = match (&record.big, streamer) {
         (Some(big), Some(streamer)) => map_streamed(
@@ -96,7 +96,7 @@ pub fn map_in_full(record: &UserRecord) -> Result<UserRecord, ProviderError> {
             streamer.lists,
             |slim, index| (streamer.map)(slim, index, &bytes, record.fetched_at),
         )?,
-        _ => super::map_export(Some(record.provider), bytes)?,
+        _ => super::map_export(Some(record.provider.name()), bytes)?,
     };
     // The record as fetched keeps its own id, time and body (the path it answered), whatever
     // the mapping of its bytes alone would call them.
@@ -197,7 +197,7 @@ mod tests {
         assert!(bytes.len() >= 1000 * 80);
         let record = map_export_from(None, bytes.clone(), None, TEST_BIG_BYTES).unwrap();
         assert!(record.deferred);
-        assert_eq!(record.provider, "zooza");
+        assert_eq!(record.provider, crate::model::ProviderKind::Zooza);
         assert_eq!(record.id, "1000");
         assert_eq!(record.summary.name, "Anna Berg");
         assert_eq!(record.raw(), &bytes[..], "the exact bytes are kept");

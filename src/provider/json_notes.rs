@@ -74,7 +74,7 @@ impl JsonNote {
                 PathStep::Index(index) => pointer.push_str(&index.to_string()),
             }
         }
-        super::fields::jq_path(&pointer)
+        crate::json::fields::jq_path(&pointer)
     }
 
     /// A short heading for the note.

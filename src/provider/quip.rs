@@ -25,7 +25,10 @@ use crate::model::{ThreadInfo, UserPage, UserRecord, UserSummary};
 use crate::secret::Secret;
 
 /// The provider's name in profiles.
-pub const NAME: &str = "quip";
+pub const NAME: &str = KIND.name();
+
+/// This provider, as records and rules name it.
+pub const KIND: crate::model::ProviderKind = crate::model::ProviderKind::Quip;
 /// Production base URL (VPC sites use their own host).
 pub const DEFAULT_BASE_URL: &str = "https://platform.quip.com";
 /// Production SCIM 2.0 base URL.

@@ -12,16 +12,19 @@ use bytes::Bytes;
 use reqwest::header::AUTHORIZATION;
 use serde_json::Value;
 
-use super::fields::{SectionBuilder, bool_at, id_text, str_at, unknown_fields};
 use super::{
     DecodeError, Provider, ProviderError, error_message_from_keys, parse_json, plain_text_message,
 };
 use crate::config::{Profile, SecretKind};
 use crate::http::{HttpClient, Response};
+use crate::json::fields::{SectionBuilder, bool_at, id_text, str_at, unknown_fields};
 use crate::model::{StatusMarker, UserPage, UserRecord, UserSummary};
 
 /// The provider's name in profiles.
-pub const NAME: &str = "scanova";
+pub const NAME: &str = KIND.name();
+
+/// This provider, as records and rules name it.
+pub const KIND: crate::model::ProviderKind = crate::model::ProviderKind::Scanova;
 /// Production base URL.
 pub const DEFAULT_BASE_URL: &str = "https://management.scanova.io";
 
@@ -346,7 +349,7 @@ pub fn map_record(id: &str, response: &Response) -> Result<UserRecord, ProviderE
         ],
     ));
     Ok(UserRecord {
-        provider: NAME,
+        provider: KIND,
         id: id.to_owned(),
         summary,
         bodies: vec![crate::provider::raw_body("shared_user", response)],

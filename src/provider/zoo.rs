@@ -15,15 +15,18 @@ use serde_json::Value;
 pub use map::{map_page, map_record, map_summary};
 pub use sections::block_reason_meaning;
 
-use super::fields::str_at;
 use super::{DecodeError, Provider, ProviderError, parse_json, plain_text_message};
 use crate::config::{Profile, SecretKind};
 use crate::http::{HttpClient, HttpError};
+use crate::json::fields::str_at;
 use crate::model::{UserPage, UserRecord, UserSummary};
 use crate::secret::Secret;
 
 /// The provider's name in profiles.
-pub const NAME: &str = "zoo";
+pub const NAME: &str = KIND.name();
+
+/// This provider, as records and rules name it.
+pub const KIND: crate::model::ProviderKind = crate::model::ProviderKind::Zoo;
 /// Production base URL.
 pub const DEFAULT_BASE_URL: &str = "https://api.zoo.dev";
 

@@ -23,16 +23,19 @@ pub use errors::error_message;
 pub use map::{map_page, map_search, map_summary};
 pub use record::{STREAMED_LISTS, map_fetched_user_record, map_user_record};
 
-use super::fields::id_text;
 use super::{Provider, ProviderError, parse_json};
 use crate::config::{Profile, SecretKind};
 use crate::http::{HttpClient, HttpError, Response};
+use crate::json::fields::id_text;
 use crate::json_index::JsonIndex;
 use crate::model::{UserPage, UserRecord, UserSummary};
 use crate::secret::Secret;
 
 /// The provider's name in profiles.
-pub const NAME: &str = "zooza";
+pub const NAME: &str = KIND.name();
+
+/// This provider, as records and rules name it.
+pub const KIND: crate::model::ProviderKind = crate::model::ProviderKind::Zooza;
 /// Production base URL (Europe, the default region).
 pub const DEFAULT_BASE_URL: &str = "https://api.zooza.app/v1";
 /// The UK region.
@@ -119,7 +122,7 @@ fn map_export_with(
         }
     }
     let id = head
-        .and_then(|head| super::fields::id_text(head.user?.get("id")))
+        .and_then(|head| crate::json::fields::id_text(head.user?.get("id")))
         .unwrap_or_else(|| "export".to_owned());
     let big = big.map(|(index, full)| (index, &full[..]));
     record::map_user_body(

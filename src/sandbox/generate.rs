@@ -33,7 +33,7 @@ pub(crate) const SCANOVA: u64 = 0x5CA0;
 /// 2021-01-01T00:00:00Z: every generated date counts from here, never from the clock.
 pub(crate) const BASE_EPOCH_SECS: i64 = 1_609_459_200;
 /// The sandbox's fixed "now" (2026-06-01T00:00:00Z), for ages, expiries and "soon".
-pub(crate) const NOW_EPOCH_SECS: i64 = 1_780_272_000;
+pub(crate) const NOW_EPOCH_SECS: i64 = crate::sandbox_clock::SANDBOX_NOW_EPOCH_SECS;
 
 /// The splitmix64 finaliser: a cheap, well-mixed hash of one word.
 pub(crate) fn mix(mut z: u64) -> u64 {

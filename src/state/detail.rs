@@ -198,10 +198,9 @@ impl RawSearch {
 impl DetailState {
     /// The tabs this record has: Threads only where the provider has threads.
     pub fn tabs(&self) -> Vec<DetailTab> {
-        let has_threads = self
-            .record
-            .as_ref()
-            .is_some_and(|record| record.provider == "quip" || !record.threads.is_empty());
+        let has_threads = self.record.as_ref().is_some_and(|record| {
+            record.provider == crate::model::ProviderKind::Quip || !record.threads.is_empty()
+        });
         let mut tabs = vec![DetailTab::Overview, DetailTab::Tree];
         if has_threads {
             tabs.push(DetailTab::Threads);

@@ -16,10 +16,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use bytes::Bytes;
 use serde_json::Value;
 
+pub use crate::json::{Labeller, PathSegment, no_labels};
 use crate::json_index::{IndexNode, JsonIndex};
 pub use crate::json_index::{Kind as NodeKind, NodeKey};
 use crate::model::UserRecord;
-pub use rows::{Labeller, PathSegment, Row, no_labels};
+pub use rows::Row;
 pub use visible::VisibleRows;
 
 /// A record's tree and the reader's place in it.

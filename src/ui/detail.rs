@@ -165,7 +165,7 @@ mod tests {
 
     fn deferred_record(body_bytes: usize) -> UserRecord {
         UserRecord {
-            provider: "zooza",
+            provider: crate::model::ProviderKind::Zooza,
             id: "7".to_owned(),
             summary: UserSummary::with_id("7"),
             bodies: vec![RawBody {

@@ -50,7 +50,7 @@ fn session_state() -> State {
     );
     let json = serde_json::json!({"user": {"id": 1, "names": ["a", "b", {"c": [1, 2, 3]}]}, "more": (0..40).collect::<Vec<_>>()});
     let record = UserRecord {
-        provider: "zoo",
+        provider: crate::model::ProviderKind::Zoo,
         id: "u1".to_owned(),
         summary: UserSummary::with_id("u1"),
         bodies: vec![RawBody {

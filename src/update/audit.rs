@@ -13,7 +13,7 @@ pub(super) fn settings(state: &State) -> crate::audit::AuditSettings {
     if state.profile.is_sandbox {
         // The sandbox's data is written as of its own fixed date, as `userscope audit` knows.
         settings.now =
-            chrono::DateTime::from_timestamp(crate::sandbox::generate::NOW_EPOCH_SECS, 0);
+            chrono::DateTime::from_timestamp(crate::sandbox_clock::SANDBOX_NOW_EPOCH_SECS, 0);
     }
     settings
 }

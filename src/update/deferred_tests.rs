@@ -13,7 +13,7 @@ use crate::state::{DetailTab, ProfileBadge};
 fn record(deferred: bool) -> Arc<UserRecord> {
     let json = serde_json::json!({"id": 7, "shared_user": {"email": "a@x.io", "mfa_enabled": false, "enforce_mfa": true}});
     Arc::new(UserRecord {
-        provider: "scanova",
+        provider: crate::model::ProviderKind::Scanova,
         id: "7".to_owned(),
         summary: UserSummary::with_id("7"),
         bodies: vec![RawBody {

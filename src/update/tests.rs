@@ -6,8 +6,8 @@ use std::sync::Arc;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
+use crate::model::FetchError;
 use crate::model::{RawBody, UserPage, UserRecord, UserSummary};
-use crate::provider::ProviderError;
 use crate::state::{DetailTab, ProfileBadge, RequestId};
 
 fn state() -> State {
@@ -43,7 +43,7 @@ fn page(range: std::ops::Range<usize>, next: Option<&str>) -> UserPage {
 
 fn record(id: &str) -> Arc<UserRecord> {
     Arc::new(UserRecord {
-        provider: "zoo",
+        provider: crate::model::ProviderKind::Zoo,
         id: id.to_owned(),
         summary: UserSummary::with_id(id),
         bodies: vec![RawBody {

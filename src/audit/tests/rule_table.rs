@@ -67,7 +67,7 @@ fn any_json() -> impl proptest::strategy::Strategy<Value = Value> {
 proptest::proptest! {
     #[test]
     fn no_rule_panics_on_any_json(json in any_json()) {
-        for provider in ["zoo", "zooza", "quip", "scanova"] {
+        for provider in crate::model::ProviderKind::ALL {
             let record = UserRecord {
                 provider,
                 id: "x".to_owned(),

@@ -97,7 +97,7 @@ fn sections_show_exact_digits_mark_holders_and_list_the_notes_first() {
 fn pretty_lines_keep_every_token_as_written() {
     let body = br#"{"id":"decoy","id":7,"n":123456789012345678901234567890,"e":{},"a":[ ]}"#;
     let record = crate::model::UserRecord {
-        provider: "zoo",
+        provider: crate::model::ProviderKind::Zoo,
         id: "7".into(),
         summary: crate::model::UserSummary::with_id("7"),
         bodies: vec![crate::model::RawBody {

@@ -4,11 +4,11 @@
 use crate::provider::expect_record_object;
 use serde_json::Value;
 
-use super::super::fields::{SectionBuilder, bool_at, id_text, str_at, unknown_fields};
 use super::super::{DecodeError, ProviderError, parse_json};
-use super::NAME;
+use super::KIND;
 use super::threads::{NORMAL_MODE_KEYS, is_normal_mode, threads_of};
 use crate::http::Response;
+use crate::json::fields::{SectionBuilder, bool_at, id_text, str_at, unknown_fields};
 use crate::model::{FieldValue, StatusMarker, UserRecord, UserSummary};
 
 /// The label of the seed endpoint's body within a record.
@@ -184,7 +184,7 @@ pub fn map_record(id: &str, response: &Response) -> Result<UserRecord, ProviderE
     }
     sections.extend(unknown_fields(&json, &known));
     Ok(UserRecord {
-        provider: NAME,
+        provider: KIND,
         id: id.to_owned(),
         summary,
         bodies: vec![crate::provider::raw_body(ADMIN_USER_LABEL, response)],

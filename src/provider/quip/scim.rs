@@ -3,9 +3,9 @@
 
 use serde_json::Value;
 
-use super::super::fields::{bool_at, id_text, str_at};
 use super::super::{DecodeError, ProviderError, error_message_from_keys, parse_json};
 use crate::http::Response;
+use crate::json::fields::{bool_at, id_text, str_at};
 use crate::model::{StatusMarker, UserPage, UserSummary};
 
 /// SCIM error bodies: `{schemas, detail, status, scimType}`; Quip's own keys as a fallback.

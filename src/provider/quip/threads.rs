@@ -8,9 +8,9 @@
 
 use serde_json::{Map, Value};
 
-use super::super::fields::{id_text, str_at};
 use super::super::{DecodeError, ProviderError, parse_json};
 use crate::http::Response;
+use crate::json::fields::{id_text, str_at};
 use crate::model::ThreadInfo;
 
 /// The keys a normal-mode `threads` object holds; a meta-mode one holds thread ids instead.

@@ -4,11 +4,11 @@
 use crate::provider::expect_record_object;
 use serde_json::{Map, Value};
 
-use super::super::fields::{SectionBuilder, bool_at, id_text, str_at, unknown_fields};
 use super::super::{DecodeError, ProviderError, parse_json};
 use super::sections::{billing_section, block_reason_meaning, onboarding_section};
-use super::{ListEndpoint, NAME, ProfileGap, looks_like_email};
+use super::{KIND, ListEndpoint, ProfileGap, looks_like_email};
 use crate::http::Response;
+use crate::json::fields::{SectionBuilder, bool_at, id_text, str_at, unknown_fields};
 use crate::model::{FieldValue, Section, StatusMarker, UserPage, UserRecord, UserSummary};
 
 /// Maps a `{items, next_page}` page; `next` carries the endpoint that answered.
@@ -318,7 +318,7 @@ pub fn map_record(
     sections.extend(unknown_fields(&json, &known));
 
     Ok(UserRecord {
-        provider: NAME,
+        provider: KIND,
         id: id.to_owned(),
         summary,
         bodies,

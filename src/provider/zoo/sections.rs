@@ -3,8 +3,8 @@
 
 use serde_json::Value;
 
-use super::super::fields::{SectionBuilder, pointer};
 use super::map::payment_count;
+use crate::json::fields::{SectionBuilder, pointer};
 use crate::model::{FieldValue, Section};
 
 /// What each block reason means (the spec's descriptions); `None` for reasons Zoo added later.

@@ -4,12 +4,12 @@
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 
-use super::super::fields::{SectionBuilder, id_text, str_at, unknown_fields};
 use super::super::{DecodeError, ProviderError, parse_json};
-use super::NAME;
+use super::KIND;
 use super::credits::{array_at, describe};
 use super::map::person_name;
 use crate::http::Response;
+use crate::json::fields::{SectionBuilder, id_text, str_at, unknown_fields};
 use crate::model::{FieldValue, Section, UserRecord, UserSummary};
 
 /// The rows of a `{data: [...]}` body or a bare array.
@@ -152,7 +152,7 @@ pub fn map_activity_record(
     }
     sections.extend(unknown_fields(&json, &known));
     Ok(UserRecord {
-        provider: NAME,
+        provider: KIND,
         id: id.to_owned(),
         summary,
         bodies,

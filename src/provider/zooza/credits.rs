@@ -7,14 +7,14 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Duration, Utc};
 use serde_json::Value;
 
-use super::super::fields::{SectionBuilder, flag_of, id_text_of, jq_path};
+use crate::json::fields::{SectionBuilder, flag_of, id_text_of, jq_path};
 use crate::json_index::{JsonRef, Kind};
 use crate::model::FieldValue;
 
 /// Credits expiring within this many days are flagged.
 const EXPIRING_SOON_DAYS: i64 = 30;
 
-pub(super) use crate::provider::fields::parse_time;
+pub(super) use crate::json::fields::parse_time;
 
 /// Counts of one credit list, as of `now`.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]

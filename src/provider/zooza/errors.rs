@@ -3,8 +3,8 @@
 
 use serde_json::Value;
 
-use super::super::fields::str_at;
 use super::super::plain_text_message;
+use crate::json::fields::str_at;
 
 /// A message held in one legacy `errors` item: a string, an object holding one, or `[key, msg]`.
 fn legacy_error_text(item: &Value) -> Option<String> {

@@ -3,9 +3,9 @@
 
 use serde_json::Value;
 
-use super::super::fields::{id_text, str_at};
 use super::super::{DecodeError, ProviderError, parse_json};
 use crate::http::Response;
+use crate::json::fields::{id_text, str_at};
 use crate::model::{StatusMarker, UserPage, UserSummary};
 
 /// First and last name joined, else the first non-empty of `fallbacks`.

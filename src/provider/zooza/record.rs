@@ -8,12 +8,12 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 
-use super::super::fields::{SectionBuilder, bool_at, id_text, unknown_fields};
 use super::super::{DecodeError, ProviderError, parse_json};
-use super::NAME;
+use super::KIND;
 use super::credits::{array_at, credit_fields, describe, short};
 use super::map::map_summary;
 use crate::http::Response;
+use crate::json::fields::{SectionBuilder, bool_at, id_text, unknown_fields};
 use crate::json_index::JsonIndex;
 use crate::model::{FieldValue, ListSource, Section, UserRecord, UserSummary};
 
@@ -276,7 +276,7 @@ pub(crate) fn map_user_body(
         ],
     ));
     Ok(UserRecord {
-        provider: NAME,
+        provider: KIND,
         id: id.to_owned(),
         summary,
         bodies: vec![crate::provider::raw_body("user", response)],

@@ -9,7 +9,7 @@ fn finding(rule: &'static str, severity: Severity, user: &str) -> Finding {
         email: format!("{user}@x.io"),
         path: ".a".to_owned(),
         value: serde_json::Value::Null,
-        provider: "zoo",
+        provider: crate::model::ProviderKind::Zoo,
         profile: "p".to_owned(),
         fetched_at: chrono::DateTime::UNIX_EPOCH,
     }

@@ -6,27 +6,9 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use serde_json::Value;
-
 use super::{NodeKey, NodeKind, TreeState};
+use crate::json::PathSegment;
 use crate::json_index::preview_text;
-
-/// Names a node in domain terms from its JSON path and value; `None` for no label.
-pub type Labeller = fn(&[PathSegment<'_>], &Value) -> Option<String>;
-
-/// One step of a node's path, for labellers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PathSegment<'a> {
-    /// An object key.
-    Key(&'a str),
-    /// An array index.
-    Index(usize),
-}
-
-/// A labeller that names nothing.
-pub fn no_labels(_: &[PathSegment<'_>], _: &Value) -> Option<String> {
-    None
-}
 
 /// Nodes larger than this get no label: labelled items (a credit, an event, a card) are a few
 /// KB, and decoding a multi-megabyte array to find out would cost a frame.

@@ -157,7 +157,7 @@ fn a_record_of_several_bodies_is_shown_as_its_export() {
         bytes: bytes::Bytes::from(text.to_owned()),
     };
     let record = crate::model::UserRecord {
-        provider: "zoo",
+        provider: crate::model::ProviderKind::Zoo,
         id: "1".to_owned(),
         summary: crate::model::UserSummary::with_id("1"),
         bodies: vec![body("admin_details", "{\"a\": 1}"), body("profile", "[2]")],

@@ -35,7 +35,7 @@ fn the_audit_tab_lists_findings_and_enter_opens_the_evidence_in_the_tree() {
     let mut state = loaded();
     let json = serde_json::json!({"id": 7, "shared_user": {"email": "a@x.io", "mfa_enabled": false, "enforce_mfa": true, "last_login": null}});
     let mut scanova = (*record("7")).clone();
-    scanova.provider = "scanova";
+    scanova.provider = crate::model::ProviderKind::Scanova;
     scanova.summary.id = "u0".into();
     // The tree shows the body's bytes; the rules read the parsed JSON: both say the same.
     scanova.bodies[0].bytes = bytes::Bytes::from(json.to_string());
@@ -129,7 +129,7 @@ fn finding(rule: &'static str, severity: crate::audit::Severity, user: &str) -> 
         email: format!("{user}@x.io"),
         path: ".a".to_owned(),
         value: serde_json::Value::Null,
-        provider: "zoo",
+        provider: crate::model::ProviderKind::Zoo,
         profile: "sandbox-zoo".to_owned(),
         fetched_at: chrono::DateTime::UNIX_EPOCH,
     }

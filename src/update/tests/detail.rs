@@ -71,7 +71,7 @@ fn the_threads_tab_asks_for_titles_in_view_once_and_fills_them_in() {
         })
         .collect();
     let mut quip = (*record("u0")).clone();
-    quip.provider = "quip";
+    quip.provider = crate::model::ProviderKind::Quip;
     quip.threads = threads;
     let (request, _) = open_selected(&mut state);
     update(
@@ -304,7 +304,7 @@ fn r_asks_for_the_list_again_after_it_failed() {
         &mut state,
         Msg::DirectorySyncEnded {
             request,
-            result: Err(ProviderError::Unsupported("down".into()).into()),
+            result: Err(FetchError::new("down", "try again later")),
         },
     );
     assert!(state.status.error.as_deref().unwrap().contains("r retries"));
@@ -319,7 +319,7 @@ fn a_record_with_json_notes_says_so_and_shows_the_servers_digits() {
     let (request, _) = open_selected(&mut state);
     let body: &'static [u8] = br#"{"a":1,"a":2,"n":123456789012345678901234567890}"#;
     let record = UserRecord {
-        provider: "zoo",
+        provider: crate::model::ProviderKind::Zoo,
         id: id.clone(),
         summary: UserSummary::with_id(&id),
         bodies: vec![RawBody {

@@ -253,12 +253,15 @@ fn scrolling_to_the_end_fetches_no_page_of_its_own() {
 fn a_failed_page_says_why_and_the_app_keeps_going() {
     let mut state = state();
     let request = open_empty(&mut state);
-    let error = ProviderError::Config("profile p sets neither token_env nor token_command".into());
+    let error = FetchError::new(
+        "profile p sets neither token_env nor token_command",
+        "fix the profile",
+    );
     update(
         &mut state,
         Msg::DirectorySyncEnded {
             request,
-            result: Err(error.into()),
+            result: Err(error),
         },
     );
     assert!(state.status.error.as_deref().unwrap().contains("token_env"));

@@ -4,16 +4,16 @@
 
 use serde_json::Value;
 
-use crate::state::tree::{Labeller, PathSegment, no_labels};
+use super::{Labeller, PathSegment};
+use crate::model::ProviderKind;
 
 /// The labeller for a provider's records.
-pub fn for_provider(provider: &str) -> Labeller {
+pub fn for_provider(provider: ProviderKind) -> Labeller {
     match provider {
-        "zooza" => zooza,
-        "zoo" => zoo,
-        "quip" => quip,
-        "scanova" => scanova,
-        _ => no_labels,
+        ProviderKind::Zooza => zooza,
+        ProviderKind::Zoo => zoo,
+        ProviderKind::Quip => quip,
+        ProviderKind::Scanova => scanova,
     }
 }
 

@@ -1,13 +1,17 @@
 //! One entry point per provider that runs a body through every mapper the app runs on a fetched
-//! body (list pages, searches, records, error bodies, threads), for the fuzzers under `fuzz/` and
-//! the property tests. Not part of the app's API: nothing here is called in production.
+//! body (list pages, searches, records, error bodies, threads), for the property tests and the
+//! fuzzers under `fuzz/` (which include this file). Kept out of the crate: nothing here is
+//! called in production.
+
+#![allow(dead_code, clippy::unwrap_used)]
 
 use bytes::Bytes;
 use chrono::{DateTime, Utc};
 
-use super::{ProviderError, labels, offline::response, quip, scanova, zoo, zooza};
-use crate::model::{UserRecord, UserSummary};
-use crate::state::tree::TreeState;
+use userscope::json::labels;
+use userscope::model::{UserRecord, UserSummary};
+use userscope::provider::{ProviderError, offline::response, quip, scanova, zoo, zooza};
+use userscope::state::tree::TreeState;
 
 /// What the mappers made of one body, for the caller to walk further (tree, labels, display).
 #[derive(Debug, Default)]

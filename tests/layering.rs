@@ -1,0 +1,219 @@
+//! The parts of `src/` and the directions they may not take (docs/ARCHITECTURE.md): a file of
+//! one part that names a part it must never use fails this test, with the file and the line.
+//!
+//! A part is a top-level module of the crate (`src/state.rs` and everything under
+//! `src/state/`); a file names a part when it writes a path `crate::part` (in a `use`, a type or
+//! a call, `use crate::{a, part}` included). Test modules are read too: a test of the pure
+//! core that needs a provider belongs beside the provider.
+
+use std::path::{Path, PathBuf};
+
+/// (the parts a rule covers, the parts they must never name, why)
+const RULES: &[(&[&str], &[&str], &str)] = &[
+    (
+        &["update", "state", "msg", "action", "effect", "keymap"],
+        &[
+            "provider",
+            "http",
+            "sandbox",
+            "directory",
+            "app",
+            "tui",
+            "commands",
+        ],
+        "the pure core does no I/O and knows no wire format",
+    ),
+    (
+        &["ui", "theme"],
+        &[
+            "provider",
+            "http",
+            "sandbox",
+            "directory",
+            "app",
+            "commands",
+        ],
+        "panes only draw the state",
+    ),
+    (
+        &["provider"],
+        &[
+            "state",
+            "ui",
+            "sandbox",
+            "update",
+            "app",
+            "tui",
+            "commands",
+            "directory",
+        ],
+        "providers only speak HTTP and map to the model",
+    ),
+    (
+        &["sandbox"],
+        &[
+            "provider",
+            "model",
+            "state",
+            "ui",
+            "update",
+            "app",
+            "directory",
+            "audit",
+        ],
+        "the sandbox serves the wire formats, not the app's view of them",
+    ),
+    (
+        &["audit"],
+        &[
+            "provider",
+            "http",
+            "ui",
+            "sandbox",
+            "app",
+            "directory",
+            "update",
+            "state",
+        ],
+        "audit rules read records; fetching them is the scan's job (scan.rs)",
+    ),
+    (
+        &["model", "json"],
+        &[
+            "provider", "http", "sandbox", "state", "ui", "update", "app", "audit",
+        ],
+        "the shared model and JSON helpers depend on nothing above them",
+    ),
+];
+
+/// Files (or folders, ending in `/`) exempt from the rules, each with the reason.
+const EXEMPT: &[(&str, &str)] = &[
+    (
+        "src/audit/scan.rs",
+        "the scan fetches records over a provider: the audit's network job, apart from the rules",
+    ),
+    (
+        "src/audit/tests.rs",
+        "the rules' tests run them on records the real providers fetch from the sandbox",
+    ),
+    (
+        "src/audit/tests/",
+        "the rules' tests run them on records the real providers fetch from the sandbox",
+    ),
+    (
+        "src/provider/zooza/record/tests.rs",
+        "the mapper's tests read bodies the sandbox writes, byte for byte",
+    ),
+];
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("src/ is readable").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|ext| ext == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The part a file of `src/` belongs to: `src/state/list.rs` and `src/state.rs` are `state`.
+fn part_of(relative: &Path) -> String {
+    let first = relative
+        .components()
+        .nth(1)
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .unwrap_or_default();
+    first.trim_end_matches(".rs").to_owned()
+}
+
+/// The parts a line names through `crate::`.
+fn parts_named(line: &str) -> Vec<String> {
+    let mut named = Vec::new();
+    let code = line.split("//").next().unwrap_or("");
+    let mut rest = code;
+    while let Some(at) = rest.find("crate::") {
+        let after = &rest[at + "crate::".len()..];
+        if let Some(group) = after.strip_prefix('{') {
+            // `use crate::{a, b::c, d}`: every first segment in the group.
+            let inner = group.split('}').next().unwrap_or("");
+            for item in inner.split(',') {
+                let name: String = item
+                    .trim()
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                if !name.is_empty() {
+                    named.push(name);
+                }
+            }
+        } else {
+            let name: String = after
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            if !name.is_empty() {
+                named.push(name);
+            }
+        }
+        rest = after;
+    }
+    named
+}
+
+#[test]
+fn no_part_names_a_part_it_must_never_use() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    files.sort();
+    let mut broken = Vec::new();
+    for file in &files {
+        let relative = file.strip_prefix(root).expect("under the crate");
+        let shown = relative.to_string_lossy().replace('\\', "/");
+        if EXEMPT
+            .iter()
+            .any(|(path, _)| *path == shown || (path.ends_with('/') && shown.starts_with(path)))
+        {
+            continue;
+        }
+        let part = part_of(relative);
+        let text = std::fs::read_to_string(file).expect("a source file is readable");
+        for (covered, forbidden, why) in RULES {
+            if !covered.contains(&part.as_str()) {
+                continue;
+            }
+            for (number, line) in text.lines().enumerate() {
+                for named in parts_named(line) {
+                    if forbidden.contains(&named.as_str()) {
+                        broken.push(format!(
+                            "{shown}:{}: `{part}` names `{named}` ({why})",
+                            number + 1
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        broken.is_empty(),
+        "{} lines cross a layer:\n{}",
+        broken.len(),
+        broken.join("\n")
+    );
+}
+
+#[test]
+fn the_reader_finds_every_form_of_a_crate_path() {
+    assert_eq!(parts_named("use crate::provider::fields;"), ["provider"]);
+    assert_eq!(
+        parts_named("use crate::{model::Record, provider::zoo, state};"),
+        ["model", "provider", "state"]
+    );
+    assert_eq!(
+        parts_named("let x = crate::http::get(); // crate::ui in a comment"),
+        ["http"]
+    );
+    assert_eq!(part_of(Path::new("src/state/list.rs")), "state");
+    assert_eq!(part_of(Path::new("src/state.rs")), "state");
+}
