@@ -6,6 +6,7 @@ pub mod directory;
 pub mod filter;
 pub mod findings;
 mod list;
+pub mod list_sort;
 pub mod raw;
 pub mod scroll;
 pub mod threads;
@@ -254,9 +255,10 @@ impl State {
         usize::from(self.size.1.saturating_sub(7)).max(1)
     }
 
-    /// Rows of list visible in the current terminal (for paging).
+    /// Rows of list visible in the current terminal (for paging): the screen less the header,
+    /// the footer, the borders, the filter line and the column header.
     pub fn list_page_rows(&self) -> usize {
-        usize::from(self.size.1.saturating_sub(7)).max(1)
+        usize::from(self.size.1.saturating_sub(8)).max(1)
     }
 
     /// The least rows the list's view moves when the cursor leaves it (`scroll::ScrollStep`).

@@ -10,6 +10,7 @@ mod help;
 mod hints;
 mod legend;
 mod list;
+mod list_columns;
 mod raw;
 mod row_memo;
 mod threads;

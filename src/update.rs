@@ -7,6 +7,7 @@ mod copy;
 pub(crate) mod directory;
 mod filter;
 pub(crate) mod keys;
+mod list_sort;
 mod mouse;
 mod threads;
 

@@ -243,7 +243,7 @@ fn zooza_names(count: u64) -> Vec<(String, String)> {
 }
 
 /// What the list shows of a hostile name: the sanitized text up to a few characters past the
-/// first replacement mark.
+/// first replacement mark (three: a long name is cut in its middle to fit its column).
 /// (The screen model shows the mark as `pty::MARK_ON_SCREEN`, see there.)
 fn shown_prefix(first: &str, last: &str) -> String {
     let shown = userscope::sanitize::one_line(&format!("{first} {last}"));
@@ -253,7 +253,7 @@ fn shown_prefix(first: &str, last: &str) -> String {
         .unwrap_or_else(|| panic!("{shown:?} holds no replacement mark"));
     shown
         .chars()
-        .take(mark + 6)
+        .take(mark + 3)
         .map(|c| {
             if c == userscope::sanitize::MARK {
                 pty::MARK_ON_SCREEN

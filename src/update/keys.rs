@@ -70,6 +70,11 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         {
             super::audit::sort(state, action == Action::ReverseSort)
         }
+        Action::CycleSort | Action::ReverseSort
+            if state.key_context() == crate::state::KeyContext::List =>
+        {
+            super::list_sort::sort(state, action == Action::ReverseSort)
+        }
         Action::CycleSort | Action::ReverseSort => {
             super::threads::sort(state, action == Action::ReverseSort)
         }
