@@ -84,6 +84,28 @@ pub struct StatusLine {
     pub last_export: Option<PathBuf>,
 }
 
+impl StatusLine {
+    /// Keeps only the newest message after a message was handled (`before`: the line before
+    /// it): a success said after an error clears the error, an error said after a success
+    /// hides it for good (so clearing the error does not bring an old success back).
+    pub fn keep_newest(&mut self, before: &Self) {
+        let said_info = self.info.is_some() && self.info != before.info;
+        let said_error = self.error.is_some() && self.error != before.error;
+        if said_info && !said_error {
+            self.error = None;
+        }
+        if said_error && !said_info {
+            self.info = None;
+        }
+    }
+
+    /// Forgets the messages: the operator acted again, so they speak of an earlier act.
+    pub fn clear_messages(&mut self) {
+        self.error = None;
+        self.info = None;
+    }
+}
+
 /// The whole-profile audit scan: where it is and what it found so far.
 #[derive(Debug, Clone, Default)]
 pub struct AuditScan {

@@ -13,6 +13,7 @@ mod list;
 mod list_columns;
 mod raw;
 mod row_memo;
+mod status_text;
 mod threads;
 mod tree;
 

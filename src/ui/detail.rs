@@ -15,13 +15,29 @@ use crate::sanitize::one_line;
 use crate::state::{DetailTab, Focus, State};
 use crate::theme::Theme;
 
+/// The pane's title: the user being fetched while a fetch runs (the record still shown is the
+/// previous user's, and a title naming them would say the wrong user is loading), else the
+/// user shown.
+fn detail_title(state: &State) -> String {
+    let detail = &state.detail;
+    if let Some((_, id)) = &detail.loading {
+        let name = state
+            .list
+            .index_of_id(id)
+            .and_then(|index| state.list.users.get(index))
+            .map_or(id.as_str(), crate::state::list_sort::display_name);
+        return format!(" fetching {}… ", fit(&one_line(name), 40));
+    }
+    detail.record.as_ref().map_or_else(
+        || " Detail ".to_owned(),
+        |record| format!(" {} ", fit(&one_line(&record.summary.name), 40)),
+    )
+}
+
 pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let focused = state.focus == Focus::Detail;
     let detail = &state.detail;
-    let title = detail.record.as_ref().map_or_else(
-        || " Detail ".to_owned(),
-        |record| format!(" {} ", fit(&one_line(&record.summary.name), 40)),
-    );
+    let title = detail_title(state);
     let title = super::pane_title(title, state, theme);
     let inner = draw::bordered_block(frame.buffer_mut(), area, theme.border(focused), &title);
     let [tabs_area, body] =

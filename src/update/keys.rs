@@ -12,6 +12,8 @@ pub(crate) fn on_key(state: &mut State, key: &KeyEvent) -> Vec<Effect> {
     if key.kind == KeyEventKind::Release {
         return Vec::new();
     }
+    // Any key is a new act: a message about an earlier one would read as about this one.
+    state.status.clear_messages();
     if state.command.is_some() {
         return super::command::on_key(state, key);
     }
