@@ -6,6 +6,7 @@ pub mod directory;
 pub mod filter;
 pub mod findings;
 mod list;
+pub mod list_sort;
 pub mod raw;
 pub mod scroll;
 pub mod threads;
@@ -81,6 +82,28 @@ pub struct StatusLine {
     pub info: Option<String>,
     /// The last export written.
     pub last_export: Option<PathBuf>,
+}
+
+impl StatusLine {
+    /// Keeps only the newest message after a message was handled (`before`: the line before
+    /// it): a success said after an error clears the error, an error said after a success
+    /// hides it for good (so clearing the error does not bring an old success back).
+    pub fn keep_newest(&mut self, before: &Self) {
+        let said_info = self.info.is_some() && self.info != before.info;
+        let said_error = self.error.is_some() && self.error != before.error;
+        if said_info && !said_error {
+            self.error = None;
+        }
+        if said_error && !said_info {
+            self.info = None;
+        }
+    }
+
+    /// Forgets the messages: the operator acted again, so they speak of an earlier act.
+    pub fn clear_messages(&mut self) {
+        self.error = None;
+        self.info = None;
+    }
 }
 
 /// The whole-profile audit scan: where it is and what it found so far.
@@ -254,9 +277,10 @@ impl State {
         usize::from(self.size.1.saturating_sub(7)).max(1)
     }
 
-    /// Rows of list visible in the current terminal (for paging).
+    /// Rows of list visible in the current terminal (for paging): the screen less the header,
+    /// the footer, the borders, the filter line and the column header.
     pub fn list_page_rows(&self) -> usize {
-        usize::from(self.size.1.saturating_sub(7)).max(1)
+        usize::from(self.size.1.saturating_sub(8)).max(1)
     }
 
     /// The least rows the list's view moves when the cursor leaves it (`scroll::ScrollStep`).

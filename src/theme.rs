@@ -209,7 +209,12 @@ impl Theme {
                 .fg(palette.selection_fg.0)
                 .bg(palette.selection_bg.0)
                 .add_modifier(Modifier::BOLD),
-            Some(palette) => Style::default().bg(palette.border.0),
+            // The selection's own text colour on the border colour: a row under an unfocused
+            // cursor must not rely on the terminal's default foreground, which is white on a
+            // dark terminal, as high-contrast's border is.
+            Some(palette) => Style::default()
+                .fg(palette.selection_fg.0)
+                .bg(palette.border.0),
         }
     }
 
@@ -263,6 +268,30 @@ pub fn names() -> Vec<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whether a style shows its text on its own background, whatever the terminal's colours.
+    fn stands_out(style: Style) -> bool {
+        style.add_modifier.contains(Modifier::REVERSED)
+            || matches!((style.fg, style.bg), (Some(fg), Some(bg)) if fg != bg)
+    }
+
+    #[test]
+    fn every_built_in_theme_keeps_focus_and_selection_visible() {
+        for (name, text) in BUILT_IN {
+            let theme = Theme::parse(name, text).unwrap();
+            assert_ne!(theme.border(true), theme.border(false), "{name}: focus");
+            assert_ne!(theme.selection(true), theme.selection(false), "{name}");
+            for focused in [true, false] {
+                let selection = theme.selection(focused);
+                assert!(stands_out(selection), "{name}: selection {focused}");
+                // The active tab: the selection over the tabs' muted text.
+                let tab = theme.muted().patch(selection);
+                assert!(stands_out(tab), "{name}: active tab {focused}");
+                // A list row's name: the selection over plain text.
+                assert!(stands_out(theme.text().patch(selection)), "{name}");
+            }
+        }
+    }
 
     #[test]
     fn every_built_in_theme_parses() {

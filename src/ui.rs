@@ -10,8 +10,10 @@ mod help;
 mod hints;
 mod legend;
 mod list;
+mod list_columns;
 mod raw;
 mod row_memo;
+mod status_text;
 mod threads;
 mod tree;
 

@@ -7,6 +7,7 @@ mod copy;
 pub(crate) mod directory;
 mod filter;
 pub(crate) mod keys;
+mod list_sort;
 mod mouse;
 mod threads;
 
@@ -27,6 +28,13 @@ pub fn init(state: &mut State) -> Vec<Effect> {
 
 /// Applies one message to the state and returns the work it asks for.
 pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
+    let before = state.status.clone();
+    let effects = apply(state, msg);
+    state.status.keep_newest(&before);
+    effects
+}
+
+fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) => keys::on_key(state, &key),
         Msg::Mouse(event) => mouse::on_mouse(state, event),

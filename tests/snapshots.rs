@@ -401,3 +401,19 @@ fn zoomed_list() {
         snapshot("zoomed_list", &state);
     }
 }
+
+/// While another user's record is fetched, the detail pane's title names the user coming, not
+/// the one whose record is still shown.
+#[test]
+fn the_detail_title_says_who_is_being_fetched() {
+    let mut state = loaded((120, 40));
+    let request = state.next_request();
+    state.detail.loading = Some((request, "2".into()));
+    let screen = draw(&state);
+    let title_row = screen.lines().nth(1).expect("a title row");
+    assert!(
+        title_row.contains("┌ fetching Grace O'Brien… "),
+        "{title_row}"
+    );
+    assert!(!title_row.contains("Asha Rao"), "{title_row}");
+}

@@ -75,6 +75,9 @@ const LIST: &[(KeyBinding, Action)] = &[
     (key(KeyCode::Right), Action::Open),
     (key(KeyCode::Char(' ')), Action::ToggleMark),
     (key(KeyCode::Char('r')), Action::Refresh),
+    (key(KeyCode::Char('s')), Action::CycleSort),
+    (key(KeyCode::Char('S')), Action::ReverseSort),
+    (shift('S'), Action::ReverseSort),
 ];
 
 const DETAIL: &[(KeyBinding, Action)] = &[

@@ -12,6 +12,7 @@ use tui_input::Input;
 use super::RequestId;
 use super::directory::DirectoryState;
 use super::filter::{self, FilterJob, Haystacks, Ranking};
+use super::list_sort::{ListSort, SortKeys};
 use crate::model::UserSummary;
 
 /// Filters over at most this many users run at once, on the loop's thread (well under a
@@ -76,6 +77,8 @@ pub struct UserListState {
     pub severity: std::collections::HashMap<String, crate::audit::Severity>,
     /// The last list error, shown in the pane.
     pub error: Option<String>,
+    /// The order of the unfiltered rows (a filter's rows are its ranking).
+    sort: ListSort,
 }
 
 impl UserListState {
@@ -114,7 +117,19 @@ impl UserListState {
     fn rank_in_from(&mut self, first_new: usize) {
         let selected = self.selected_index();
         if self.filtered_for.is_empty() {
-            self.visible.extend(first_new..self.users.len());
+            let keys = SortKeys {
+                users: &self.users,
+                severity: &self.severity,
+            };
+            keys.merge_in(
+                self.sort,
+                &mut self.visible,
+                (first_new..self.users.len()).collect(),
+            );
+            // Sorted, new users can land above the cursor: it stays on its user.
+            if !self.sort.is_provider_order() && self.filtering.is_none() {
+                self.cursor_to(selected);
+            }
             return;
         }
         let new = filter::rank_range(
@@ -218,7 +233,7 @@ impl UserListState {
             self.filtered_for.clear();
             self.ranked.clear();
             self.ranking_stale = false;
-            self.visible = (0..self.users.len()).collect();
+            self.visible = self.unfiltered_rows();
             self.cursor_to(selected);
             return None;
         }
@@ -272,6 +287,38 @@ impl UserListState {
             self.rank_in_from(ranking.users);
         }
         self.cursor_to(follow);
+    }
+
+    /// Every user, in the sort's order: the rows with no filter.
+    fn unfiltered_rows(&self) -> Vec<usize> {
+        let mut rows: Vec<usize> = (0..self.users.len()).collect();
+        let keys = SortKeys {
+            users: &self.users,
+            severity: &self.severity,
+        };
+        keys.sort(self.sort, &mut rows);
+        rows
+    }
+
+    /// The order of the unfiltered rows.
+    pub fn sort(&self) -> ListSort {
+        self.sort
+    }
+
+    /// Orders the unfiltered rows by `sort`, the cursor staying on its user. Under a filter
+    /// the rows stay the filter's ranking; the sort shows once the filter is cleared.
+    pub fn set_sort(&mut self, sort: ListSort) {
+        self.sort = sort;
+        if self.filtered_for.is_empty() && self.filtering.is_none() {
+            let selected = self.selected_index();
+            self.visible = self.unfiltered_rows();
+            self.cursor_to(selected);
+        }
+    }
+
+    /// Whether the rows shown are in the sort's order (no filter ranks them).
+    pub fn rows_are_sorted(&self) -> bool {
+        self.filtered_for.is_empty() && !self.sort.is_provider_order()
     }
 
     /// Moves the cursor by `delta` rows, clamped.

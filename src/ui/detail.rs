@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Tabs, Wrap};
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::draw;
 use super::list::fit;
@@ -15,13 +15,29 @@ use crate::sanitize::one_line;
 use crate::state::{DetailTab, Focus, State};
 use crate::theme::Theme;
 
+/// The pane's title: the user being fetched while a fetch runs (the record still shown is the
+/// previous user's, and a title naming them would say the wrong user is loading), else the
+/// user shown.
+fn detail_title(state: &State) -> String {
+    let detail = &state.detail;
+    if let Some((_, id)) = &detail.loading {
+        let name = state
+            .list
+            .index_of_id(id)
+            .and_then(|index| state.list.users.get(index))
+            .map_or(id.as_str(), crate::state::list_sort::display_name);
+        return format!(" fetching {}… ", fit(&one_line(name), 40));
+    }
+    detail.record.as_ref().map_or_else(
+        || " Detail ".to_owned(),
+        |record| format!(" {} ", fit(&one_line(&record.summary.name), 40)),
+    )
+}
+
 pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let focused = state.focus == Focus::Detail;
     let detail = &state.detail;
-    let title = detail.record.as_ref().map_or_else(
-        || " Detail ".to_owned(),
-        |record| format!(" {} ", fit(&one_line(&record.summary.name), 40)),
-    );
+    let title = detail_title(state);
     let title = super::pane_title(title, state, theme);
     let inner = draw::bordered_block(frame.buffer_mut(), area, theme.border(focused), &title);
     let [tabs_area, body] =
@@ -99,6 +115,11 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     draw::paragraph(frame.buffer_mut(), body, Style::default(), &visible);
 }
 
+/// The label column is at most this wide: a longer label wraps, and the value keeps its width.
+const LABEL_WIDTH_CAP: usize = 24;
+/// A value wraps onto at most this many lines; the tree and raw tabs show the rest.
+const VALUE_LINES_CAP: usize = 12;
+
 fn overview_lines(
     record: &UserRecord,
     width: usize,
@@ -112,6 +133,7 @@ fn overview_lines(
         .map(|field| field.label.width())
         .max()
         .unwrap_or(0)
+        .min(LABEL_WIDTH_CAP)
         .min(width / 2);
     let mut lines = Vec::new();
     if record.deferred {
@@ -125,6 +147,7 @@ fn overview_lines(
         };
         lines.push(Line::from(Span::styled(text, theme.muted())));
     }
+    let room = width.saturating_sub(label_width + 3).max(1);
     for section in &record.sections {
         if !lines.is_empty() {
             lines.push(Line::default());
@@ -134,26 +157,76 @@ fn overview_lines(
             theme.accent(),
         )));
         for field in &section.fields {
-            let label = fit(&one_line(&field.label), label_width);
-            let pad = label_width.saturating_sub(label.width());
-            let room = width.saturating_sub(label_width + 3);
             // Only what can show is sanitized: a list field can hold tens of kilobytes.
-            let shown: String = field
-                .value
-                .display_in(time_offset)
+            let shown: String = overview_value(&field.value, time_offset)
                 .chars()
-                .take(room * 2 + 16)
+                .take(room * VALUE_LINES_CAP + 16)
                 .collect();
-            let value = one_line(&shown);
             let value_style = match field.value {
                 FieldValue::Missing | FieldValue::Null => theme.muted(),
                 _ => theme.text(),
             };
-            lines.push(Line::from(vec![
-                Span::styled(format!(" {label}{}  ", " ".repeat(pad)), theme.muted()),
-                Span::styled(fit(&value, room), value_style),
-            ]));
+            let labels = wrap(&one_line(&field.label), label_width.max(1));
+            let mut values = wrap(&one_line(&shown), room);
+            if values.len() > VALUE_LINES_CAP {
+                values.truncate(VALUE_LINES_CAP);
+                if let Some(last) = values.last_mut() {
+                    *last = format!("{}…", fit(last, room.saturating_sub(1)));
+                }
+            }
+            for row in 0..labels.len().max(values.len()) {
+                let label = labels.get(row).map_or("", String::as_str);
+                let pad = label_width.saturating_sub(label.width());
+                lines.push(Line::from(vec![
+                    Span::styled(format!(" {label}{}  ", " ".repeat(pad)), theme.muted()),
+                    Span::styled(values.get(row).cloned().unwrap_or_default(), value_style),
+                ]));
+            }
         }
+    }
+    lines
+}
+
+/// A field's value as the overview shows it, the same way whatever the provider: a missing
+/// value and a JSON `null` are both `—` (the tree and raw tabs tell them apart), and a time the
+/// provider gave as text is shown as the model shows times, in the operator's offset.
+fn overview_value(value: &FieldValue, time_offset: chrono::FixedOffset) -> String {
+    match value {
+        FieldValue::Missing | FieldValue::Null => "—".to_owned(),
+        FieldValue::Text(text) => match chrono::DateTime::parse_from_rfc3339(text.trim()) {
+            Ok(time) => FieldValue::Time(time).display_in(time_offset),
+            Err(_) => text.clone(),
+        },
+        other => other.display_in(time_offset),
+    }
+}
+
+/// Text broken into lines of at most `width` cells, at spaces where it can be, else mid-word.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let needed = usize::from(!line.is_empty()) + word.width();
+        if line.width() + needed <= width {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        // A word longer than a line is cut into lines of its own.
+        for c in word.chars() {
+            if line.width() + c.width().unwrap_or(0) > width && !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            line.push(c);
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
     }
     lines
 }
@@ -201,6 +274,52 @@ mod tests {
                 .collect()
         })
         .collect()
+    }
+
+    #[test]
+    fn a_long_label_wraps_and_a_long_value_wraps_in_its_column() {
+        let mut record = deferred_record(10);
+        record.deferred = false;
+        record.sections = vec![
+            Section::new("Identity")
+                .with(
+                    "A label far longer than the label column may ever be",
+                    "/a",
+                    FieldValue::Text("short".into()),
+                )
+                .with(
+                    "Agreement",
+                    "/b",
+                    FieldValue::Text(
+                        "I agree with the terms of sale of the sandbox swim school, version three"
+                            .into(),
+                    ),
+                )
+                .with("Gone", "/c", FieldValue::Null)
+                .with(
+                    "Joined",
+                    "/d",
+                    FieldValue::Text("2023-09-11T16:28:22+05:30".into()),
+                ),
+        ];
+        let lines = text(&record);
+        // Values start at column 27: a space, the label column (24), two spaces.
+        let row = |label: &str, value: &str| format!(" {label:<24}  {value}");
+        let trimmed: Vec<&str> = lines.iter().map(|line| line.trim_end()).collect();
+        assert_eq!(trimmed[1], row("A label far longer than", "short"));
+        assert_eq!(trimmed[2], " the label column may");
+        assert_eq!(trimmed[3], " ever be");
+        assert_eq!(
+            trimmed[4],
+            row(
+                "Agreement",
+                "I agree with the terms of sale of the sandbox swim"
+            )
+        );
+        assert_eq!(trimmed[5], row("", "school, version three"));
+        assert_eq!(trimmed[6], row("Gone", "—"));
+        assert_eq!(trimmed[7], row("Joined", "2023-09-11 10:58:22 +00:00"));
+        assert!(lines.iter().all(|line| line.width() <= 80), "{lines:#?}");
     }
 
     /// A record shown before its overview is whole says so above the sections it has: a big

@@ -9,6 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::status_text::fit_status;
 use super::{draw, spinner};
 use crate::keymap::Keymap;
 use crate::sanitize::one_line;
@@ -40,7 +41,11 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
             ..area
         })
     {
-        draw::line(buf, status_area, &status_line(state, theme));
+        draw::line(
+            buf,
+            status_area,
+            &status_line(state, theme, usize::from(width)),
+        );
     }
     if let Some(line) = &state.command {
         render_command_line(frame, area, line, theme);
@@ -135,10 +140,12 @@ fn render_command_line(
     ));
 }
 
-fn status_line(state: &State, theme: &Theme) -> Line<'static> {
+fn status_line(state: &State, theme: &Theme, width: usize) -> Line<'static> {
+    // The glyph and the space before a message.
+    let room = width.saturating_sub(3);
     if let Some(error) = &state.status.error {
         return Line::from(Span::styled(
-            format!(" ✖ {}", one_line(error)),
+            format!(" ✖ {}", fit_status(&one_line(error), room)),
             theme.error(),
         ));
     }
@@ -171,7 +178,10 @@ fn status_line(state: &State, theme: &Theme) -> Line<'static> {
         ));
     }
     match &state.status.info {
-        Some(info) => Line::from(Span::styled(format!(" {}", one_line(info)), theme.ok())),
+        Some(info) => Line::from(Span::styled(
+            format!(" {}", fit_status(&one_line(info), room + 2)),
+            theme.ok(),
+        )),
         None => Line::from(Span::styled(" ready", theme.muted())),
     }
 }

@@ -9,10 +9,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
+use super::list_columns::{
+    Columns, GUTTER, cell, finding_word, fit_email, fit_middle, header_label, pad, status_word,
+};
 use super::row_memo::RowMemo;
 use super::{draw, spinner, thousands};
 use crate::model::{StatusMarker, UserSummary};
 use crate::sanitize::one_line;
+use crate::state::list_sort::{ListSort, SortColumn, display_name};
 use crate::state::{Focus, State};
 use crate::theme::Theme;
 
@@ -39,7 +43,22 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         );
         return;
     }
+    let [header_area, rows_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(rows_area);
     let width = usize::from(rows_area.width);
+    let page_rows = list
+        .rows()
+        .iter()
+        .skip(list.offset)
+        .take(usize::from(rows_area.height))
+        .filter_map(|index| list.users.get(*index));
+    let columns = Columns::fit(width, &page_rows);
+    let sorted_by = list.rows_are_sorted().then(|| list.sort());
+    draw::line(
+        frame.buffer_mut(),
+        header_area,
+        &header_line(columns, sorted_by, theme),
+    );
     let styles = RowStyles::of(theme, focused);
     let buf = frame.buffer_mut();
     LIST_ROWS.with_borrow_mut(|memo| {
@@ -60,22 +79,27 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
                 height: 1,
                 ..rows_area
             };
+            let look = RowLook {
+                severity,
+                selected,
+                marked,
+                columns,
+            };
             memo.draw_row(
                 buf,
                 at,
                 drawn,
-                |kept| kept.is(user, severity, selected, marked, &styles),
+                |kept| kept.is(user, &look, &styles),
                 |buf, at| {
-                    let line = row_line(user, severity, width, selected, marked, &styles);
+                    let line = row_line(user, &look, &styles);
                     draw::line(buf, at, &line);
                     RowKey {
                         id: user.id.clone(),
                         name: user.name.clone(),
                         email: user.email.clone(),
+                        role: user.role.clone(),
                         marker: marker(user),
-                        severity,
-                        selected,
-                        marked,
+                        look,
                         styles,
                     }
                 },
@@ -86,36 +110,55 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     });
 }
 
+/// The header row: each column's name over its cells, the sorted one with its arrow.
+fn header_line(columns: Columns, sorted_by: Option<ListSort>, theme: &Theme) -> Line<'static> {
+    let label = |text, column| header_label(text, column, sorted_by);
+    let mut text = " ".repeat(GUTTER + 1);
+    text.push_str(&cell(&label("NAME", SortColumn::Name), columns.name));
+    for (width, name, column) in [
+        (columns.email, "EMAIL", SortColumn::Email),
+        (columns.role, "ROLE", SortColumn::Role),
+        (columns.status, "STATUS", SortColumn::Status),
+        (columns.finding, "FINDING", SortColumn::Finding),
+    ] {
+        if width > 0 {
+            text.push(' ');
+            text.push_str(&cell(&label(name, column), width));
+        }
+    }
+    Line::from(Span::styled(text.trim_end().to_owned(), theme.muted()))
+}
+
+/// How a row looks besides its user: the finding, the cursor, the mark, the columns.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct RowLook {
+    severity: Option<crate::audit::Severity>,
+    selected: bool,
+    marked: bool,
+    columns: Columns,
+}
+
 /// What a row of the list was drawn from: a row whose key is unchanged since the last frame is
 /// copied, not drawn again (sanitising, measuring and fitting two strings).
 struct RowKey {
     id: String,
     name: String,
     email: String,
+    role: Option<String>,
     marker: &'static str,
-    severity: Option<crate::audit::Severity>,
-    selected: bool,
-    marked: bool,
+    look: RowLook,
     styles: RowStyles,
 }
 
 impl RowKey {
-    fn is(
-        &self,
-        user: &UserSummary,
-        severity: Option<crate::audit::Severity>,
-        selected: bool,
-        marked: bool,
-        styles: &RowStyles,
-    ) -> bool {
-        self.selected == selected
-            && self.marked == marked
-            && self.severity == severity
+    fn is(&self, user: &UserSummary, look: &RowLook, styles: &RowStyles) -> bool {
+        self.look == *look
             && self.styles == *styles
             && self.marker == marker(user)
             && self.id == user.id
             && self.name == user.name
             && self.email == user.email
+            && self.role == user.role
     }
 }
 
@@ -236,52 +279,56 @@ fn marker(user: &UserSummary) -> &'static str {
     }
 }
 
-fn row_line(
-    user: &UserSummary,
-    severity: Option<crate::audit::Severity>,
-    width: usize,
-    selected: bool,
-    marked: bool,
-    styles: &RowStyles,
-) -> Line<'static> {
-    let name = if user.name.is_empty() {
-        one_line(&user.id)
-    } else {
-        one_line(&user.name)
-    };
-    let email = one_line(&user.email);
-    let prefix = format!("{}{}", if marked { "●" } else { " " }, marker(user));
+fn row_line(user: &UserSummary, look: &RowLook, styles: &RowStyles) -> Line<'static> {
+    let columns = look.columns;
+    let prefix = format!("{}{}", if look.marked { "●" } else { " " }, marker(user));
     // The worst audit finding of a viewed record, as one letter: C, H, M, L or I.
-    let badge = severity.map_or_else(
+    let badge = look.severity.map_or_else(
         || " ".to_owned(),
         |severity| severity.as_str()[..1].to_uppercase(),
     );
-    let room = width.saturating_sub(prefix.width() + 2);
-    // Name first; the e-mail gets what is left, but at least half when both are long.
-    let email_room = email
-        .width()
-        .min(room.saturating_sub(name.width().min(room / 2) + 1));
-    let name_room = room.saturating_sub(email_room + usize::from(email_room > 0));
-    let name = fit(&name, name_room);
-    let email = fit(&email, email_room);
-    let gap = room.saturating_sub(name.width() + email.width());
+    let name = fit_middle(&one_line(display_name(user)), columns.name);
+    let gap = columns.name - name.width().min(columns.name);
     // The selection covers the name and a cell either side, not the whole row: a cursor move
     // then rewrites ~20 cells per row, not the pane's width (bytes count over SSH).
-    let (name_style, padding) = if selected {
-        (styles.selection, usize::from(gap > 0))
+    let (name_style, padding) = if look.selected {
+        (styles.selection, 1)
     } else {
         (styles.text, 0)
     };
-    let badge_style = severity.map_or(styles.text, |severity| styles.badge(severity));
-    Line::from(vec![
+    let badge_style = look
+        .severity
+        .map_or(styles.text, |severity| styles.badge(severity));
+    let mut spans = vec![
         Span::styled(prefix, styles.warning),
         Span::styled(badge, badge_style),
         Span::styled(" ", name_style),
         Span::styled(name, name_style),
-        Span::styled(" ".repeat(padding), name_style),
-        Span::styled(" ".repeat(gap - padding), styles.text),
-        Span::styled(email, styles.muted),
-    ])
+        Span::styled(" ".repeat(padding.min(gap + 1)), name_style),
+        Span::styled(" ".repeat((gap + 1).saturating_sub(padding)), styles.text),
+        Span::styled(
+            pad(
+                fit_email(&one_line(&user.email), columns.email),
+                columns.email,
+            ),
+            styles.muted,
+        ),
+    ];
+    let role = one_line(user.role.as_deref().unwrap_or(""));
+    let finding_style = look
+        .severity
+        .map_or(styles.text, |severity| styles.badge(severity));
+    for (width, text, style) in [
+        (columns.role, role.as_str(), styles.text),
+        (columns.status, status_word(user), styles.warning),
+        (columns.finding, finding_word(look.severity), finding_style),
+    ] {
+        if width > 0 {
+            spans.push(Span::styled(" ", styles.text));
+            spans.push(Span::styled(cell(text, width), style));
+        }
+    }
+    Line::from(spans)
 }
 
 /// Shortens text to a display width with an ellipsis.
@@ -323,9 +370,14 @@ mod tests {
             role: None,
             status: vec![StatusMarker::Disabled],
         };
+        let look = RowLook {
+            severity: None,
+            selected: true,
+            marked: false,
+            columns: Columns::fit(40, &std::iter::once(&user)),
+        };
         for theme in [Theme::dark(), Theme::no_color()] {
-            let line = row_line(&user, None, 40, true, false, &RowStyles::of(&theme, true));
-            assert_eq!(line.width(), 40);
+            let line = row_line(&user, &look, &RowStyles::of(&theme, true));
             let styled: Vec<(&str, bool)> = line
                 .spans
                 .iter()
@@ -340,11 +392,29 @@ mod tests {
                     (" ", true),
                     ("Anna Berg", true),
                     (" ", true),
-                    (" ".repeat(17).as_str(), false),
                     ("anna@x.io", false),
+                    (" ", false),
+                    ("disabled", false),
                 ]
             );
             assert_ne!(theme.selection(true), theme.text());
         }
+    }
+
+    #[test]
+    fn the_header_names_the_columns_and_marks_the_sorted_one() {
+        let columns = Columns {
+            name: 8,
+            email: 10,
+            role: 0,
+            status: 8,
+            finding: 0,
+        };
+        let sort = ListSort {
+            column: SortColumn::Email,
+            reversed: true,
+        };
+        let line = header_line(columns, Some(sort), &Theme::dark());
+        assert_eq!(line.to_string(), "    NAME     EMAIL↓     STATUS");
     }
 }

@@ -149,6 +149,9 @@ pub(super) fn sort(state: &mut State, reverse: bool) -> Vec<Effect> {
         view.cycle_grouping(findings);
     }
     let lines = state.audit_lines();
+    // The view starts over from the top, moving down only as far as the cursor needs: the
+    // first group's header shows whenever the cursor's finding is on the first screen.
+    state.detail.findings_view.offset = 0;
     state.detail.findings_view.scroll_to_cursor(lines);
     Vec::new()
 }

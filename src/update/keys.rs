@@ -12,6 +12,8 @@ pub(crate) fn on_key(state: &mut State, key: &KeyEvent) -> Vec<Effect> {
     if key.kind == KeyEventKind::Release {
         return Vec::new();
     }
+    // Any key is a new act: a message about an earlier one would read as about this one.
+    state.status.clear_messages();
     if state.command.is_some() {
         return super::command::on_key(state, key);
     }
@@ -69,6 +71,11 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             if state.key_context() == crate::state::KeyContext::Audit =>
         {
             super::audit::sort(state, action == Action::ReverseSort)
+        }
+        Action::CycleSort | Action::ReverseSort
+            if state.key_context() == crate::state::KeyContext::List =>
+        {
+            super::list_sort::sort(state, action == Action::ReverseSort)
         }
         Action::CycleSort | Action::ReverseSort => {
             super::threads::sort(state, action == Action::ReverseSort)

@@ -50,8 +50,8 @@ pub(super) fn on_mouse(state: &mut State, event: MouseEvent) -> Vec<Effect> {
             if pane != Focus::List {
                 return Vec::new();
             }
-            // The list's rows start below its border and the filter line.
-            let first_row = areas.list.y + 2;
+            // The list's rows start below its border, the filter line and the column header.
+            let first_row = areas.list.y + 3;
             let Some(row) = event.row.checked_sub(first_row) else {
                 return Vec::new();
             };
@@ -119,7 +119,7 @@ mod tests {
         let mut state = loaded();
         update(
             &mut state,
-            mouse(MouseEventKind::Down(MouseButton::Left), 5, 3 + 4),
+            mouse(MouseEventKind::Down(MouseButton::Left), 5, 4 + 4),
         );
         assert_eq!(state.list.cursor, 4);
         update(
@@ -151,7 +151,7 @@ mod tests {
         // Column 100 is the detail pane unzoomed; zoomed, it is the list's fifth row.
         update(
             &mut state,
-            mouse(MouseEventKind::Down(MouseButton::Left), 100, 3 + 4),
+            mouse(MouseEventKind::Down(MouseButton::Left), 100, 4 + 4),
         );
         assert_eq!(state.list.cursor, 4);
         assert_eq!(state.focus, Focus::List);

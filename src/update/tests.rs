@@ -170,5 +170,6 @@ mod audit;
 mod command;
 mod detail;
 mod list;
+mod status;
 mod tree;
 mod zoom;

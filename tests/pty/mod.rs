@@ -503,8 +503,12 @@ pub fn list_rows(screen: &vt100::Screen) -> Vec<String> {
             let row = row.strip_prefix('│')?;
             let (list, _) = row.split_once('│')?;
             let text = list.trim();
-            (!text.is_empty() && !text.starts_with('/') && !text.contains("loading users"))
-                .then(|| list.to_owned())
+            let header = text.starts_with("NAME");
+            (!text.is_empty()
+                && !header
+                && !text.starts_with('/')
+                && !text.contains("loading users"))
+            .then(|| list.to_owned())
         })
         .collect()
 }

@@ -354,3 +354,16 @@ fn switching_profile_stops_the_scan_and_forgets_its_findings() {
     assert!(!state.audit_scan.running);
     assert_eq!(state.audit_scan.scanned.len(), 1);
 }
+
+#[test]
+fn after_s_the_first_groups_header_is_in_view() {
+    let mut state = scanned();
+    // A view scrolled past the first header, the cursor on the first finding.
+    state.detail.findings_view.offset = 1;
+    for _ in 0..3 {
+        update(&mut state, key(KeyCode::Char('s')));
+        assert_eq!(state.detail.findings_view.offset, 0);
+        update(&mut state, key(KeyCode::Char('S')));
+        assert_eq!(state.detail.findings_view.offset, 0);
+    }
+}

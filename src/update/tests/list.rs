@@ -380,3 +380,54 @@ fn beside_the_detail_the_list_turns_a_page_and_zoomed_it_scrolls_by_line() {
     down_to_the_first_row_off_the_page(&mut state);
     assert_eq!(state.list.offset, 1, "the config's `scroll = \"line\"`");
 }
+
+#[test]
+fn s_sorts_the_list_by_the_next_column_and_capital_s_reverses() {
+    let mut state = loaded();
+    state.list.cursor = 5;
+    update(&mut state, key(KeyCode::Char('s')));
+    assert_eq!(state.status.info.as_deref(), Some("sorted by name ↑"));
+    // "User 0", "User 1", "User 10", ... as text; the cursor stays on its user.
+    assert_eq!(
+        state.list.selected().map(|user| user.id.as_str()),
+        Some("u5")
+    );
+    update(&mut state, key(KeyCode::Char('S')));
+    assert_eq!(state.status.info.as_deref(), Some("sorted by name ↓"));
+    assert_eq!(state.list.rows().first(), Some(&99));
+    for _ in 0..5 {
+        update(&mut state, key(KeyCode::Char('s')));
+    }
+    assert_eq!(state.status.info.as_deref(), Some("the provider's order"));
+    assert_eq!(state.list.rows(), (0..100).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_sort_under_a_filter_waits_for_the_filter_to_be_cleared() {
+    let mut state = loaded();
+    update(&mut state, key(KeyCode::Char('/')));
+    type_text(&mut state, "User 1");
+    let ranking = state.list.rows().to_vec();
+    update(&mut state, key(KeyCode::Enter));
+    update(&mut state, key(KeyCode::Char('S')));
+    assert!(
+        state
+            .status
+            .info
+            .as_deref()
+            .is_some_and(|info| info.contains("once the filter is cleared")),
+        "{:?}",
+        state.status.info
+    );
+    assert_eq!(state.list.rows(), ranking, "the filter's ranking stays");
+    // Esc stops what runs (the server search, the fetch), then clears the filter.
+    for _ in 0..4 {
+        update(&mut state, key(KeyCode::Esc));
+    }
+    assert!(state.list.filter.value().is_empty());
+    assert_eq!(
+        state.list.rows().first(),
+        Some(&99),
+        "the provider's order reversed"
+    );
+}
