@@ -51,7 +51,15 @@ fn opened(directory: &Directory) -> State {
     let Some(Effect::OpenDirectory { request }) = init(&mut state).into_iter().next() else {
         panic!("the explorer opens its directory first")
     };
-    let stored = directory.load(userscope::directory::unix_now() - 60);
+    // As the app's task does: read, then made ready for the list on every core.
+    let stored = directory
+        .load(userscope::directory::unix_now() - 60)
+        .map(|mut stored| {
+            stored.held = Some(userscope::state::HeldUsers::build(std::mem::take(
+                &mut stored.users,
+            )));
+            stored
+        });
     update(&mut state, Msg::DirectoryOpened { request, stored });
     state.focus = Focus::Filter;
     state

@@ -160,7 +160,15 @@ fn run_effect(
         Effect::OpenDirectory { request } => {
             let directory = context.directory.clone();
             let task = tokio::task::spawn_blocking(move || {
-                let stored = directory.load(crate::directory::unix_now());
+                // Made ready for the list here, on every core: update takes them in O(1).
+                let stored = directory
+                    .load(crate::directory::unix_now())
+                    .map(|mut stored| {
+                        stored.held = Some(crate::state::HeldUsers::build(std::mem::take(
+                            &mut stored.users,
+                        )));
+                        stored
+                    });
                 let _ = sender.send(Msg::DirectoryOpened { request, stored });
             });
             tasks.insert(request, task.abort_handle());

@@ -93,6 +93,7 @@ impl Directory {
         let stale = age_secs.is_none_or(|age| age >= self.max_age.as_secs());
         Ok(StoredDirectory {
             users: stored.users,
+            held: None,
             age_secs,
             stale,
             total: stored.total,

@@ -115,6 +115,9 @@ pub enum Msg {
 pub struct StoredDirectory {
     /// The users, in the order they were synced.
     pub users: Vec<UserSummary>,
+    /// The same users made ready for the list off the loop (the loop sends them so; `users`
+    /// is then empty).
+    pub held: Option<crate::state::HeldUsers>,
     /// Seconds since its last complete sync (`None`: never synced).
     pub age_secs: Option<u64>,
     /// Whether it is older than the profile's `directory_max_age` (or incomplete): sync.

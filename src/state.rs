@@ -20,7 +20,7 @@ pub use command::CommandLine;
 pub use detail::{DetailState, DetailTab, RawSearch, Wanted};
 pub use directory::{DirectoryState, SyncEnd};
 pub use findings::{FindingGroup, FindingGrouping, FindingRow, FindingsView};
-pub use list::{FILTER_AT_ONCE_UP_TO, Merged, PendingFilter, UserListState};
+pub use list::{FILTER_AT_ONCE_UP_TO, HeldUsers, Merged, PendingFilter, UserListState};
 
 /// Identifies one request, so late answers to superseded requests are dropped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -60,6 +60,7 @@ fn loaded(size: (u16, u16)) -> State {
         stale: false,
         total: Some(8),
         note: None,
+        held: None,
     };
     update(
         &mut state,

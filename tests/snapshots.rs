@@ -97,6 +97,7 @@ fn loaded(size: (u16, u16)) -> State {
         stale: false,
         total: Some(4_210),
         note: None,
+        held: None,
     };
     update(
         &mut state,

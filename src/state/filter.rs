@@ -68,6 +68,12 @@ impl CharSet {
         use nucleo_matcher::chars::{normalize, to_lower_case};
         let mut bits = 0;
         for c in text.chars() {
+            if c.is_ascii() {
+                // Normalizing leaves ASCII as it is, and an upper-case letter's lower case
+                // falls in its own bucket: one bucket covers every form.
+                bits |= Self::bucket(c);
+                continue;
+            }
             let normalized = normalize(c);
             bits |= Self::bucket(c)
                 | Self::bucket(normalized)
@@ -151,6 +157,42 @@ impl Haystacks {
                 *slot = text;
             }
         }
+    }
+
+    /// The texts of many users at once, converted on every core (a stored directory of a
+    /// million users is made ready off the loop in a fraction of the time one core takes).
+    pub fn of_texts(texts: &[(&str, &str)]) -> Self {
+        let build = |part: &[(&str, &str)]| -> Chunk {
+            let mut chunk = Chunk {
+                texts: Vec::with_capacity(part.len()),
+                chars: Vec::with_capacity(part.len()),
+            };
+            for (name, email) in part {
+                let text = haystack_of(name, email);
+                chunk.chars.push(CharSet::of_text(text.slice(..)));
+                chunk.texts.push(text);
+            }
+            chunk
+        };
+        let parts: Vec<&[(&str, &str)]> = texts.chunks(CHUNK).collect();
+        let threads = std::thread::available_parallelism()
+            .map_or(1, std::num::NonZeroUsize::get)
+            .min(parts.len())
+            .max(1);
+        let per_thread = parts.len().div_ceil(threads).max(1);
+        let chunks: Vec<Arc<Chunk>> = std::thread::scope(|scope| {
+            let workers: Vec<_> = parts
+                .chunks(per_thread)
+                .map(|some| scope.spawn(move || some.iter().map(|part| build(part)).collect()))
+                .collect();
+            workers
+                .into_iter()
+                .flat_map(|worker| worker.join().unwrap_or_else(|_| Vec::new()))
+                .map(Arc::new)
+                .collect()
+        });
+        let len = chunks.iter().map(|chunk| chunk.texts.len()).sum();
+        Self { chunks, len }
     }
 
     /// User `index`'s text and character set.
@@ -346,6 +388,28 @@ mod tests {
         assert_eq!(ranking.users, held.len());
         assert_eq!(index_of(ranking.ranked[0]), 0);
         assert!(ranking.ranked.windows(2).all(|pair| pair[0] < pair[1]));
+    }
+
+    #[test]
+    fn texts_converted_on_every_core_are_those_pushed_one_by_one() {
+        let people: Vec<(String, String)> = (0..CHUNK * 2 + 5)
+            .map(|i| (format!("Zoë Ó {i}"), format!("zoe.{i}@example.com")))
+            .collect();
+        let pairs: Vec<(&str, &str)> = people
+            .iter()
+            .map(|(n, e)| (n.as_str(), e.as_str()))
+            .collect();
+        let at_once = Haystacks::of_texts(&pairs);
+        let mut one_by_one = Haystacks::default();
+        for (name, email) in &pairs {
+            one_by_one.push(haystack_of(name, email));
+        }
+        assert_eq!(at_once.len(), one_by_one.len());
+        for index in [0, CHUNK - 1, CHUNK, CHUNK * 2 + 4] {
+            let (a, a_chars) = at_once.get(index).unwrap();
+            let (b, b_chars) = one_by_one.get(index).unwrap();
+            assert_eq!((a.to_string(), a_chars), (b.to_string(), b_chars));
+        }
     }
 
     #[test]

@@ -39,6 +39,49 @@ pub struct Merged {
     pub changed: usize,
 }
 
+/// A directory's users made ready for the list off the loop: ids deduplicated (the first
+/// stays), texts converted for the matcher on every core. The list takes them in O(1).
+#[derive(Debug, Clone, Default)]
+pub struct HeldUsers {
+    users: Vec<UserSummary>,
+    haystacks: Haystacks,
+    ids: HashMap<String, usize>,
+}
+
+impl HeldUsers {
+    /// Makes `users` ready for the list.
+    pub fn build(users: Vec<UserSummary>) -> Self {
+        let mut ids = HashMap::with_capacity(users.len());
+        let mut kept = Vec::with_capacity(users.len());
+        for user in users {
+            if !ids.contains_key(&user.id) {
+                ids.insert(user.id.clone(), kept.len());
+                kept.push(user);
+            }
+        }
+        let texts: Vec<(&str, &str)> = kept
+            .iter()
+            .map(|user| (user.name.as_str(), user.email.as_str()))
+            .collect();
+        let haystacks = Haystacks::of_texts(&texts);
+        Self {
+            users: kept,
+            haystacks,
+            ids,
+        }
+    }
+
+    /// How many users.
+    pub fn len(&self) -> usize {
+        self.users.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.users.is_empty()
+    }
+}
+
 /// The users held and what the list shows of them.
 #[derive(Debug, Clone, Default)]
 pub struct UserListState {
@@ -111,6 +154,23 @@ impl UserListState {
             self.rank_in_from(first_new);
         }
         merged
+    }
+
+    /// Takes users made ready off the loop. An empty list takes them whole; a list that holds
+    /// users already merges them (as a page would be).
+    pub fn take_held(&mut self, held: HeldUsers) -> Merged {
+        if !self.users.is_empty() {
+            return self.merge(held.users);
+        }
+        let added = held.users.len();
+        self.users = held.users;
+        self.haystacks = held.haystacks;
+        self.ids = held.ids;
+        self.filtered_for.clear();
+        self.ranked.clear();
+        self.ranking_stale = false;
+        self.visible = self.unfiltered_rows();
+        Merged { added, changed: 0 }
     }
 
     /// Ranks users `first_new..` into the list shown (they rank after every equal score).

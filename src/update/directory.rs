@@ -7,7 +7,7 @@ use crate::effect::Effect;
 use crate::model::FetchError;
 use crate::model::UserPage;
 use crate::msg::StoredDirectory;
-use crate::state::{RequestId, State, SyncEnd};
+use crate::state::{HeldUsers, RequestId, State, SyncEnd};
 use crate::ui::thousands;
 
 /// Reads the stored directory (the first thing the explorer does for a profile).
@@ -41,7 +41,10 @@ pub(crate) fn opened(
     }
     state.list.directory.stored_age_secs = stored.age_secs;
     state.list.total = stored.total.or(state.list.total);
-    let empty = stored.users.is_empty();
+    let empty = stored.users.is_empty() && stored.held.as_ref().is_none_or(HeldUsers::is_empty);
+    if let Some(held) = stored.held {
+        state.list.take_held(held);
+    }
     state.list.merge(stored.users);
     let mut effects = super::filter::refilter(state);
     effects.extend(selection_changed(state));

@@ -25,6 +25,7 @@ fn a_fresh_stored_directory_shows_at_once_with_no_sync() {
                 stale: false,
                 total: Some(300),
                 note: None,
+                held: None,
             }),
         },
     );
@@ -48,6 +49,7 @@ fn a_stale_stored_directory_shows_at_once_and_syncs_in_the_background() {
                 stale: true,
                 total: Some(3),
                 note: None,
+                held: None,
             }),
         },
     );
