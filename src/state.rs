@@ -17,7 +17,7 @@ use std::path::PathBuf;
 use crate::theme::Theme;
 
 pub use command::CommandLine;
-pub use detail::{DetailState, DetailTab, RawSearch, Wanted};
+pub use detail::{DetailState, DetailTab, RawSearch, UnviewedRecord, Wanted};
 pub use directory::{DirectoryState, SyncEnd};
 pub use findings::{FindingGroup, FindingGrouping, FindingRow, FindingsView};
 pub use list::{FILTER_AT_ONCE_UP_TO, Merged, PendingFilter, UserListState};
@@ -231,9 +231,18 @@ impl State {
             || self.list.filtering.is_some()
             || self.detail.loading.is_some()
             || self.detail.wanted.is_some()
+            || self.resting_on_unviewed()
             || self.exporting
             || self.switching.is_some()
             || self.audit_scan.running
+    }
+
+    /// Whether the selection rests on the record shown before it counts as viewed: time must
+    /// pass for it to count. (With the selection elsewhere nothing waits on time.)
+    pub fn resting_on_unviewed(&self) -> bool {
+        self.detail.unviewed.as_ref().is_some_and(|unviewed| {
+            self.list.selected().map(|user| user.id.as_str()) == Some(unviewed.id.as_str())
+        })
     }
 
     /// The key table for the focused pane and tab.

@@ -3,7 +3,7 @@
 use crossterm::event::{Event, KeyEvent, KeyEventKind};
 use tui_input::backend::crossterm::EventHandler;
 
-use super::{cancel_detail, fetch_record, list_focused, selection_changed};
+use super::{cancel_detail, list_focused, open_record, selection_changed};
 use crate::action::Action;
 use crate::effect::Effect;
 use crate::state::{DetailTab, Focus, State};
@@ -147,7 +147,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             super::directory::sync(state)
         }
         Action::Refresh => match state.list.selected().map(|user| user.id.clone()) {
-            Some(id) => fetch_record(state, id),
+            Some(id) => open_record(state, id),
             None => Vec::new(),
         },
         Action::TreeExpand
@@ -306,12 +306,13 @@ fn open(state: &mut State) -> Vec<Effect> {
     }
     if list_focused(state) {
         state.focus = Focus::Detail;
-        if let Some(id) = state.list.selected().map(|user| user.id.clone())
-            && state.detail.current_id() != Some(id.as_str())
-        {
-            state.detail.wanted = None;
-            return fetch_record(state, id);
+        let Some(id) = state.list.selected().map(|user| user.id.clone()) else {
+            return Vec::new();
+        };
+        if state.detail.current_id() == Some(id.as_str()) {
+            return super::viewed::opened(state, &id);
         }
+        return open_record(state, id);
     }
     Vec::new()
 }

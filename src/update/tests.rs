@@ -171,5 +171,6 @@ mod command;
 mod detail;
 mod list;
 mod status;
+mod trail;
 mod tree;
 mod zoom;

@@ -313,6 +313,13 @@ fn idle_means_no_tick() {
     let mut state = loaded();
     assert!(state.needs_tick(), "a spinner runs while the record loads");
     answer_fetch(&mut state);
+    assert!(
+        state.needs_tick(),
+        "the record shown rests before it counts as viewed"
+    );
+    for _ in 0..DEBOUNCE_TICKS {
+        update(&mut state, Msg::Tick);
+    }
     assert!(!state.needs_tick());
 }
 
