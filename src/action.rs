@@ -41,6 +41,10 @@ pub enum Action {
     Export,
     /// Mark or unmark the selected user.
     ToggleMark,
+    /// Mark every user the list shows (all, or those the filter matches).
+    MarkAllShown,
+    /// Clear every mark.
+    ClearMarks,
     /// Fetch the selected record again.
     Refresh,
     /// Threads: sort by the next key.
@@ -112,6 +116,8 @@ impl Action {
         Self::PrevTab,
         Self::Export,
         Self::ToggleMark,
+        Self::MarkAllShown,
+        Self::ClearMarks,
         Self::Refresh,
         Self::TreeExpand,
         Self::TreeCollapse,
@@ -158,6 +164,8 @@ impl Action {
             Self::PrevTab => "prev_tab",
             Self::Export => "export",
             Self::ToggleMark => "mark",
+            Self::MarkAllShown => "mark_all",
+            Self::ClearMarks => "clear_marks",
             Self::Refresh => "refresh",
             Self::TreeExpand => "tree_expand",
             Self::TreeCollapse => "tree_collapse",
@@ -208,6 +216,7 @@ impl Action {
             (Self::Open, In::Command) => "run",
             (Self::Open, In::RawSearch) => "find",
             (Self::Cancel, In::Filter | In::Command | In::RawSearch | In::Yank) => "cancel",
+            (Self::Cancel, In::List) => "cancel / clear the marks",
             (Self::CycleSort, In::Threads | In::List) => "sort by the next column",
             (Self::ReverseSort, In::List) => "reverse the sort",
             (Self::CycleSort, In::Audit) => "group by the next key",
@@ -237,6 +246,8 @@ impl Action {
             Self::PrevTab => "previous tab",
             Self::Export => "export",
             Self::ToggleMark => "mark",
+            Self::MarkAllShown => "mark all shown",
+            Self::ClearMarks => "clear the marks",
             Self::Refresh => "refetch",
             Self::CycleSort => "sort or group by the next key",
             Self::ReverseSort => "reverse order",

@@ -154,6 +154,8 @@ pub struct State {
     pub exporting: bool,
     /// The users of the export being written, for the audit trail.
     pub exporting_ids: Vec<String>,
+    /// The export being written is of the marked set: once written, those marks are cleared.
+    pub exporting_marked: bool,
     /// The loop should stop.
     pub quit: bool,
     /// The `:` command line, while open.
@@ -197,6 +199,7 @@ impl State {
             spinner_frame: 0,
             exporting: false,
             exporting_ids: Vec::new(),
+            exporting_marked: false,
             quit: false,
             command: None,
             profile_names: Vec::new(),

@@ -5,15 +5,16 @@ pub mod audit;
 mod command;
 mod copy;
 pub(crate) mod directory;
+mod export;
 mod filter;
 pub(crate) mod keys;
 mod list_sort;
+mod marks;
 mod mouse;
 mod record;
 mod threads;
 mod viewed;
 
-use crate::audit::trail::action as trail;
 use crate::effect::Effect;
 use crate::msg::Msg;
 use crate::state::{DetailState, Focus, State, Wanted};
@@ -85,27 +86,7 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::RecordLoaded { request, result } => record::loaded(state, request, result),
         Msg::RecordMapped { request, result } => record::mapped(state, request, result),
         Msg::ThreadsLoaded { request, result } => threads::loaded(state, request, result),
-        Msg::ExportFinished { result } => {
-            state.exporting = false;
-            let ids = std::mem::take(&mut state.exporting_ids);
-            match result {
-                Ok(path) => {
-                    state.status.error = None;
-                    state.status.info = Some(format!("exported to {}", path.display()));
-                    state.status.last_export = Some(path);
-                    ids.into_iter()
-                        .map(|user_id| Effect::Trail {
-                            user_id,
-                            action: trail::EXPORTED,
-                        })
-                        .collect()
-                }
-                Err(message) => {
-                    state.status.error = Some(format!("export failed: {message}"));
-                    Vec::new()
-                }
-            }
-        }
+        Msg::ExportFinished { result } => export::finished(state, result),
         Msg::ProfileSwitched { result } => profile_switched(state, result),
         Msg::ThemeLoaded { result } => {
             match result {

@@ -74,6 +74,8 @@ const LIST: &[(KeyBinding, Action)] = &[
     (key(KeyCode::Char('l')), Action::Open),
     (key(KeyCode::Right), Action::Open),
     (key(KeyCode::Char(' ')), Action::ToggleMark),
+    (key(KeyCode::Char('*')), Action::MarkAllShown),
+    (key(KeyCode::Char('u')), Action::ClearMarks),
     (key(KeyCode::Char('r')), Action::Refresh),
     (key(KeyCode::Char('s')), Action::CycleSort),
     (key(KeyCode::Char('S')), Action::ReverseSort),

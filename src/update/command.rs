@@ -3,7 +3,6 @@
 use crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
 
-use super::keys::export;
 use crate::action::Action;
 use crate::effect::Effect;
 use crate::state::command::{self, Command};
@@ -88,7 +87,7 @@ fn run(state: &mut State, text: &str) -> Vec<Effect> {
             state.help_open = true;
             Vec::new()
         }
-        Ok(Command::Export) => export(state),
+        Ok(Command::Export) => super::export::start(state),
         Ok(Command::Audit) => super::audit::start(state),
         Ok(Command::ExportAudit) => super::audit::export(state),
         Ok(Command::Sync) => super::directory::sync(state),

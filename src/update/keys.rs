@@ -131,16 +131,10 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             state.detail.step_tab(action == Action::NextTab);
             super::threads::request_titles(state)
         }
-        Action::Export => export(state),
-        Action::ToggleMark => {
-            if let Some(id) = state.list.selected().map(|user| user.id.clone())
-                && !state.list.marked.remove(&id)
-            {
-                state.list.marked.insert(id);
-            }
-            state.list.move_by(1);
-            selection_changed(state)
-        }
+        Action::Export => super::export::start(state),
+        Action::ToggleMark => super::marks::toggle(state),
+        Action::MarkAllShown => super::marks::mark_all_shown(state),
+        Action::ClearMarks => super::marks::clear(state),
         // On the list (or when it failed) `r` syncs the directory again; on a record it
         // fetches the record again.
         Action::Refresh if list_focused(state) || state.list.error.is_some() => {
@@ -220,6 +214,9 @@ fn cancel(state: &mut State) -> Vec<Effect> {
         state.status.error = None;
     } else if state.focus == Focus::Detail {
         state.focus = Focus::List;
+    } else if !state.list.marked.is_empty() {
+        // Marks are the last thing Esc lets go of, and it says so: they are not kept unseen.
+        return super::marks::clear(state);
     }
     effects
 }
@@ -315,40 +312,6 @@ fn open(state: &mut State) -> Vec<Effect> {
         return open_record(state, id);
     }
     Vec::new()
-}
-
-pub(super) fn export(state: &mut State) -> Vec<Effect> {
-    if state.exporting {
-        return Vec::new();
-    }
-    if !state.list.marked.is_empty() {
-        // The marked set, in list order, fetched afresh and written as one NDJSON file.
-        let ids: Vec<String> = state
-            .list
-            .users
-            .iter()
-            .filter(|user| state.list.marked.contains(&user.id))
-            .map(|user| user.id.clone())
-            .collect();
-        state.exporting = true;
-        state.exporting_ids.clone_from(&ids);
-        state.status.info = Some(format!("exporting {} marked users…", ids.len()));
-        return vec![Effect::ExportMarked { ids }];
-    }
-    let Some(record) = state.detail.record.clone() else {
-        state.status.error = Some(if state.detail.loading.is_some() {
-            "the record is still loading; export once it is shown".to_owned()
-        } else {
-            "no record to export: select a user first".to_owned()
-        });
-        return Vec::new();
-    };
-    state.exporting = true;
-    state.exporting_ids = vec![record.id.clone()];
-    state.status.info = Some("exporting…".to_owned());
-    vec![Effect::Export {
-        records: vec![record],
-    }]
 }
 
 /// A key while typing a raw-view search: the search runs as you type.

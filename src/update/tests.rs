@@ -170,6 +170,7 @@ mod audit;
 mod command;
 mod detail;
 mod list;
+mod marks;
 mod status;
 mod trail;
 mod tree;
