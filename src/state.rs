@@ -5,6 +5,7 @@ mod detail;
 pub mod directory;
 pub mod filter;
 pub mod findings;
+pub mod history;
 mod list;
 pub mod list_sort;
 pub mod raw;
@@ -160,6 +161,10 @@ pub struct State {
     pub quit: bool,
     /// The `:` command line, while open.
     pub command: Option<CommandLine>,
+    /// Commands run this session, for Up and Down on the `:` line.
+    pub command_history: history::InputHistory,
+    /// Filters searched this session, for Up and Down in the filter input.
+    pub filter_history: history::InputHistory,
     /// Profile names `:profile` can switch to.
     pub profile_names: Vec<String>,
     /// Theme names `:theme` can choose.
@@ -202,6 +207,8 @@ impl State {
             exporting_marked: false,
             quit: false,
             command: None,
+            command_history: history::InputHistory::default(),
+            filter_history: history::InputHistory::default(),
             profile_names: Vec::new(),
             theme_names: crate::theme::names()
                 .into_iter()

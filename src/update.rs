@@ -7,6 +7,7 @@ mod copy;
 pub(crate) mod directory;
 mod export;
 mod filter;
+mod history;
 pub(crate) mod keys;
 mod list_sort;
 mod marks;

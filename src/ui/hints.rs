@@ -31,7 +31,8 @@ fn pane_hints(context: KeyContext) -> &'static [(Action, Rank)] {
         ],
         KeyContext::Filter => &[
             (A::Open, 1),
-            (A::Down, 3),
+            (A::HistoryPrevious, 3),
+            (A::Down, 4),
             (A::FocusNext, 2),
             (A::Cancel, 1),
             (A::Quit, 0),
@@ -81,6 +82,7 @@ fn pane_hints(context: KeyContext) -> &'static [(Action, Rank)] {
         KeyContext::Command => &[
             (A::Complete, 1),
             (A::CompletePrevious, 2),
+            (A::HistoryPrevious, 3),
             (A::Open, 1),
             (A::Cancel, 1),
         ],

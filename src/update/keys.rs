@@ -43,6 +43,7 @@ pub(crate) fn on_key(state: &mut State, key: &KeyEvent) -> Vec<Effect> {
             if state.list.filter.value() == before {
                 return Vec::new();
             }
+            state.filter_history.stop_recalling();
             super::filter::refilter(state)
         }
         None => Vec::new(),
@@ -81,6 +82,9 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             super::threads::sort(state, action == Action::ReverseSort)
         }
         Action::Complete | Action::CompletePrevious => Vec::new(),
+        Action::HistoryPrevious | Action::HistoryNext => {
+            super::history::recall_filter(state, action == Action::HistoryPrevious)
+        }
         Action::ToggleHelp => {
             state.help_open = true;
             Vec::new()
@@ -91,6 +95,9 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::FocusNext | Action::FocusPrev => {
+            if state.focus == Focus::Filter {
+                super::history::remember_filter(state);
+            }
             state.focus = match state.focus {
                 Focus::Filter | Focus::Detail => Focus::List,
                 Focus::List => Focus::Detail,
@@ -188,6 +195,7 @@ fn tree_action(state: &mut State, action: Action) {
 
 fn cancel(state: &mut State) -> Vec<Effect> {
     if state.focus == Focus::Filter {
+        super::history::remember_filter(state);
         state.focus = state.focus_before_filter;
         return Vec::new();
     }
@@ -284,6 +292,7 @@ fn open(state: &mut State) -> Vec<Effect> {
     }
     if state.focus == Focus::Filter {
         // Enter on a query also asks the server, where the API can search.
+        super::history::remember_filter(state);
         let query = state.list.filter.value().trim().to_owned();
         state.focus = Focus::List;
         if query.is_empty() {

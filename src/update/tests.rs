@@ -169,6 +169,7 @@ fn type_text(state: &mut State, text: &str) -> Vec<Effect> {
 mod audit;
 mod command;
 mod detail;
+mod history;
 mod list;
 mod marks;
 mod status;
