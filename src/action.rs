@@ -41,6 +41,10 @@ pub enum Action {
     Export,
     /// Mark or unmark the selected user.
     ToggleMark,
+    /// Mark every user the list shows (all, or those the filter matches).
+    MarkAllShown,
+    /// Clear every mark.
+    ClearMarks,
     /// Fetch the selected record again.
     Refresh,
     /// Threads: sort by the next key.
@@ -67,6 +71,11 @@ pub enum Action {
     Complete,
     /// The previous candidate completing the word under the cursor (command line).
     CompletePrevious,
+    /// The `:` line or the filter: the entry typed before the one shown, this session.
+    HistoryPrevious,
+    /// The `:` line or the filter: the entry typed after the one shown (at the end, the line
+    /// being typed before the recall).
+    HistoryNext,
     /// Tree: expand the node, or step into its first child (`l`).
     TreeExpand,
     /// Tree: collapse the node, or step out to its parent (`h`).
@@ -112,6 +121,8 @@ impl Action {
         Self::PrevTab,
         Self::Export,
         Self::ToggleMark,
+        Self::MarkAllShown,
+        Self::ClearMarks,
         Self::Refresh,
         Self::TreeExpand,
         Self::TreeCollapse,
@@ -135,6 +146,8 @@ impl Action {
         Self::CommandLine,
         Self::Complete,
         Self::CompletePrevious,
+        Self::HistoryPrevious,
+        Self::HistoryNext,
     ];
 
     /// The name the config uses for this action.
@@ -158,6 +171,8 @@ impl Action {
             Self::PrevTab => "prev_tab",
             Self::Export => "export",
             Self::ToggleMark => "mark",
+            Self::MarkAllShown => "mark_all",
+            Self::ClearMarks => "clear_marks",
             Self::Refresh => "refresh",
             Self::TreeExpand => "tree_expand",
             Self::TreeCollapse => "tree_collapse",
@@ -182,6 +197,8 @@ impl Action {
             Self::CommandLine => "command_line",
             Self::Complete => "complete",
             Self::CompletePrevious => "complete_previous",
+            Self::HistoryPrevious => "history_previous",
+            Self::HistoryNext => "history_next",
         }
     }
 
@@ -208,6 +225,9 @@ impl Action {
             (Self::Open, In::Command) => "run",
             (Self::Open, In::RawSearch) => "find",
             (Self::Cancel, In::Filter | In::Command | In::RawSearch | In::Yank) => "cancel",
+            (Self::Cancel, In::List) => "cancel / clear the marks",
+            (Self::HistoryPrevious, In::Command) => "earlier command",
+            (Self::HistoryNext, In::Command) => "later command",
             (Self::CycleSort, In::Threads | In::List) => "sort by the next column",
             (Self::ReverseSort, In::List) => "reverse the sort",
             (Self::CycleSort, In::Audit) => "group by the next key",
@@ -237,6 +257,8 @@ impl Action {
             Self::PrevTab => "previous tab",
             Self::Export => "export",
             Self::ToggleMark => "mark",
+            Self::MarkAllShown => "mark all shown",
+            Self::ClearMarks => "clear the marks",
             Self::Refresh => "refetch",
             Self::CycleSort => "sort or group by the next key",
             Self::ReverseSort => "reverse order",
@@ -250,6 +272,8 @@ impl Action {
             Self::CommandLine => "command line",
             Self::Complete => "complete / next",
             Self::CompletePrevious => "previous completion",
+            Self::HistoryPrevious => "history",
+            Self::HistoryNext => "history forward",
             Self::TreeExpand => "expand / into child",
             Self::TreeCollapse => "collapse / to parent",
             Self::TreeToggle => "fold / unfold",

@@ -5,6 +5,7 @@ mod detail;
 pub mod directory;
 pub mod filter;
 pub mod findings;
+pub mod history;
 mod list;
 pub mod list_sort;
 pub mod raw;
@@ -17,7 +18,7 @@ use std::path::PathBuf;
 use crate::theme::Theme;
 
 pub use command::CommandLine;
-pub use detail::{DetailState, DetailTab, RawSearch, Wanted};
+pub use detail::{DetailState, DetailTab, RawSearch, UnviewedRecord, Wanted};
 pub use directory::{DirectoryState, SyncEnd};
 pub use findings::{FindingGroup, FindingGrouping, FindingRow, FindingsView};
 pub use list::{FILTER_AT_ONCE_UP_TO, HeldUsers, Merged, PendingFilter, UserListState};
@@ -154,10 +155,16 @@ pub struct State {
     pub exporting: bool,
     /// The users of the export being written, for the audit trail.
     pub exporting_ids: Vec<String>,
+    /// The export being written is of the marked set: once written, those marks are cleared.
+    pub exporting_marked: bool,
     /// The loop should stop.
     pub quit: bool,
     /// The `:` command line, while open.
     pub command: Option<CommandLine>,
+    /// Commands run this session, for Up and Down on the `:` line.
+    pub command_history: history::InputHistory,
+    /// Filters searched this session, for Up and Down in the filter input.
+    pub filter_history: history::InputHistory,
     /// Profile names `:profile` can switch to.
     pub profile_names: Vec<String>,
     /// Theme names `:theme` can choose.
@@ -197,8 +204,11 @@ impl State {
             spinner_frame: 0,
             exporting: false,
             exporting_ids: Vec::new(),
+            exporting_marked: false,
             quit: false,
             command: None,
+            command_history: history::InputHistory::default(),
+            filter_history: history::InputHistory::default(),
             profile_names: Vec::new(),
             theme_names: crate::theme::names()
                 .into_iter()
@@ -231,9 +241,18 @@ impl State {
             || self.list.filtering.is_some()
             || self.detail.loading.is_some()
             || self.detail.wanted.is_some()
+            || self.resting_on_unviewed()
             || self.exporting
             || self.switching.is_some()
             || self.audit_scan.running
+    }
+
+    /// Whether the selection rests on the record shown before it counts as viewed: time must
+    /// pass for it to count. (With the selection elsewhere nothing waits on time.)
+    pub fn resting_on_unviewed(&self) -> bool {
+        self.detail.unviewed.as_ref().is_some_and(|unviewed| {
+            self.list.selected().map(|user| user.id.as_str()) == Some(unviewed.id.as_str())
+        })
     }
 
     /// The key table for the focused pane and tab.

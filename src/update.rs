@@ -5,15 +5,17 @@ pub mod audit;
 mod command;
 mod copy;
 pub(crate) mod directory;
+mod export;
 mod filter;
+mod history;
 pub(crate) mod keys;
 mod list_sort;
+mod marks;
 mod mouse;
+mod record;
 mod threads;
+mod viewed;
 
-use std::sync::Arc;
-
-use crate::audit::trail::action as trail;
 use crate::effect::Effect;
 use crate::msg::Msg;
 use crate::state::{DetailState, Focus, State, Wanted};
@@ -82,111 +84,10 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
                 }
             }
         }
-        Msg::RecordLoaded { request, result } => {
-            if state.detail.loading.as_ref().map(|(id, _)| *id) != Some(request) {
-                return Vec::new();
-            }
-            state.detail.loading = None;
-            match result {
-                Ok(record) => {
-                    state.detail.error = None;
-                    if !record.deferred {
-                        // Scanned for JSON notes as it was fetched (a deferred record with its
-                        // full mapping), off the loop.
-                        announce_json_notes(state, &record);
-                    }
-                    let labeller = crate::json::labels::for_provider(record.provider);
-                    let tree = crate::state::tree::TreeState::of_record(&record, labeller, 1);
-                    state.detail.raw_lines = Arc::new(crate::state::raw::RawLines::of_index(
-                        tree.source().clone(),
-                        tree.shared_index(),
-                    ));
-                    // A search still typed in holds in the new record's lines, not the old ones.
-                    state.detail.raw_search.find_anew(&state.detail.raw_lines);
-                    state.detail.tree = tree;
-                    let (rows, jump) = (state.detail_rows(), state.detail_jump());
-                    state.detail.tree.scroll_to_cursor(rows, jump);
-                    state.detail.threads =
-                        crate::state::threads::ThreadsState::new(record.threads.clone());
-                    let id = record.id.clone();
-                    let mut effects = Vec::new();
-                    if record.deferred {
-                        // Shown now from its bytes; the overview and the audit wait for the
-                        // mapping, which parses all of it, off the loop.
-                        let request = state.next_request();
-                        state.detail.mapping = Some(request);
-                        state.detail.findings.clear();
-                        effects.push(Effect::MapRecord {
-                            request,
-                            record: Arc::clone(&record),
-                            audit: record_audit(state),
-                        });
-                    } else {
-                        state.detail.mapping = None;
-                        audit_record(state, &record);
-                    }
-                    state.detail.record = Some(record);
-                    state.detail.scroll = 0;
-                    if !state.detail.tabs().contains(&state.detail.tab) {
-                        state.detail.tab = crate::state::DetailTab::Overview;
-                    }
-                    if let Some(path) = state.detail.reveal_after_load.take() {
-                        audit::reveal(state, &path);
-                    }
-                    effects.push(Effect::Trail {
-                        user_id: id,
-                        action: trail::VIEWED,
-                    });
-                    effects.extend(threads::request_titles(state));
-                    return effects;
-                }
-                Err(error) => {
-                    state.detail.record = None;
-                    state.detail.error = Some(error.one_line());
-                }
-            }
-            Vec::new()
-        }
-        Msg::RecordMapped { request, result } => {
-            if state.detail.mapping != Some(request) {
-                return Vec::new();
-            }
-            state.detail.mapping = None;
-            match result {
-                // Same bytes, so the tree, the raw view and the reader's place in them stay.
-                Ok(mapped) => {
-                    announce_json_notes(state, &mapped.record);
-                    show_findings(state, &mapped.record, mapped.findings);
-                    state.detail.record = Some(mapped.record);
-                }
-                Err(error) => {
-                    state.status.error = Some(format!("mapping the record: {}", error.one_line()));
-                }
-            }
-            Vec::new()
-        }
+        Msg::RecordLoaded { request, result } => record::loaded(state, request, result),
+        Msg::RecordMapped { request, result } => record::mapped(state, request, result),
         Msg::ThreadsLoaded { request, result } => threads::loaded(state, request, result),
-        Msg::ExportFinished { result } => {
-            state.exporting = false;
-            let ids = std::mem::take(&mut state.exporting_ids);
-            match result {
-                Ok(path) => {
-                    state.status.error = None;
-                    state.status.info = Some(format!("exported to {}", path.display()));
-                    state.status.last_export = Some(path);
-                    ids.into_iter()
-                        .map(|user_id| Effect::Trail {
-                            user_id,
-                            action: trail::EXPORTED,
-                        })
-                        .collect()
-                }
-                Err(message) => {
-                    state.status.error = Some(format!("export failed: {message}"));
-                    Vec::new()
-                }
-            }
-        }
+        Msg::ExportFinished { result } => export::finished(state, result),
         Msg::ProfileSwitched { result } => profile_switched(state, result),
         Msg::ThemeLoaded { result } => {
             match result {
@@ -206,44 +107,6 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
     }
 }
-
-/// Runs the audit rules over the record just shown: its findings for the Audit tab, its worst
-/// severity for the list's badge.
-fn audit_record(state: &mut State, record: &crate::model::UserRecord) {
-    let findings = record_audit(state).findings(record);
-    show_findings(state, record, findings);
-}
-
-/// What auditing a record takes now: the profile, its enabled rules, its settings.
-fn record_audit(state: &State) -> crate::audit::RecordAudit {
-    let settings = audit::settings(state);
-    crate::audit::RecordAudit {
-        profile: state.profile.name.clone(),
-        rules: crate::audit::select_rules(None, &settings.disabled_rules).unwrap_or_default(),
-        settings,
-    }
-}
-
-/// A record's findings (the most severe first) on the Audit tab and as its list badge.
-fn show_findings(
-    state: &mut State,
-    record: &crate::model::UserRecord,
-    findings: Vec<crate::audit::Finding>,
-) {
-    match findings.first() {
-        Some(worst) => state
-            .list
-            .severity
-            .insert(record.summary.id.clone(), worst.severity),
-        None => state.list.severity.remove(&record.summary.id),
-    };
-    state.detail.findings = findings;
-    // Scan findings, when there are any, are what the tab shows; they did not change.
-    if state.audit_scan.findings.is_empty() {
-        audit::regroup(state);
-    }
-}
-
 /// After a profile switch: a fresh list and detail for the new provider, or the error.
 fn profile_switched(
     state: &mut State,
@@ -274,16 +137,18 @@ fn profile_switched(
 
 fn on_tick(state: &mut State) -> Vec<Effect> {
     state.spinner_frame = state.spinner_frame.wrapping_add(1);
+    let mut effects = viewed::tick(state);
     let Some(wanted) = state.detail.wanted.as_mut() else {
-        return Vec::new();
+        return effects;
     };
     wanted.rested_ticks += 1;
     if wanted.rested_ticks < DEBOUNCE_TICKS {
-        return Vec::new();
+        return effects;
     }
     let id = wanted.id.clone();
     state.detail.wanted = None;
-    fetch_record(state, id)
+    effects.extend(fetch_record(state, id));
+    effects
 }
 
 /// Starts fetching a record, cancelling a superseded fetch.
@@ -299,8 +164,18 @@ pub(crate) fn fetch_record(state: &mut State, id: String) -> Vec<Effect> {
     let request = state.next_request();
     state.detail.loading = Some((request, id.clone()));
     state.detail.fetched_before = true;
+    state.detail.view_on_load = false;
     state.detail.error = None;
     effects.push(Effect::FetchRecord { request, id });
+    effects
+}
+
+/// Fetches a record the operator asked for (Enter, `r`, `:user`, a finding): unlike one the
+/// selection merely passed, it counts as viewed as soon as it is shown.
+pub(crate) fn open_record(state: &mut State, id: String) -> Vec<Effect> {
+    state.detail.wanted = None;
+    let effects = fetch_record(state, id);
+    state.detail.view_on_load = true;
     effects
 }
 
@@ -308,6 +183,7 @@ pub(crate) fn fetch_record(state: &mut State, id: String) -> Vec<Effect> {
 pub(crate) fn selection_changed(state: &mut State) -> Vec<Effect> {
     let (rows, jump) = (state.list_page_rows(), state.list_jump());
     state.list.scroll_to_cursor(rows, jump);
+    viewed::selection_moved(state);
     let mut effects = Vec::new();
     let selected = state.list.selected().map(|user| user.id.clone());
     match selected {
@@ -355,20 +231,3 @@ mod tests;
 
 #[cfg(test)]
 mod deferred_tests;
-
-/// Tells the operator when the record's JSON holds what a parsed value would hide (long numbers,
-/// duplicate keys, bytes that are not UTF-8): the overview's first section lists them.
-fn announce_json_notes(state: &mut State, record: &crate::model::UserRecord) {
-    let Some(section) = record
-        .sections
-        .first()
-        .filter(|section| section.title == crate::model::NOTES_SECTION)
-    else {
-        return;
-    };
-    let count = section.fields.len();
-    state.status.info = Some(format!(
-        "this record's JSON has {count} oddit{} (long numbers, duplicate keys or bytes that are not UTF-8): see JSON notes in the overview",
-        if count == 1 { "y" } else { "ies" }
-    ));
-}

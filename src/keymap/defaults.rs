@@ -74,6 +74,8 @@ const LIST: &[(KeyBinding, Action)] = &[
     (key(KeyCode::Char('l')), Action::Open),
     (key(KeyCode::Right), Action::Open),
     (key(KeyCode::Char(' ')), Action::ToggleMark),
+    (key(KeyCode::Char('*')), Action::MarkAllShown),
+    (key(KeyCode::Char('u')), Action::ClearMarks),
     (key(KeyCode::Char('r')), Action::Refresh),
     (key(KeyCode::Char('s')), Action::CycleSort),
     (key(KeyCode::Char('S')), Action::ReverseSort),
@@ -172,15 +174,20 @@ const COMMAND: &[(KeyBinding, Action)] = &[
     (key(KeyCode::Esc), Action::Cancel),
     (key(KeyCode::Tab), Action::Complete),
     (key(KeyCode::BackTab), Action::CompletePrevious),
+    (key(KeyCode::Up), Action::HistoryPrevious),
+    (key(KeyCode::Down), Action::HistoryNext),
     (ctrl('c'), Action::Quit),
 ];
 
-/// Keys the filter input does not swallow.
+/// Keys the filter input does not swallow: Up and Down recall earlier filters, as a shell's
+/// history does; Ctrl-n and Ctrl-p move the list while typing, as in fzf.
 const FILTER: &[(KeyBinding, Action)] = &[
     (key(KeyCode::Enter), Action::Open),
     (key(KeyCode::Esc), Action::Cancel),
-    (key(KeyCode::Down), Action::Down),
-    (key(KeyCode::Up), Action::Up),
+    (key(KeyCode::Up), Action::HistoryPrevious),
+    (key(KeyCode::Down), Action::HistoryNext),
+    (ctrl('n'), Action::Down),
+    (ctrl('p'), Action::Up),
     (key(KeyCode::Tab), Action::FocusNext),
     (ctrl('c'), Action::Quit),
 ];

@@ -17,6 +17,8 @@ pub enum Command {
     ExportAudit,
     /// Sync the profile's whole directory again.
     Sync,
+    /// Go to a user by id: selected in the list if shown there, else fetched.
+    User(String),
     /// Show the keys.
     Help,
     /// Quit.
@@ -31,6 +33,7 @@ pub const NAMES: &[&str] = &[
     "audit",
     "export-audit",
     "sync",
+    "user",
     "help",
     "quit",
 ];
@@ -70,6 +73,8 @@ pub fn parse(line: &str) -> Result<Command, String> {
         "audit" => Ok(Command::Audit),
         "export-audit" => Ok(Command::ExportAudit),
         "sync" => Ok(Command::Sync),
+        "user" | "u" if argument.is_empty() => Err(":user needs a user id".to_owned()),
+        "user" | "u" => Ok(Command::User(argument)),
         "help" | "h" => Ok(Command::Help),
         "quit" | "q" | "q!" | "qa" => Ok(Command::Quit),
         other => Err(format!(
@@ -121,7 +126,7 @@ pub fn complete(line: &str, candidate: &str) -> String {
     let mut completed = kept.to_vec();
     completed.push(candidate);
     let text = completed.join(" ");
-    if completed.len() == 1 && matches!(candidate, "profile" | "theme") {
+    if completed.len() == 1 && matches!(candidate, "profile" | "theme" | "user") {
         text + " "
     } else {
         text
@@ -141,6 +146,8 @@ mod tests {
         assert_eq!(parse("  q "), Ok(Command::Quit));
         assert_eq!(parse("theme light"), Ok(Command::Theme("light".into())));
         assert_eq!(parse("export"), Ok(Command::Export));
+        assert_eq!(parse("user  1042 "), Ok(Command::User("1042".into())));
+        assert!(parse("user").unwrap_err().contains("needs a user id"));
         assert!(parse("profile").unwrap_err().contains("needs a name"));
         assert!(parse("frobnicate").unwrap_err().contains("unknown command"));
     }
@@ -170,5 +177,7 @@ mod tests {
         assert_eq!(complete("profile ", "acme"), "profile acme");
         assert_eq!(complete("", "theme"), "theme ");
         assert_eq!(complete("", "export"), "export");
+        assert_eq!(candidates("us", &profiles, &themes), ["user"]);
+        assert_eq!(complete("us", "user"), "user ");
     }
 }

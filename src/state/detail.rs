@@ -45,6 +45,18 @@ pub struct Wanted {
     pub rested_ticks: u32,
 }
 
+/// The record shown, not yet on the audit trail as viewed: it counts once the selection has
+/// rested on it, shown, for the rest debounce, so users that flicker by while a filter narrows
+/// are not logged as read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnviewedRecord {
+    /// The user id.
+    pub id: String,
+    /// Ticks the selection has rested on it since it was shown (or since the selection last
+    /// moved).
+    pub rested_ticks: u32,
+}
+
 /// The detail pane's state.
 #[derive(Debug, Clone, Default)]
 pub struct DetailState {
@@ -59,6 +71,11 @@ pub struct DetailState {
     pub fetched_before: bool,
     /// The record shown.
     pub record: Option<Arc<UserRecord>>,
+    /// The record shown while it waits to count as viewed.
+    pub unviewed: Option<UnviewedRecord>,
+    /// The fetch in flight was asked for by the operator (Enter, `r`, `:user`, a finding): its
+    /// record counts as viewed as soon as it is shown.
+    pub view_on_load: bool,
     /// The background mapping of the record shown (a deferred record), while it runs.
     pub mapping: Option<RequestId>,
     /// Why the last fetch failed.

@@ -19,13 +19,20 @@ use crate::theme::Theme;
 pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let context = state.key_context();
     let width = area.width;
+    let any_marked = !state.list.marked.is_empty();
     let buf = frame.buffer_mut();
     HINTS_MEMO.with_borrow_mut(|memo| {
         let fresh = memo
             .as_ref()
-            .is_some_and(|memo| memo.is_for(&state.keymap, context, width, theme));
+            .is_some_and(|memo| memo.is_for(&state.keymap, context, width, any_marked, theme));
         if !fresh {
-            *memo = Some(HintsMemo::new(&state.keymap, context, width, theme));
+            *memo = Some(HintsMemo::new(
+                &state.keymap,
+                context,
+                width,
+                any_marked,
+                theme,
+            ));
         }
         if let Some(memo) = memo {
             draw::line(buf, area, &memo.line);
@@ -53,21 +60,29 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
 }
 
 /// The key hints line and what it was made from. It changes only with the keymap, the key
-/// context, the width and the theme, so a frame reuses the last one rather than looking up its
-/// keys (a reverse lookup each, through the whole table); it is a pure function of those four.
+/// context, the width, whether users are marked and the theme, so a frame reuses the last one
+/// rather than looking up its keys (a reverse lookup each, through the whole table); it is a
+/// pure function of those five.
 struct HintsMemo {
     /// Held so that the pointer cannot be reused by another keymap while it is compared.
     keymap: Arc<Keymap>,
     context: KeyContext,
     width: u16,
+    any_marked: bool,
     styles: (Style, Style),
     line: Line<'static>,
 }
 
 impl HintsMemo {
-    fn new(keymap: &Arc<Keymap>, context: KeyContext, width: u16, theme: &Theme) -> Self {
+    fn new(
+        keymap: &Arc<Keymap>,
+        context: KeyContext,
+        width: u16,
+        any_marked: bool,
+        theme: &Theme,
+    ) -> Self {
         let mut spans = Vec::new();
-        for hint in super::hints::hints(keymap, context, usize::from(width)) {
+        for hint in super::hints::hints(keymap, context, usize::from(width), any_marked) {
             spans.push(Span::styled(format!(" {}", hint.key), theme.key()));
             spans.push(Span::styled(
                 format!(" {} ", hint.description),
@@ -78,14 +93,23 @@ impl HintsMemo {
             keymap: Arc::clone(keymap),
             context,
             width,
+            any_marked,
             styles: (theme.key(), theme.muted()),
             line: Line::from(spans),
         }
     }
 
-    fn is_for(&self, keymap: &Arc<Keymap>, context: KeyContext, width: u16, theme: &Theme) -> bool {
+    fn is_for(
+        &self,
+        keymap: &Arc<Keymap>,
+        context: KeyContext,
+        width: u16,
+        any_marked: bool,
+        theme: &Theme,
+    ) -> bool {
         self.context == context
             && self.width == width
+            && self.any_marked == any_marked
             && self.styles == (theme.key(), theme.muted())
             && (Arc::ptr_eq(&self.keymap, keymap) || self.keymap == *keymap)
     }
@@ -237,10 +261,13 @@ mod tests {
         // Another pane, then back: each time the hints of the pane focused.
         state.focus = Focus::Detail;
         let detail = hints_row(&state);
-        let fresh = HintsMemo::new(&state.keymap, state.key_context(), 200, &state.theme);
+        let fresh = HintsMemo::new(&state.keymap, state.key_context(), 200, false, &state.theme);
         let expected: String = fresh.line.spans.iter().map(|span| &*span.content).collect();
         assert_eq!(detail.trim_end(), expected.trim_end());
         state.focus = Focus::List;
         assert_eq!(hints_row(&state), remapped);
+        // Users marked: the same pane offers to clear them.
+        state.list.marked.insert("u1".to_owned());
+        assert!(hints_row(&state).contains(" u clear the marks"));
     }
 }

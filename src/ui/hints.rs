@@ -20,6 +20,9 @@ fn pane_hints(context: KeyContext) -> &'static [(Action, Rank)] {
             (A::Open, 1),
             (A::FocusNext, 3),
             (A::ToggleMark, 4),
+            (A::MarkAllShown, 5),
+            // Only offered while there are marks (see `hints`), and then it matters.
+            (A::ClearMarks, 3),
             (A::Export, 3),
             (A::CommandLine, 4),
             (A::ToggleZoom, 5),
@@ -28,7 +31,8 @@ fn pane_hints(context: KeyContext) -> &'static [(Action, Rank)] {
         ],
         KeyContext::Filter => &[
             (A::Open, 1),
-            (A::Down, 3),
+            (A::HistoryPrevious, 3),
+            (A::Down, 4),
             (A::FocusNext, 2),
             (A::Cancel, 1),
             (A::Quit, 0),
@@ -78,6 +82,7 @@ fn pane_hints(context: KeyContext) -> &'static [(Action, Rank)] {
         KeyContext::Command => &[
             (A::Complete, 1),
             (A::CompletePrevious, 2),
+            (A::HistoryPrevious, 3),
             (A::Open, 1),
             (A::Cancel, 1),
         ],
@@ -107,10 +112,12 @@ impl Hint {
 }
 
 /// The hints of a pane that fit in `width` cells: the least used are dropped first, the rest
-/// keep their order; help and quit always stay.
-pub fn hints(keymap: &Keymap, context: KeyContext, width: usize) -> Vec<Hint> {
+/// keep their order; help and quit always stay. Clearing the marks is offered only while
+/// users are marked (`any_marked`), so the marks never linger unseen and their key is at hand.
+pub fn hints(keymap: &Keymap, context: KeyContext, width: usize, any_marked: bool) -> Vec<Hint> {
     let ranked: Vec<(Hint, Rank)> = pane_hints(context)
         .iter()
+        .filter(|(action, _)| any_marked || *action != Action::ClearMarks)
         .filter_map(|(action, rank)| {
             keymap.first_key(context, *action).map(|key| {
                 let description = action.describe_in(context);
@@ -159,7 +166,7 @@ mod tests {
             KeyContext::Audit,
             KeyContext::Raw,
         ] {
-            let row = text(&hints(&keymap, context, 80));
+            let row = text(&hints(&keymap, context, 80, true));
             assert!(row.width() <= 80, "{context:?}: {row}");
             assert!(row.contains(" ? help "), "{context:?}: {row}");
             assert!(row.contains(" q quit "), "{context:?}: {row}");
@@ -169,9 +176,13 @@ mod tests {
     #[test]
     fn each_pane_says_what_its_keys_do_there() {
         let keymap = Keymap::default();
-        let row = |context| text(&hints(&keymap, context, 200));
+        let row = |context| text(&hints(&keymap, context, 300, true));
         assert!(row(KeyContext::Raw).contains(" / search the JSON "));
         assert!(row(KeyContext::List).contains(" Enter open "));
+        assert!(row(KeyContext::List).contains(" * mark all shown "));
+        assert!(row(KeyContext::List).contains(" u clear the marks "));
+        let unmarked = text(&hints(&keymap, KeyContext::List, 200, false));
+        assert!(!unmarked.contains(" u clear the marks "), "{unmarked}");
         assert!(row(KeyContext::Filter).contains(" Enter search the server "));
         assert!(row(KeyContext::Tree).contains(" Enter fold / unfold "));
         for context in [KeyContext::Threads, KeyContext::Audit, KeyContext::Tree] {
@@ -184,11 +195,11 @@ mod tests {
     #[test]
     fn the_least_used_hints_go_first_and_the_rest_keep_their_order() {
         let keymap = Keymap::default();
-        let wide = hints(&keymap, KeyContext::List, 200);
-        let narrow = hints(&keymap, KeyContext::List, 60);
+        let wide = hints(&keymap, KeyContext::List, 200, false);
+        let narrow = hints(&keymap, KeyContext::List, 60, false);
         assert!(narrow.len() < wide.len());
         let kept: Vec<&str> = narrow.iter().map(|hint| hint.description).collect();
-        assert!(!kept.contains(&"cancel / back"), "{kept:?}");
+        assert!(!kept.contains(&"cancel / clear the marks"), "{kept:?}");
         assert!(
             kept.contains(&"filter") && kept.contains(&"open"),
             "{kept:?}"
@@ -199,7 +210,7 @@ mod tests {
             .collect();
         assert!(positions.is_sorted(), "{positions:?}");
         // Too narrow for anything else: help and quit all the same.
-        let tiny = hints(&keymap, KeyContext::List, 10);
+        let tiny = hints(&keymap, KeyContext::List, 10, false);
         assert_eq!(
             tiny.iter().map(|hint| hint.description).collect::<Vec<_>>(),
             ["help", "quit"]

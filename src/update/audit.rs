@@ -193,7 +193,7 @@ pub(super) fn open(state: &mut State) -> Vec<Effect> {
     let shown_id = state.detail.record.as_ref().map(|record| record.id.clone());
     if shown_id.as_deref() == Some(finding.user_id.as_str()) {
         reveal(state, &finding.path);
-        return Vec::new();
+        return super::viewed::opened(state, &finding.user_id);
     }
     if let Some(row) = state
         .list
@@ -205,9 +205,8 @@ pub(super) fn open(state: &mut State) -> Vec<Effect> {
         let (rows, jump) = (state.list_page_rows(), state.list_jump());
         state.list.scroll_to_cursor(rows, jump);
     }
-    state.detail.wanted = None;
     state.detail.reveal_after_load = Some(finding.path);
-    super::fetch_record(state, finding.user_id)
+    super::open_record(state, finding.user_id)
 }
 
 /// Shows a jq path's node in the tree, opened down to it.

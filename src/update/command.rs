@@ -3,7 +3,6 @@
 use crossterm::event::{Event, KeyEvent};
 use tui_input::backend::crossterm::EventHandler;
 
-use super::keys::export;
 use crate::action::Action;
 use crate::effect::Effect;
 use crate::state::command::{self, Command};
@@ -40,12 +39,18 @@ pub(super) fn on_key(state: &mut State, key: &KeyEvent) -> Vec<Effect> {
         Some(Action::Open) => {
             let text = line.input.value().to_owned();
             state.command = None;
+            state.command_history.remember(&text);
             run(state, &text)
+        }
+        Some(action @ (Action::HistoryPrevious | Action::HistoryNext)) => {
+            super::history::recall_command(state, action == Action::HistoryPrevious);
+            Vec::new()
         }
         _ => {
             line.input.handle_event(&Event::Key(*key));
             line.completions.clear();
             line.completion_index = None;
+            state.command_history.stop_recalling();
             Vec::new()
         }
     }
@@ -88,10 +93,11 @@ fn run(state: &mut State, text: &str) -> Vec<Effect> {
             state.help_open = true;
             Vec::new()
         }
-        Ok(Command::Export) => export(state),
+        Ok(Command::Export) => super::export::start(state),
         Ok(Command::Audit) => super::audit::start(state),
         Ok(Command::ExportAudit) => super::audit::export(state),
         Ok(Command::Sync) => super::directory::sync(state),
+        Ok(Command::User(id)) => go_to_user(state, id),
         Ok(Command::Theme(name)) => vec![Effect::LoadTheme(name)],
         Ok(Command::Profile(name)) => {
             if !state.profile_names.contains(&name) {
@@ -106,4 +112,29 @@ fn run(state: &mut State, text: &str) -> Vec<Effect> {
             vec![Effect::SwitchProfile(name)]
         }
     }
+}
+
+/// `:user ID`: the user selected in the list if shown there, else fetched by id (a user the
+/// directory does not hold yet, or one the filter hides); either way the record is opened, as
+/// Enter would, and the status says which it was.
+fn go_to_user(state: &mut State, id: String) -> Vec<Effect> {
+    if state.list.select_id(&id) {
+        let mut effects = super::selection_changed(state);
+        if state.detail.current_id() == Some(id.as_str()) {
+            effects.extend(super::viewed::opened(state, &id));
+        } else {
+            effects.extend(super::open_record(state, id.clone()));
+        }
+        state.status.info = Some(format!("user {id}: selected in the list"));
+        state.focus = crate::state::Focus::Detail;
+        return effects;
+    }
+    let whereabouts = if state.list.index_of_id(&id).is_some() {
+        "hidden by the filter"
+    } else {
+        "not in the list"
+    };
+    state.status.info = Some(format!("user {id} is {whereabouts}: fetching it by id"));
+    state.focus = crate::state::Focus::Detail;
+    super::open_record(state, id)
 }

@@ -3,7 +3,7 @@
 use crossterm::event::{Event, KeyEvent, KeyEventKind};
 use tui_input::backend::crossterm::EventHandler;
 
-use super::{cancel_detail, fetch_record, list_focused, selection_changed};
+use super::{cancel_detail, list_focused, open_record, selection_changed};
 use crate::action::Action;
 use crate::effect::Effect;
 use crate::state::{DetailTab, Focus, State};
@@ -43,6 +43,7 @@ pub(crate) fn on_key(state: &mut State, key: &KeyEvent) -> Vec<Effect> {
             if state.list.filter.value() == before {
                 return Vec::new();
             }
+            state.filter_history.stop_recalling();
             super::filter::refilter(state)
         }
         None => Vec::new(),
@@ -81,6 +82,9 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             super::threads::sort(state, action == Action::ReverseSort)
         }
         Action::Complete | Action::CompletePrevious => Vec::new(),
+        Action::HistoryPrevious | Action::HistoryNext => {
+            super::history::recall_filter(state, action == Action::HistoryPrevious)
+        }
         Action::ToggleHelp => {
             state.help_open = true;
             Vec::new()
@@ -91,6 +95,9 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::FocusNext | Action::FocusPrev => {
+            if state.focus == Focus::Filter {
+                super::history::remember_filter(state);
+            }
             state.focus = match state.focus {
                 Focus::Filter | Focus::Detail => Focus::List,
                 Focus::List => Focus::Detail,
@@ -131,23 +138,17 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             state.detail.step_tab(action == Action::NextTab);
             super::threads::request_titles(state)
         }
-        Action::Export => export(state),
-        Action::ToggleMark => {
-            if let Some(id) = state.list.selected().map(|user| user.id.clone())
-                && !state.list.marked.remove(&id)
-            {
-                state.list.marked.insert(id);
-            }
-            state.list.move_by(1);
-            selection_changed(state)
-        }
+        Action::Export => super::export::start(state),
+        Action::ToggleMark => super::marks::toggle(state),
+        Action::MarkAllShown => super::marks::mark_all_shown(state),
+        Action::ClearMarks => super::marks::clear(state),
         // On the list (or when it failed) `r` syncs the directory again; on a record it
         // fetches the record again.
         Action::Refresh if list_focused(state) || state.list.error.is_some() => {
             super::directory::sync(state)
         }
         Action::Refresh => match state.list.selected().map(|user| user.id.clone()) {
-            Some(id) => fetch_record(state, id),
+            Some(id) => open_record(state, id),
             None => Vec::new(),
         },
         Action::TreeExpand
@@ -194,6 +195,7 @@ fn tree_action(state: &mut State, action: Action) {
 
 fn cancel(state: &mut State) -> Vec<Effect> {
     if state.focus == Focus::Filter {
+        super::history::remember_filter(state);
         state.focus = state.focus_before_filter;
         return Vec::new();
     }
@@ -220,6 +222,9 @@ fn cancel(state: &mut State) -> Vec<Effect> {
         state.status.error = None;
     } else if state.focus == Focus::Detail {
         state.focus = Focus::List;
+    } else if !state.list.marked.is_empty() {
+        // Marks are the last thing Esc lets go of, and it says so: they are not kept unseen.
+        return super::marks::clear(state);
     }
     effects
 }
@@ -287,6 +292,7 @@ fn open(state: &mut State) -> Vec<Effect> {
     }
     if state.focus == Focus::Filter {
         // Enter on a query also asks the server, where the API can search.
+        super::history::remember_filter(state);
         let query = state.list.filter.value().trim().to_owned();
         state.focus = Focus::List;
         if query.is_empty() {
@@ -306,48 +312,15 @@ fn open(state: &mut State) -> Vec<Effect> {
     }
     if list_focused(state) {
         state.focus = Focus::Detail;
-        if let Some(id) = state.list.selected().map(|user| user.id.clone())
-            && state.detail.current_id() != Some(id.as_str())
-        {
-            state.detail.wanted = None;
-            return fetch_record(state, id);
+        let Some(id) = state.list.selected().map(|user| user.id.clone()) else {
+            return Vec::new();
+        };
+        if state.detail.current_id() == Some(id.as_str()) {
+            return super::viewed::opened(state, &id);
         }
+        return open_record(state, id);
     }
     Vec::new()
-}
-
-pub(super) fn export(state: &mut State) -> Vec<Effect> {
-    if state.exporting {
-        return Vec::new();
-    }
-    if !state.list.marked.is_empty() {
-        // The marked set, in list order, fetched afresh and written as one NDJSON file.
-        let ids: Vec<String> = state
-            .list
-            .users
-            .iter()
-            .filter(|user| state.list.marked.contains(&user.id))
-            .map(|user| user.id.clone())
-            .collect();
-        state.exporting = true;
-        state.exporting_ids.clone_from(&ids);
-        state.status.info = Some(format!("exporting {} marked users…", ids.len()));
-        return vec![Effect::ExportMarked { ids }];
-    }
-    let Some(record) = state.detail.record.clone() else {
-        state.status.error = Some(if state.detail.loading.is_some() {
-            "the record is still loading; export once it is shown".to_owned()
-        } else {
-            "no record to export: select a user first".to_owned()
-        });
-        return Vec::new();
-    };
-    state.exporting = true;
-    state.exporting_ids = vec![record.id.clone()];
-    state.status.info = Some("exporting…".to_owned());
-    vec![Effect::Export {
-        records: vec![record],
-    }]
 }
 
 /// A key while typing a raw-view search: the search runs as you type.

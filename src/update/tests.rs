@@ -169,7 +169,10 @@ fn type_text(state: &mut State, text: &str) -> Vec<Effect> {
 mod audit;
 mod command;
 mod detail;
+mod history;
 mod list;
+mod marks;
 mod status;
+mod trail;
 mod tree;
 mod zoom;

@@ -1,34 +1,8 @@
-//! The audit trail, the Audit tab and `:audit` / `:export-audit`.
+//! The Audit tab and `:audit` / `:export-audit`.
 
 use super::*;
 use crate::audit::Finding;
 use crate::state::FindingRow;
-
-#[test]
-fn viewing_and_exporting_leave_a_trail_without_content() {
-    let mut state = loaded();
-    let (request, _) = open_selected(&mut state);
-    let effects = update(
-        &mut state,
-        Msg::RecordLoaded {
-            request,
-            result: Ok(record("u0")),
-        },
-    );
-    assert!(
-        matches!(effects.as_slice(), [Effect::Trail { user_id, action: "viewed" }] if user_id == "u0")
-    );
-    update(&mut state, key(KeyCode::Char('x')));
-    let effects = update(
-        &mut state,
-        Msg::ExportFinished {
-            result: Ok("/tmp/e.json".into()),
-        },
-    );
-    assert!(
-        matches!(effects.as_slice(), [Effect::Trail { user_id, action: "exported" }] if user_id == "u0")
-    );
-}
 
 #[test]
 fn the_audit_tab_lists_findings_and_enter_opens_the_evidence_in_the_tree() {

@@ -130,3 +130,70 @@ fn one_candidate_stays_put_and_typing_starts_a_new_completion() {
     update(&mut state, key(KeyCode::BackTab));
     assert_eq!(command_text(&state), "profile sandbox-zooza");
 }
+
+fn run_command(state: &mut State, text: &str) -> Vec<Effect> {
+    update(state, key(KeyCode::Char(':')));
+    type_text(state, text);
+    update(state, key(KeyCode::Enter))
+}
+
+#[test]
+fn colon_user_selects_a_user_shown_and_opens_it() {
+    let mut state = loaded();
+    answer_fetch(&mut state);
+    let effects = run_command(&mut state, "user u42");
+    assert_eq!(
+        state.list.selected().map(|user| user.id.as_str()),
+        Some("u42")
+    );
+    assert_eq!(
+        fetch_request(&effects).map(|(_, id)| id).as_deref(),
+        Some("u42"),
+        "opened at once, as Enter would"
+    );
+    assert!(
+        state.detail.view_on_load,
+        "a user asked for by id is viewed once shown"
+    );
+    assert_eq!(state.focus, Focus::Detail);
+    assert_eq!(
+        state.status.info.as_deref(),
+        Some("user u42: selected in the list")
+    );
+}
+
+#[test]
+fn colon_user_fetches_a_user_not_in_the_list_or_hidden_by_the_filter_and_says_so() {
+    let mut state = loaded();
+    answer_fetch(&mut state);
+    let effects = run_command(&mut state, "user 999999");
+    assert_eq!(
+        fetch_request(&effects).map(|(_, id)| id).as_deref(),
+        Some("999999")
+    );
+    assert_eq!(
+        state.status.info.as_deref(),
+        Some("user 999999 is not in the list: fetching it by id")
+    );
+    assert_eq!(
+        state.list.selected().map(|user| user.id.as_str()),
+        Some("u0")
+    );
+    // Held but filtered out: fetched all the same, and the status says why.
+    state.focus = Focus::List;
+    update(&mut state, key(KeyCode::Char('/')));
+    type_text(&mut state, "user 42");
+    update(&mut state, key(KeyCode::Enter));
+    let effects = run_command(&mut state, "user u7");
+    assert_eq!(
+        fetch_request(&effects).map(|(_, id)| id).as_deref(),
+        Some("u7")
+    );
+    assert_eq!(
+        state.status.info.as_deref(),
+        Some("user u7 is hidden by the filter: fetching it by id")
+    );
+    // No id: the error says what is missing.
+    assert!(run_command(&mut state, "user").is_empty());
+    assert_eq!(state.status.error.as_deref(), Some(":user needs a user id"));
+}
