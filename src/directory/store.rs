@@ -331,10 +331,13 @@ impl Store {
     pub fn finish_sync(&self, ticket: SyncTicket, now: i64) -> Result<usize, StoreError> {
         self.with(|connection| {
             let transaction = connection.transaction()?;
+            // EXCEPT sorts both sides once: a correlated NOT EXISTS, with no index on the id,
+            // compared every old user with every new one (minutes for 100,000).
             let removed: usize = transaction.query_row(
-                "SELECT count(*) FROM users u WHERE u.directory = ?1 AND u.generation < ?2
-                 AND NOT EXISTS (SELECT 1 FROM users n WHERE n.directory = ?1
-                     AND n.generation = ?2 AND n.id = u.id)",
+                "SELECT count(*) FROM (
+                     SELECT id FROM users WHERE directory = ?1 AND generation < ?2
+                     EXCEPT
+                     SELECT id FROM users WHERE directory = ?1 AND generation = ?2)",
                 params![ticket.directory, ticket.generation],
                 |row| row.get(0),
             )?;
