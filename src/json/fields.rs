@@ -36,6 +36,32 @@ impl<'a> SectionBuilder<'a> {
         self
     }
 
+    /// One field per key of the object at `at` (`Company name`, `Company id`...), in the
+    /// server's order, so an object reads as fields rather than one line of JSON; anything
+    /// else (an empty object too) is one field, as [`field`](Self::field) shows it.
+    #[must_use]
+    pub fn fields_of(mut self, label: &str, at: &str) -> Self {
+        let object = match pointer(self.json, at) {
+            Some(Value::Object(object)) if !object.is_empty() => object,
+            _ => return self.field(label, at),
+        };
+        let keyed: Vec<(String, String, FieldValue)> = object
+            .iter()
+            .map(|(key, value)| {
+                let escaped = key.replace('~', "~0").replace('/', "~1");
+                (
+                    format!("{label} {key}"),
+                    format!("{at}/{escaped}"),
+                    FieldValue::from_json(Some(value)),
+                )
+            })
+            .collect();
+        for (label, path, value) in keyed {
+            self.push(&label, &path, value);
+        }
+        self
+    }
+
     /// A field holding microseconds since the epoch (Quip's `*_usec`).
     #[must_use]
     pub fn usec(mut self, label: &str, at: &str) -> Self {

@@ -202,10 +202,10 @@ pub(crate) fn map_user_body(
         );
     }
     let organisation = organisation
-        .field("Company", "/company")
-        .field("App", "/app")
+        .fields_of("Company", "/company")
+        .fields_of("App", "/app")
         .field("Branding", "/branding")
-        .field("Widgets", "/widgets")
+        .fields_of("Widgets", "/widgets")
         .field("Messages", "/msg")
         .build();
 
@@ -250,10 +250,16 @@ pub(crate) fn map_user_body(
         let agreement_id = id_text(agreement.get("agreement_id"))
             .or_else(|| id_text(agreement.get("id")))
             .unwrap_or_else(|| format!("#{}", index + 1));
+        // Zooza's docs: a name may hold `|AGREEMENT_URL|`, to be replaced by the agreement's
+        // page, https://agreements.zooza.app/{ID}.
+        let text = describe(agreement, AGREEMENT_PARTS).replace(
+            "|AGREEMENT_URL|",
+            &format!("https://agreements.zooza.app/{agreement_id}"),
+        );
         agreement_section = agreement_section.computed(
             &format!("Agreement {agreement_id}"),
             &format!("/agreements/{index}"),
-            FieldValue::Text(describe(agreement, AGREEMENT_PARTS)),
+            FieldValue::Text(text),
         );
     }
 

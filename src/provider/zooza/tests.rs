@@ -75,3 +75,37 @@ fn regions_pick_base_urls() {
     assert_eq!(region_base_url(Some("asia")), Some(ASIA_BASE_URL));
     assert_eq!(region_base_url(Some("mars")), None);
 }
+
+#[test]
+fn company_app_and_widgets_read_as_fields_and_agreement_urls_are_filled_in() {
+    let body = br#"{"user":{"id":7,"first_name":"A","last_name":"B","email":"a@b.c"},
+        "company":{"id":77,"name":"Acme Gym"},"app":{"version":"3.2"},"widgets":{"calendar":true},
+        "agreements":[{"agreement_id":12,"name":"I agree with the |AGREEMENT_URL|","mandatory":true}]}"#;
+    let record = super::record::map_user_record(
+        "7",
+        &crate::provider::offline::response("/user", bytes::Bytes::from_static(body)),
+        chrono::Utc::now(),
+    )
+    .unwrap();
+    let fields: Vec<(&str, String)> = record
+        .sections
+        .iter()
+        .flat_map(|section| &section.fields)
+        .map(|field| (field.label.as_str(), format!("{:?}", field.value)))
+        .collect();
+    let label = |wanted: &str| {
+        fields
+            .iter()
+            .find(|(label, _)| *label == wanted)
+            .map(|(_, v)| v.clone())
+    };
+    assert!(label("Company name").unwrap().contains("Acme Gym"));
+    assert!(label("App version").unwrap().contains("3.2"));
+    assert!(label("Widgets calendar").is_some());
+    let agreement = label("Agreement 12").unwrap();
+    assert!(
+        agreement.contains("https://agreements.zooza.app/12"),
+        "{agreement}"
+    );
+    assert!(!agreement.contains("|AGREEMENT_URL|"));
+}
