@@ -128,6 +128,13 @@ const TREE: &[(KeyBinding, Action)] = &[
     (key(KeyCode::Char('9')), Action::TreeDepth(9)),
 ];
 
+/// The Overview: a cursor over the record's fields; `Enter` copies the value, `y` then `v`,
+/// `k` or `p` the value, label or path, as in the tree.
+const OVERVIEW: &[(KeyBinding, Action)] = &[
+    (key(KeyCode::Enter), Action::YankValue),
+    (key(KeyCode::Char('y')), Action::YankStart),
+];
+
 /// The thread list.
 const THREADS: &[(KeyBinding, Action)] = &[
     (key(KeyCode::Enter), Action::Open),
@@ -201,7 +208,7 @@ pub(super) fn tables(context: KeyContext) -> Vec<&'static [(KeyBinding, Action)]
         KeyContext::Audit => vec![AUDIT, DETAIL, MOVEMENT, GLOBAL],
         KeyContext::RawSearch => vec![RAW_SEARCH],
         KeyContext::List => vec![LIST, MOVEMENT, GLOBAL],
-        KeyContext::Detail => vec![DETAIL, MOVEMENT, GLOBAL],
+        KeyContext::Detail => vec![OVERVIEW, DETAIL, MOVEMENT, GLOBAL],
         KeyContext::Tree => vec![TREE, DETAIL, MOVEMENT, GLOBAL],
         KeyContext::Threads => vec![THREADS, DETAIL, MOVEMENT, GLOBAL],
     }

@@ -82,6 +82,9 @@ pub struct DetailState {
     pub error: Option<String>,
     /// Lines scrolled down.
     pub scroll: usize,
+    /// The Overview's field under the cursor: an index into the record's fields, section by
+    /// section (`Enter` or `y` copies it).
+    pub overview_field: usize,
     /// The raw body pretty-printed, read from the tree's index line by line.
     pub raw_lines: Arc<super::raw::RawLines>,
     /// The record as a folding tree, built once per record.

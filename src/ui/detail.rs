@@ -77,13 +77,26 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         frame.render_widget(Paragraph::new(hint).style(theme.muted()), body);
         return;
     };
-    let lines = match detail.tab {
+    match detail.tab {
         DetailTab::Overview => {
-            overview_lines(record, usize::from(body.width), state.time_offset, theme)
+            let (lines, cursor_line) = overview_lines(
+                record,
+                usize::from(body.width),
+                state.time_offset,
+                theme,
+                Some((detail.overview_field, theme.selection(focused))),
+            );
+            // The view follows the field cursor, a third of the way down the pane.
+            let height = usize::from(body.height);
+            let max_scroll = lines.len().saturating_sub(height);
+            let scroll = cursor_line
+                .map_or(0, |line| line.saturating_sub(height / 3))
+                .min(max_scroll);
+            let visible: Vec<Line<'_>> = lines.into_iter().skip(scroll).take(height).collect();
+            draw::paragraph(frame.buffer_mut(), body, Style::default(), &visible);
         }
         DetailTab::Tree => {
             super::tree::render(frame, body, &detail.tree, focused, theme);
-            return;
         }
         DetailTab::Threads => {
             super::threads::render(
@@ -94,25 +107,14 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
                 focused,
                 theme,
             );
-            return;
         }
         DetailTab::Audit => {
             super::audit::render(frame, body, state, focused, theme);
-            return;
         }
         DetailTab::Raw => {
             super::raw::render(frame, body, detail, theme);
-            return;
         }
-    };
-    let max_scroll = lines.len().saturating_sub(usize::from(body.height));
-    let scroll = detail.scroll.min(max_scroll);
-    let visible: Vec<Line<'_>> = lines
-        .into_iter()
-        .skip(scroll)
-        .take(usize::from(body.height))
-        .collect();
-    draw::paragraph(frame.buffer_mut(), body, Style::default(), &visible);
+    }
 }
 
 /// The label column is at most this wide: a longer label wraps, and the value keeps its width.
@@ -120,12 +122,15 @@ const LABEL_WIDTH_CAP: usize = 24;
 /// A value wraps onto at most this many lines; the tree and raw tabs show the rest.
 const VALUE_LINES_CAP: usize = 12;
 
+/// The Overview's lines, and the first line of the field under the cursor (`cursor`: the
+/// field's index and how to draw it).
 fn overview_lines(
     record: &UserRecord,
     width: usize,
     time_offset: chrono::FixedOffset,
     theme: &Theme,
-) -> Vec<Line<'static>> {
+    cursor: Option<(usize, Style)>,
+) -> (Vec<Line<'static>>, Option<usize>) {
     let label_width = record
         .sections
         .iter()
@@ -148,6 +153,8 @@ fn overview_lines(
         lines.push(Line::from(Span::styled(text, theme.muted())));
     }
     let room = width.saturating_sub(label_width + 3).max(1);
+    let mut field_index = 0;
+    let mut cursor_line = None;
     for section in &record.sections {
         if !lines.is_empty() {
             lines.push(Line::default());
@@ -174,17 +181,30 @@ fn overview_lines(
                     *last = format!("{}…", fit(last, room.saturating_sub(1)));
                 }
             }
+            let selected = cursor
+                .filter(|(at, _)| *at == field_index)
+                .map(|(_, style)| style);
+            if selected.is_some() {
+                cursor_line = Some(lines.len());
+            }
             for row in 0..labels.len().max(values.len()) {
                 let label = labels.get(row).map_or("", String::as_str);
                 let pad = label_width.saturating_sub(label.width());
                 lines.push(Line::from(vec![
-                    Span::styled(format!(" {label}{}  ", " ".repeat(pad)), theme.muted()),
-                    Span::styled(values.get(row).cloned().unwrap_or_default(), value_style),
+                    Span::styled(
+                        format!(" {label}{}  ", " ".repeat(pad)),
+                        selected.unwrap_or_else(|| theme.muted()),
+                    ),
+                    Span::styled(
+                        values.get(row).cloned().unwrap_or_default(),
+                        selected.unwrap_or(value_style),
+                    ),
                 ]));
             }
+            field_index += 1;
         }
     }
-    lines
+    (lines, cursor_line)
 }
 
 /// A field's value as the overview shows it, the same way whatever the provider: a missing
@@ -265,7 +285,9 @@ mod tests {
             80,
             chrono::FixedOffset::east_opt(0).unwrap(),
             &Theme::dark(),
+            None,
         )
+        .0
         .iter()
         .map(|line| {
             line.spans

@@ -39,6 +39,7 @@ fn pane_hints(context: KeyContext) -> &'static [(Action, Rank)] {
         ],
         KeyContext::Detail => &[
             (A::ToggleHelp, 0),
+            (A::YankValue, 1),
             (A::NextTab, 1),
             (A::FocusPrev, 2),
             (A::Export, 3),

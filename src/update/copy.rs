@@ -11,6 +11,28 @@ pub(super) fn copy(state: &mut State, action: Action) -> Vec<Effect> {
         state.status.error = Some("nothing to copy: no record is shown".to_owned());
         return Vec::new();
     };
+    if state.detail.tab == crate::state::DetailTab::Overview && action != Action::YankRecord {
+        let Some(field) = record
+            .sections
+            .iter()
+            .flat_map(|section| &section.fields)
+            .nth(state.detail.overview_field)
+        else {
+            return Vec::new();
+        };
+        let (what, text) = match action {
+            Action::YankKey => ("the label", field.label.clone()),
+            Action::YankPath => ("the path", field.path.clone()),
+            _ => (
+                "the value",
+                match &field.value {
+                    crate::model::FieldValue::Text(text) => text.clone(),
+                    other => other.display_in(state.time_offset),
+                },
+            ),
+        };
+        return send(state, what, &text);
+    }
     let tree = &state.detail.tree;
     let node = tree.current();
     let (what, text) = match (action, node) {
@@ -37,7 +59,12 @@ pub(super) fn copy(state: &mut State, action: Action) -> Vec<Effect> {
         }
         _ => return Vec::new(),
     };
-    match clipboard::osc52(&text, state.multiplexer) {
+    send(state, what, &text)
+}
+
+/// Sends `text` to the clipboard through the terminal and says so.
+fn send(state: &mut State, what: &str, text: &str) -> Vec<Effect> {
+    match clipboard::osc52(text, state.multiplexer) {
         Ok(bytes) => {
             state.status.error = None;
             let size = text.len();

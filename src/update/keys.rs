@@ -250,6 +250,29 @@ fn movement(state: &mut State, action: Action, page: isize) -> Vec<Effect> {
     if state.focus == Focus::Detail && state.detail.tab == DetailTab::Threads {
         return super::threads::movement(state, action, page);
     }
+    if state.focus == Focus::Detail && state.detail.tab == DetailTab::Overview {
+        // The Overview moves a cursor over its fields; the pane keeps it in view.
+        let detail = &mut state.detail;
+        let fields = detail.record.as_ref().map_or(0, |record| {
+            record
+                .sections
+                .iter()
+                .map(|section| section.fields.len())
+                .sum()
+        });
+        let last = fields.saturating_sub(1);
+        let step = usize::try_from(page).unwrap_or(1);
+        detail.overview_field = match action {
+            Action::Up => detail.overview_field.saturating_sub(1),
+            Action::Down => detail.overview_field + 1,
+            Action::PageUp => detail.overview_field.saturating_sub(step),
+            Action::PageDown => detail.overview_field + step,
+            Action::Top => 0,
+            _ => last,
+        }
+        .min(last);
+        return Vec::new();
+    }
     if state.focus == Focus::Detail {
         let detail = &mut state.detail;
         let step = usize::try_from(page).unwrap_or(1);

@@ -57,6 +57,7 @@ pub(super) fn loaded(
             }
             state.detail.record = Some(record);
             state.detail.scroll = 0;
+            state.detail.overview_field = 0;
             if !state.detail.tabs().contains(&state.detail.tab) {
                 state.detail.tab = crate::state::DetailTab::Overview;
             }

@@ -365,3 +365,49 @@ fn a_record_with_json_notes_says_so_and_shows_the_servers_digits() {
             .any(|line| line.contains("123456789012345678901234567890"))
     );
 }
+
+#[test]
+fn the_overview_moves_a_cursor_over_fields_and_enter_or_y_copies_one() {
+    let mut state = loaded();
+    let (request, _) = open_selected(&mut state);
+    let mut shown = (*record("u0")).clone();
+    shown.sections = vec![
+        crate::model::Section::new("Identity")
+            .with(
+                "E-mail",
+                ".email",
+                crate::model::FieldValue::Text("ada@example.com".into()),
+            )
+            .with(
+                "Company",
+                ".company.name",
+                crate::model::FieldValue::Text("Acme Gym".into()),
+            ),
+    ];
+    update(
+        &mut state,
+        Msg::RecordLoaded {
+            request,
+            result: Ok(Arc::new(shown)),
+        },
+    );
+    assert_eq!(state.detail.tab, DetailTab::Overview);
+    assert_eq!(state.focus, crate::state::Focus::Detail);
+    update(&mut state, key(KeyCode::Char('j')));
+    update(&mut state, key(KeyCode::Char('j')));
+    assert_eq!(state.detail.overview_field, 1, "clamped to the last field");
+    // Enter copies the value under the cursor ("Acme Gym" is "QWNtZSBHeW0=" in base64).
+    let effects = update(&mut state, key(KeyCode::Enter));
+    assert!(
+        matches!(effects.as_slice(), [Effect::WriteTerminal(bytes)] if bytes.ends_with(b"QWNtZSBHeW0=\x07")),
+        "{effects:?}"
+    );
+    // `y` then `p` copies its path; `k` its label.
+    update(&mut state, key(KeyCode::Char('k')));
+    update(&mut state, key(KeyCode::Char('y')));
+    let effects = update(&mut state, key(KeyCode::Char('p')));
+    let [Effect::WriteTerminal(bytes)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert!(bytes.ends_with(b"LmVtYWls\x07"), "the path .email");
+}
