@@ -71,7 +71,7 @@ pub(super) fn loaded(
         Err(error) => {
             state.detail.record = None;
             state.detail.unviewed = None;
-            state.detail.error = Some(error.one_line());
+            state.detail.error = Some(format!("{} (r in this pane retries)", error.one_line()));
         }
     }
     Vec::new()
