@@ -2,7 +2,9 @@
 //! SQLite store (`store.rs`), read back at once the next time the profile opens. The explorer
 //! and the CLI (`sync`, `list --all`, `cache`) share this module.
 
+mod private_file;
 pub mod store;
+mod store_error;
 
 use std::sync::Arc;
 use std::time::Duration;

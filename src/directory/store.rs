@@ -10,6 +10,8 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
+use super::private_file::{create_private_file, make_private_folder};
+pub use super::store_error::StoreError;
 use crate::model::{StatusMarker, UserSummary};
 
 /// The schema this build writes; a store from a newer build is left alone.
@@ -43,35 +45,6 @@ CREATE TABLE IF NOT EXISTS users (
 );
 CREATE INDEX IF NOT EXISTS users_of_directory ON users (directory, generation);
 ";
-
-/// Why the store cannot be used; userscope goes on without it.
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    /// SQLite refused (locked, disk full, I/O).
-    #[error("the directory store {path}: {detail}")]
-    Sqlite {
-        /// The file.
-        path: PathBuf,
-        /// What SQLite said.
-        detail: String,
-    },
-    /// Written by a newer userscope.
-    #[error("the directory store {path} is from a newer userscope (schema {found}); not touched")]
-    Newer {
-        /// The file.
-        path: PathBuf,
-        /// Its schema version.
-        found: i64,
-    },
-    /// The folder or file could not be made private.
-    #[error("the directory store {path}: {detail}")]
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// What failed.
-        detail: String,
-    },
-}
 
 /// What a sync writes its pages with: the directory's number and the sync's generation
 /// (users a complete sync did not write are gone from the server).
@@ -421,46 +394,6 @@ fn decode_status(text: &str) -> Vec<StatusMarker> {
         .iter()
         .filter_map(|label| StatusMarker::from_label(label))
         .collect()
-}
-
-/// The store's folder, made 0700 (it may sit beside other caches).
-fn make_private_folder(path: &Path) -> Result<(), StoreError> {
-    let io = |err: std::io::Error| StoreError::Io {
-        path: path.to_path_buf(),
-        detail: err.to_string(),
-    };
-    let Some(folder) = path.parent() else {
-        return Ok(());
-    };
-    std::fs::create_dir_all(folder).map_err(io)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o700)).map_err(io)?;
-    }
-    Ok(())
-}
-
-/// The file, created 0600 before SQLite opens it (SQLite gives its WAL the same mode).
-fn create_private_file(path: &Path) -> Result<(), StoreError> {
-    let io = |err: std::io::Error| StoreError::Io {
-        path: path.to_path_buf(),
-        detail: err.to_string(),
-    };
-    let mut options = std::fs::OpenOptions::new();
-    options.create(true).append(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    options.open(path).map_err(io)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).map_err(io)?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]
