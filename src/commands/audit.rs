@@ -17,7 +17,7 @@ use crate::session::Session;
 
 /// The sandbox's fixed clock: sandbox profiles are audited as of it, so ages and expiries match
 /// what the generator wrote.
-fn sandbox_now() -> Option<DateTime<Utc>> {
+pub(super) fn sandbox_now() -> Option<DateTime<Utc>> {
     DateTime::from_timestamp(crate::sandbox_clock::SANDBOX_NOW_EPOCH_SECS, 0)
 }
 
