@@ -262,6 +262,10 @@ pub struct AuditArgs {
     /// List the rules (id, provider, severity, title) and exit.
     #[arg(long)]
     pub list_rules: bool,
+    /// Scan every profile into one report whose rows add `person` (the normalised e-mail);
+    /// Markdown ends with the people who hold accounts in two or more providers.
+    #[arg(long, conflicts_with = "profile")]
+    pub all_profiles: bool,
     #[command(flatten)]
     pub common: ProfileCommandArgs,
 }

@@ -2,6 +2,7 @@
 //! shell: one clear line on stderr and a non-zero exit code, never a backtrace.
 
 mod audit;
+mod audit_all;
 mod cache;
 mod completions;
 mod get;

@@ -1,6 +1,7 @@
-//! `userscope who` against the built binary and its in-process sandbox, with a private home:
-//! one person's accounts in all four providers, the same answer in any case, an unknown
-//! address, and one provider failing (a fault on its path only) while the others still answer.
+//! `userscope who` and `audit --all-profiles` against the built binary and its in-process
+//! sandbox, with a private home: one person's accounts in all four providers, the same answer in
+//! any case, an unknown address, one provider failing (a fault on its path only) while the
+//! others still answer, and one report over every profile.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -169,4 +170,58 @@ fn fail_if_active_fails_only_when_an_account_is_active() {
         ],
     );
     assert!(nobody.status.success(), "{nobody:?}");
+}
+
+#[test]
+fn an_audit_over_every_profile_keeps_profile_and_provider_and_adds_the_person() {
+    let home = tempfile::tempdir().unwrap();
+    let output = userscope(
+        &home,
+        &[
+            "--sandbox-users",
+            "30",
+            "audit",
+            "--all-profiles",
+            "--format",
+            "json",
+        ],
+    );
+    assert!(output.status.success(), "{output:?}");
+    let rows = json(&output);
+    let mut seen: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| row["provider"].as_str().unwrap())
+        .collect();
+    seen.sort_unstable();
+    seen.dedup();
+    assert_eq!(seen, ["quip", "scanova", "zoo", "zooza"]);
+    for row in rows.as_array().unwrap() {
+        assert!(row["profile"].as_str().unwrap().starts_with("sandbox-"));
+        assert_eq!(
+            row["person"].as_str().unwrap(),
+            row["email"].as_str().unwrap().trim().to_lowercase()
+        );
+    }
+    let markdown = userscope(
+        &home,
+        &[
+            "--sandbox-users",
+            "30",
+            "audit",
+            "--all-profiles",
+            "--format",
+            "markdown",
+        ],
+    );
+    let text = String::from_utf8_lossy(&markdown.stdout);
+    let summary = text
+        .split("## People in two or more providers")
+        .nth(1)
+        .unwrap();
+    assert!(
+        summary.contains("| zoo, zooza, quip, scanova |"),
+        "{summary}"
+    );
 }
