@@ -41,6 +41,8 @@ pub enum Action {
     Export,
     /// Mark or unmark the selected user.
     ToggleMark,
+    /// The selected user's person in every profile (the People view).
+    PersonEverywhere,
     /// Fetch the selected record again.
     Refresh,
     /// Threads: sort by the next key.
@@ -112,6 +114,7 @@ impl Action {
         Self::PrevTab,
         Self::Export,
         Self::ToggleMark,
+        Self::PersonEverywhere,
         Self::Refresh,
         Self::TreeExpand,
         Self::TreeCollapse,
@@ -158,6 +161,7 @@ impl Action {
             Self::PrevTab => "prev_tab",
             Self::Export => "export",
             Self::ToggleMark => "mark",
+            Self::PersonEverywhere => "person_everywhere",
             Self::Refresh => "refresh",
             Self::TreeExpand => "tree_expand",
             Self::TreeCollapse => "tree_collapse",
@@ -237,6 +241,7 @@ impl Action {
             Self::PrevTab => "previous tab",
             Self::Export => "export",
             Self::ToggleMark => "mark",
+            Self::PersonEverywhere => "this person everywhere",
             Self::Refresh => "refetch",
             Self::CycleSort => "sort or group by the next key",
             Self::ReverseSort => "reverse order",

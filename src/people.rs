@@ -165,6 +165,15 @@ pub struct Account {
     pub certainty: MatchKind,
 }
 
+/// What one profile said: its accounts of the person, or why it could not be searched.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProfileAnswer {
+    /// The profile.
+    pub profile: String,
+    /// The accounts found (empty: none here), or the reason the profile could not be searched.
+    pub accounts: Result<Vec<Account>, String>,
+}
+
 /// How sure a row is to be the person's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -10,7 +10,7 @@ use futures::StreamExt as _;
 use crate::audit::RecordAudit;
 use crate::directory::Directory;
 use crate::model::UserSummary;
-use crate::people::{Account, WhoQuery};
+use crate::people::{Account, ProfileAnswer, WhoQuery};
 use crate::provider::Provider;
 
 /// Records fetched at once within one profile: its own limits (the http client's) still apply.
@@ -27,15 +27,6 @@ pub struct LookupTarget {
     pub directory: Directory,
     /// The rules and settings the profile's records are audited with.
     pub audit: RecordAudit,
-}
-
-/// What one profile said: its accounts of the person, or why it could not be searched.
-#[derive(Debug, Clone)]
-pub struct ProfileAnswer {
-    /// The profile.
-    pub profile: String,
-    /// The accounts found (empty: none here), or the reason the profile could not be searched.
-    pub accounts: Result<Vec<Account>, String>,
 }
 
 /// Searches one profile for the person (`now` in Unix seconds, for the store's age).

@@ -7,6 +7,7 @@ pub mod filter;
 pub mod findings;
 mod list;
 pub mod list_sort;
+pub mod people;
 pub mod raw;
 pub mod scroll;
 pub mod threads;
@@ -60,6 +61,8 @@ pub enum KeyContext {
     Raw,
     /// Typing a search of the raw view.
     RawSearch,
+    /// The People view (`:who`).
+    People,
 }
 
 /// The profile being explored, for the header.
@@ -178,6 +181,10 @@ pub struct State {
     pub keymap: std::sync::Arc<crate::keymap::Keymap>,
     /// The multiplexer OSC 52 copies must pass through.
     pub multiplexer: crate::clipboard::Multiplexer,
+    /// The People view (`:who`), while open.
+    pub people: Option<people::PeopleView>,
+    /// An account opened from the People view, to fetch once its profile is switched to.
+    pub people_opening: Option<String>,
     next_request: u64,
 }
 
@@ -214,6 +221,8 @@ impl State {
             time_offset: chrono::FixedOffset::east_opt(0)
                 .unwrap_or_else(|| chrono::Offset::fix(&chrono::Utc)),
             multiplexer: crate::clipboard::Multiplexer::None,
+            people: None,
+            people_opening: None,
             next_request: 0,
         }
     }
@@ -234,6 +243,10 @@ impl State {
             || self.exporting
             || self.switching.is_some()
             || self.audit_scan.running
+            || self
+                .people
+                .as_ref()
+                .is_some_and(people::PeopleView::waiting)
     }
 
     /// The key table for the focused pane and tab.
@@ -246,6 +259,9 @@ impl State {
         }
         if self.detail.raw_search.typing {
             return KeyContext::RawSearch;
+        }
+        if self.people.as_ref().is_some_and(|view| !view.hidden) {
+            return KeyContext::People;
         }
         match self.focus {
             Focus::Filter => KeyContext::Filter,

@@ -9,6 +9,7 @@ mod filter;
 pub(crate) mod keys;
 mod list_sort;
 mod mouse;
+mod people;
 mod threads;
 
 use std::sync::Arc;
@@ -188,6 +189,7 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             }
         }
         Msg::ProfileSwitched { result } => profile_switched(state, result),
+        Msg::PersonLookedUp { request, answer } => people::answered(state, request, answer),
         Msg::ThemeLoaded { result } => {
             match result {
                 Ok(theme) => {
@@ -253,6 +255,7 @@ fn profile_switched(
     match result {
         Err(message) => {
             state.status.error = Some(message);
+            state.people_opening = None;
             Vec::new()
         }
         Ok(opened) => {
@@ -267,6 +270,7 @@ fn profile_switched(
             state.focus = Focus::List;
             audit::regroup(state);
             effects.extend(directory::open(state));
+            effects.extend(people::after_switch(state));
             effects
         }
     }

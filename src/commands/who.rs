@@ -8,8 +8,8 @@ use super::{CommandError, EXIT_CONFIG, EXIT_REMOTE, table};
 use crate::audit::trail::{self, TrailEntry};
 use crate::audit::{RecordAudit, select_rules};
 use crate::cli::WhoArgs;
-use crate::people::{Account, MatchKind, WhoQuery};
-use crate::people_lookup::{LookupTarget, ProfileAnswer, lookup_all};
+use crate::people::{Account, MatchKind, ProfileAnswer, WhoQuery};
+use crate::people_lookup::{LookupTarget, lookup_all};
 use crate::session::Session;
 
 pub async fn run(

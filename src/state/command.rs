@@ -17,6 +17,8 @@ pub enum Command {
     ExportAudit,
     /// Sync the profile's whole directory again.
     Sync,
+    /// Find one person's accounts in every profile (an e-mail, or a name).
+    Who(String),
     /// Show the keys.
     Help,
     /// Quit.
@@ -31,6 +33,7 @@ pub const NAMES: &[&str] = &[
     "audit",
     "export-audit",
     "sync",
+    "who",
     "help",
     "quit",
 ];
@@ -70,6 +73,13 @@ pub fn parse(line: &str) -> Result<Command, String> {
         "audit" => Ok(Command::Audit),
         "export-audit" => Ok(Command::ExportAudit),
         "sync" => Ok(Command::Sync),
+        "who" => {
+            if argument.is_empty() {
+                Err(":who needs an e-mail address or a name".to_owned())
+            } else {
+                Ok(Command::Who(argument))
+            }
+        }
         "help" | "h" => Ok(Command::Help),
         "quit" | "q" | "q!" | "qa" => Ok(Command::Quit),
         other => Err(format!(

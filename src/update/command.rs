@@ -92,6 +92,7 @@ fn run(state: &mut State, text: &str) -> Vec<Effect> {
         Ok(Command::Audit) => super::audit::start(state),
         Ok(Command::ExportAudit) => super::audit::export(state),
         Ok(Command::Sync) => super::directory::sync(state),
+        Ok(Command::Who(query)) => super::people::open(state, &query),
         Ok(Command::Theme(name)) => vec![Effect::LoadTheme(name)],
         Ok(Command::Profile(name)) => {
             if !state.profile_names.contains(&name) {

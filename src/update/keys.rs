@@ -27,6 +27,12 @@ pub(crate) fn on_key(state: &mut State, key: &KeyEvent) -> Vec<Effect> {
             None => Vec::new(),
         };
     }
+    if state.people.is_some()
+        && !state.help_open
+        && let Some(effects) = super::people::on_key(state, key)
+    {
+        return effects;
+    }
     if state.help_open {
         // Any key closes help; q and Ctrl-C still quit.
         state.help_open = false;
@@ -132,6 +138,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             super::threads::request_titles(state)
         }
         Action::Export => export(state),
+        Action::PersonEverywhere => super::people::open_selected(state),
         Action::ToggleMark => {
             if let Some(id) = state.list.selected().map(|user| user.id.clone())
                 && !state.list.marked.remove(&id)

@@ -170,6 +170,7 @@ mod audit;
 mod command;
 mod detail;
 mod list;
+mod people;
 mod status;
 mod tree;
 mod zoom;
