@@ -37,7 +37,13 @@ impl WhoQuery {
             Self::Email(email) => {
                 (normalise_email(&user.email).as_deref() == Some(email.as_str())).then_some(true)
             }
-            Self::Name(words) => name_fits(words, &user.name).then_some(false),
+            Self::Name(words) => {
+                // The address's local part spells many names in ASCII (`yui.suzuki.0@…` for
+                // `Yui 鈴木`): a name fits when it fits either.
+                let local = user.email.split('@').next().unwrap_or_default();
+                (name_fits(words, &user.name) || name_fits(words, &local.replace('.', " ")))
+                    .then_some(false)
+            }
         }
     }
 

@@ -40,6 +40,12 @@ fn an_address_matches_for_certain_in_any_case_and_a_name_only_possibly() {
     assert_eq!(name.matches(&user("José García", "x@y.z")), Some(false));
     assert_eq!(name.matches(&user("J. García", "x@y.z")), Some(false));
     assert_eq!(name.matches(&user("José Novák", "x@y.z")), None);
+    // A name in another script still fits through the address's ASCII spelling.
+    let ascii = WhoQuery::parse("yui suzuki").unwrap();
+    assert_eq!(
+        ascii.matches(&user("Yui 鈴木", "yui.suzuki.0@x.org")),
+        Some(false)
+    );
     assert_eq!(WhoQuery::parse("   "), None);
 }
 
