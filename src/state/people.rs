@@ -24,6 +24,8 @@ pub enum PeopleRow<'a> {
     Waiting(&'a str),
     /// A profile that could not be searched, and why.
     Failed(&'a str, &'a str),
+    /// A profile that answered: no account of the person there.
+    NoAccount(&'a str),
 }
 
 /// The view's state.
@@ -63,6 +65,9 @@ impl PeopleView {
             match lookup {
                 ProfileLookup::Waiting => rows.push(PeopleRow::Waiting(profile)),
                 ProfileLookup::Failed(reason) => rows.push(PeopleRow::Failed(profile, reason)),
+                ProfileLookup::Answered(accounts) if accounts.is_empty() => {
+                    rows.push(PeopleRow::NoAccount(profile));
+                }
                 ProfileLookup::Answered(accounts) => {
                     rows.extend(accounts.iter().map(PeopleRow::Account));
                 }

@@ -109,6 +109,10 @@ fn row_line(row: &PeopleRow<'_>, state: &State, theme: &Theme) -> (String, Style
             ),
             theme.muted(),
         ),
+        PeopleRow::NoAccount(profile) => (
+            format!("{}  no account found here", fit(profile, COLUMNS[0].1)),
+            theme.muted(),
+        ),
         PeopleRow::Failed(profile, reason) => (
             format!(
                 "{}  could not be searched: {} (r retries)",
