@@ -45,6 +45,8 @@ pub enum Action {
     MarkAllShown,
     /// Clear every mark.
     ClearMarks,
+    /// The selected user's person in every profile (the People view).
+    PersonEverywhere,
     /// Fetch the selected record again.
     Refresh,
     /// Threads: sort by the next key.
@@ -123,6 +125,7 @@ impl Action {
         Self::ToggleMark,
         Self::MarkAllShown,
         Self::ClearMarks,
+        Self::PersonEverywhere,
         Self::Refresh,
         Self::TreeExpand,
         Self::TreeCollapse,
@@ -173,6 +176,7 @@ impl Action {
             Self::ToggleMark => "mark",
             Self::MarkAllShown => "mark_all",
             Self::ClearMarks => "clear_marks",
+            Self::PersonEverywhere => "person_everywhere",
             Self::Refresh => "refresh",
             Self::TreeExpand => "tree_expand",
             Self::TreeCollapse => "tree_collapse",
@@ -259,6 +263,7 @@ impl Action {
             Self::ToggleMark => "mark",
             Self::MarkAllShown => "mark all shown",
             Self::ClearMarks => "clear the marks",
+            Self::PersonEverywhere => "this person everywhere",
             Self::Refresh => "refetch",
             Self::CycleSort => "sort or group by the next key",
             Self::ReverseSort => "reverse order",

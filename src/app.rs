@@ -24,6 +24,8 @@ use crate::state::{RequestId, State};
 use crate::ui;
 use crate::update::{init, update};
 
+mod person_lookup;
+
 /// Time between ticks while something animates or waits; no ticks at all when idle.
 pub const TICK_INTERVAL: Duration = Duration::from_millis(80);
 
@@ -391,6 +393,18 @@ fn run_effect(
                     .map_err(|err| export::describe_error(&err));
                 let _ = sender.send(Msg::ExportFinished { result });
             });
+        }
+        Effect::LookupPerson {
+            request,
+            query,
+            profiles,
+            settings,
+        } => {
+            let lookups = person_lookup::LookupContext {
+                profiles: Arc::clone(&context.profiles),
+                state_dir: context.state_dir.clone(),
+            };
+            person_lookup::spawn(&lookups, request, &query, profiles, &settings, &sender);
         }
         Effect::Quit => {}
     }

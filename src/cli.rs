@@ -50,6 +50,7 @@ impl Cli {
             Some(Command::Get(args)) => inherited.profile_command(&args.common),
             Some(Command::Audit(args)) => inherited.profile_command(&args.common),
             Some(Command::Sync(args)) => inherited.profile_command(&args.common),
+            Some(Command::Who(args)) => inherited.profile_command(&args.common),
             Some(Command::Open(args)) => {
                 inherited.config(&args.config);
                 inherited.look(&args.look);
@@ -85,6 +86,8 @@ pub enum Command {
     Info(ConfigArgs),
     /// Sync a profile's whole directory of users into the local store.
     Sync(SyncArgs),
+    /// Find one person's accounts in every profile (by e-mail, or possible ones by name).
+    Who(WhoArgs),
     /// The local directory store: what it holds (`info`), or forget it (`clear`).
     Cache(CacheArgs),
     /// Print a completion script for a shell (see the README for where to put it).
@@ -96,6 +99,22 @@ pub enum Command {
 /// `userscope sync`.
 #[derive(Debug, Args)]
 pub struct SyncArgs {
+    #[command(flatten)]
+    pub common: ProfileCommandArgs,
+}
+
+/// `userscope who`.
+#[derive(Debug, Args)]
+pub struct WhoArgs {
+    /// An e-mail address (matched exactly, in any case) or a name (possible matches only).
+    pub query: String,
+    /// A JSON array of accounts instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    /// Exit 1 when any account found is active (an offboarding check).
+    #[arg(long)]
+    pub fail_if_active: bool,
+    /// Search only this profile (`-p`); every profile when omitted.
     #[command(flatten)]
     pub common: ProfileCommandArgs,
 }
@@ -243,6 +262,10 @@ pub struct AuditArgs {
     /// List the rules (id, provider, severity, title) and exit.
     #[arg(long)]
     pub list_rules: bool,
+    /// Scan every profile into one report whose rows add `person` (the normalised e-mail);
+    /// Markdown ends with the people who hold accounts in two or more providers.
+    #[arg(long, conflicts_with = "profile")]
+    pub all_profiles: bool,
     #[command(flatten)]
     pub common: ProfileCommandArgs,
 }

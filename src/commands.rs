@@ -1,7 +1,8 @@
-//! The scripting commands (`list`, `get`, `audit`, `sync`, `cache`, `info`, `sandbox`) and how their failures reach the
+//! The scripting commands (`list`, `get`, `audit`, `sync`, `who`, `cache`, `info`, `sandbox`) and how their failures reach the
 //! shell: one clear line on stderr and a non-zero exit code, never a backtrace.
 
 mod audit;
+mod audit_all;
 mod cache;
 mod completions;
 mod get;
@@ -12,6 +13,7 @@ mod sandbox;
 pub mod stderr;
 mod sync;
 mod table;
+mod who;
 
 use std::process::ExitCode;
 
@@ -169,6 +171,7 @@ async fn dispatch(cli: Cli) -> Result<(), CommandError> {
         Some(Command::Audit(args)) => audit::run(&mut session, profile, args).await,
         Some(Command::Info(_)) => info::run(&session),
         Some(Command::Sync(_)) => sync::run(&mut session, profile).await,
+        Some(Command::Who(args)) => who::run(&mut session, profile, args).await,
         Some(Command::Cache(args)) => cache::run(&mut session, profile, args.action.action()),
         Some(Command::Open(args)) => {
             let options = explorer_options(&inherited.look, &session);

@@ -96,6 +96,17 @@ pub enum Effect {
         /// The findings.
         findings: Vec<crate::audit::Finding>,
     },
+    /// Look a person up in these profiles, each on its own (one `PersonLookedUp` per profile).
+    LookupPerson {
+        /// Answer with this id.
+        request: RequestId,
+        /// Whom to look for.
+        query: crate::people::WhoQuery,
+        /// The profiles to search.
+        profiles: Vec<String>,
+        /// The audit settings the records are judged by (each sandbox profile by its clock).
+        settings: crate::audit::AuditSettings,
+    },
     /// Stop the loop and restore the terminal.
     Quit,
 }

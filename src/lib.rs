@@ -20,6 +20,8 @@ pub mod keymap;
 pub mod logging;
 pub mod model;
 pub mod msg;
+pub mod people;
+pub mod people_lookup;
 pub mod provider;
 pub mod sandbox;
 pub mod sandbox_clock;

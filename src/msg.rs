@@ -106,6 +106,14 @@ pub enum Msg {
     AuditProgress(crate::audit::scan::ScanProgress),
     /// The audit scan ended (finished or cancelled).
     AuditFinished(Box<crate::audit::scan::ScanOutcome>),
+    /// One profile answered a person lookup (`:who`): its accounts, or why it could not be
+    /// searched. Each profile answers on its own, so a slow one holds back only its rows.
+    PersonLookedUp {
+        /// The lookup it answers.
+        request: RequestId,
+        /// The profile's answer.
+        answer: crate::people::ProfileAnswer,
+    },
     /// The process was asked to stop (SIGTERM, SIGHUP).
     Terminate,
 }

@@ -15,6 +15,7 @@ mod fault_layer;
 pub mod generate;
 mod json_out;
 mod names;
+mod organisation;
 mod quip;
 mod quip_external;
 mod quip_record;

@@ -8,6 +8,7 @@ pub mod findings;
 pub mod history;
 mod list;
 pub mod list_sort;
+pub mod people;
 pub mod raw;
 pub mod scroll;
 pub mod threads;
@@ -61,6 +62,8 @@ pub enum KeyContext {
     Raw,
     /// Typing a search of the raw view.
     RawSearch,
+    /// The People view (`:who`).
+    People,
 }
 
 /// The profile being explored, for the header.
@@ -185,6 +188,10 @@ pub struct State {
     pub keymap: std::sync::Arc<crate::keymap::Keymap>,
     /// The multiplexer OSC 52 copies must pass through.
     pub multiplexer: crate::clipboard::Multiplexer,
+    /// The People view (`:who`), while open.
+    pub people: Option<people::PeopleView>,
+    /// An account opened from the People view, to fetch once its profile is switched to.
+    pub people_opening: Option<String>,
     next_request: u64,
 }
 
@@ -224,6 +231,8 @@ impl State {
             time_offset: chrono::FixedOffset::east_opt(0)
                 .unwrap_or_else(|| chrono::Offset::fix(&chrono::Utc)),
             multiplexer: crate::clipboard::Multiplexer::None,
+            people: None,
+            people_opening: None,
             next_request: 0,
         }
     }
@@ -245,6 +254,10 @@ impl State {
             || self.exporting
             || self.switching.is_some()
             || self.audit_scan.running
+            || self
+                .people
+                .as_ref()
+                .is_some_and(people::PeopleView::waiting)
     }
 
     /// Whether the selection rests on the record shown before it counts as viewed: time must
@@ -265,6 +278,9 @@ impl State {
         }
         if self.detail.raw_search.typing {
             return KeyContext::RawSearch;
+        }
+        if self.people.as_ref().is_some_and(|view| !view.hidden) {
+            return KeyContext::People;
         }
         match self.focus {
             Focus::Filter => KeyContext::Filter,

@@ -11,6 +11,7 @@ mod hints;
 mod legend;
 mod list;
 mod list_columns;
+mod people;
 mod raw;
 mod row_memo;
 mod status_text;
@@ -78,11 +79,17 @@ pub fn areas(screen: Rect, zoomed: Option<Focus>) -> Areas {
 pub fn render(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
     let areas = areas(frame.area(), state.zoomed_pane());
     header::render(frame, areas.header, state, theme);
-    if !areas.list.is_empty() {
-        list::render(frame, areas.list, state, theme);
-    }
-    if !areas.detail.is_empty() {
-        detail::render(frame, areas.detail, state, theme);
+    if state.people.as_ref().is_some_and(|view| !view.hidden) {
+        // The People view takes the whole body, over the list and the record.
+        let body = areas.list.union(areas.detail);
+        people::render(frame, body, state, theme);
+    } else {
+        if !areas.list.is_empty() {
+            list::render(frame, areas.list, state, theme);
+        }
+        if !areas.detail.is_empty() {
+            detail::render(frame, areas.detail, state, theme);
+        }
     }
     footer::render(frame, areas.footer, state, theme);
     if state.help_open {

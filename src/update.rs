@@ -12,6 +12,7 @@ pub(crate) mod keys;
 mod list_sort;
 mod marks;
 mod mouse;
+mod people;
 mod record;
 mod threads;
 mod viewed;
@@ -89,6 +90,7 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::ThreadsLoaded { request, result } => threads::loaded(state, request, result),
         Msg::ExportFinished { result } => export::finished(state, result),
         Msg::ProfileSwitched { result } => profile_switched(state, result),
+        Msg::PersonLookedUp { request, answer } => people::answered(state, request, answer),
         Msg::ThemeLoaded { result } => {
             match result {
                 Ok(theme) => {
@@ -116,6 +118,7 @@ fn profile_switched(
     match result {
         Err(message) => {
             state.status.error = Some(message);
+            state.people_opening = None;
             Vec::new()
         }
         Ok(opened) => {
@@ -130,6 +133,7 @@ fn profile_switched(
             state.focus = Focus::List;
             audit::regroup(state);
             effects.extend(directory::open(state));
+            effects.extend(people::after_switch(state));
             effects
         }
     }

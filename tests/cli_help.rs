@@ -75,9 +75,11 @@ fn each_help_lists_only_the_options_that_apply_there() {
                 "--fail-on",
                 "--concurrency",
                 "--list-rules",
+                "--all-profiles",
             ]),
         ),
         (vec!["sync"], with_profile(&[])),
+        (vec!["who"], with_profile(&["--json", "--fail-if-active"])),
         (
             vec!["open"],
             set(&["--provider", "--config", "--theme", "--no-mouse"]),

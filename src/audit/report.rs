@@ -12,6 +12,9 @@ use serde_json::Value;
 use super::{Finding, Severity};
 use crate::sanitize::one_line;
 
+mod people;
+pub use people::{ScannedAccount, render_across_profiles};
+
 /// A report format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Format {

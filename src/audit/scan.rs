@@ -112,6 +112,9 @@ pub struct ScanOutcome {
     pub findings: Vec<Finding>,
     /// Users whose record was fetched and audited.
     pub scanned: Vec<String>,
+    /// The e-mail of each user scanned (empty where the record has none), in `scanned`'s order:
+    /// what joins one person's accounts across profiles.
+    pub scanned_emails: Vec<String>,
     /// Fetches that failed.
     pub failures: Vec<ScanFailure>,
     /// The final progress.
@@ -242,6 +245,7 @@ pub async fn scan(
                     outcome.progress.findings += findings.len();
                     outcome.findings.extend(findings);
                     outcome.scanned.push(id);
+                    outcome.scanned_emails.push(record.summary.email.clone());
                 }
                 Err(error) => {
                     outcome.failures.push(failure(Some(id), &error));

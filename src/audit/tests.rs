@@ -40,16 +40,19 @@ fn provider(sandbox: &Sandbox, profile: &str) -> Arc<dyn Provider> {
     crate::provider::build(&profile).unwrap()
 }
 
-/// The generator's index of a user: every generated e-mail is `first.last.<index>@domain`.
+/// The generator's index of a user, read back from its e-mail the way the sandbox does.
 fn index_of(record: &UserRecord) -> u64 {
+    use crate::model::ProviderKind;
+    use crate::sandbox::generate::{QUIP, SCANOVA, ZOO, ZOOZA, index_from_email};
+    let tag = match record.provider {
+        ProviderKind::Zoo => ZOO,
+        ProviderKind::Zooza => ZOOZA,
+        ProviderKind::Quip => QUIP,
+        ProviderKind::Scanova => SCANOVA,
+    };
     let email = &record.summary.email;
-    let local = email.split('@').next().unwrap();
-    local
-        .rsplit('.')
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap_or_else(|_| panic!("no index in {email:?}"))
+    index_from_email(SandboxConfig::default().seed, tag, u64::MAX, email)
+        .unwrap_or_else(|| panic!("no generated user has {email:?}"))
 }
 
 /// Every record of a sandbox profile, by generator index.

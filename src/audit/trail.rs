@@ -25,6 +25,9 @@ pub mod action {
     pub const VIEWED: &str = "viewed";
     /// A record was exported.
     pub const EXPORTED: &str = "exported";
+    /// A person was looked up across profiles (`who`, `:who`): one entry per profile searched,
+    /// with the query as typed and, per account found, its user id.
+    pub const WHO: &str = "who";
 }
 
 /// One line of the trail.
@@ -40,6 +43,10 @@ pub struct TrailEntry {
     pub user_id: Option<String>,
     /// What happened (see [`action`]).
     pub action: String,
+    /// What a `who` lookup asked for, as typed (trimmed): the trail must say whom an operator
+    /// looked up, and a hash of an address hides nothing that a guess cannot recover.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub query: Option<String>,
 }
 
 fn rfc3339<S: serde::Serializer>(time: &DateTime<Utc>, serializer: S) -> Result<S::Ok, S::Error> {
@@ -54,6 +61,16 @@ impl TrailEntry {
             profile: profile.to_owned(),
             user_id: user_id.map(str::to_owned),
             action: action.to_owned(),
+            query: None,
+        }
+    }
+
+    /// A `who` entry stamped now: the profile searched, the account found there (if any) and
+    /// the query.
+    pub fn who(profile: &str, user_id: Option<&str>, query: &str) -> Self {
+        Self {
+            query: Some(crate::sanitize::one_line(query.trim())),
+            ..Self::now(profile, user_id, action::WHO)
         }
     }
 }

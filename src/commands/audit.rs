@@ -17,7 +17,7 @@ use crate::session::Session;
 
 /// The sandbox's fixed clock: sandbox profiles are audited as of it, so ages and expiries match
 /// what the generator wrote.
-fn sandbox_now() -> Option<DateTime<Utc>> {
+pub(super) fn sandbox_now() -> Option<DateTime<Utc>> {
     DateTime::from_timestamp(crate::sandbox_clock::SANDBOX_NOW_EPOCH_SECS, 0)
 }
 
@@ -52,6 +52,10 @@ pub async fn run(
         && std::fs::symlink_metadata(out).is_ok()
     {
         return Err(refuse_existing(out));
+    }
+    if args.all_profiles {
+        let findings = super::audit_all::run(session, args, &rules, &settings).await?;
+        return fail_on_findings(&findings, fail_on);
     }
     let profile = session.profile(profile).await?;
     let provider = crate::provider::build(&profile)?;
@@ -129,9 +133,26 @@ pub async fn run(
         &TrailEntry::now(&profile.name, None, action::REPORT),
     ));
 
+    fail_on_findings(&outcome.findings, fail_on)?;
+    if !outcome.failures.is_empty() {
+        return Err(CommandError {
+            message: format!(
+                "the scan is incomplete: {} of {} users could not be fetched",
+                outcome.progress.failed, outcome.progress.done
+            ),
+            code: EXIT_REMOTE,
+        });
+    }
+    Ok(())
+}
+
+/// Exit 1 when a finding is at or above `--fail-on`.
+fn fail_on_findings(
+    findings: &[crate::audit::Finding],
+    fail_on: Option<crate::audit::Severity>,
+) -> Result<(), CommandError> {
     if let Some(threshold) = fail_on {
-        let over = outcome
-            .findings
+        let over = findings
             .iter()
             .filter(|finding| finding.severity >= threshold)
             .count();
@@ -141,15 +162,6 @@ pub async fn run(
                 code: EXIT_FINDINGS,
             });
         }
-    }
-    if !outcome.failures.is_empty() {
-        return Err(CommandError {
-            message: format!(
-                "the scan is incomplete: {} of {} users could not be fetched",
-                outcome.progress.failed, outcome.progress.done
-            ),
-            code: EXIT_REMOTE,
-        });
     }
     Ok(())
 }

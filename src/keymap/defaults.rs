@@ -76,10 +76,20 @@ const LIST: &[(KeyBinding, Action)] = &[
     (key(KeyCode::Char(' ')), Action::ToggleMark),
     (key(KeyCode::Char('*')), Action::MarkAllShown),
     (key(KeyCode::Char('u')), Action::ClearMarks),
+    (key(KeyCode::Char('W')), Action::PersonEverywhere),
+    (shift('W'), Action::PersonEverywhere),
     (key(KeyCode::Char('r')), Action::Refresh),
     (key(KeyCode::Char('s')), Action::CycleSort),
     (key(KeyCode::Char('S')), Action::ReverseSort),
     (shift('S'), Action::ReverseSort),
+];
+
+/// The People view (`:who`): Enter opens an account in its profile, `r` retries a profile
+/// that could not be searched.
+const PEOPLE: &[(KeyBinding, Action)] = &[
+    (key(KeyCode::Enter), Action::Open),
+    (key(KeyCode::Char('l')), Action::Open),
+    (key(KeyCode::Char('r')), Action::Refresh),
 ];
 
 const DETAIL: &[(KeyBinding, Action)] = &[
@@ -211,5 +221,6 @@ pub(super) fn tables(context: KeyContext) -> Vec<&'static [(KeyBinding, Action)]
         KeyContext::Detail => vec![OVERVIEW, DETAIL, MOVEMENT, GLOBAL],
         KeyContext::Tree => vec![TREE, DETAIL, MOVEMENT, GLOBAL],
         KeyContext::Threads => vec![THREADS, DETAIL, MOVEMENT, GLOBAL],
+        KeyContext::People => vec![PEOPLE, MOVEMENT, GLOBAL],
     }
 }

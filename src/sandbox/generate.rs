@@ -22,7 +22,7 @@ pub(crate) use super::encode::{
     ResidueSeq, future_field, quip_id, quip_number, render, uuid_from, zoo_index_from_uuid,
     zoo_uuid,
 };
-use super::names::{CULTURES, DOMAINS};
+use super::organisation;
 
 /// Provider tags mixed into the seed so each provider has its own population.
 pub(crate) const ZOO: u64 = 0x5A00;
@@ -256,39 +256,47 @@ impl Person {
     }
 }
 
-/// The person at `index` of `provider`'s population.
+/// The person at `index` of `provider`'s population: a pooled person of the one organisation at
+/// even indices (see [`super::organisation`]), the provider's own user at odd ones.
 pub(crate) fn person(seed: u64, provider: u64, index: u64) -> Person {
     let mut rng = Rng::new(seed, provider, index, 1);
-    let (firsts, lasts) = *rng.pick(&CULTURES);
-    let (first, first_ascii) = *rng.pick(firsts);
-    let (last, last_ascii) = *rng.pick(lasts);
-    let domain = *rng.pick(&DOMAINS);
+    let identity = match organisation::seated_person(provider, index) {
+        Some(pooled) => organisation::pooled_identity(seed, provider, index, pooled),
+        None => organisation::own_identity(&mut rng, index),
+    };
     let hostile = hostile_kind(index);
     let (first, last) = match hostile {
-        Some(kind) => (kind.taint(first), kind.taint(last)),
+        Some(kind) => (kind.taint(&identity.first), kind.taint(&identity.last)),
         None => (
-            formula_first_name(index, first).unwrap_or_else(|| first.to_owned()),
-            last.to_owned(),
+            formula_first_name(index, &identity.first).unwrap_or(identity.first),
+            identity.last,
         ),
     };
     Person {
         first,
         last,
-        email: format!("{first_ascii}.{last_ascii}.{index}@{domain}"),
+        email: identity.email,
         created_secs: created_secs(index, &mut rng),
         hostile,
     }
 }
 
 /// The index an email was generated from, if it is one of `provider`'s (checked by regenerating).
+/// The number before the `@` is the index itself for a provider's own users (and a pooled
+/// person's personal address), the pooled person's number for the organisation's addresses.
 pub(crate) fn index_from_email(seed: u64, provider: u64, users: u64, email: &str) -> Option<u64> {
     let (local, _) = email.split_once('@')?;
-    let index: u64 = local.rsplit('.').next()?.parse().ok()?;
-    (index < users
-        && person(seed, provider, index)
-            .email
-            .eq_ignore_ascii_case(email))
-    .then_some(index)
+    let number: u64 = local.rsplit('.').next()?.parse().ok()?;
+    let generated_here = |index: u64| {
+        index < users
+            && person(seed, provider, index)
+                .email
+                .eq_ignore_ascii_case(email)
+    };
+    if generated_here(number) {
+        return Some(number);
+    }
+    organisation::seat_of(provider, number).filter(|&index| generated_here(index))
 }
 
 /// Creation time: one user a day for the first 500, then one every ~100 s, so creation order is
@@ -351,7 +359,7 @@ mod tests {
         // The hostile records and every other name are what they were.
         assert_eq!(formula_first_name(7, "Ava"), None);
         assert_eq!(person(42, ZOOZA, 7).hostile, Some(HostileKind::Csi));
-        assert!(person(42, ZOOZA, 18).first.chars().all(char::is_alphabetic));
+        assert!(person(42, ZOOZA, 17).first.chars().all(char::is_alphabetic));
     }
 
     #[test]

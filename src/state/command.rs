@@ -19,6 +19,8 @@ pub enum Command {
     Sync,
     /// Go to a user by id: selected in the list if shown there, else fetched.
     User(String),
+    /// Find one person's accounts in every profile (an e-mail, or a name).
+    Who(String),
     /// Show the keys.
     Help,
     /// Quit.
@@ -34,6 +36,7 @@ pub const NAMES: &[&str] = &[
     "export-audit",
     "sync",
     "user",
+    "who",
     "help",
     "quit",
 ];
@@ -75,6 +78,13 @@ pub fn parse(line: &str) -> Result<Command, String> {
         "sync" => Ok(Command::Sync),
         "user" | "u" if argument.is_empty() => Err(":user needs a user id".to_owned()),
         "user" | "u" => Ok(Command::User(argument)),
+        "who" => {
+            if argument.is_empty() {
+                Err(":who needs an e-mail address or a name".to_owned())
+            } else {
+                Ok(Command::Who(argument))
+            }
+        }
         "help" | "h" => Ok(Command::Help),
         "quit" | "q" | "q!" | "qa" => Ok(Command::Quit),
         other => Err(format!(

@@ -29,6 +29,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
         KeyContext::Yank => "copy",
         KeyContext::Raw => "raw view",
         KeyContext::RawSearch => "raw search",
+        KeyContext::People => "people",
     };
     let entries = state.keymap.help(context);
     let with_legend = matches!(context, KeyContext::List | KeyContext::Filter);

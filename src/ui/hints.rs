@@ -80,6 +80,13 @@ fn pane_hints(context: KeyContext) -> &'static [(Action, Rank)] {
             (A::Quit, 0),
         ],
         KeyContext::RawSearch => &[(A::Open, 1), (A::Cancel, 1), (A::Quit, 0)],
+        KeyContext::People => &[
+            (A::ToggleHelp, 0),
+            (A::Open, 1),
+            (A::Refresh, 2),
+            (A::Cancel, 1),
+            (A::Quit, 0),
+        ],
         KeyContext::Command => &[
             (A::Complete, 1),
             (A::CompletePrevious, 2),

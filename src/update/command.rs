@@ -98,6 +98,7 @@ fn run(state: &mut State, text: &str) -> Vec<Effect> {
         Ok(Command::ExportAudit) => super::audit::export(state),
         Ok(Command::Sync) => super::directory::sync(state),
         Ok(Command::User(id)) => go_to_user(state, id),
+        Ok(Command::Who(query)) => super::people::open(state, &query),
         Ok(Command::Theme(name)) => vec![Effect::LoadTheme(name)],
         Ok(Command::Profile(name)) => {
             if !state.profile_names.contains(&name) {

@@ -27,6 +27,12 @@ pub(crate) fn on_key(state: &mut State, key: &KeyEvent) -> Vec<Effect> {
             None => Vec::new(),
         };
     }
+    if state.people.is_some()
+        && !state.help_open
+        && let Some(effects) = super::people::on_key(state, key)
+    {
+        return effects;
+    }
     if state.help_open {
         // Any key closes help; q and Ctrl-C still quit.
         state.help_open = false;
@@ -142,6 +148,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         Action::ToggleMark => super::marks::toggle(state),
         Action::MarkAllShown => super::marks::mark_all_shown(state),
         Action::ClearMarks => super::marks::clear(state),
+        Action::PersonEverywhere => super::people::open_selected(state),
         // On the list (or when it failed) `r` syncs the directory again; on a record it
         // fetches the record again.
         Action::Refresh if list_focused(state) || state.list.error.is_some() => {

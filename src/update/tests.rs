@@ -172,6 +172,7 @@ mod detail;
 mod history;
 mod list;
 mod marks;
+mod people;
 mod status;
 mod trail;
 mod tree;

@@ -1,0 +1,170 @@
+//! The People view: a card for the person (the query, how many accounts, how many active),
+//! then a row per account (profile, provider, id, name, e-mail, active, last login, MFA,
+//! findings) and a row per profile still looking or that could not be searched.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr as _;
+
+use super::draw;
+use crate::people::{Account, MatchKind, WhoQuery};
+use crate::sanitize::one_line;
+use crate::state::State;
+use crate::state::people::{PeopleRow, PeopleView};
+use crate::theme::Theme;
+
+/// Column headers and widths (the last, findings, takes what is left).
+const COLUMNS: [(&str, usize); 9] = [
+    ("PROFILE", 16),
+    ("PROVIDER", 9),
+    ("ID", 14),
+    ("NAME", 18),
+    ("E-MAIL", 38),
+    ("ACTIVE", 7),
+    ("LAST LOGIN", 20),
+    ("MFA", 4),
+    ("FINDINGS", 24),
+];
+
+pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
+    let Some(view) = state.people.as_ref() else {
+        return;
+    };
+    let title =
+        Line::from(format!(" People · {} ", one_line(&view.query.text()))).style(theme.accent());
+    let inner = draw::bordered_block(frame.buffer_mut(), area, theme.border(true), &title);
+    let mut lines = card(view, theme);
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        fit_row(COLUMNS.iter().map(|(name, _)| (*name).to_owned())),
+        theme.header(),
+    ));
+    let rows = view.rows();
+    let visible = usize::from(inner.height).saturating_sub(lines.len());
+    let first = view.cursor.saturating_sub(visible.saturating_sub(1));
+    for (index, row) in rows.iter().enumerate().skip(first).take(visible) {
+        let selected = index == view.cursor;
+        let (text, style) = row_line(row, state, theme);
+        let style = if selected {
+            style.patch(theme.selection(true))
+        } else {
+            style
+        };
+        lines.push(Line::styled(text, style));
+    }
+    draw::paragraph(frame.buffer_mut(), inner, theme.text(), &lines);
+}
+
+/// The person: who was asked, and what was found so far.
+fn card(view: &PeopleView, theme: &Theme) -> Vec<Line<'static>> {
+    let accounts: Vec<&Account> = view.accounts().collect();
+    let active = accounts.iter().filter(|account| account.active).count();
+    let mut providers: Vec<&str> = accounts
+        .iter()
+        .map(|account| account.provider.name())
+        .collect();
+    providers.sort_unstable();
+    providers.dedup();
+    let (label, certainty) = match &view.query {
+        WhoQuery::Email(email) => (one_line(email), "accounts under this address"),
+        WhoQuery::Name(_) => (
+            one_line(&view.query.text()),
+            "possible accounts: names that fit, not certain",
+        ),
+    };
+    vec![
+        Line::from(vec![Span::styled(label, theme.accent())]),
+        Line::from(vec![
+            Span::raw(format!(
+                "{} {certainty}, {active} active, in {}",
+                accounts.len(),
+                if providers.is_empty() {
+                    "no provider yet".to_owned()
+                } else {
+                    providers.join(", ")
+                }
+            )),
+            Span::styled(
+                if view.waiting() {
+                    "  · still looking"
+                } else {
+                    ""
+                },
+                theme.muted(),
+            ),
+        ]),
+    ]
+}
+
+fn row_line(row: &PeopleRow<'_>, state: &State, theme: &Theme) -> (String, Style) {
+    match row {
+        PeopleRow::Account(account) => (account_row(account), theme.text()),
+        PeopleRow::Waiting(profile) => (
+            format!(
+                "{} {}  waiting for its directory (stored, or synced now), then the records",
+                super::spinner(state),
+                fit(profile, COLUMNS[0].1)
+            ),
+            theme.muted(),
+        ),
+        PeopleRow::NoAccount(profile) => (
+            format!("{}  no account found here", fit(profile, COLUMNS[0].1)),
+            theme.muted(),
+        ),
+        PeopleRow::Failed(profile, reason) => (
+            format!(
+                "{}  could not be searched: {} (r retries)",
+                fit(profile, COLUMNS[0].1),
+                one_line(reason)
+            ),
+            theme.error(),
+        ),
+    }
+}
+
+fn account_row(account: &Account) -> String {
+    let yes_no = |flag: bool| if flag { "yes" } else { "no" }.to_owned();
+    let mut findings = account.findings_text();
+    if account.certainty == MatchKind::Possible {
+        findings.push_str("  (possible)");
+    }
+    fit_row([
+        account.profile.clone(),
+        account.provider.name().to_owned(),
+        account.user_id.clone(),
+        account.name.clone(),
+        account.email.clone(),
+        yes_no(account.active),
+        account.last_login.clone().unwrap_or_else(|| "—".to_owned()),
+        account.mfa.map_or_else(|| "—".to_owned(), yes_no),
+        findings,
+    ])
+}
+
+/// Cells cut or padded to their columns' widths, sanitized.
+fn fit_row(cells: impl IntoIterator<Item = String>) -> String {
+    cells
+        .into_iter()
+        .zip(COLUMNS)
+        .map(|(cell, (_, width))| fit(&one_line(&cell), width))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `text` in exactly `width` columns: cut with an ellipsis, or padded.
+fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return format!("{text}{}", " ".repeat(width - text.width()));
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    format!("{out}{}", " ".repeat(width.saturating_sub(out.width())))
+}
