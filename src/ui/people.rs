@@ -15,7 +15,7 @@ use crate::state::State;
 use crate::state::people::{PeopleRow, PeopleView};
 use crate::theme::Theme;
 
-/// Column headers and widths (the last, findings, takes what is left).
+/// Column headers and their widths when the pane has room for all of them.
 const COLUMNS: [(&str, usize); 9] = [
     ("PROFILE", 16),
     ("PROVIDER", 9),
@@ -28,6 +28,25 @@ const COLUMNS: [(&str, usize); 9] = [
     ("FINDINGS", 24),
 ];
 
+/// The narrowest each column gets when the pane is narrower than every full width.
+const NARROWEST: [usize; 9] = [12, 8, 8, 12, 24, 6, 11, 4, 16];
+
+/// The columns' widths for a pane `width` cells wide: full where they all fit; else the wide
+/// ones give way: the findings, the last login (its date stays), the e-mail, the name, the id.
+fn widths(width: usize) -> [usize; 9] {
+    let mut widths = COLUMNS.map(|(_, width)| width);
+    let total = |widths: &[usize; 9]| widths.iter().sum::<usize>() + widths.len() - 1;
+    for column in [8, 6, 4, 3, 2, 0, 1, 5] {
+        let over = total(&widths).saturating_sub(width);
+        if over == 0 {
+            break;
+        }
+        let give = over.min(widths[column] - NARROWEST[column]);
+        widths[column] -= give;
+    }
+    widths
+}
+
 pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let Some(view) = state.people.as_ref() else {
         return;
@@ -35,10 +54,11 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let title =
         Line::from(format!(" People · {} ", one_line(&view.query.text()))).style(theme.accent());
     let inner = draw::bordered_block(frame.buffer_mut(), area, theme.border(true), &title);
+    let widths = widths(usize::from(inner.width));
     let mut lines = card(view, theme);
     lines.push(Line::default());
     lines.push(Line::styled(
-        fit_row(COLUMNS.iter().map(|(name, _)| (*name).to_owned())),
+        fit_row(COLUMNS.iter().map(|(name, _)| (*name).to_owned()), &widths),
         theme.header(),
     ));
     let rows = view.rows();
@@ -46,7 +66,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let first = view.cursor.saturating_sub(visible.saturating_sub(1));
     for (index, row) in rows.iter().enumerate().skip(first).take(visible) {
         let selected = index == view.cursor;
-        let (text, style) = row_line(row, state, theme);
+        let (text, style) = row_line(row, state, theme, &widths);
         let style = if selected {
             style.patch(theme.selection(true))
         } else {
@@ -98,25 +118,30 @@ fn card(view: &PeopleView, theme: &Theme) -> Vec<Line<'static>> {
     ]
 }
 
-fn row_line(row: &PeopleRow<'_>, state: &State, theme: &Theme) -> (String, Style) {
+fn row_line(
+    row: &PeopleRow<'_>,
+    state: &State,
+    theme: &Theme,
+    widths: &[usize; 9],
+) -> (String, Style) {
     match row {
-        PeopleRow::Account(account) => (account_row(account), theme.text()),
+        PeopleRow::Account(account) => (account_row(account, widths), theme.text()),
         PeopleRow::Waiting(profile) => (
             format!(
                 "{} {}  waiting for its directory (stored, or synced now), then the records",
                 super::spinner(state),
-                fit(profile, COLUMNS[0].1)
+                fit(profile, widths[0])
             ),
             theme.muted(),
         ),
         PeopleRow::NoAccount(profile) => (
-            format!("{}  no account found here", fit(profile, COLUMNS[0].1)),
+            format!("{}  no account found here", fit(profile, widths[0])),
             theme.muted(),
         ),
         PeopleRow::Failed(profile, reason) => (
             format!(
                 "{}  could not be searched: {} (r retries)",
-                fit(profile, COLUMNS[0].1),
+                fit(profile, widths[0]),
                 one_line(reason)
             ),
             theme.error(),
@@ -124,31 +149,34 @@ fn row_line(row: &PeopleRow<'_>, state: &State, theme: &Theme) -> (String, Style
     }
 }
 
-fn account_row(account: &Account) -> String {
+fn account_row(account: &Account, widths: &[usize; 9]) -> String {
     let yes_no = |flag: bool| if flag { "yes" } else { "no" }.to_owned();
     let mut findings = account.findings_text();
     if account.certainty == MatchKind::Possible {
         findings.push_str("  (possible)");
     }
-    fit_row([
-        account.profile.clone(),
-        account.provider.name().to_owned(),
-        account.user_id.clone(),
-        account.name.clone(),
-        account.email.clone(),
-        yes_no(account.active),
-        account.last_login.clone().unwrap_or_else(|| "—".to_owned()),
-        account.mfa.map_or_else(|| "—".to_owned(), yes_no),
-        findings,
-    ])
+    fit_row(
+        [
+            account.profile.clone(),
+            account.provider.name().to_owned(),
+            account.user_id.clone(),
+            account.name.clone(),
+            account.email.clone(),
+            yes_no(account.active),
+            account.last_login.clone().unwrap_or_else(|| "—".to_owned()),
+            account.mfa.map_or_else(|| "—".to_owned(), yes_no),
+            findings,
+        ],
+        widths,
+    )
 }
 
 /// Cells cut or padded to their columns' widths, sanitized.
-fn fit_row(cells: impl IntoIterator<Item = String>) -> String {
+fn fit_row(cells: impl IntoIterator<Item = String>, widths: &[usize; 9]) -> String {
     cells
         .into_iter()
-        .zip(COLUMNS)
-        .map(|(cell, (_, width))| fit(&one_line(&cell), width))
+        .zip(widths)
+        .map(|(cell, width)| fit(&one_line(&cell), *width))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -167,4 +195,23 @@ fn fit(text: &str, width: usize) -> String {
     }
     out.push('…');
     format!("{out}{}", " ".repeat(width.saturating_sub(out.width())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_fit_the_pane_and_never_shrink_past_their_narrowest() {
+        let full = COLUMNS.map(|(_, width)| width);
+        assert_eq!(widths(200), full);
+        for width in [118, 140] {
+            let got = widths(width);
+            let total: usize = got.iter().sum::<usize>() + 8;
+            assert!(total <= width, "{width}: {got:?}");
+            assert!(got.iter().zip(NARROWEST).all(|(w, n)| *w >= n));
+        }
+        // Narrower than every column at its narrowest: each at its narrowest, the findings cut.
+        assert_eq!(widths(78), NARROWEST);
+    }
 }
