@@ -105,12 +105,9 @@ fn header_text<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers.get(name).and_then(|value| value.to_str().ok())
 }
 
-/// A cheap jitter source: no need for a cryptographic or seeded generator here.
+/// A jitter in `[0, 1)`: spreads retries, no need for a cryptographic generator.
 pub fn jitter() -> f64 {
-    use std::hash::{BuildHasher, Hasher};
-    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
-    hasher.write_u64(0);
-    (hasher.finish() % 10_000) as f64 / 10_000.0
+    fastrand::f64()
 }
 
 #[cfg(test)]
