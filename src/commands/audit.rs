@@ -75,14 +75,7 @@ pub async fn run(
         code: EXIT_IO,
     })?;
 
-    let options = ScanOptions {
-        max_concurrency: args
-            .concurrency
-            .or(profile.config.max_concurrency)
-            .unwrap_or(8)
-            .max(1),
-        ..ScanOptions::default()
-    };
+    let options = scan_options(args, &profile);
     let mut meter = Meter::new(std::io::stderr().is_terminal());
     let outcome = scan(
         provider.as_ref(),
@@ -269,5 +262,17 @@ impl Meter {
             Self::draw(&progress);
             super::stderr::end_line();
         }
+    }
+}
+
+/// The scan's options for a profile: `--concurrency`, else the profile's `max_concurrency`, else 8.
+pub(super) fn scan_options(args: &AuditArgs, profile: &crate::config::Profile) -> ScanOptions {
+    ScanOptions {
+        max_concurrency: args
+            .concurrency
+            .or(profile.config.max_concurrency)
+            .unwrap_or(8)
+            .max(1),
+        ..ScanOptions::default()
     }
 }

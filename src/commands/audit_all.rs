@@ -6,7 +6,7 @@ use std::io::Write as _;
 
 use super::{CommandError, EXIT_REMOTE};
 use crate::audit::report::{ScannedAccount, render_across_profiles};
-use crate::audit::scan::{ScanOptions, scan};
+use crate::audit::scan::scan;
 use crate::audit::trail::{self, TrailEntry, action};
 use crate::audit::{AuditSettings, Finding, Rule};
 use crate::cli::AuditArgs;
@@ -50,14 +50,7 @@ pub async fn run(
             &state_dir,
             &TrailEntry::now(&profile.name, None, action::RUN_STARTED),
         );
-        let options = ScanOptions {
-            max_concurrency: args
-                .concurrency
-                .or(profile.config.max_concurrency)
-                .unwrap_or(8)
-                .max(1),
-            ..ScanOptions::default()
-        };
+        let options = super::audit::scan_options(args, &profile);
         let outcome = scan(
             provider.as_ref(),
             &profile.name,

@@ -10,10 +10,14 @@ use std::collections::{HashMap, HashSet};
 use tui_input::Input;
 
 use super::RequestId;
+
+mod held;
+
 use super::directory::DirectoryState;
 use super::filter::{self, FilterJob, Haystacks, Ranking};
 use super::list_sort::{ListSort, SortKeys};
 use crate::model::UserSummary;
+pub use held::HeldUsers;
 
 /// Filters over at most this many users run at once, on the loop's thread (well under a
 /// frame on one core); more run as a background job.
@@ -37,49 +41,6 @@ pub struct Merged {
     pub added: usize,
     /// Users held whose row changed (updated in place).
     pub changed: usize,
-}
-
-/// A directory's users made ready for the list off the loop: ids deduplicated (the first
-/// stays), texts converted for the matcher on every core. The list takes them in O(1).
-#[derive(Debug, Clone, Default)]
-pub struct HeldUsers {
-    users: Vec<UserSummary>,
-    haystacks: Haystacks,
-    ids: HashMap<String, usize>,
-}
-
-impl HeldUsers {
-    /// Makes `users` ready for the list.
-    pub fn build(users: Vec<UserSummary>) -> Self {
-        let mut ids = HashMap::with_capacity(users.len());
-        let mut kept = Vec::with_capacity(users.len());
-        for user in users {
-            if !ids.contains_key(&user.id) {
-                ids.insert(user.id.clone(), kept.len());
-                kept.push(user);
-            }
-        }
-        let texts: Vec<(&str, &str)> = kept
-            .iter()
-            .map(|user| (user.name.as_str(), user.email.as_str()))
-            .collect();
-        let haystacks = Haystacks::of_texts(&texts);
-        Self {
-            users: kept,
-            haystacks,
-            ids,
-        }
-    }
-
-    /// How many users.
-    pub fn len(&self) -> usize {
-        self.users.len()
-    }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.users.is_empty()
-    }
 }
 
 /// The users held and what the list shows of them.
