@@ -12,12 +12,14 @@ use tui_input::Input;
 use super::RequestId;
 
 mod held;
+mod recent;
 
 use super::directory::DirectoryState;
 use super::filter::{self, FilterJob, Haystacks, Ranking};
 use super::list_sort::{ListSort, SortKeys};
 use crate::model::UserSummary;
 pub use held::HeldUsers;
+use recent::RecentRankings;
 
 /// Filters over at most this many users run at once, on the loop's thread (well under a
 /// frame on one core); more run as a background job.
@@ -58,6 +60,8 @@ pub struct UserListState {
     ranked: Vec<u64>,
     /// A row changed since `ranked` was computed: it answers `filtered_for` no more.
     ranking_stale: bool,
+    /// The complete rankings of the last queries before `filtered_for`.
+    recent: RecentRankings,
     /// Indices into `users` the filter keeps, best match first (all, in order, with no
     /// filter): the complete answer to `filtered_for`.
     pub visible: Vec<usize>,
@@ -108,8 +112,11 @@ impl UserListState {
             self.users.push(user);
             merged.added += 1;
         }
-        if merged.changed > 0 && !self.filtered_for.is_empty() {
-            self.ranking_stale = true;
+        if merged.changed > 0 {
+            self.recent.forget();
+            if !self.filtered_for.is_empty() {
+                self.ranking_stale = true;
+            }
         }
         if merged.added > 0 {
             self.rank_in_from(first_new);
@@ -130,6 +137,7 @@ impl UserListState {
         self.filtered_for.clear();
         self.ranked.clear();
         self.ranking_stale = false;
+        self.recent.forget();
         self.visible = self.unfiltered_rows();
         Merged { added, changed: 0 }
     }
@@ -188,6 +196,7 @@ impl UserListState {
         self.filtered_for.clear();
         self.ranked.clear();
         self.ranking_stale = false;
+        self.recent.forget();
         self.visible.clear();
         self.filtering = None;
         self.marked.retain(|id| keep.contains(id));
@@ -251,8 +260,7 @@ impl UserListState {
         let query = self.filter.value().trim().to_owned();
         if query.is_empty() {
             self.filtering = None;
-            self.filtered_for.clear();
-            self.ranked.clear();
+            self.keep_shown_ranking();
             self.ranking_stale = false;
             self.visible = self.unfiltered_rows();
             self.cursor_to(selected);
@@ -261,6 +269,14 @@ impl UserListState {
         if query == self.filtered_for && !stale && !self.ranking_stale {
             self.filtering = None;
             self.cursor_to(selected);
+            return None;
+        }
+        if !stale
+            && !self.ranking_stale
+            && let Some(ranking) = self.recent.take(&query)
+        {
+            self.filtering = None;
+            self.show(ranking, selected);
             return None;
         }
         let job = FilterJob::new(query.clone(), self.haystacks.clone());
@@ -296,6 +312,7 @@ impl UserListState {
     /// Shows a complete ranking, with the users held since it began ranked in, the cursor on
     /// `follow` if it matches.
     fn show(&mut self, ranking: Ranking, follow: Option<usize>) {
+        self.keep_shown_ranking();
         self.ranking_stale = false;
         self.ranked = ranking.ranked;
         self.filtered_for = ranking.query;
@@ -308,6 +325,20 @@ impl UserListState {
             self.rank_in_from(ranking.users);
         }
         self.cursor_to(follow);
+    }
+
+    /// Moves the ranking shown (the complete answer to `filtered_for`, unless a row changed
+    /// under it) into the recent ones, leaving no filter shown.
+    fn keep_shown_ranking(&mut self) {
+        let query = std::mem::take(&mut self.filtered_for);
+        let ranked = std::mem::take(&mut self.ranked);
+        if !self.ranking_stale {
+            self.recent.keep(Ranking {
+                query,
+                ranked,
+                users: self.users.len(),
+            });
+        }
     }
 
     /// Every user, in the sort's order: the rows with no filter.

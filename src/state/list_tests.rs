@@ -226,3 +226,40 @@ fn users_gone_from_the_server_leave_and_the_cursor_stays_on_its_user() {
     assert_eq!(list.index_of_id("3"), Some(1));
     assert_eq!(list.retain(&keep), 0);
 }
+
+#[test]
+fn going_back_to_a_query_shows_its_kept_ranking_at_once_with_new_users_ranked_in() {
+    let users = many(FILTER_AT_ONCE_UP_TO + 2_000);
+    let mut list = UserListState::default();
+    list.merge(users.clone());
+    filter(&mut list, "ann");
+    filter(&mut list, "anna");
+    // Back to `ann`: no job, the kept answer, with a user that came since ranked in.
+    let mut grown = users.clone();
+    grown.push(user("new", "Ann New", "ann@new.io"));
+    list.merge(vec![grown[grown.len() - 1].clone()]);
+    list.filter = Input::new("ann".to_owned());
+    assert!(list.refilter(RequestId(2), false).is_none(), "no job runs");
+    assert_eq!(list.visible, fresh(&grown, "ann"));
+    // Cleared and typed again: kept as well.
+    list.filter = Input::new(String::new());
+    assert!(list.refilter(RequestId(3), false).is_none());
+    list.filter = Input::new("ann".to_owned());
+    assert!(list.refilter(RequestId(4), false).is_none());
+    assert_eq!(list.visible, fresh(&grown, "ann"));
+}
+
+#[test]
+fn a_changed_row_forgets_the_kept_rankings() {
+    let users = many(FILTER_AT_ONCE_UP_TO + 2_000);
+    let mut list = UserListState::default();
+    list.merge(users.clone());
+    filter(&mut list, "bob");
+    filter(&mut list, "");
+    let mut changed = users.clone();
+    changed[2].name = "Zed Zed".to_owned();
+    list.merge(vec![changed[2].clone()]);
+    filter(&mut list, "bob");
+    assert_eq!(list.visible, fresh(&changed, "bob"));
+    assert!(!list.visible.contains(&2));
+}
