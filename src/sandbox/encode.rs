@@ -1,7 +1,7 @@
 //! Encodings that map ids back to indices in O(1) (Zoo UUIDs, Quip base-62 ids), filtered index
 //! sequences that page without scanning, and the byte-level JSON tricks of the odd-JSON records.
 
-use super::generate::{QUIP, ZOO, mix};
+use super::seeded_rng::{QUIP, ZOO, mix};
 
 /// A UUID-shaped (version 4, RFC variant) string from a key and a number.
 pub(crate) fn uuid_from(key: u64, n: u64) -> String {

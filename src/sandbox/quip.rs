@@ -20,7 +20,8 @@ use serde_json::{Map, Value, json};
 use super::Shared;
 use super::generate::{HostileKind, QUIP, person, quip_id, quip_number, rfc3339};
 use super::quip_external::{restricted_user_info, shared_thread_number};
-use super::quip_record::{admin_user_body, automation_user, thread_count, thread_wrapper};
+use super::quip_record::{admin_user_body, automation_user, thread_wrapper};
+use super::quip_threads::thread_count;
 use super::reply::{Provider, error, ok, params};
 
 const MAX_IDS: usize = 1000;

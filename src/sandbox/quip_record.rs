@@ -9,17 +9,9 @@ use super::Shared;
 use super::generate::{
     HostileKind, QUIP, Rng, future_field, has_odd_json, hostile_kind, person, quip_id,
 };
-use super::quip_external::{external_member_id, has_external_member};
+use super::quip_external::external_member_id;
+use super::quip_threads::{has_external_member, thread_count};
 use super::reply::flag;
-
-pub(crate) fn thread_count(index: u64) -> u64 {
-    let mut rng = Rng::new(0, QUIP, index, 77);
-    if index % 37 == 5 {
-        rng.range(150, 300)
-    } else {
-        rng.below(26)
-    }
-}
 
 pub(crate) fn usec(secs: i64) -> i64 {
     secs * 1_000_000

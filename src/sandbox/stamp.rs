@@ -5,6 +5,7 @@
 use serde::{Serialize, Serializer};
 
 use super::generate::rfc3339;
+use super::json_out::{ObjectOut, string};
 
 /// Seconds since the epoch, serialized as [`rfc3339`] writes them (UTC, whole seconds, `Z`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,8 +70,18 @@ impl Stamp {
                 out.extend_from_slice(&text);
                 out.push(b'"');
             }
-            None => super::json_out::string(out, &rfc3339(self.0)),
+            None => string(out, &rfc3339(self.0)),
         }
+    }
+}
+
+impl ObjectOut<'_> {
+    /// A stamp member. Here rather than with the other members so that the JSON writer needs
+    /// no stamp: stamps are written with it.
+    #[inline]
+    pub(crate) fn stamp(&mut self, key: &'static str, value: Stamp) -> &mut Self {
+        value.write_json(self.key(key));
+        self
     }
 }
 
@@ -114,5 +125,16 @@ mod tests {
             Stamp(secs).write_json(&mut out);
             assert_eq!(out, written(secs).as_bytes(), "{secs}");
         }
+    }
+
+    #[test]
+    fn a_stamp_member_is_written_as_serde_json_writes_it() {
+        let mut out = Vec::new();
+        ObjectOut::new(&mut out)
+            .u64("id", 1)
+            .stamp("at", Stamp(1_780_272_000))
+            .end();
+        let expected = serde_json::json!({"id": 1, "at": "2026-06-01T00:00:00Z"});
+        assert_eq!(out, serde_json::to_vec(&expected).unwrap());
     }
 }
