@@ -1,5 +1,7 @@
 //! The parts of `src/` and the directions they may not take (docs/ARCHITECTURE.md): a file of
 //! one part that names a part it must never use fails this test, with the file and the line.
+//! And no two files need each other: a cycle between files fails it too (`layering/file_graph.rs`
+//! says how the graph is read).
 //!
 //! A part is a top-level module of the crate (`src/state.rs` and everything under
 //! `src/state/`); a file names a part when it writes a path `crate::part` (in a `use`, a type or
@@ -11,7 +13,15 @@ use std::path::{Path, PathBuf};
 /// (the parts a rule covers, the parts they must never name, why)
 const RULES: &[(&[&str], &[&str], &str)] = &[
     (
-        &["update", "state", "msg", "action", "effect", "keymap"],
+        &[
+            "update",
+            "state",
+            "msg",
+            "action",
+            "effect",
+            "keymap",
+            "key_context",
+        ],
         &[
             "provider",
             "http",
@@ -216,4 +226,117 @@ fn the_reader_finds_every_form_of_a_crate_path() {
     );
     assert_eq!(part_of(Path::new("src/state/list.rs")), "state");
     assert_eq!(part_of(Path::new("src/state.rs")), "state");
+}
+
+#[path = "layering/file_graph.rs"]
+mod file_graph;
+
+/// Cycles that work under way elsewhere removes, each with why. Any other cycle fails.
+const KNOWN_CYCLES: &[(&[&str], &str)] = &[(
+    &["src/ui/audit.rs", "src/ui/list.rs"],
+    "the panes are reworked on their own branch (issue 20); drop this line when it lands",
+)];
+
+#[test]
+fn no_two_files_need_each_other() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let edges = file_graph::module_tree(root).edges(root);
+    let cycles: Vec<Vec<String>> = file_graph::file_cycles(&edges)
+        .into_iter()
+        .filter(|group| !KNOWN_CYCLES.iter().any(|(known, _)| group == known))
+        .collect();
+    let shown: Vec<String> = cycles
+        .iter()
+        .map(|group| {
+            let inside: Vec<String> = edges
+                .iter()
+                .filter(|e| group.contains(&e.from) && group.contains(&e.to))
+                .map(|e| format!("    {}:{} names {}", e.from, e.line, e.to))
+                .collect();
+            format!("  {}\n{}", group.join(" <-> "), inside.join("\n"))
+        })
+        .collect();
+    assert!(
+        cycles.is_empty(),
+        "{} groups of files name each other in a cycle:\n{}",
+        cycles.len(),
+        shown.join("\n")
+    );
+}
+
+#[test]
+fn the_graph_reads_every_form_of_a_path() {
+    let mut files = std::collections::BTreeMap::new();
+    for (module, file) in [
+        (&[][..], "src/lib.rs"),
+        (&["state"][..], "src/state.rs"),
+        (&["state", "list"][..], "src/state/list.rs"),
+        (&["keymap"][..], "src/keymap.rs"),
+        (&["keymap", "defaults"][..], "src/keymap/defaults.rs"),
+    ] {
+        let module: Vec<String> = module.iter().map(|s| (*s).to_owned()).collect();
+        files.insert(module, file.to_owned());
+    }
+    let tree = file_graph::ModuleTree { files };
+    let named = |module: &[&str], source: &str| -> Vec<String> {
+        let mut named: Vec<String> = tree
+            .named_in_source(module, source)
+            .into_iter()
+            .map(|(file, _)| file)
+            .collect();
+        named.sort();
+        named.dedup();
+        named
+    };
+    // The deepest file a path reaches; a re-export through the parent names the parent.
+    assert_eq!(
+        named(&["keymap"], "use crate::state::list::HeldUsers;"),
+        ["src/state/list.rs"]
+    );
+    assert_eq!(
+        named(&["keymap"], "use crate::state::KeyContext;"),
+        ["src/state.rs"]
+    );
+    assert_eq!(
+        named(&["keymap"], "use crate::{state::{self, list::Row}};"),
+        ["src/state/list.rs"]
+    );
+    // A module alias alone is no edge; the paths through it are.
+    assert_eq!(named(&["keymap"], "use crate::state;"), [] as [&str; 0]);
+    assert_eq!(
+        named(
+            &["keymap"],
+            "use crate::state;\nfn f() { state::list::g() }"
+        ),
+        ["src/state/list.rs"]
+    );
+    // `super::` from the file, and from an inline test module.
+    assert_eq!(
+        named(&["keymap", "defaults"], "use super::KeyBinding;"),
+        ["src/keymap.rs"]
+    );
+    assert_eq!(
+        named(
+            &["keymap"],
+            "mod tests {\n use super::*;\n}\nfn f() { super::state::S }"
+        ),
+        ["src/keymap.rs", "src/state.rs"]
+    );
+    // Declaring and re-exporting children are no edges; using a child is one.
+    assert_eq!(
+        named(&["state"], "mod list;\npub use list::Row;"),
+        [] as [&str; 0]
+    );
+    assert_eq!(named(&["state"], "use list::Row;"), ["src/state/list.rs"]);
+    // Comments and strings are not read.
+    assert_eq!(
+        named(
+            &["keymap"],
+            "// crate::state::X\nlet s = \"crate::state::Y\";"
+        ),
+        [] as [&str; 0]
+    );
+    assert!(file_graph::is_under("src/state/list.rs", "src/state.rs"));
+    assert!(!file_graph::is_under("src/state.rs", "src/state/list.rs"));
+    assert!(!file_graph::is_under("src/statement.rs", "src/state.rs"));
 }
