@@ -23,7 +23,7 @@ mod quip_threads;
 mod reply;
 mod scanova;
 mod seeded_rng;
-mod stamp;
+mod timestamp;
 mod zoo;
 mod zoo_record;
 mod zooza;

@@ -9,7 +9,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-pub use super::read::{KeyHint, child, count, field, flag, items, lookup, parse_time, pointer_of};
+pub use super::json_readers::{
+    KeyHint, child, count, field, flag, items, lookup, parse_time, pointer_of,
+};
 use crate::json::fields::jq_path;
 use crate::model::UserRecord;
 
