@@ -17,20 +17,15 @@ mod json_out;
 mod names;
 mod organisation;
 mod quip;
-mod quip_external;
-mod quip_record;
-mod quip_threads;
 mod reply;
 mod scanova;
 mod seeded_rng;
 mod timestamp;
 mod zoo;
-mod zoo_record;
 mod zooza;
-mod zooza_record;
 
 #[cfg(test)]
-pub(crate) use zooza_record::body_for_tests as zooza_body_for_tests;
+pub(crate) use zooza::record::body_for_tests as zooza_body_for_tests;
 
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -9,13 +9,13 @@
 
 use serde::Serialize;
 
-use super::super::Shared;
-use super::super::encode::splice_placeholders;
-use super::super::generate::{HostileKind, Rng, ZOOZA, future_field, has_odd_json, person};
-use super::super::json_out;
-use super::super::timestamp::Timestamp;
 use super::credits::{Credit, credit};
 use super::{team_role, user_id, user_role};
+use crate::sandbox::Shared;
+use crate::sandbox::encode::splice_placeholders;
+use crate::sandbox::generate::{HostileKind, Rng, ZOOZA, future_field, has_odd_json, person};
+use crate::sandbox::json_out;
+use crate::sandbox::timestamp::Timestamp;
 
 const COMPANY_NAME: &str = "Sandbox Swim School";
 

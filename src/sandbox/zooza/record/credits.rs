@@ -7,11 +7,11 @@
 
 use std::borrow::Cow;
 
-use super::super::Shared;
-use super::super::generate::{HostileKind, NOW_EPOCH_SECS, Rng, ZOOZA, hostile_kind};
-use super::super::json_out::{ObjectOut, array};
-use super::super::timestamp::Timestamp;
 use super::{ATTENDANCE, COURSES, CREDIT_TYPES, VALUES, user_id};
+use crate::sandbox::Shared;
+use crate::sandbox::generate::{HostileKind, NOW_EPOCH_SECS, Rng, ZOOZA, hostile_kind};
+use crate::sandbox::json_out::{ObjectOut, array};
+use crate::sandbox::timestamp::Timestamp;
 
 /// One credit, its keys in the order the wire has them (`used` and `used_by` only once used).
 pub(super) struct Credit {

@@ -5,13 +5,13 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value, json};
 
-use super::Shared;
-use super::generate::{
+use super::super::Shared;
+use super::super::generate::{
     HostileKind, QUIP, Rng, future_field, has_odd_json, hostile_kind, person, quip_id,
 };
-use super::quip_external::external_member_id;
-use super::quip_threads::{has_external_member, thread_count};
-use super::reply::flag;
+use super::super::reply::flag;
+use super::external::external_member_id;
+use super::threads::{has_external_member, thread_count};
 
 pub(crate) fn usec(secs: i64) -> i64 {
     secs * 1_000_000

@@ -1,7 +1,7 @@
 //! How many threads each generated Quip user has, and which of them have an external member:
 //! the facts both the record's thread list and the external users are written from.
 
-use super::generate::{QUIP, Rng};
+use super::super::generate::{QUIP, Rng};
 
 /// How many threads the user at `index` has (a few users have hundreds).
 pub(crate) fn thread_count(index: u64) -> u64 {

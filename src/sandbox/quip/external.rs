@@ -8,9 +8,9 @@
 
 use serde_json::{Value, json};
 
-use super::Shared;
-use super::generate::{quip_id, quip_number};
-use super::quip_threads::{has_external_member, thread_count};
+use super::super::Shared;
+use super::super::generate::{quip_id, quip_number};
+use super::threads::{has_external_member, thread_count};
 
 /// External users' numbers start here, far above any generated user's index (`62^6` is
 /// about 5.7e10, so ids keep their six base-62 digits).
