@@ -9,15 +9,17 @@
 // i64 casts cannot wrap; and handlers return a ready `Response` as their error, as axum handlers do.
 #![allow(clippy::cast_possible_wrap, clippy::result_large_err)]
 
-mod encode;
 mod fault;
 mod fault_layer;
 pub mod generate;
+mod ids;
 mod json_out;
 mod names;
+mod odd_json;
 mod organisation;
 mod quip;
 mod reply;
+mod residue_seq;
 mod scanova;
 mod seeded_rng;
 mod timestamp;

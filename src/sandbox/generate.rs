@@ -18,11 +18,10 @@
 
 use chrono::{DateTime, FixedOffset, Offset as _, SecondsFormat, Utc};
 
-pub(crate) use super::encode::{
-    ResidueSeq, future_field, quip_id, quip_number, render, uuid_from, zoo_index_from_uuid,
-    zoo_uuid,
-};
+pub(crate) use super::ids::{quip_id, quip_number, uuid_from, zoo_index_from_uuid, zoo_uuid};
+pub(crate) use super::odd_json::{future_field, render};
 use super::organisation;
+pub(crate) use super::residue_seq::ResidueSeq;
 pub(crate) use super::seeded_rng::{QUIP, Rng, SCANOVA, ZOO, ZOOZA, mix};
 
 /// 2021-01-01T00:00:00Z: every generated date counts from here, never from the clock.

@@ -12,9 +12,9 @@ use serde::Serialize;
 use super::credits::{Credit, credit};
 use super::{team_role, user_id, user_role};
 use crate::sandbox::Shared;
-use crate::sandbox::encode::splice_placeholders;
 use crate::sandbox::generate::{HostileKind, Rng, ZOOZA, future_field, has_odd_json, person};
 use crate::sandbox::json_out;
+use crate::sandbox::odd_json::splice_placeholders;
 use crate::sandbox::timestamp::Timestamp;
 
 const COMPANY_NAME: &str = "Sandbox Swim School";
