@@ -1,7 +1,7 @@
 //! The parts of `src/` and the directions they may not take (docs/ARCHITECTURE.md): a file of
 //! one part that names a part it must never use fails this test, with the file and the line.
 //! And no two files need each other: a cycle between files fails it too (`layering/file_graph.rs`
-//! says how the graph is read).
+//! says how the graph is read, `layering/file_cycles.rs` which cycles count).
 //!
 //! A part is a top-level module of the crate (`src/state.rs` and everything under
 //! `src/state/`); a file names a part when it writes a path `crate::part` (in a `use`, a type or
@@ -228,8 +228,12 @@ fn the_reader_finds_every_form_of_a_crate_path() {
     assert_eq!(part_of(Path::new("src/state.rs")), "state");
 }
 
+#[path = "layering/file_cycles.rs"]
+mod file_cycles;
 #[path = "layering/file_graph.rs"]
 mod file_graph;
+#[path = "layering/rust_tokens.rs"]
+mod rust_tokens;
 
 /// Cycles that work under way elsewhere removes, each with why. Any other cycle fails.
 const KNOWN_CYCLES: &[(&[&str], &str)] = &[(
@@ -241,7 +245,7 @@ const KNOWN_CYCLES: &[(&[&str], &str)] = &[(
 fn no_two_files_need_each_other() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let edges = file_graph::module_tree(root).edges(root);
-    let cycles: Vec<Vec<String>> = file_graph::file_cycles(&edges)
+    let cycles: Vec<Vec<String>> = file_cycles::file_cycles(&edges)
         .into_iter()
         .filter(|group| !KNOWN_CYCLES.iter().any(|(known, _)| group == known))
         .collect();
@@ -336,7 +340,48 @@ fn the_graph_reads_every_form_of_a_path() {
         ),
         [] as [&str; 0]
     );
-    assert!(file_graph::is_under("src/state/list.rs", "src/state.rs"));
-    assert!(!file_graph::is_under("src/state.rs", "src/state/list.rs"));
-    assert!(!file_graph::is_under("src/statement.rs", "src/state.rs"));
+    assert!(file_cycles::is_under("src/state/list.rs", "src/state.rs"));
+    assert!(!file_cycles::is_under("src/state.rs", "src/state/list.rs"));
+    assert!(!file_cycles::is_under("src/statement.rs", "src/state.rs"));
+}
+
+#[test]
+fn a_cycle_counts_unless_it_goes_down_the_tree_and_back_up() {
+    let graph = |edges: &[(&str, &str)]| -> Vec<Vec<String>> {
+        let edges: Vec<file_graph::Edge> = edges
+            .iter()
+            .map(|(from, to)| file_graph::Edge {
+                from: format!("src/{from}"),
+                to: format!("src/{to}"),
+                line: 1,
+            })
+            .collect();
+        file_cycles::file_cycles(&edges)
+    };
+    // Two files that are not each other's ancestors.
+    assert_eq!(
+        graph(&[("keymap.rs", "state.rs"), ("state.rs", "keymap.rs")]),
+        [["src/keymap.rs", "src/state.rs"]]
+    );
+    // A parent calling its child, the child using the parent's items.
+    assert!(graph(&[("state.rs", "state/list.rs"), ("state/list.rs", "state.rs")]).is_empty());
+    // Down into a child, across and back to the parent from outside.
+    assert_eq!(
+        graph(&[
+            ("provider/zooza.rs", "provider/zooza/record.rs"),
+            ("provider/zooza/record.rs", "provider/deferred.rs"),
+            ("provider/deferred.rs", "provider/zooza.rs"),
+        ])
+        .len(),
+        1
+    );
+    // A parent as its children's hub: down, across, back up.
+    assert!(
+        graph(&[
+            ("update.rs", "update/keys.rs"),
+            ("update/keys.rs", "update/command.rs"),
+            ("update/command.rs", "update.rs"),
+        ])
+        .is_empty()
+    );
 }

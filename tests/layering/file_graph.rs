@@ -1,5 +1,5 @@
-//! Which file of `src/` names which, and the cycles between files: the graph the no-cycle test
-//! walks.
+//! Which file of `src/` names which: the graph the no-cycle test walks (`file_cycles.rs` finds
+//! the cycles in it).
 //!
 //! The nodes are the files of the module tree, read from `src/lib.rs` by following `mod x;`
 //! (and `#[path]`), so a test file placed by `#[path]` is the module it really is. An edge
@@ -16,19 +16,11 @@
 //!   x::Y;`) is not an edge: that is how Rust builds the tree and a module's public face;
 //! - comments and string literals are not read; a first segment that is no module of the crate
 //!   (`std::`, `Self::`, a local type) names nothing.
-//!
-//! Parent and child: a child uses its parent's items (`super::Shared`, `use super::*` in its
-//! tests) and a parent calls its children. Each is how Rust's module tree works, and together
-//! they would make every such pair a cycle. So a cycle counts when it can be walked without
-//! going both down to a descendant and back up to an ancestor: the graph is searched twice,
-//! once without the edges up and once without the edges down. Any cycle through files that are
-//! not each other's ancestors shows (`keymap.rs <-> state.rs`, two siblings), and so does one
-//! that passes a parent in one direction only (`zooza.rs -> zooza/record.rs -> deferred.rs ->
-//! zooza.rs`). What it leaves is a parent as its children's hub: `update.rs` calls `keys.rs`,
-//! which calls `command.rs`, which uses a helper of `update.rs` -- one module and its parts.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+
+use crate::rust_tokens::{Token, tokens};
 
 /// The module path of every file of the tree, and the file of every module path.
 pub struct ModuleTree {
@@ -45,147 +37,6 @@ pub struct Edge {
     pub to: String,
     /// The first line of `from` that names `to`.
     pub line: usize,
-}
-
-/// A token of code: an identifier, `::` or one punctuation character, with its line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Token {
-    text: String,
-    line: usize,
-}
-
-/// The tokens of a source file, comments, string and character literals left out.
-fn tokens(source: &str) -> Vec<Token> {
-    let chars: Vec<char> = source.chars().collect();
-    let mut out = Vec::new();
-    let mut line = 1;
-    let mut at = 0;
-    while at < chars.len() {
-        let c = chars[at];
-        let next = chars.get(at + 1).copied();
-        if c == '\n' {
-            line += 1;
-            at += 1;
-        } else if c == '/' && next == Some('/') {
-            while at < chars.len() && chars[at] != '\n' {
-                at += 1;
-            }
-        } else if c == '/' && next == Some('*') {
-            let mut depth = 0;
-            while at < chars.len() {
-                if chars[at] == '/' && chars.get(at + 1) == Some(&'*') {
-                    depth += 1;
-                    at += 2;
-                } else if chars[at] == '*' && chars.get(at + 1) == Some(&'/') {
-                    depth -= 1;
-                    at += 2;
-                    if depth == 0 {
-                        break;
-                    }
-                } else {
-                    line += usize::from(chars[at] == '\n');
-                    at += 1;
-                }
-            }
-        } else if c == '"' || (c == 'r' && matches!(next, Some('"' | '#')) && is_raw(&chars, at)) {
-            at = skip_string(&chars, at, &mut line);
-        } else if c == 'b' && matches!(next, Some('"' | 'r')) && is_byte_string(&chars, at) {
-            at = skip_string(&chars, at + 1, &mut line);
-        } else if c == '\'' {
-            at = skip_char_or_lifetime(&chars, at);
-        } else if c.is_alphabetic() || c == '_' {
-            let start = at;
-            while at < chars.len() && (chars[at].is_alphanumeric() || chars[at] == '_') {
-                at += 1;
-            }
-            let text: String = chars[start..at].iter().collect();
-            out.push(Token { text, line });
-        } else if c == ':' && next == Some(':') {
-            out.push(Token {
-                text: "::".into(),
-                line,
-            });
-            at += 2;
-        } else if c.is_whitespace() || c.is_numeric() {
-            at += 1;
-        } else {
-            out.push(Token {
-                text: c.to_string(),
-                line,
-            });
-            at += 1;
-        }
-    }
-    out
-}
-
-/// Whether `r` at `at` opens a raw string (`r"`, `r#"`) rather than ending an identifier.
-fn is_raw(chars: &[char], at: usize) -> bool {
-    let before = at.checked_sub(1).map(|i| chars[i]);
-    if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
-        return false;
-    }
-    let mut i = at + 1;
-    while chars.get(i) == Some(&'#') {
-        i += 1;
-    }
-    chars.get(i) == Some(&'"')
-}
-
-/// Whether `b` at `at` opens a byte string (`b"`, `br"`).
-fn is_byte_string(chars: &[char], at: usize) -> bool {
-    let before = at.checked_sub(1).map(|i| chars[i]);
-    if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
-        return false;
-    }
-    chars.get(at + 1) == Some(&'"') || is_raw(chars, at + 1)
-}
-
-/// Past a string literal starting at `at` (`"`, `r"`, `r#"`): the index after its end.
-fn skip_string(chars: &[char], mut at: usize, line: &mut usize) -> usize {
-    let raw = chars[at] == 'r';
-    let mut hashes = 0;
-    if raw {
-        at += 1;
-        while chars.get(at) == Some(&'#') {
-            hashes += 1;
-            at += 1;
-        }
-    }
-    at += 1; // the opening quote
-    while at < chars.len() {
-        let c = chars[at];
-        if c == '\n' {
-            *line += 1;
-        }
-        if !raw && c == '\\' {
-            if chars.get(at + 1) == Some(&'\n') {
-                *line += 1;
-            }
-            at += 2;
-            continue;
-        }
-        if c == '"' && (0..hashes).all(|k| chars.get(at + 1 + k) == Some(&'#')) {
-            return at + 1 + hashes;
-        }
-        at += 1;
-    }
-    at
-}
-
-/// Past a character literal (`'x'`, `'\n'`, `'\u{1b}'`) or a lifetime (`'a`) at `at`.
-fn skip_char_or_lifetime(chars: &[char], at: usize) -> usize {
-    if chars.get(at + 1) == Some(&'\\') {
-        let mut i = at + 2;
-        while i < chars.len() && chars[i] != '\'' {
-            i += 1;
-        }
-        return i + 1;
-    }
-    if chars.get(at + 2) == Some(&'\'') {
-        return at + 3;
-    }
-    at + 1 // a lifetime: its name is read as an identifier, which names nothing
 }
 
 /// Reads the module tree from `src/lib.rs`, following `mod x;` and `#[path = "..."]`.
@@ -502,116 +353,6 @@ impl Reader<'_> {
     fn name(&mut self, absolute: &[String], line: usize) {
         if let Some(file) = self.tree.file_of(absolute) {
             self.named.push((file.clone(), line));
-        }
-    }
-}
-
-/// Whether `file` lies under `ancestor` in the module tree (`src/state/list.rs` under
-/// `src/state.rs`; every file under `src/lib.rs`).
-pub fn is_under(file: &str, ancestor: &str) -> bool {
-    ancestor == "src/lib.rs" && file != ancestor
-        || file.starts_with(&format!("{}/", ancestor.trim_end_matches(".rs")))
-}
-
-/// The cycles between files, by the rule above: the groups of files that reach each other with
-/// the edges up left out, and those with the edges down left out.
-pub fn file_cycles(edges: &[Edge]) -> Vec<Vec<String>> {
-    let without_up: Vec<Edge> = edges
-        .iter()
-        .filter(|e| !is_under(&e.from, &e.to))
-        .cloned()
-        .collect();
-    let without_down: Vec<Edge> = edges
-        .iter()
-        .filter(|e| !is_under(&e.to, &e.from))
-        .cloned()
-        .collect();
-    let mut groups = strongly_connected(&without_up);
-    groups.extend(strongly_connected(&without_down));
-    groups.sort();
-    groups.dedup();
-    groups
-}
-
-/// The groups of files that reach each other (Tarjan's strongly connected components), each
-/// sorted, only those of two files or more.
-fn strongly_connected(edges: &[Edge]) -> Vec<Vec<String>> {
-    let mut nodes: BTreeSet<&str> = BTreeSet::new();
-    for edge in edges {
-        nodes.insert(&edge.from);
-        nodes.insert(&edge.to);
-    }
-    let nodes: Vec<&str> = nodes.into_iter().collect();
-    let index_of: BTreeMap<&str, usize> = nodes.iter().enumerate().map(|(i, n)| (*n, i)).collect();
-    let mut next: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
-    for edge in edges {
-        next[index_of[edge.from.as_str()]].push(index_of[edge.to.as_str()]);
-    }
-    let mut tarjan = Tarjan {
-        next: &next,
-        index: vec![None; nodes.len()],
-        low: vec![0; nodes.len()],
-        on_stack: vec![false; nodes.len()],
-        stack: Vec::new(),
-        counter: 0,
-        groups: Vec::new(),
-    };
-    for node in 0..nodes.len() {
-        if tarjan.index[node].is_none() {
-            tarjan.visit(node);
-        }
-    }
-    let mut groups: Vec<Vec<String>> = tarjan
-        .groups
-        .into_iter()
-        .filter(|group| group.len() > 1)
-        .map(|group| {
-            let mut names: Vec<String> = group.into_iter().map(|i| nodes[i].to_owned()).collect();
-            names.sort();
-            names
-        })
-        .collect();
-    groups.sort();
-    groups
-}
-
-struct Tarjan<'a> {
-    next: &'a [Vec<usize>],
-    index: Vec<Option<usize>>,
-    low: Vec<usize>,
-    on_stack: Vec<bool>,
-    stack: Vec<usize>,
-    counter: usize,
-    groups: Vec<Vec<usize>>,
-}
-
-impl Tarjan<'_> {
-    fn visit(&mut self, node: usize) {
-        self.index[node] = Some(self.counter);
-        self.low[node] = self.counter;
-        self.counter += 1;
-        self.stack.push(node);
-        self.on_stack[node] = true;
-        for &to in &self.next[node] {
-            match self.index[to] {
-                None => {
-                    self.visit(to);
-                    self.low[node] = self.low[node].min(self.low[to]);
-                }
-                Some(index) if self.on_stack[to] => self.low[node] = self.low[node].min(index),
-                Some(_) => {}
-            }
-        }
-        if Some(self.low[node]) == self.index[node] {
-            let mut group = Vec::new();
-            while let Some(top) = self.stack.pop() {
-                self.on_stack[top] = false;
-                group.push(top);
-                if top == node {
-                    break;
-                }
-            }
-            self.groups.push(group);
         }
     }
 }
