@@ -375,6 +375,22 @@ fn a_cycle_counts_unless_it_goes_down_the_tree_and_back_up() {
         .len(),
         1
     );
+    // Found by both searches, overlapping: shown once.
+    assert_eq!(
+        graph(&[
+            ("action.rs", "state.rs"),
+            ("keymap.rs", "action.rs"),
+            ("keymap.rs", "keymap/defaults.rs"),
+            ("keymap/defaults.rs", "state.rs"),
+            ("state.rs", "keymap.rs"),
+        ]),
+        [[
+            "src/action.rs",
+            "src/keymap.rs",
+            "src/keymap/defaults.rs",
+            "src/state.rs"
+        ]]
+    );
     // A parent as its children's hub: down, across, back up.
     assert!(
         graph(&[

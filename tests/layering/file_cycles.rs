@@ -34,10 +34,25 @@ pub fn file_cycles(edges: &[Edge]) -> Vec<Vec<String>> {
         .filter(|e| !is_under(&e.to, &e.from))
         .cloned()
         .collect();
-    let mut groups = strongly_connected(&without_up);
-    groups.extend(strongly_connected(&without_down));
+    // The two searches may find overlapping groups: one cycle shown once, with all its files.
+    let mut groups: Vec<Vec<String>> = Vec::new();
+    for found in strongly_connected(&without_up)
+        .into_iter()
+        .chain(strongly_connected(&without_down))
+    {
+        let mut merged = found;
+        groups.retain(|group| {
+            let overlaps = group.iter().any(|file| merged.contains(file));
+            if overlaps {
+                merged.extend(group.iter().cloned());
+            }
+            !overlaps
+        });
+        merged.sort();
+        merged.dedup();
+        groups.push(merged);
+    }
     groups.sort();
-    groups.dedup();
     groups
 }
 
