@@ -1,6 +1,6 @@
 //! What the user asked for, resolved from a key by the keymap.
 
-use crate::state::KeyContext;
+use crate::key_context::KeyContext;
 
 /// A user intent, independent of the key that expressed it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

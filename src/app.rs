@@ -4,7 +4,6 @@
 //! terminal and input stream as parameters, so tests run it on a `TestBackend`.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -18,69 +17,20 @@ use tokio::time::Instant;
 use crate::effect::Effect;
 use crate::export;
 use crate::model::FetchError;
-use crate::msg::{Msg, ProfileView};
-use crate::provider::Provider;
+use crate::msg::Msg;
 use crate::state::{RequestId, State};
 use crate::ui;
 use crate::update::{init, update};
 
+mod context;
 mod export_marked;
 mod person_lookup;
 
+pub use context::{AppContext, OpenedProfile, ProfileSource, write_stdout};
 use export_marked::export_marked;
 
 /// Time between ticks while something animates or waits; no ticks at all when idle.
 pub const TICK_INTERVAL: Duration = Duration::from_millis(80);
-
-/// A profile opened for the explorer: what the loop talks to, and what `update` is told.
-#[derive(Debug, Clone)]
-pub struct OpenedProfile {
-    /// Its provider.
-    pub provider: Arc<dyn Provider>,
-    /// Its directory (store and key).
-    pub directory: crate::directory::Directory,
-    /// Its badge and theme, for `update`.
-    pub view: ProfileView,
-}
-
-/// Opens profiles by name for `:profile` (the session, its config and in-process sandbox).
-#[async_trait::async_trait]
-pub trait ProfileSource: Send + Sync {
-    /// The names that can be opened.
-    fn names(&self) -> Vec<String>;
-    /// Opens a profile: its provider, header badge and theme.
-    async fn open(&self, name: &str) -> Result<OpenedProfile, String>;
-    /// Loads a theme by name (a user theme file or a built-in one).
-    fn theme(&self, name: &str) -> Result<crate::theme::Theme, String>;
-}
-
-/// What effects need from the outside world.
-#[derive(Clone)]
-pub struct AppContext {
-    /// The profile's provider.
-    pub provider: Arc<dyn Provider>,
-    /// The profile's name, for export file names.
-    pub profile_name: String,
-    /// The profile's directory: where its users are stored.
-    pub directory: crate::directory::Directory,
-    /// Where exports go.
-    pub exports_dir: PathBuf,
-    /// Where other profiles and themes come from.
-    pub profiles: Arc<dyn ProfileSource>,
-    /// Writes bytes straight to the terminal (OSC 52), between frames.
-    pub write_terminal: fn(&[u8]),
-    /// Where the audit trail is kept; `None` keeps no trail (tests).
-    pub state_dir: Option<PathBuf>,
-    /// Stops the running audit scan, if any.
-    pub audit_cancel: Arc<std::sync::Mutex<Option<tokio_util::sync::CancellationToken>>>,
-}
-
-/// Writes to the real terminal's stdout; a failure only means the copy did not happen.
-pub fn write_stdout(bytes: &[u8]) {
-    use std::io::Write as _;
-    let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(bytes).and_then(|()| stdout.flush());
-}
 
 /// Runs the explorer until it quits or the input ends.
 pub async fn run<B, I>(

@@ -5,8 +5,8 @@
 //! Adding a rule is one function in the provider's file (`audit/<provider>.rs`), one line in that
 //! file's `RULES` table, and its tests.
 
+mod json_readers;
 mod quip;
-mod read;
 pub mod report;
 pub mod rule;
 pub mod scan;

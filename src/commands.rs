@@ -185,6 +185,22 @@ async fn dispatch(cli: Cli) -> Result<(), CommandError> {
     }
 }
 
+/// The scan's options for a profile (`audit` and `audit --all-profiles`): `--concurrency`, else
+/// the profile's `max_concurrency`, else 8.
+fn scan_options(
+    args: &crate::cli::AuditArgs,
+    profile: &crate::config::Profile,
+) -> crate::audit::scan::ScanOptions {
+    crate::audit::scan::ScanOptions {
+        max_concurrency: args
+            .concurrency
+            .or(profile.config.max_concurrency)
+            .unwrap_or(8)
+            .max(1),
+        ..crate::audit::scan::ScanOptions::default()
+    }
+}
+
 /// The explorer's look and feel from the command line and the config file.
 fn explorer_options(look: &LookArgs, session: &Session) -> crate::explorer::ExplorerOptions {
     crate::explorer::ExplorerOptions {

@@ -7,13 +7,13 @@
 //! The parser keeps its open containers on a heap stack, never the call stack, and refuses
 //! nesting deeper than [`MAX_DEPTH`] (`serde_json`'s own limit, so whatever indexes also parses).
 
-mod decode;
 mod json_ref;
 mod node_store;
+mod node_text;
 mod parse;
 
-pub use decode::{NodeKey, escape_json_string, preview_text};
 pub use json_ref::{JsonRef, Members, RefItems};
+pub use node_text::{NodeKey, escape_json_string, preview_text};
 
 /// Containers nested deeper than this are refused: the same limit as `serde_json`'s parser, which the
 /// mapping of a record still uses, so a body the index accepts is one the mapping can read.

@@ -4,7 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::action::Action;
-use crate::state::KeyContext;
+use crate::key_context::KeyContext;
 
 mod defaults;
 

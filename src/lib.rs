@@ -16,6 +16,7 @@ pub mod http;
 pub mod huge_pages;
 pub mod json;
 pub mod json_index;
+pub mod key_context;
 pub mod keymap;
 pub mod logging;
 pub mod model;

@@ -1,11 +1,11 @@
 //! The `Provider` trait every account API implements, its error type, and the registry of
 //! providers. Adding a provider is one file under `provider/` and one line in `REGISTRY`.
 
-mod decode;
 pub mod deferred;
 pub mod json_notes;
 pub mod offline;
 pub mod quip;
+mod response_body;
 pub mod scanova;
 pub mod zoo;
 pub mod zooza;
@@ -15,7 +15,7 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use bytes::Bytes;
 
-pub use decode::{
+pub use response_body::{
     DecodeError, MAX_JSON_DEPTH, UnreadBody, body_text, error_message_from_keys,
     expect_record_object, parse_json, plain_text_message, raw_body,
 };

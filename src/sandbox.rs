@@ -9,26 +9,25 @@
 // i64 casts cannot wrap; and handlers return a ready `Response` as their error, as axum handlers do.
 #![allow(clippy::cast_possible_wrap, clippy::result_large_err)]
 
-mod encode;
 mod fault;
 mod fault_layer;
 pub mod generate;
+mod ids;
 mod json_out;
 mod names;
+mod odd_json;
 mod organisation;
 mod quip;
-mod quip_external;
-mod quip_record;
 mod reply;
+mod residue_seq;
 mod scanova;
-mod stamp;
+mod seeded_rng;
+mod timestamp;
 mod zoo;
-mod zoo_record;
 mod zooza;
-mod zooza_record;
 
 #[cfg(test)]
-pub(crate) use zooza_record::body_for_tests as zooza_body_for_tests;
+pub(crate) use zooza::record::body_for_tests as zooza_body_for_tests;
 
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -4,3 +4,8 @@
 
 /// 2026-06-01T00:00:00Z.
 pub const SANDBOX_NOW_EPOCH_SECS: i64 = 1_780_272_000;
+
+/// The sandbox's fixed "now", as the audits of sandbox profiles judge ages.
+pub fn now() -> Option<chrono::DateTime<chrono::Utc>> {
+    chrono::DateTime::from_timestamp(SANDBOX_NOW_EPOCH_SECS, 0)
+}

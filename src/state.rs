@@ -18,6 +18,9 @@ use std::path::PathBuf;
 
 use crate::theme::Theme;
 
+/// Named from the state too: `key_context` reads it off the focus, and panes ask for it here.
+pub use crate::key_context::KeyContext;
+
 pub use command::CommandLine;
 pub use detail::{DetailState, DetailTab, RawSearch, UnviewedRecord, Wanted};
 pub use directory::{DirectoryState, SyncEnd};
@@ -37,33 +40,6 @@ pub enum Focus {
     List,
     /// The detail pane.
     Detail,
-}
-
-/// Which key table applies: the focused pane, refined by the detail tab.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum KeyContext {
-    /// Typing in the filter.
-    Filter,
-    /// The user list.
-    List,
-    /// The detail pane (overview, raw).
-    Detail,
-    /// The detail pane's tree tab.
-    Tree,
-    /// The detail pane's thread list.
-    Threads,
-    /// The detail pane's audit findings.
-    Audit,
-    /// Typing a `:` command.
-    Command,
-    /// After `y` in the tree, choosing what to copy.
-    Yank,
-    /// The raw view.
-    Raw,
-    /// Typing a search of the raw view.
-    RawSearch,
-    /// The People view (`:who`).
-    People,
 }
 
 /// The profile being explored, for the header.

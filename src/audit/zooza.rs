@@ -9,7 +9,8 @@ use chrono::Duration;
 use serde_json::Value;
 
 use super::rule::{
-    AuditSettings, AuditedRecord, Evidence, KeyHint, Rule, Severity, field, flag, lookup,
+    AuditSettings, AuditedRecord, CreditWalk, Evidence, KeyHint, Rule, Severity, field, flag,
+    lookup,
 };
 use crate::json_index::{JsonRef, Kind};
 use crate::model::ProviderKind;
@@ -91,24 +92,6 @@ fn inactive_role(record: &AuditedRecord<'_>, _: &AuditSettings) -> Vec<Evidence>
         .map(|index| Evidence::at(json, &format!("/user/companies/{index}/role")))
         .into_iter()
         .collect()
-}
-
-/// What the three credit rules report, from one walk over every credit of the record: each
-/// credit's entries are visited once, where three rules looking up their fields each walked them
-/// again (the bulk of the time over 100,000 records). The walk writes each rule's evidence
-/// directly rather than keeping the active credits for the rules to judge: a big record's
-/// credits are decoded one at a time and dropped (`model::lists`), and 17,500 kept credits cost
-/// more memory than the findings themselves.
-///
-/// It is made with the settings of the first rule that asks: one `AuditedRecord` serves one
-/// evaluation, whose rules share their settings. Each rule takes its evidence once.
-pub(super) struct CreditWalk {
-    /// Evidence of `zooza.credit_expired_active`.
-    expired_active: Cell<Vec<Evidence>>,
-    /// Evidence of `zooza.credit_expiring_soon`.
-    expiring_soon: Cell<Vec<Evidence>>,
-    /// `noshow` attendance rows over every credit, active or not.
-    noshows: u64,
 }
 
 /// An active credit, as the walk judges it.

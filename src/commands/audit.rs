@@ -6,20 +6,12 @@ use std::collections::BTreeMap;
 use std::io::{IsTerminal as _, Write as _};
 use std::time::{Duration, Instant};
 
-use chrono::{DateTime, Utc};
-
 use super::{CommandError, EXIT_CONFIG, EXIT_FINDINGS, EXIT_IO, EXIT_REMOTE, table};
-use crate::audit::scan::{ScanFailure, ScanOptions, ScanProgress, scan};
+use crate::audit::scan::{ScanFailure, ScanProgress, scan};
 use crate::audit::trail::{self, TrailEntry, action};
 use crate::audit::{all_rules, report, select_rules};
 use crate::cli::{AuditArgs, FailOn};
 use crate::session::Session;
-
-/// The sandbox's fixed clock: sandbox profiles are audited as of it, so ages and expiries match
-/// what the generator wrote.
-pub(super) fn sandbox_now() -> Option<DateTime<Utc>> {
-    DateTime::from_timestamp(crate::sandbox_clock::SANDBOX_NOW_EPOCH_SECS, 0)
-}
 
 pub async fn run(
     session: &mut Session,
@@ -60,7 +52,7 @@ pub async fn run(
     let profile = session.profile(profile).await?;
     let provider = crate::provider::build(&profile)?;
     if profile.is_sandbox {
-        settings.now = sandbox_now();
+        settings.now = crate::sandbox_clock::now();
     }
     let state_dir = session.paths.state_dir.clone();
     trail::append(
@@ -75,7 +67,7 @@ pub async fn run(
         code: EXIT_IO,
     })?;
 
-    let options = scan_options(args, &profile);
+    let options = super::scan_options(args, &profile);
     let mut meter = Meter::new(std::io::stderr().is_terminal());
     let outcome = scan(
         provider.as_ref(),
@@ -262,17 +254,5 @@ impl Meter {
             Self::draw(&progress);
             super::stderr::end_line();
         }
-    }
-}
-
-/// The scan's options for a profile: `--concurrency`, else the profile's `max_concurrency`, else 8.
-pub(super) fn scan_options(args: &AuditArgs, profile: &crate::config::Profile) -> ScanOptions {
-    ScanOptions {
-        max_concurrency: args
-            .concurrency
-            .or(profile.config.max_concurrency)
-            .unwrap_or(8)
-            .max(1),
-        ..ScanOptions::default()
     }
 }

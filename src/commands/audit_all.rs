@@ -44,13 +44,13 @@ pub async fn run(
         };
         let mut settings = settings.clone();
         if profile.is_sandbox {
-            settings.now = super::audit::sandbox_now();
+            settings.now = crate::sandbox_clock::now();
         }
         let _ = trail::append(
             &state_dir,
             &TrailEntry::now(&profile.name, None, action::RUN_STARTED),
         );
-        let options = super::audit::scan_options(args, &profile);
+        let options = super::scan_options(args, &profile);
         let outcome = scan(
             provider.as_ref(),
             &profile.name,

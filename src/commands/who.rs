@@ -95,7 +95,7 @@ pub async fn targets(
         .await;
         match opened {
             Ok((profile, directory, provider)) => {
-                settings.now = profile.is_sandbox.then(super::audit::sandbox_now).flatten();
+                settings.now = profile.is_sandbox.then(crate::sandbox_clock::now).flatten();
                 targets.push(LookupTarget {
                     profile: profile.name.clone(),
                     provider,

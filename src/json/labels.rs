@@ -35,7 +35,7 @@ fn text(value: &Value, key: &str) -> Option<String> {
 }
 
 /// A date-time shortened to its date and minutes.
-fn when(value: &Value, key: &str) -> Option<String> {
+fn date_and_minutes(value: &Value, key: &str) -> Option<String> {
     text(value, key).map(|stamp| stamp.chars().take(16).collect::<String>().replace('T', " "))
 }
 
@@ -55,7 +55,7 @@ fn zooza(path: &[PathSegment<'_>], value: &Value) -> Option<String> {
                 )),
                 text(value, "code"),
                 text(value, "value").map(|amount| format!("value {amount}")),
-                when(value, "expiration")
+                date_and_minutes(value, "expiration")
                     .map(|date| format!("{} {date}", if expired { "expired" } else { "expires" })),
                 (value.get("active").and_then(Value::as_bool) == Some(false))
                     .then(|| "inactive".to_owned()),
@@ -63,12 +63,12 @@ fn zooza(path: &[PathSegment<'_>], value: &Value) -> Option<String> {
         }
         "events" => join(&[
             text(value, "name"),
-            when(value, "date"),
+            date_and_minutes(value, "date"),
             text(value, "status"),
         ]),
         "attendance" => join(&[
             text(value, "attendance").map(|state| format!("attendance: {state}")),
-            when(value, "created"),
+            date_and_minutes(value, "created"),
         ]),
         "agreements" => join(&[
             text(value, "name"),

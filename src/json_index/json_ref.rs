@@ -12,7 +12,7 @@ use serde_json::{Number, Value};
 
 mod text;
 
-use super::decode::{decode_string, string_end};
+use super::node_text::{decode_string, string_end};
 use super::{Children, JsonIndex, Kind};
 use text::{read_number, write_compact, write_number};
 

@@ -5,7 +5,7 @@ use crossterm::event::{KeyCode, KeyModifiers};
 
 use super::KeyBinding;
 use crate::action::Action;
-use crate::state::KeyContext;
+use crate::key_context::KeyContext;
 
 const fn key(code: KeyCode) -> KeyBinding {
     KeyBinding {

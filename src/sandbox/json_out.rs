@@ -4,8 +4,6 @@
 //! they are (they are the wire's plain names, checked in debug builds), values as `serde_json`
 //! writes them: integers and booleans as text, strings escaped only when they need it.
 
-use super::stamp::Stamp;
-
 /// Writes one object's members into `out`: `{` now, `}` at `end`.
 pub(crate) struct ObjectOut<'a> {
     out: &'a mut Vec<u8>,
@@ -49,12 +47,6 @@ impl<'a> ObjectOut<'a> {
     #[inline]
     pub(crate) fn str(&mut self, key: &'static str, value: &str) -> &mut Self {
         string(self.key(key), value);
-        self
-    }
-
-    #[inline]
-    pub(crate) fn stamp(&mut self, key: &'static str, value: Stamp) -> &mut Self {
-        value.write_json(self.key(key));
         self
     }
 
@@ -116,11 +108,9 @@ mod tests {
                 .bool("yes", true)
                 .bool("no", false)
                 .str("text", text)
-                .stamp("at", Stamp(1_780_272_000))
                 .end();
             let expected = serde_json::json!({
                 "id": u64::MAX, "zero": 0, "yes": true, "no": false, "text": text,
-                "at": "2026-06-01T00:00:00Z",
             });
             assert_eq!(out, serde_json::to_vec(&expected).unwrap(), "{text:?}");
         }

@@ -15,8 +15,8 @@
 //! * A pooled person's e-mail is `first.last.{person}@` one of [`STAFF_DOMAINS`], domains no own
 //!   user has, so the number in an address always says which rule made it.
 
-use super::generate::{QUIP, Rng, SCANOVA, ZOO, ZOOZA};
 use super::names::{CULTURES, DOMAINS};
+use super::seeded_rng::{QUIP, Rng, SCANOVA, ZOO, ZOOZA};
 
 /// The seed tag of the pool of people (as the provider tags are of each provider's users).
 const PEOPLE: u64 = 0x9E09;

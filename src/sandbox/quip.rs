@@ -7,8 +7,12 @@
 //! `user index * 64 + slot` (0..5 the special folders, 5.. shared, 45.. group).
 //! Per-user rules: `index % 37 == 5` has 150–300 threads (others 0–25); `index % 11 == 4` disabled;
 //! `index % 23 == 9` a robot; `index % 19 == 8` carries an `error` string; thread `k % 13 == 12` is
-//! deleted; thread `k % 9 == 4` has an external member (`quip_external`), seen only through
+//! deleted; thread `k % 9 == 4` has an external member (`quip/external.rs`), seen only through
 //! `shared_thread_id`.
+
+mod external;
+mod record;
+mod threads;
 
 use std::sync::Arc;
 
@@ -19,9 +23,10 @@ use serde_json::{Map, Value, json};
 
 use super::Shared;
 use super::generate::{HostileKind, QUIP, person, quip_id, quip_number, rfc3339};
-use super::quip_external::{restricted_user_info, shared_thread_number};
-use super::quip_record::{admin_user_body, automation_user, thread_count, thread_wrapper};
 use super::reply::{Provider, error, ok, params};
+use external::{restricted_user_info, shared_thread_number};
+use record::{admin_user_body, automation_user, thread_wrapper};
+use threads::thread_count;
 
 const MAX_IDS: usize = 1000;
 const SCIM_DEFAULT_COUNT: u64 = 100;

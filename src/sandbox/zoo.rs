@@ -5,6 +5,8 @@
 //! Org roles by `index % 10`: 0 admin, 9 `service_account`, anything else member. Lists are in creation
 //! order (which is index order, see `generate`), reversed for `created_at_descending`.
 
+mod record;
+
 use std::sync::Arc;
 
 use axum::extract::{Path, RawQuery, State};
@@ -15,7 +17,7 @@ use serde_json::{Value, json};
 use super::Shared;
 use super::generate::{self, ResidueSeq, ZOO};
 use super::reply::{Provider, error, ok, params};
-use super::zoo_record::{admin_details_body, org_member, user_response};
+use record::{admin_details_body, org_member, user_response};
 
 const DEFAULT_LIMIT: u64 = 100;
 const MAX_LIMIT: u64 = 1000;

@@ -11,6 +11,8 @@
 //! cannot be inverted on names). A number in the query (the index embedded in emails, or a user id)
 //! is checked directly, so e.g. `user=.999999@` finds the last of a million users in O(1).
 
+pub(super) mod record;
+
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -22,7 +24,7 @@ use serde_json::{Value, json};
 use super::Shared;
 use super::generate::{ResidueSeq, ZOOZA, person};
 use super::reply::{Provider, error, flag, json_bytes, ok, params};
-use super::zooza_record::{order, record, registration, registration_count, team_role, user_id};
+use record::{order, record, registration, registration_count, team_role, user_id};
 
 /// How many users a name search scans, from index 0.
 pub(crate) const SEARCH_SCAN_LIMIT: u64 = 20_000;

@@ -59,7 +59,7 @@ pub struct ScrollingBackend<B: Backend> {
 /// covers: ratatui's diff never sends those (its buffers hold blanks there, and a terminal
 /// shows the wide character), so letters left under one would come back in a line written
 /// from the copy once the wide character is gone.
-fn keep(copy: &mut Buffer, x: u16, y: u16, cell: &Cell) {
+fn put_cell(copy: &mut Buffer, x: u16, y: u16, cell: &Cell) {
     copy[(x, y)] = cell.clone();
     let width = unicode_width::UnicodeWidthStr::width(cell.symbol());
     let end = (x + width as u16).min(copy.area.right());
@@ -106,9 +106,9 @@ impl<B: WriteCells> ScrollingBackend<B> {
         touched: &[bool],
     ) -> Result<(), B::Error> {
         for (x, y, cell) in changes {
-            keep(&mut self.target, *x, *y, cell);
+            put_cell(&mut self.target, *x, *y, cell);
         }
-        let Some(scroll) = band::best(&self.screen, &self.target, touched) else {
+        let Some(scroll) = band::best_scroll(&self.screen, &self.target, touched) else {
             return self.forward(changes);
         };
         self.scroll(&scroll.rows, scroll.by, scroll.up)?;
@@ -148,8 +148,8 @@ impl<B: WriteCells> ScrollingBackend<B> {
     /// Writes the cells ratatui found changed, as they are, and keeps the copy in step.
     fn forward(&mut self, changes: &[(u16, u16, &Cell)]) -> Result<(), B::Error> {
         for (x, y, cell) in changes {
-            keep(&mut self.screen, *x, *y, cell);
-            keep(&mut self.target, *x, *y, cell);
+            put_cell(&mut self.screen, *x, *y, cell);
+            put_cell(&mut self.target, *x, *y, cell);
         }
         self.inner
             .write_cells(changes.iter().copied(), &mut self.pen)

@@ -168,7 +168,9 @@ fn type_text(state: &mut State, text: &str) -> Vec<Effect> {
 
 mod audit;
 mod command;
+mod copy;
 mod detail;
+mod directory;
 mod history;
 mod list;
 mod marks;

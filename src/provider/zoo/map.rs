@@ -5,7 +5,7 @@ use crate::provider::expect_record_object;
 use serde_json::{Map, Value};
 
 use super::super::{DecodeError, ProviderError, parse_json};
-use super::sections::{billing_section, block_reason_meaning, onboarding_section};
+use super::sections::{billing_section, block_reason_meaning, onboarding_section, payment_count};
 use super::{KIND, ListEndpoint, ProfileGap, looks_like_email};
 use crate::http::Response;
 use crate::json::fields::{SectionBuilder, bool_at, id_text, str_at, unknown_fields};
@@ -329,13 +329,6 @@ pub fn map_record(
         deferred: false,
         big: None,
     })
-}
-
-pub(super) fn payment_count(details: &Value) -> usize {
-    details
-        .get("payment_methods")
-        .and_then(Value::as_array)
-        .map_or(0, Vec::len)
 }
 
 #[cfg(test)]

@@ -3,7 +3,6 @@
 
 use serde_json::Value;
 
-use super::map::payment_count;
 use crate::json::fields::{SectionBuilder, pointer};
 use crate::model::{FieldValue, Section};
 
@@ -138,4 +137,12 @@ pub(super) fn onboarding_section(json: &Value, d: &str) -> Section {
         .field("Country", &format!("{c}/location_country"))
         .field("Building", &format!("{c}/what_are_you_building"))
         .build()
+}
+
+/// How many payment methods the admin details list.
+pub(super) fn payment_count(details: &Value) -> usize {
+    details
+        .get("payment_methods")
+        .and_then(Value::as_array)
+        .map_or(0, Vec::len)
 }

@@ -118,7 +118,7 @@ fn rewrite(fault: BodyFault, bytes: Bytes) -> Body {
     match fault {
         BodyFault::Malformed => Body::from(malformed(&bytes)),
         BodyFault::Truncated => Body::from(bytes.slice(..truncation_point(&bytes))),
-        BodyFault::Cut => cut(&bytes),
+        BodyFault::Cut => cut_midway(&bytes),
         BodyFault::Stall { ms } => Body::from_stream(stream::once(async move {
             tokio::time::sleep(Duration::from_millis(ms)).await;
             Ok::<_, std::io::Error>(bytes)
@@ -133,7 +133,7 @@ fn rewrite(fault: BodyFault, bytes: Bytes) -> Body {
 /// The status line, the headers and the first half of a chunked body go out; then the stream
 /// fails and hyper drops the connection. The pause lets hyper flush what it has first, so the
 /// client sees a body that starts and then dies, not a response that never came.
-fn cut(bytes: &Bytes) -> Body {
+fn cut_midway(bytes: &Bytes) -> Body {
     let head = bytes.slice(..truncation_point(bytes));
     let first = stream::once(async move { Ok::<_, std::io::Error>(head) });
     let abort = stream::once(async {

@@ -200,7 +200,7 @@ const GROWTH_LOOKAHEAD: usize = 3;
 
 /// The band of lines whose scroll spares the most rewriting, if it is worth it: `screen` is what
 /// the terminal shows, `target` the frame to show, lines `touched` the ones the frame changed.
-pub(super) fn best(screen: &Buffer, target: &Buffer, touched: &[bool]) -> Option<Scroll> {
+pub(super) fn best_scroll(screen: &Buffer, target: &Buffer, touched: &[bool]) -> Option<Scroll> {
     let height = usize::from(screen.area.height);
     let width = usize::from(screen.area.width);
     let mut best: Option<(usize, Scroll)> = None;

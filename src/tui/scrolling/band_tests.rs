@@ -47,7 +47,7 @@ fn pane(first: usize) -> Buffer {
 fn a_band_grows_over_the_cursors_rows_and_the_row_below_them() {
     let (screen, target) = (pane(10), pane(11));
     let touched = vec![true; 11];
-    let scroll = best(&screen, &target, &touched);
+    let scroll = best_scroll(&screen, &target, &touched);
     // Rows 1-6 only moved; 7 and 8 moved and changed highlight; 9 is new; the footer is not
     // in the band (blanked, it would cost its whole line).
     assert_eq!(

@@ -7,11 +7,11 @@
 
 use std::borrow::Cow;
 
-use super::super::Shared;
-use super::super::generate::{HostileKind, NOW_EPOCH_SECS, Rng, ZOOZA, hostile_kind};
-use super::super::json_out::{ObjectOut, array};
-use super::super::stamp::Stamp;
 use super::{ATTENDANCE, COURSES, CREDIT_TYPES, VALUES, user_id};
+use crate::sandbox::Shared;
+use crate::sandbox::generate::{HostileKind, NOW_EPOCH_SECS, Rng, ZOOZA, hostile_kind};
+use crate::sandbox::json_out::{ObjectOut, array};
+use crate::sandbox::timestamp::Timestamp;
 
 /// One credit, its keys in the order the wire has them (`used` and `used_by` only once used).
 pub(super) struct Credit {
@@ -31,13 +31,13 @@ pub(super) struct Credit {
     value: u64,
     code: String,
     settings: &'static str,
-    expiration: Stamp,
-    used: Option<Stamp>,
+    expiration: Timestamp,
+    used: Option<Timestamp>,
     used_by: Option<u64>,
     usage: &'static str,
-    created: Stamp,
+    created: Timestamp,
     created_by: &'static str,
-    updated: Stamp,
+    updated: Timestamp,
     expired: bool,
     events: Vec<Event>,
     attendance: Vec<Attendance>,
@@ -91,8 +91,8 @@ pub(super) fn credit(shared: &Shared, index: u64, n: u64, free_event: bool) -> C
             attendance: ATTENDANCE[((n * 4 + a + index) % 9) as usize],
             replacement_for: if a == 0 { 0 } else { id * 10 + a - 1 },
             resolution: if a % 2 == 0 { "credit_issued" } else { "" },
-            created: Stamp(created + a as i64 * 3_600),
-            modified: Stamp(created + a as i64 * 7_200),
+            created: Timestamp(created + a as i64 * 3_600),
+            modified: Timestamp(created + a as i64 * 7_200),
             cancellation_reason: if a % 3 == 1 { "Sick child" } else { "" },
             credit_id: id,
         })
@@ -114,17 +114,17 @@ pub(super) fn credit(shared: &Shared, index: u64, n: u64, free_event: bool) -> C
         value: VALUES[(n % 5) as usize],
         code: format!("SBX-{:06}", id % 1_000_000),
         settings: "{}",
-        expiration: Stamp(expiration),
-        used: used.then_some(Stamp(created + 86_400 * 3)),
+        expiration: Timestamp(expiration),
+        used: used.then_some(Timestamp(created + 86_400 * 3)),
         used_by: used.then_some(user_id(index)),
         usage: if used { "used" } else { "not_used" },
-        created: Stamp(created),
+        created: Timestamp(created),
         created_by: if n.is_multiple_of(3) {
             "system"
         } else {
             "trainer"
         },
-        updated: Stamp(created + 86_400),
+        updated: Timestamp(created + 86_400),
         expired,
         events,
         attendance,
@@ -138,8 +138,8 @@ struct Attendance {
     attendance: &'static str,
     replacement_for: u64,
     resolution: &'static str,
-    created: Stamp,
-    modified: Stamp,
+    created: Timestamp,
+    modified: Timestamp,
     cancellation_reason: &'static str,
     credit_id: u64,
 }
@@ -148,14 +148,14 @@ struct Event {
     id: u64,
     name: Cow<'static, str>,
     status: &'static str,
-    date: Stamp,
+    date: Timestamp,
     happened: bool,
     live_stream: u64,
     has_live_stream: bool,
     replacement: bool,
-    end: Stamp,
+    end: Timestamp,
     duration: u64,
-    cancellation_limit: Stamp,
+    cancellation_limit: Timestamp,
     can_cancel: bool,
     has_video: bool,
     has_files: bool,
@@ -195,14 +195,14 @@ fn event(rng: &mut Rng, index: u64, id: u64) -> Event {
         } else {
             "scheduled"
         },
-        date: Stamp(start),
+        date: Timestamp(start),
         happened: start < NOW_EPOCH_SECS,
         live_stream: 0,
         has_live_stream: false,
         replacement: id.is_multiple_of(3),
-        end: Stamp(start + 2_700),
+        end: Timestamp(start + 2_700),
         duration: 45,
-        cancellation_limit: Stamp(start - 86_400),
+        cancellation_limit: Timestamp(start - 86_400),
         can_cancel: start - 86_400 > NOW_EPOCH_SECS,
         has_video: false,
         has_files: id.is_multiple_of(4),
@@ -246,18 +246,18 @@ impl Credit {
             .u64("value", self.value)
             .str("code", &self.code)
             .str("settings", self.settings)
-            .stamp("expiration", self.expiration);
+            .timestamp("expiration", self.expiration);
         if let Some(used) = self.used {
-            credit.stamp("used", used);
+            credit.timestamp("used", used);
         }
         if let Some(used_by) = self.used_by {
             credit.u64("used_by", used_by);
         }
         credit
             .str("usage", self.usage)
-            .stamp("created", self.created)
+            .timestamp("created", self.created)
             .str("created_by", self.created_by)
-            .stamp("updated", self.updated)
+            .timestamp("updated", self.updated)
             .bool("expired", self.expired);
         array(credit.key("events"), &self.events, Event::write_json);
         array(
@@ -278,8 +278,8 @@ impl Attendance {
             .str("attendance", self.attendance)
             .u64("replacement_for", self.replacement_for)
             .str("resolution", self.resolution)
-            .stamp("created", self.created)
-            .stamp("modified", self.modified)
+            .timestamp("created", self.created)
+            .timestamp("modified", self.modified)
             .str("cancellation_reason", self.cancellation_reason)
             .u64("credit_id", self.credit_id)
             .end();
@@ -293,14 +293,14 @@ impl Event {
             .u64("id", self.id)
             .str("name", &self.name)
             .str("status", self.status)
-            .stamp("date", self.date)
+            .timestamp("date", self.date)
             .bool("happened", self.happened)
             .u64("live_stream", self.live_stream)
             .bool("has_live_stream", self.has_live_stream)
             .bool("replacement", self.replacement)
-            .stamp("end", self.end)
+            .timestamp("end", self.end)
             .u64("duration", self.duration)
-            .stamp("cancellation_limit", self.cancellation_limit)
+            .timestamp("cancellation_limit", self.cancellation_limit)
             .bool("can_cancel", self.can_cancel)
             .bool("has_video", self.has_video)
             .bool("has_files", self.has_files);

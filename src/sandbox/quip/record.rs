@@ -5,21 +5,13 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value, json};
 
-use super::Shared;
-use super::generate::{
+use super::super::Shared;
+use super::super::generate::{
     HostileKind, QUIP, Rng, future_field, has_odd_json, hostile_kind, person, quip_id,
 };
-use super::quip_external::{external_member_id, has_external_member};
-use super::reply::flag;
-
-pub(crate) fn thread_count(index: u64) -> u64 {
-    let mut rng = Rng::new(0, QUIP, index, 77);
-    if index % 37 == 5 {
-        rng.range(150, 300)
-    } else {
-        rng.below(26)
-    }
-}
+use super::super::reply::flag;
+use super::external::external_member_id;
+use super::threads::{has_external_member, thread_count};
 
 pub(crate) fn usec(secs: i64) -> i64 {
     secs * 1_000_000

@@ -9,13 +9,13 @@
 
 use serde::Serialize;
 
-use super::super::Shared;
-use super::super::encode::splice_placeholders;
-use super::super::generate::{HostileKind, Rng, ZOOZA, future_field, has_odd_json, person};
-use super::super::json_out;
-use super::super::stamp::Stamp;
 use super::credits::{Credit, credit};
 use super::{team_role, user_id, user_role};
+use crate::sandbox::Shared;
+use crate::sandbox::generate::{HostileKind, Rng, ZOOZA, future_field, has_odd_json, person};
+use crate::sandbox::json_out;
+use crate::sandbox::odd_json::splice_placeholders;
+use crate::sandbox::timestamp::Timestamp;
 
 const COMPANY_NAME: &str = "Sandbox Swim School";
 
@@ -282,13 +282,13 @@ struct Agreement<'a> {
     title: String,
     description: &'static str,
     mandatory: bool,
-    valid_from: Stamp,
+    valid_from: Timestamp,
     #[serde(rename = "type")]
     kind: &'static str,
     #[serde(rename = "for")]
     target: &'static str,
-    created: Stamp,
-    updated: Stamp,
+    created: Timestamp,
+    updated: Timestamp,
     apply_for: &'static str,
     region: &'static str,
     courses: &'static [u64],
@@ -332,11 +332,11 @@ fn agreement(company: &str, n: u64) -> Agreement<'_> {
         title: format!("{name} (v{})", n + 1),
         description: "Full text of the agreement. Sandbox data.",
         mandatory: n.is_multiple_of(2),
-        valid_from: Stamp(1_672_531_200 + n as i64 * 86_400),
+        valid_from: Timestamp(1_672_531_200 + n as i64 * 86_400),
         kind,
         target,
-        created: Stamp(1_672_531_200),
-        updated: Stamp(1_672_531_200 + 3_600),
+        created: Timestamp(1_672_531_200),
+        updated: Timestamp(1_672_531_200 + 3_600),
         apply_for: apply,
         region: "eu",
         courses: if apply == "course" { &[31, 32] } else { &[] },

@@ -8,20 +8,15 @@
 
 use serde_json::{Value, json};
 
-use super::Shared;
-use super::generate::{quip_id, quip_number};
-use super::quip_record::thread_count;
+use super::super::Shared;
+use super::super::generate::{quip_id, quip_number};
+use super::threads::{has_external_member, thread_count};
 
 /// External users' numbers start here, far above any generated user's index (`62^6` is
 /// about 5.7e10, so ids keep their six base-62 digits).
 const EXTERNAL_BASE: u64 = 40_000_000_000;
 /// The company the external users belong to (11 characters, as Quip's ids are).
 const PARTNER_COMPANY_ID: &str = "SBXpartner1";
-
-/// Whether thread `k` of a user has an external member.
-pub(crate) fn has_external_member(k: u64) -> bool {
-    k % 9 == 4
-}
 
 /// The external member's id of thread `k` of the user at `index`.
 pub(crate) fn external_member_id(shared: &Shared, index: u64, k: u64) -> String {

@@ -3,12 +3,12 @@
 
 use serde_json::{Value, json};
 
-use super::super::Shared;
-use super::super::generate::{
-    HostileKind, NOW_EPOCH_SECS, Rng, ZOOZA, future_field, has_odd_json, person, rfc3339,
-};
 use super::{
     ATTENDANCE, COURSES, CREDIT_TYPES, VALUES, name_or_null, team_role, user_id, user_role,
+};
+use crate::sandbox::Shared;
+use crate::sandbox::generate::{
+    HostileKind, NOW_EPOCH_SECS, Rng, ZOOZA, future_field, has_odd_json, person, rfc3339,
 };
 
 /// The `/v1/user` body for the user at `index`.
@@ -247,7 +247,7 @@ fn credit(shared: &Shared, index: u64, n: u64, free_event: bool) -> Value {
 fn event(rng: &mut Rng, index: u64, id: u64) -> Value {
     let start = NOW_EPOCH_SECS + (rng.range(0, 120) as i64 - 60) * 86_400 + 9 * 3_600;
     let title = COURSES[((id + index) % 6) as usize];
-    let name = match super::super::generate::hostile_kind(index) {
+    let name = match crate::sandbox::generate::hostile_kind(index) {
         Some(kind) if kind != HostileKind::Nulls => kind.taint(title),
         _ => title.to_owned(),
     };

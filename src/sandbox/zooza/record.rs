@@ -4,8 +4,8 @@
 
 use serde_json::{Value, json};
 
-use super::Shared;
-use super::generate::{HostileKind, NOW_EPOCH_SECS, Person, Rng, ZOOZA, person, rfc3339};
+use super::super::Shared;
+use super::super::generate::{HostileKind, NOW_EPOCH_SECS, Person, Rng, ZOOZA, person, rfc3339};
 
 mod body;
 mod credits;

@@ -2,11 +2,11 @@ use std::net::SocketAddr;
 use std::sync::Mutex;
 use std::sync::atomic::AtomicU64;
 
-use super::super::fault::FaultPlan;
-use super::super::fault_layer::Counters;
-use super::super::{SandboxConfig, Shared};
 use super::{body, value_reference};
+use crate::sandbox::fault::FaultPlan;
+use crate::sandbox::fault_layer::Counters;
 use crate::sandbox::generate::render;
+use crate::sandbox::{SandboxConfig, Shared};
 
 pub(super) fn shared(seed: u64, users: u64) -> Shared {
     let config = SandboxConfig::default();

@@ -1,20 +1,21 @@
-//! RFC 3339 stamps (`2026-06-01T00:00:00Z`) written straight into a serializer: a Zooza record
+//! RFC 3339 timestamps (`2026-06-01T00:00:00Z`) written straight into a serializer: a Zooza record
 //! carries ~600 of them, and formatting each through chrono into a fresh `String` was a visible
 //! part of writing the body.
 
 use serde::{Serialize, Serializer};
 
 use super::generate::rfc3339;
+use super::json_out::{ObjectOut, string};
 
 /// Seconds since the epoch, serialized as [`rfc3339`] writes them (UTC, whole seconds, `Z`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Stamp(pub(crate) i64);
+pub(crate) struct Timestamp(pub(crate) i64);
 
 /// 9999-12-31T23:59:59Z: past it the year needs more than four digits.
 const LAST_FOUR_DIGIT_SECS: i64 = 253_402_300_799;
 
-impl Stamp {
-    /// The stamp's 20 bytes, or `None` outside years 1970-9999 (left to chrono).
+impl Timestamp {
+    /// The timestamp's 20 bytes, or `None` outside years 1970-9999 (left to chrono).
     fn ascii(self) -> Option<[u8; 20]> {
         if !(0..=LAST_FOUR_DIGIT_SECS).contains(&self.0) {
             return None;
@@ -60,8 +61,8 @@ fn civil_from_days(days: u64) -> (u64, u64, u64) {
     (year, month, day)
 }
 
-impl Stamp {
-    /// The stamp as a JSON string, as its `Serialize` writes it.
+impl Timestamp {
+    /// The timestamp as a JSON string, as its `Serialize` writes it.
     pub(crate) fn write_json(self, out: &mut Vec<u8>) {
         match self.ascii() {
             Some(text) => {
@@ -69,12 +70,22 @@ impl Stamp {
                 out.extend_from_slice(&text);
                 out.push(b'"');
             }
-            None => super::json_out::string(out, &rfc3339(self.0)),
+            None => string(out, &rfc3339(self.0)),
         }
     }
 }
 
-impl Serialize for Stamp {
+impl ObjectOut<'_> {
+    /// A timestamp member. Here rather than with the other members so that the JSON writer
+    /// needs no timestamp: timestamps are written with it.
+    #[inline]
+    pub(crate) fn timestamp(&mut self, key: &'static str, value: Timestamp) -> &mut Self {
+        value.write_json(self.key(key));
+        self
+    }
+}
+
+impl Serialize for Timestamp {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self.ascii() {
             Some(text) => serializer.serialize_str(std::str::from_utf8(&text).unwrap_or_default()),
@@ -88,11 +99,11 @@ mod tests {
     use super::*;
 
     fn written(secs: i64) -> String {
-        serde_json::to_string(&Stamp(secs)).unwrap()
+        serde_json::to_string(&Timestamp(secs)).unwrap()
     }
 
     #[test]
-    fn stamps_read_as_chrono_writes_them() {
+    fn timestamps_read_as_chrono_writes_them() {
         // Every day from 1970 to 2100 at a varying time of day, the edges, and beyond them.
         let mut cases: Vec<i64> = (0..47_500)
             .map(|day: i64| day * 86_400 + (day * 7_919) % 86_400)
@@ -111,8 +122,19 @@ mod tests {
         for secs in cases {
             assert_eq!(written(secs), format!("\"{}\"", rfc3339(secs)), "{secs}");
             let mut out = Vec::new();
-            Stamp(secs).write_json(&mut out);
+            Timestamp(secs).write_json(&mut out);
             assert_eq!(out, written(secs).as_bytes(), "{secs}");
         }
+    }
+
+    #[test]
+    fn a_timestamp_member_is_written_as_serde_json_writes_it() {
+        let mut out = Vec::new();
+        ObjectOut::new(&mut out)
+            .u64("id", 1)
+            .timestamp("at", Timestamp(1_780_272_000))
+            .end();
+        let expected = serde_json::json!({"id": 1, "at": "2026-06-01T00:00:00Z"});
+        assert_eq!(out, serde_json::to_vec(&expected).unwrap());
     }
 }

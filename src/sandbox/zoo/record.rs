@@ -5,8 +5,8 @@
 
 use serde_json::{Value, json};
 
-use super::Shared;
-use super::generate::{
+use super::super::Shared;
+use super::super::generate::{
     self, HostileKind, Rng, ZOO, future_field, has_odd_json, person, rfc3339, uuid_from, zoo_block,
     zoo_uuid,
 };

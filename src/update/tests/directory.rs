@@ -1,0 +1,114 @@
+//! The stored directory: opened at start and shown at once, synced in the background when it
+//! is stale, and the sync stopped by Esc.
+
+use super::*;
+
+#[test]
+fn starts_by_opening_the_stored_directory() {
+    let mut state = state();
+    let effects = init(&mut state);
+    assert!(matches!(effects.as_slice(), [Effect::OpenDirectory { .. }]));
+    assert!(state.needs_tick(), "a spinner runs while loading");
+}
+
+#[test]
+fn a_fresh_stored_directory_shows_at_once_with_no_sync() {
+    let mut state = state();
+    let request = open_request(&init(&mut state));
+    let effects = update(
+        &mut state,
+        Msg::DirectoryOpened {
+            request,
+            stored: Ok(crate::msg::StoredDirectory {
+                users: page(0..300, None).users,
+                age_secs: Some(60),
+                stale: false,
+                total: Some(300),
+                note: None,
+                held: None,
+            }),
+        },
+    );
+    assert_eq!(state.list.users.len(), 300);
+    assert!(sync_request(&effects).is_none(), "fresh: no sync");
+    assert!(fetch_request(&effects).is_some(), "the first user's record");
+    assert_eq!(state.list.directory.word(), "stored 1 min ago");
+}
+
+#[test]
+fn a_stale_stored_directory_shows_at_once_and_syncs_in_the_background() {
+    let mut state = state();
+    let request = open_request(&init(&mut state));
+    let effects = update(
+        &mut state,
+        Msg::DirectoryOpened {
+            request,
+            stored: Ok(crate::msg::StoredDirectory {
+                users: page(0..3, None).users,
+                age_secs: Some(7200),
+                stale: true,
+                total: Some(3),
+                note: None,
+                held: None,
+            }),
+        },
+    );
+    assert_eq!(state.list.users.len(), 3);
+    let sync = sync_request(&effects).expect("stale: a sync");
+    // The sync sees user 1 renamed and user 2 gone; the selection stays on its user.
+    update(&mut state, key(KeyCode::Char('j')));
+    let mut renamed = user(1);
+    renamed.name = "Renamed One".into();
+    update(
+        &mut state,
+        Msg::DirectoryPage {
+            request: sync,
+            page: UserPage {
+                users: vec![user(0), renamed, user(3)],
+                next: None,
+                total: Some(3),
+            },
+        },
+    );
+    assert_eq!(state.list.users[1].name, "Renamed One");
+    assert_eq!(state.list.selected().unwrap().id, "u1");
+    update(
+        &mut state,
+        Msg::DirectorySyncEnded {
+            request: sync,
+            result: Ok(None),
+        },
+    );
+    let ids: Vec<&str> = state.list.users.iter().map(|u| u.id.as_str()).collect();
+    assert_eq!(ids, ["u0", "u1", "u3"], "u2 is gone from the server");
+    assert_eq!(state.list.selected().unwrap().id, "u1");
+    assert_eq!(state.list.directory.word(), "synced");
+}
+
+#[test]
+fn esc_stops_the_sync_and_keeps_what_came() {
+    let mut state = syncing();
+    state.detail.loading = None;
+    let sync = state.list.directory.syncing.expect("syncing");
+    let effects = update(&mut state, key(KeyCode::Esc));
+    assert!(matches!(effects.as_slice(), [Effect::Cancel(request)] if *request == sync));
+    assert_eq!(state.list.users.len(), 100);
+    assert!(
+        state
+            .status
+            .info
+            .as_deref()
+            .unwrap()
+            .contains("sync stopped: 100 of 500")
+    );
+    // A late page of the stopped sync changes nothing; r syncs again.
+    update(
+        &mut state,
+        Msg::DirectoryPage {
+            request: sync,
+            page: page(100..200, None),
+        },
+    );
+    assert_eq!(state.list.users.len(), 100);
+    assert!(sync_request(&update(&mut state, key(KeyCode::Char('r')))).is_some());
+}
