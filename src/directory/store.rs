@@ -50,8 +50,8 @@ CREATE INDEX IF NOT EXISTS users_of_directory ON users (directory, generation);
 /// (users a complete sync did not write are gone from the server).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SyncTicket {
-    directory: i64,
-    generation: i64,
+    pub(super) directory: i64,
+    pub(super) generation: i64,
 }
 
 /// A directory as stored.
@@ -163,7 +163,7 @@ impl Store {
         }
     }
 
-    fn with<T>(
+    pub(super) fn with<T>(
         &self,
         work: impl FnOnce(&mut Connection) -> rusqlite::Result<T>,
     ) -> Result<T, StoreError> {
