@@ -128,15 +128,22 @@ fn run_effect(
             });
             tasks.insert(request, task.abort_handle());
         }
-        Effect::SyncDirectory { request } => {
+        Effect::SyncDirectory {
+            request,
+            changes_only,
+        } => {
             let directory = context.directory.clone();
             let task = tokio::spawn(async move {
                 let pages = sender.clone();
-                let result = directory
-                    .sync(provider.as_ref(), |page| {
-                        let _ = pages.send(Msg::DirectoryPage { request, page });
-                    })
-                    .await
+                let on_page = |page| {
+                    let _ = pages.send(Msg::DirectoryPage { request, page });
+                };
+                let synced = if changes_only {
+                    directory.sync_changes(provider.as_ref(), on_page).await
+                } else {
+                    directory.sync(provider.as_ref(), on_page).await
+                };
+                let result = synced
                     .map(|report| report.store_error)
                     .map_err(FetchError::from);
                 let _ = sender.send(Msg::DirectorySyncEnded { request, result });

@@ -4,6 +4,7 @@
 
 mod private_file;
 pub mod store;
+mod store_changes;
 mod store_error;
 
 use std::sync::Arc;
@@ -19,6 +20,10 @@ pub const SYNC_PAGE_SIZE: usize = 100;
 
 /// How old a stored directory may be before opening the profile refreshes it.
 pub const DEFAULT_MAX_AGE: Duration = Duration::from_secs(3600);
+
+/// How far before the last sync's start a refresh asks for changes: our clock and the server's
+/// may differ by this much without a change being missed.
+pub const CHANGES_OVERLAP: Duration = Duration::from_secs(300);
 
 /// One profile's directory: where it is stored (if anywhere) and under which key.
 #[derive(Debug, Clone)]
@@ -106,12 +111,48 @@ impl Directory {
     /// Syncs every page of the provider's list into the store, handing each page to `on_page`
     /// as it comes. A failed page ends it with the error (what came is kept); a store that
     /// fails stops keeping pages and the sync goes on in memory (`store_error`). A page is
-    /// written while the next one is fetched.
+    /// written while the next one is fetched. Users the server no longer lists are removed
+    /// once every page came.
     pub async fn sync(
         &self,
         provider: &dyn Provider,
+        on_page: impl FnMut(UserPage),
+    ) -> Result<SyncReport, ProviderError> {
+        self.run(provider, None, on_page).await
+    }
+
+    /// Syncs only the users changed since the last complete sync began (less
+    /// [`CHANGES_OVERLAP`]), where the provider can list those: rows updated, new users added,
+    /// nobody removed. `Unsupported` when it cannot (or nothing was ever synced): then only a
+    /// full [`Directory::sync`] brings the directory up to date.
+    pub async fn sync_changes(
+        &self,
+        provider: &dyn Provider,
+        on_page: impl FnMut(UserPage),
+    ) -> Result<SyncReport, ProviderError> {
+        let synced_at = match &self.store {
+            Some(store) => store.synced_at(&self.key).ok().flatten(),
+            None => None,
+        };
+        let since = synced_at
+            .map(|at| at.saturating_sub(CHANGES_OVERLAP.as_secs().cast_signed()))
+            .and_then(|at| chrono::DateTime::from_timestamp(at, 0))
+            .ok_or_else(|| {
+                ProviderError::Unsupported("no complete sync to list changes since".to_owned())
+            })?;
+        self.run(provider, Some(since), on_page).await
+    }
+
+    /// A sync: every user, or (`since`) only those changed since then.
+    async fn run(
+        &self,
+        provider: &dyn Provider,
+        since: Option<chrono::DateTime<chrono::Utc>>,
         mut on_page: impl FnMut(UserPage),
     ) -> Result<SyncReport, ProviderError> {
+        // The directory is up to date as of the sync's start: a user changed while it runs,
+        // after their page came, is among the changes the next refresh asks for.
+        let started_at = unix_now();
         let mut report = SyncReport::default();
         let mut writer = self.store.as_ref().and_then(|store| {
             match store.begin_sync(&self.key, &self.profile, &self.provider) {
@@ -124,9 +165,21 @@ impl Directory {
         });
         let mut cursor: Option<String> = None;
         loop {
-            let page = provider
-                .list_users(cursor.as_deref(), SYNC_PAGE_SIZE)
-                .await?;
+            let mut page = match since {
+                None => {
+                    provider
+                        .list_users(cursor.as_deref(), SYNC_PAGE_SIZE)
+                        .await?
+                }
+                Some(since) => {
+                    let mut page = provider
+                        .list_users_changed_since(since, cursor.as_deref(), SYNC_PAGE_SIZE)
+                        .await?;
+                    // The server's total counts the changes, not the directory.
+                    page.total = None;
+                    page
+                }
+            };
             if let Some(open) = &mut writer
                 && let Err(err) = open.write(&page).await
             {
@@ -134,7 +187,7 @@ impl Directory {
                 writer = None;
             }
             report.users += page.users.len();
-            let next = page.next.clone();
+            let next = page.next.take();
             on_page(page);
             match next {
                 // A server that hands back the cursor it was given would loop for ever.
@@ -143,7 +196,7 @@ impl Directory {
             }
         }
         if let Some(writer) = writer {
-            match writer.finish().await {
+            match writer.finish(since.is_some(), started_at).await {
                 Ok(removed) => report.removed = removed,
                 Err(err) => report.store_error = Some(err),
             }
@@ -190,14 +243,21 @@ impl PageWriter {
         }
     }
 
-    /// Ends a complete sync: the last page written, users not seen removed.
-    async fn finish(mut self) -> Result<usize, String> {
+    /// Ends a complete sync, up to date as of `as_of`: the last page written, and users not
+    /// seen removed (a full sync) or none (`changes_only`). Returns how many were removed.
+    async fn finish(mut self, changes_only: bool, as_of: i64) -> Result<usize, String> {
         self.wait().await?;
         let (store, ticket) = (self.store, self.ticket);
-        tokio::task::spawn_blocking(move || store.finish_sync(ticket, unix_now()))
-            .await
-            .map_err(|err| err.to_string())?
-            .map_err(|err| err.to_string())
+        tokio::task::spawn_blocking(move || {
+            if changes_only {
+                store.finish_changes(ticket, as_of).map(|()| 0)
+            } else {
+                store.finish_sync(ticket, as_of)
+            }
+        })
+        .await
+        .map_err(|err| err.to_string())?
+        .map_err(|err| err.to_string())
     }
 }
 

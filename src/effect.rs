@@ -18,6 +18,9 @@ pub enum Effect {
     SyncDirectory {
         /// Answer with this id.
         request: RequestId,
+        /// Ask only for the users changed since the last complete sync (a refresh), where the
+        /// provider can; it answers `unsupported` where it cannot.
+        changes_only: bool,
     },
     /// Ask the server for users matching a query.
     SearchServer {

@@ -1,13 +1,14 @@
-//! Export files: the exact bytes received, written atomically (temp file + rename-without-
-//! replace), mode 0600, never overwriting an existing file. A write that fails (a full disk, a
+//! Export files: the exact bytes received, written atomically (a `tempfile` temp file persisted
+//! without clobbering), mode 0600, never overwriting an existing file. A write that fails (a full disk, a
 //! read-only folder) leaves no file behind, neither the temp file nor a partial export, and
 //! [`describe_error`] says what happened in words an operator can act on.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
+use tempfile::NamedTempFile;
 
 use crate::model::UserRecord;
 
@@ -86,8 +87,8 @@ fn safe(text: &str) -> String {
 }
 
 /// Writes `bytes` to `dir/name` without ever replacing a file: the bytes go to a private temp
-/// file first, which is then hard-linked to the final name (failing if it exists, in which case
-/// `-1`, `-2`... are tried) and removed. Returns the path written.
+/// file first, which is then persisted under the final name without clobbering (failing if it
+/// exists, in which case `-1`, `-2`... are tried). Returns the path written.
 pub fn write_new(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
     write_new_filling(dir, name, bytes, fill)
 }
@@ -102,15 +103,12 @@ fn fill(file: &mut File, bytes: &[u8]) -> io::Result<()> {
 
 fn write_new_filling(dir: &Path, name: &str, bytes: &[u8], fill: Fill) -> io::Result<PathBuf> {
     create_private_dir(dir)?;
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = write_temp(&temp, bytes, fill).and_then(|()| link_unique(&temp, dir, name));
-    let _ = fs::remove_file(&temp);
-    result
+    persist_unique(write_temp(dir, name, bytes, fill)?, dir, name)
 }
 
 /// Writes `bytes` to exactly `path`, never replacing a file: a private temp file next to it is
-/// hard-linked to `path` (failing with `AlreadyExists` if something is there) and removed. The
-/// directory must exist.
+/// persisted as `path` without clobbering (failing with `AlreadyExists` if something is there).
+/// The directory must exist.
 pub fn write_exact(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     write_exact_filling(path, bytes, fill)
 }
@@ -126,14 +124,9 @@ fn write_exact_filling(path: &Path, bytes: &[u8], fill: Fill) -> io::Result<()> 
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let temp = dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = write_temp(&temp, bytes, fill).and_then(|()| fs::hard_link(&temp, path));
-    let _ = fs::remove_file(&temp);
-    result
+    let temp = write_temp(dir, &name.to_string_lossy(), bytes, fill)?;
+    temp.persist_noclobber(path)?;
+    Ok(())
 }
 
 /// Why an export or report could not be written, on one line: what happened, what to try, and
@@ -158,20 +151,21 @@ pub fn describe_error(error: &io::Error) -> String {
     crate::sanitize::one_line(&format!("{what} ({error})"))
 }
 
-fn write_temp(temp: &Path, bytes: &[u8], fill: Fill) -> io::Result<()> {
-    let mut options = OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file: File = options.open(temp)?;
-    fill(&mut file, bytes)?;
-    file.sync_all()
+/// A temp file in `dir` (mode 0600, tempfile's default on Unix) holding `bytes`, synced to disk.
+/// Dropped on any error before it is persisted, and with it the file: nothing is left behind.
+fn write_temp(dir: &Path, name: &str, bytes: &[u8], fill: Fill) -> io::Result<NamedTempFile> {
+    let mut temp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    fill(temp.as_file_mut(), bytes)?;
+    temp.as_file().sync_all()?;
+    Ok(temp)
 }
 
-fn link_unique(temp: &Path, dir: &Path, name: &str) -> std::io::Result<PathBuf> {
+/// Persists `temp` as `dir/name`, or as `name` numbered `-1`, `-2`... when that exists. The
+/// numbering is ours: tempfile persists to one name and has no notion of the next free one.
+fn persist_unique(mut temp: NamedTempFile, dir: &Path, name: &str) -> io::Result<PathBuf> {
     let (stem, extension) = name.rsplit_once('.').unwrap_or((name, ""));
     for attempt in 0..1000 {
         let candidate = if attempt == 0 {
@@ -180,10 +174,10 @@ fn link_unique(temp: &Path, dir: &Path, name: &str) -> std::io::Result<PathBuf> 
             format!("{stem}-{attempt}.{extension}")
         };
         let path = dir.join(candidate);
-        match fs::hard_link(temp, &path) {
-            Ok(()) => return Ok(path),
-            Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => {}
-            Err(err) => return Err(err),
+        match temp.persist_noclobber(&path) {
+            Ok(_) => return Ok(path),
+            Err(err) if err.error.kind() == io::ErrorKind::AlreadyExists => temp = err.file,
+            Err(err) => return Err(err.error),
         }
     }
     Err(std::io::Error::new(
@@ -192,6 +186,7 @@ fn link_unique(temp: &Path, dir: &Path, name: &str) -> std::io::Result<PathBuf> 
     ))
 }
 
+/// The export folder, created private (0700) with its parents: tempfile makes files, not folders.
 fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);

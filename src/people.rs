@@ -105,7 +105,7 @@ fn name_fits(words: &[String], name: &str) -> bool {
     })
 }
 
-/// Whether an account can be used, in its provider's own terms (the README states them):
+/// Whether an account can be used, in its provider's own terms (docs/WHO.md states them):
 /// Zoo — not blocked; Quip — not disabled; Scanova — its invitation accepted (a pending
 /// invitation is not yet access); Zooza — its role not an inactive one. Any other provider:
 /// none of those markers.

@@ -37,6 +37,22 @@ pub trait Provider: Send + Sync + std::fmt::Debug {
         limit: usize,
     ) -> Result<UserPage, ProviderError>;
 
+    /// One page of the users changed since `since`, where the API can list only those (SCIM's
+    /// `meta.lastModified` filter), so a refresh need not list everyone; `cursor` as in
+    /// [`Provider::list_users`]. Most APIs cannot: `Unsupported`, and the caller lists everyone.
+    async fn list_users_changed_since(
+        &self,
+        since: chrono::DateTime<chrono::Utc>,
+        cursor: Option<&str>,
+        limit: usize,
+    ) -> Result<UserPage, ProviderError> {
+        let _ = (since, cursor, limit);
+        Err(ProviderError::Unsupported(format!(
+            "{} cannot list only the users that changed",
+            self.name()
+        )))
+    }
+
     /// Asks the server for users matching a query where the API can search (ids, emails, names).
     async fn search_users(&self, query: &str) -> Result<Vec<UserSummary>, ProviderError> {
         let _ = query;

@@ -167,7 +167,7 @@ impl Explorer {
         let sync = effects
             .iter()
             .find_map(|effect| match effect {
-                Effect::SyncDirectory { request } => Some(*request),
+                Effect::SyncDirectory { request, .. } => Some(*request),
                 _ => None,
             })
             .expect("nothing stored: a sync");

@@ -223,7 +223,7 @@ fn loading_and_error_states() {
         let sync = effects
             .iter()
             .find_map(|effect| match effect {
-                userscope::effect::Effect::SyncDirectory { request } => Some(*request),
+                userscope::effect::Effect::SyncDirectory { request, .. } => Some(*request),
                 _ => None,
             })
             .expect("nothing stored: a sync");

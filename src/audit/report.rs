@@ -113,7 +113,7 @@ fn cells(finding: &Finding) -> [String; 10] {
 pub fn render(findings: &[Finding], format: Format) -> Vec<u8> {
     match format {
         Format::Json => json(findings),
-        Format::Csv => csv(findings).into_bytes(),
+        Format::Csv => csv(findings),
         Format::Markdown => markdown(findings).into_bytes(),
     }
 }
@@ -126,18 +126,8 @@ fn json(findings: &[Finding]) -> Vec<u8> {
     out
 }
 
-fn csv(findings: &[Finding]) -> String {
-    let mut out = COLUMNS.join(",");
-    out.push('\n');
-    for finding in findings {
-        let line: Vec<String> = cells(finding)
-            .iter()
-            .map(|cell| crate::csv_cell::csv_cell(cell))
-            .collect();
-        out.push_str(&line.join(","));
-        out.push('\n');
-    }
-    out
+fn csv(findings: &[Finding]) -> Vec<u8> {
+    crate::csv_cell::table(&COLUMNS, findings.iter().map(cells))
 }
 
 /// A Markdown table cell: one sanitized line, with Markdown punctuation backslash-escaped so

@@ -50,8 +50,8 @@ CREATE INDEX IF NOT EXISTS users_of_directory ON users (directory, generation);
 /// (users a complete sync did not write are gone from the server).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SyncTicket {
-    directory: i64,
-    generation: i64,
+    pub(super) directory: i64,
+    pub(super) generation: i64,
 }
 
 /// A directory as stored.
@@ -59,7 +59,7 @@ pub struct SyncTicket {
 pub struct StoredUsers {
     /// Users in the order they were synced.
     pub users: Vec<UserSummary>,
-    /// When its last complete sync ended (Unix seconds).
+    /// When its last complete sync began (Unix seconds): it is up to date as of then.
     pub synced_at: Option<i64>,
     /// The total the server last reported.
     pub total: Option<u64>,
@@ -74,7 +74,7 @@ pub struct DirectoryInfo {
     pub provider: String,
     /// Users held.
     pub users: u64,
-    /// When its last complete sync ended (Unix seconds).
+    /// When its last complete sync began (Unix seconds): it is up to date as of then.
     pub synced_at: Option<i64>,
 }
 
@@ -163,7 +163,7 @@ impl Store {
         }
     }
 
-    fn with<T>(
+    pub(super) fn with<T>(
         &self,
         work: impl FnOnce(&mut Connection) -> rusqlite::Result<T>,
     ) -> Result<T, StoreError> {
@@ -299,9 +299,9 @@ impl Store {
     }
 
     /// Ends a complete sync: the older generations go (users it did not see are gone from
-    /// the server); the directory is as of `now` (Unix seconds). Returns how many users were
-    /// removed.
-    pub fn finish_sync(&self, ticket: SyncTicket, now: i64) -> Result<usize, StoreError> {
+    /// the server); the directory is up to date as of `as_of` (Unix seconds: the sync's start).
+    /// Returns how many users were removed.
+    pub fn finish_sync(&self, ticket: SyncTicket, as_of: i64) -> Result<usize, StoreError> {
         self.with(|connection| {
             let transaction = connection.transaction()?;
             // EXCEPT sorts both sides once: a correlated NOT EXISTS, with no index on the id,
@@ -321,7 +321,7 @@ impl Store {
             transaction.execute(
                 "UPDATE directories SET synced_at = ?2,
                      total = (SELECT count(*) FROM users WHERE directory = ?1) WHERE number = ?1",
-                params![ticket.directory, now],
+                params![ticket.directory, as_of],
             )?;
             transaction.commit()?;
             Ok(removed)

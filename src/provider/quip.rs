@@ -160,6 +160,26 @@ impl Quip {
     }
 }
 
+impl Quip {
+    /// One page of the SCIM list (`startIndex` from the cursor), with a SCIM `filter` if given.
+    async fn scim_page(
+        &self,
+        filter: Option<String>,
+        cursor: Option<&str>,
+        limit: usize,
+    ) -> Result<UserPage, ProviderError> {
+        let scim = self.scim.as_ref().map_err(Clone::clone)?;
+        let start = query::scim_start_index(cursor)?;
+        let mut params = vec![
+            ("startIndex", start.to_string()),
+            ("count", query::scim_count(limit).to_string()),
+        ];
+        params.extend(filter.map(|filter| ("filter", filter)));
+        let response = scim.get("/Users", &params).await?;
+        map_scim_page(&response, start)
+    }
+}
+
 #[async_trait]
 impl Provider for Quip {
     fn name(&self) -> &'static str {
@@ -171,18 +191,29 @@ impl Provider for Quip {
         cursor: Option<&str>,
         limit: usize,
     ) -> Result<UserPage, ProviderError> {
-        let scim = self.scim.as_ref().map_err(Clone::clone)?;
-        let start = query::scim_start_index(cursor)?;
-        let response = scim
-            .get(
-                "/Users",
-                &[
-                    ("startIndex", start.to_string()),
-                    ("count", query::scim_count(limit).to_string()),
-                ],
-            )
-            .await?;
-        map_scim_page(&response, start)
+        self.scim_page(None, cursor, limit).await
+    }
+
+    async fn list_users_changed_since(
+        &self,
+        since: chrono::DateTime<chrono::Utc>,
+        cursor: Option<&str>,
+        limit: usize,
+    ) -> Result<UserPage, ProviderError> {
+        let filter = scim::changed_since_filter(since);
+        match self.scim_page(Some(filter), cursor, limit).await {
+            // RFC 7644 answers a filter it cannot apply with 400 (`invalidFilter`): this
+            // server cannot list only the changes, which is not a failure of the refresh.
+            Err(ProviderError::Http(HttpError::Status {
+                status: 400,
+                message,
+                ..
+            })) => Err(ProviderError::Unsupported(format!(
+                "the SCIM server does not filter users by meta.lastModified{}",
+                message.map(|text| format!(" ({text})")).unwrap_or_default()
+            ))),
+            other => other,
+        }
     }
 
     async fn search_users(&self, query: &str) -> Result<Vec<UserSummary>, ProviderError> {

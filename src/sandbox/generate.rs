@@ -255,9 +255,15 @@ pub(crate) fn index_from_email(seed: u64, provider: u64, users: u64, email: &str
 /// Creation time: one user a day for the first 500, then one every ~100 s, so creation order is
 /// index order (sorting by `created_at` is sorting by index) at any population size.
 fn created_secs(index: u64, rng: &mut Rng) -> i64 {
+    created_floor_secs(index) + rng.below(80) as i64
+}
+
+/// The earliest a user at `index` can have been created (its creation time less under 80 s of
+/// jitter), known without generating the person.
+pub(crate) fn created_floor_secs(index: u64) -> i64 {
     let days = index.min(500) * 86_400;
     let rest = index.saturating_sub(500) * 100;
-    BASE_EPOCH_SECS + (days + rest + rng.below(80)) as i64
+    BASE_EPOCH_SECS + (days + rest) as i64
 }
 
 /// RFC 3339 in UTC with a `Z`, whole seconds.

@@ -8,10 +8,11 @@
 //! Per-user rules: `index % 37 == 5` has 150–300 threads (others 0–25); `index % 11 == 4` disabled;
 //! `index % 23 == 9` a robot; `index % 19 == 8` carries an `error` string; thread `k % 13 == 12` is
 //! deleted; thread `k % 9 == 4` has an external member (`quip/external.rs`), seen only through
-//! `shared_thread_id`.
+//! `shared_thread_id`. SCIM filters and change times: `quip/scim_filter.rs`.
 
 mod external;
 mod record;
+mod scim_filter;
 mod threads;
 
 use std::sync::Arc;
@@ -23,9 +24,10 @@ use serde_json::{Map, Value, json};
 
 use super::Shared;
 use super::generate::{HostileKind, QUIP, person, quip_id, quip_number, rfc3339};
-use super::reply::{Provider, error, ok, params};
+use super::reply::{Provider, error, error_body, json_bytes, ok, params};
 use external::{restricted_user_info, shared_thread_number};
 use record::{admin_user_body, automation_user, thread_wrapper};
+use scim_filter::ScimFilter;
 use threads::thread_count;
 
 const MAX_IDS: usize = 1000;
@@ -222,13 +224,14 @@ fn scim_user(shared: &Shared, index: u64) -> Value {
         "meta": {
             "resourceType": "User",
             "created": rfc3339(who.created_secs),
-            "lastModified": rfc3339(who.created_secs + 86_400 * (index % 90) as i64),
+            "lastModified": rfc3339(scim_filter::last_modified_secs(index)),
             "location": format!("https://scim.quip.com/2/Users/{id}"),
         },
     })
 }
 
-/// `GET /quip/scim/2/Users?startIndex=&count=&filter=userName eq "x"` (1-based `startIndex`).
+/// `GET /quip/scim/2/Users?startIndex=&count=&filter=` (1-based `startIndex`; the filters of
+/// `quip/scim_filter.rs`).
 pub(crate) async fn scim_users(
     State(shared): State<Arc<Shared>>,
     RawQuery(raw): RawQuery,
@@ -257,36 +260,27 @@ pub(crate) async fn scim_users(
     };
     let start = start.max(1);
     let count = count.min(SCIM_MAX_COUNT);
-    let (total, resources): (u64, Vec<Value>) = if let Some(filter) = query.get("filter") {
-        {
-            let Some(user_name) = parse_filter(filter) else {
-                return scim_error(
-                    &shared,
-                    StatusCode::BAD_REQUEST,
-                    "Only filter=userName eq \"…\" is supported",
-                );
-            };
-            let found =
-                super::generate::index_from_email(shared.seed, QUIP, shared.users, &user_name);
-            let resources: Vec<Value> = found
-                .filter(|_| start == 1 && count > 0)
-                .map(|index| scim_user(&shared, index))
-                .into_iter()
-                .collect();
-            (u64::from(found.is_some()), resources)
-        }
-    } else {
-        {
-            let first = start - 1;
-            let end = first.saturating_add(count).min(shared.users);
-            (
-                shared.users,
-                (first..end)
-                    .map(|index| scim_user(&shared, index))
-                    .collect(),
-            )
-        }
+    let window = |indices: &mut dyn Iterator<Item = u64>| -> Vec<Value> {
+        indices
+            .skip(usize::try_from(start - 1).unwrap_or(usize::MAX))
+            .take(usize::try_from(count).unwrap_or(usize::MAX))
+            .map(|index| scim_user(&shared, index))
+            .collect()
     };
+    let (total, resources): (u64, Vec<Value>) =
+        match query.get("filter").map(|f| (f, scim_filter::parse(f))) {
+            None => (shared.users, window(&mut (0..shared.users))),
+            Some((_, Some(ScimFilter::UserName(user_name)))) => {
+                let found =
+                    super::generate::index_from_email(shared.seed, QUIP, shared.users, &user_name);
+                (u64::from(found.is_some()), window(&mut found.into_iter()))
+            }
+            Some((_, Some(changed))) => {
+                let matching = || (0..shared.users).filter(|&index| changed.changed(index));
+                (matching().count() as u64, window(&mut matching()))
+            }
+            Some((filter, None)) => return invalid_filter(&shared, filter),
+        };
     ok(&json!({
         "schemas": ["urn:ietf:params:scim:api:messages:2.0:ListResponse"],
         "totalResults": total,
@@ -296,14 +290,13 @@ pub(crate) async fn scim_users(
     }))
 }
 
-/// `userName eq "x"` → `x` (the attribute name is case-insensitive, as SCIM says).
-fn parse_filter(filter: &str) -> Option<String> {
-    let filter = filter.trim();
-    let (attribute, rest) = filter.split_once(char::is_whitespace)?;
-    let (operator, value) = rest.trim_start().split_once(char::is_whitespace)?;
-    if !attribute.eq_ignore_ascii_case("userName") || !operator.eq_ignore_ascii_case("eq") {
-        return None;
-    }
-    let value = value.trim();
-    Some(value.strip_prefix('"')?.strip_suffix('"')?.to_owned())
+/// RFC 7644's answer to a filter the server cannot apply: 400, `scimType: invalidFilter`.
+fn invalid_filter(shared: &Shared, filter: &str) -> Response {
+    let detail = format!(
+        "Unsupported filter {filter:?}: only userName eq \"…\" and meta.lastModified gt|ge \"<RFC 3339 time>\""
+    );
+    let status = StatusCode::BAD_REQUEST;
+    let mut body = error_body(shared, Provider::QuipScim, status, "scim", &detail);
+    body["scimType"] = json!("invalidFilter");
+    json_bytes(status, super::odd_json::render(&body))
 }

@@ -10,6 +10,8 @@ use super::RequestId;
 pub enum SyncEnd {
     /// Every page came: the list is the whole directory.
     Complete,
+    /// Every user changed since the last sync came (a refresh): nobody was removed.
+    ChangesComplete,
     /// The operator stopped it (`Esc`); what came is kept.
     Stopped,
     /// A page failed; what came before is kept.
@@ -23,6 +25,10 @@ pub struct DirectoryState {
     pub opening: Option<RequestId>,
     /// The sync in flight.
     pub syncing: Option<RequestId>,
+    /// Whether it asks only for the users changed since the last sync (a refresh).
+    pub changes_only: bool,
+    /// Users the refresh in flight has brought.
+    pub changed: u64,
     /// Ids the sync in flight has brought: users held and not among them are gone from the
     /// server once it completes.
     pub seen: HashSet<String>,
@@ -43,13 +49,19 @@ impl DirectoryState {
     /// What the list title says of the directory after its count (`syncing`, `synced`...).
     pub fn word(&self) -> String {
         if self.syncing.is_some() {
-            return "syncing".to_owned();
+            let what = if self.changes_only {
+                "syncing changes"
+            } else {
+                "syncing"
+            };
+            return what.to_owned();
         }
         if self.opening.is_some() {
             return "opening".to_owned();
         }
         match &self.last {
             Some(SyncEnd::Complete) => "synced".to_owned(),
+            Some(SyncEnd::ChangesComplete) => "changes synced".to_owned(),
             Some(SyncEnd::Stopped) => "sync stopped".to_owned(),
             Some(SyncEnd::Failed(_)) => "sync failed".to_owned(),
             None => match self.stored_age_secs {
@@ -94,5 +106,11 @@ mod tests {
         directory.syncing = None;
         directory.last = Some(SyncEnd::Stopped);
         assert_eq!(directory.word(), "sync stopped");
+        directory.syncing = Some(RequestId(2));
+        directory.changes_only = true;
+        assert_eq!(directory.word(), "syncing changes");
+        directory.syncing = None;
+        directory.last = Some(SyncEnd::ChangesComplete);
+        assert_eq!(directory.word(), "changes synced");
     }
 }

@@ -1,6 +1,8 @@
 //! The directory through `update`: the stored users shown at once, then a sync in the
 //! background when they are missing or stale (or asked for: `r` on the list, `:sync`), its
-//! pages merged as they come, `Esc` stopping it with what came kept.
+//! pages merged as they come, `Esc` stopping it with what came kept. A stale directory that was
+//! synced completely before is refreshed with only what changed since, where the provider can
+//! list that; a full sync is the only one that removes users.
 
 use super::selection_changed;
 use crate::effect::Effect;
@@ -49,13 +51,23 @@ pub(crate) fn opened(
     let mut effects = super::filter::refilter(state);
     effects.extend(selection_changed(state));
     if stored.stale || empty {
-        effects.extend(sync(state));
+        // A directory that was synced completely needs only what changed since, where the
+        // provider can list that (it answers `unsupported` where not, and `ended` syncs all).
+        let synced_before = !empty && stored.age_secs.is_some();
+        effects.extend(start(state, synced_before));
     }
     effects
 }
 
-/// Starts a sync of the whole directory, stopping one in flight.
+/// Starts a sync of the whole directory, stopping one in flight: the only kind that removes
+/// users gone from the server (`r`, `:sync`).
 pub(crate) fn sync(state: &mut State) -> Vec<Effect> {
+    start(state, false)
+}
+
+/// Starts a sync, stopping one in flight: every user, or (`changes_only`) those changed since
+/// the last complete sync.
+fn start(state: &mut State, changes_only: bool) -> Vec<Effect> {
     let mut effects: Vec<Effect> = state
         .list
         .directory
@@ -67,9 +79,14 @@ pub(crate) fn sync(state: &mut State) -> Vec<Effect> {
     let request = state.next_request();
     let directory = &mut state.list.directory;
     directory.syncing = Some(request);
+    directory.changes_only = changes_only;
+    directory.changed = 0;
     directory.seen.clear();
     directory.last = None;
-    effects.push(Effect::SyncDirectory { request });
+    effects.push(Effect::SyncDirectory {
+        request,
+        changes_only,
+    });
     effects
 }
 
@@ -81,12 +98,16 @@ pub(crate) fn page(state: &mut State, request: RequestId, page: UserPage) -> Vec
     if state.list.error.take().is_some() {
         state.status.error = None;
     }
-    state.list.total = page.total.or(state.list.total);
-    state
-        .list
-        .directory
-        .seen
-        .extend(page.users.iter().map(|user| user.id.clone()));
+    let directory = &mut state.list.directory;
+    if directory.changes_only {
+        // A refresh's total counts the changes; nobody is removed, so no ids are kept.
+        directory.changed += page.users.len() as u64;
+    } else {
+        directory
+            .seen
+            .extend(page.users.iter().map(|user| user.id.clone()));
+        state.list.total = page.total.or(state.list.total);
+    }
     let merged = state.list.merge(page.users);
     let mut effects = Vec::new();
     if merged.changed > 0 {
@@ -107,13 +128,13 @@ pub(crate) fn ended(
         return Vec::new();
     }
     state.list.directory.syncing = None;
+    if std::mem::take(&mut state.list.directory.changes_only) {
+        return changes_ended(state, result);
+    }
     let seen = std::mem::take(&mut state.list.directory.seen);
     match result {
         Ok(store_error) => {
-            if let Some(message) = store_error {
-                state.list.directory.store_note = Some(message.clone());
-                state.status.error = Some(format!("{message}; the directory is kept in memory"));
-            }
+            note_store_error(state, store_error);
             state.list.directory.last = Some(SyncEnd::Complete);
             state.list.directory.stored_age_secs = Some(0);
             let removed = state.list.retain(&seen);
@@ -129,18 +150,55 @@ pub(crate) fn ended(
             effects.extend(selection_changed(state));
             effects
         }
-        Err(error) => {
-            let message = format!(
-                "sync failed after {} users: {} (r retries)",
-                thousands(state.list.users.len() as u64),
-                error.one_line()
-            );
-            state.list.directory.last = Some(SyncEnd::Failed(message.clone()));
-            state.list.error = Some(message.clone());
-            state.status.error = Some(message);
-            Vec::new()
-        }
+        Err(error) => failed(state, &error),
     }
+}
+
+/// A refresh of the changes ended: merged (nobody removed), or, where the provider or its
+/// server cannot list changes, a full sync instead.
+fn changes_ended(state: &mut State, result: Result<Option<String>, FetchError>) -> Vec<Effect> {
+    match result {
+        Ok(store_error) => {
+            note_store_error(state, store_error);
+            state.list.directory.last = Some(SyncEnd::ChangesComplete);
+            state.list.directory.stored_age_secs = Some(0);
+            state.list.total = Some(state.list.users.len() as u64);
+            state.status.info = Some(format!(
+                "directory refreshed: {} users changed since the last sync (r syncs every user)",
+                thousands(state.list.directory.changed)
+            ));
+            selection_changed(state)
+        }
+        Err(error) if error.unsupported => {
+            state.status.info = Some(format!(
+                "{}: syncing every user",
+                crate::sanitize::one_line(&error.message)
+            ));
+            sync(state)
+        }
+        Err(error) => failed(state, &error),
+    }
+}
+
+/// The store stopped keeping the sync: one line, and the directory lives in memory.
+fn note_store_error(state: &mut State, store_error: Option<String>) {
+    if let Some(message) = store_error {
+        state.list.directory.store_note = Some(message.clone());
+        state.status.error = Some(format!("{message}; the directory is kept in memory"));
+    }
+}
+
+/// A sync failed: what came is kept and the operator is told how to go on.
+fn failed(state: &mut State, error: &FetchError) -> Vec<Effect> {
+    let message = format!(
+        "sync failed after {} users: {} (r retries)",
+        thousands(state.list.users.len() as u64),
+        error.one_line()
+    );
+    state.list.directory.last = Some(SyncEnd::Failed(message.clone()));
+    state.list.error = Some(message.clone());
+    state.status.error = Some(message);
+    Vec::new()
 }
 
 /// `Esc` while syncing: the sync stops and what came stays usable.
@@ -149,6 +207,7 @@ pub(crate) fn stop(state: &mut State) -> Vec<Effect> {
         return Vec::new();
     };
     state.list.directory.seen.clear();
+    state.list.directory.changes_only = false;
     state.list.directory.last = Some(SyncEnd::Stopped);
     let held = thousands(state.list.users.len() as u64);
     state.status.info = Some(match state.list.total {

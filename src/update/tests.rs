@@ -72,7 +72,7 @@ fn open_request(effects: &[Effect]) -> RequestId {
 
 fn sync_request(effects: &[Effect]) -> Option<RequestId> {
     effects.iter().find_map(|effect| match effect {
-        Effect::SyncDirectory { request } => Some(*request),
+        Effect::SyncDirectory { request, .. } => Some(*request),
         _ => None,
     })
 }
@@ -91,6 +91,23 @@ fn open_empty(state: &mut State) -> RequestId {
         },
     );
     sync_request(&effects).expect("nothing stored: a sync")
+}
+
+/// Answers a refresh of the changes as a provider that cannot list them does
+/// (`directory_refresh.rs` has one that can): the full sync it becomes.
+fn cannot_list_changes(state: &mut State, refresh: RequestId) -> RequestId {
+    let refused = FetchError {
+        unsupported: true,
+        ..FetchError::new("this provider cannot list only the users that changed", "")
+    };
+    let effects = update(
+        state,
+        Msg::DirectorySyncEnded {
+            request: refresh,
+            result: Err(refused),
+        },
+    );
+    sync_request(&effects).expect("a full sync")
 }
 
 fn fetch_request(effects: &[Effect]) -> Option<(RequestId, String)> {
@@ -171,6 +188,7 @@ mod command;
 mod copy;
 mod detail;
 mod directory;
+mod directory_refresh;
 mod history;
 mod list;
 mod marks;

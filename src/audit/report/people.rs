@@ -54,17 +54,13 @@ pub fn render_across_profiles(
             out
         }
         Format::Csv => {
-            let mut out = format!("{},person\n", COLUMNS.join(","));
-            for finding in findings {
-                let mut line: Vec<String> = cells(finding)
-                    .iter()
-                    .map(|cell| crate::csv_cell::csv_cell(cell))
-                    .collect();
-                line.push(crate::csv_cell::csv_cell(&person_of(&finding.email)));
-                out.push_str(&line.join(","));
-                out.push('\n');
-            }
-            out.into_bytes()
+            let header: Vec<&str> = COLUMNS.iter().copied().chain(["person"]).collect();
+            let rows = findings.iter().map(|finding| {
+                cells(finding)
+                    .into_iter()
+                    .chain([person_of(&finding.email)])
+            });
+            crate::csv_cell::table(&header, rows)
         }
         Format::Markdown => markdown(findings, accounts).into_bytes(),
     }

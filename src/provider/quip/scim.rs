@@ -8,6 +8,15 @@ use crate::http::Response;
 use crate::json::fields::{bool_at, id_text, str_at};
 use crate::model::{StatusMarker, UserPage, UserSummary};
 
+/// The SCIM filter (RFC 7644 §3.4.2.2) for users changed after `since`:
+/// `meta.lastModified gt "2026-06-01T00:00:00Z"`.
+pub fn changed_since_filter(since: chrono::DateTime<chrono::Utc>) -> String {
+    format!(
+        "meta.lastModified gt \"{}\"",
+        since.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    )
+}
+
 /// SCIM error bodies: `{schemas, detail, status, scimType}`; Quip's own keys as a fallback.
 pub fn scim_error_message(body: &[u8]) -> Option<String> {
     error_message_from_keys(body, &["detail"]).or_else(|| super::error_message(body))
@@ -194,6 +203,17 @@ mod tests {
                 "{body}: {err}"
             );
         }
+    }
+
+    #[test]
+    fn the_changes_filter_is_a_scim_filter_on_last_modified() {
+        let since = chrono::DateTime::parse_from_rfc3339("2026-06-01T10:20:30.5+02:00")
+            .unwrap()
+            .with_timezone(&chrono::Utc);
+        assert_eq!(
+            changed_since_filter(since),
+            "meta.lastModified gt \"2026-06-01T08:20:30Z\""
+        );
     }
 
     #[test]
