@@ -17,6 +17,7 @@ pub mod huge_pages;
 pub mod json;
 pub mod json_index;
 pub mod keymap;
+pub mod layout;
 pub mod logging;
 pub mod model;
 pub mod msg;

@@ -16,6 +16,7 @@ pub mod tree;
 
 use std::path::PathBuf;
 
+use crate::layout::{self, Pages, Zoomed};
 use crate::theme::Theme;
 
 pub use command::CommandLine;
@@ -301,21 +302,32 @@ impl State {
         })
     }
 
-    /// Rows of the detail body (for scrolling the tree and raw views). Zoom changes a pane's
-    /// width only, so this and the page sizes below hold zoomed or not.
+    /// The zoomed pane as the layout places it.
+    pub fn zoom(&self) -> Option<Zoomed> {
+        self.zoomed_pane().map(|pane| match pane {
+            Focus::Detail => Zoomed::Detail,
+            Focus::List | Focus::Filter => Zoomed::List,
+        })
+    }
+
+    /// Where each pane sits on the terminal.
+    pub fn areas(&self) -> layout::Areas {
+        layout::areas(layout::screen(self.size), self.zoom())
+    }
+
+    /// Rows of the detail body (for scrolling the tree and raw views), from the layout.
     pub fn detail_rows(&self) -> usize {
-        usize::from(self.size.1.saturating_sub(8)).max(1)
+        Pages::of(self.size).detail_rows
     }
 
     /// Lines of the Audit tab's list (below its header line), for scrolling it.
     pub fn audit_lines(&self) -> usize {
-        usize::from(self.size.1.saturating_sub(7)).max(1)
+        Pages::of(self.size).audit_lines
     }
 
-    /// Rows of list visible in the current terminal (for paging): the screen less the header,
-    /// the footer, the borders, the filter line and the column header.
+    /// Rows of list visible in the current terminal (for paging), from the layout.
     pub fn list_page_rows(&self) -> usize {
-        usize::from(self.size.1.saturating_sub(8)).max(1)
+        Pages::of(self.size).list_rows
     }
 
     /// The least rows the list's view moves when the cursor leaves it (`scroll::ScrollStep`).

@@ -84,6 +84,28 @@ const RULES: &[(&[&str], &[&str], &str)] = &[
         ],
         "the shared model and JSON helpers depend on nothing above them",
     ),
+    (
+        &["layout"],
+        &[
+            "provider",
+            "http",
+            "sandbox",
+            "directory",
+            "ui",
+            "theme",
+            "app",
+            "tui",
+            "commands",
+            "state",
+            "update",
+            "msg",
+            "effect",
+            "action",
+            "keymap",
+            "audit",
+        ],
+        "the layout is geometry that the pure core and the panes share: it uses neither",
+    ),
 ];
 
 /// Files (or folders, ending in `/`) exempt from the rules, each with the reason.

@@ -33,7 +33,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, focused: bool, t
     let width = usize::from(area.width);
     let scanned = !state.audit_scan.findings.is_empty();
     let mut lines = vec![header(state, findings.len(), width, theme)];
-    let room = usize::from(area.height).saturating_sub(1);
+    let room = crate::layout::audit_lines(area);
     let first = view.first_row(room);
     let mut used = 0;
     for (index, row) in view.rows.iter().enumerate().skip(first) {

@@ -1,7 +1,7 @@
 //! The detail pane: tabs over the selected user's record (Overview sections, Raw JSON).
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Tabs, Wrap};
@@ -10,6 +10,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use super::draw;
 use super::list::fit;
 use super::spinner;
+use crate::layout::DetailAreas;
 use crate::model::{FieldValue, UserRecord};
 use crate::sanitize::one_line;
 use crate::state::{DetailTab, Focus, State};
@@ -39,9 +40,11 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let detail = &state.detail;
     let title = detail_title(state);
     let title = super::pane_title(title, state, theme);
-    let inner = draw::bordered_block(frame.buffer_mut(), area, theme.border(focused), &title);
-    let [tabs_area, body] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+    draw::bordered_block(frame.buffer_mut(), area, theme.border(focused), &title);
+    let DetailAreas {
+        tabs: tabs_area,
+        body,
+    } = DetailAreas::of(area);
     let tabs = detail.tabs();
     let titles: Vec<&str> = tabs.iter().map(|tab| tab.title()).collect();
     let selected = tabs.iter().position(|tab| *tab == detail.tab).unwrap_or(0);

@@ -3,7 +3,7 @@
 use std::cell::RefCell;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -14,6 +14,7 @@ use super::list_columns::{
 };
 use super::row_memo::RowMemo;
 use super::{draw, spinner, thousands};
+use crate::layout::ListAreas;
 use crate::model::{StatusMarker, UserSummary};
 use crate::sanitize::one_line;
 use crate::state::list_sort::{ListSort, SortColumn, display_name};
@@ -24,27 +25,25 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     let list = &state.list;
     let focused = matches!(state.focus, Focus::List | Focus::Filter);
     let title = super::pane_title(title(state), state, theme);
-    let inner = draw::bordered_block(frame.buffer_mut(), area, theme.border(focused), &title);
-    let [filter_area, rows_area] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
-    render_filter(frame, filter_area, state, theme);
+    draw::bordered_block(frame.buffer_mut(), area, theme.border(focused), &title);
+    let areas = ListAreas::of(area);
+    render_filter(frame, areas.filter, state, theme);
 
     if let Some(error) = list.error.as_ref().filter(|_| list.users.is_empty()) {
         let text = Paragraph::new(one_line(error))
             .style(theme.error())
             .wrap(ratatui::widgets::Wrap { trim: true });
-        frame.render_widget(text, rows_area);
+        frame.render_widget(text, areas.body);
         return;
     }
     if list.users.is_empty() && list.directory.busy() {
         frame.render_widget(
             Paragraph::new(format!("{} loading users…", spinner(state))).style(theme.muted()),
-            rows_area,
+            areas.body,
         );
         return;
     }
-    let [header_area, rows_area] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(rows_area);
+    let (header_area, rows_area) = (areas.header, areas.rows);
     let width = usize::from(rows_area.width);
     let page_rows = list
         .rows()

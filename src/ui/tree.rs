@@ -12,13 +12,16 @@ use unicode_width::UnicodeWidthStr;
 use super::draw;
 use super::list::fit;
 use super::row_memo::RowMemo;
+use crate::layout::TreeAreas;
 use crate::sanitize::one_line;
 use crate::state::tree::{NodeKey, NodeKind, TreeState};
 use crate::theme::Theme;
 
 pub fn render(frame: &mut Frame<'_>, area: Rect, tree: &TreeState, focused: bool, theme: &Theme) {
-    let [rows_area, path_area] =
-        Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    let TreeAreas {
+        rows: rows_area,
+        path: path_area,
+    } = TreeAreas::of(area);
     let width = usize::from(rows_area.width);
     let height = usize::from(rows_area.height);
     // The offset is kept by update; clamp here in case the terminal shrank since.
