@@ -9,10 +9,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::list::fit;
+use super::ellipsis::fit;
+use super::severity::severity_style;
 use super::thousands;
 use crate::action::Action;
-use crate::audit::{Finding, Severity};
+use crate::audit::Finding;
 use crate::sanitize::one_line;
 use crate::state::{FindingGroup, FindingGrouping, FindingRow, KeyContext, State};
 use crate::theme::Theme;
@@ -181,13 +182,4 @@ fn finding_lines(
             theme.muted(),
         )),
     ]
-}
-
-/// How a severity badge looks.
-pub fn severity_style(severity: Severity, theme: &Theme) -> Style {
-    match severity {
-        Severity::Critical | Severity::High => theme.error(),
-        Severity::Medium => theme.warning(),
-        Severity::Low | Severity::Info => theme.muted(),
-    }
 }

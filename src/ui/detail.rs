@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Tabs, Wrap};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::draw;
-use super::list::fit;
+use super::ellipsis::fit;
 use super::spinner;
 use crate::layout::DetailAreas;
 use crate::model::{FieldValue, UserRecord};

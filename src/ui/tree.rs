@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use super::draw;
-use super::list::fit;
+use super::ellipsis::fit;
 use super::row_memo::RowMemo;
 use crate::layout::TreeAreas;
 use crate::sanitize::one_line;
