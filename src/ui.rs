@@ -4,6 +4,7 @@
 mod audit;
 mod detail;
 mod draw;
+mod drawn_rows;
 mod ellipsis;
 mod footer;
 mod header;
@@ -27,11 +28,14 @@ use ratatui::text::{Line, Span};
 use crate::state::State;
 use crate::theme::Theme;
 
+pub use drawn_rows::DrawnRows;
+
 /// Spinner frames for anything loading.
 pub const SPINNER: &[&str] = &["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
-/// Draws the whole explorer.
-pub fn render(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
+/// Draws the whole explorer, copying from `drawn` what the last frame drew alike (and keeping
+/// there what this one draws).
+pub fn render(frame: &mut Frame<'_>, state: &State, theme: &Theme, drawn: &mut DrawnRows) {
     let areas = crate::layout::areas(frame.area(), state.zoom());
     header::render(frame, areas.header, state, theme);
     if state.people.as_ref().is_some_and(|view| !view.hidden) {
@@ -40,13 +44,13 @@ pub fn render(frame: &mut Frame<'_>, state: &State, theme: &Theme) {
         people::render(frame, body, state, theme);
     } else {
         if !areas.list.is_empty() {
-            list::render(frame, areas.list, state, theme);
+            list::render(frame, areas.list, state, theme, &mut drawn.list);
         }
         if !areas.detail.is_empty() {
-            detail::render(frame, areas.detail, state, theme);
+            detail::render(frame, areas.detail, state, theme, &mut drawn.tree);
         }
     }
-    footer::render(frame, areas.footer, state, theme);
+    footer::render(frame, areas.footer, state, theme, &mut drawn.hints);
     if state.help_open {
         help::render(frame, frame.area(), state, theme);
     }

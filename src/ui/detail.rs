@@ -9,6 +9,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::draw;
 use super::ellipsis::fit;
+use super::row_memo::RowMemo;
 use super::spinner;
 use crate::layout::DetailAreas;
 use crate::model::{FieldValue, UserRecord};
@@ -35,7 +36,14 @@ fn detail_title(state: &State) -> String {
     )
 }
 
-pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
+/// Draws the detail pane; the Tree tab copies from `tree_rows` the rows the last frame drew alike.
+pub fn render(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    state: &State,
+    theme: &Theme,
+    tree_rows: &mut RowMemo<super::tree::RowKey>,
+) {
     let focused = state.focus == Focus::Detail;
     let detail = &state.detail;
     let title = detail_title(state);
@@ -99,7 +107,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
             draw::paragraph(frame.buffer_mut(), body, Style::default(), &visible);
         }
         DetailTab::Tree => {
-            super::tree::render(frame, body, &detail.tree, focused, theme);
+            super::tree::render(frame, body, &detail.tree, focused, theme, tree_rows);
         }
         DetailTab::Threads => {
             super::threads::render(

@@ -1,7 +1,5 @@
 //! The user list pane: the filter input over the rows, a count, markers and the cursor.
 
-use std::cell::RefCell;
-
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -17,7 +15,14 @@ use crate::state::list_sort::{ListSort, SortColumn};
 use crate::state::{Focus, State};
 use crate::theme::Theme;
 
-pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
+/// Draws the list pane, copying from `memo` the rows the last frame drew alike.
+pub fn render(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    state: &State,
+    theme: &Theme,
+    memo: &mut RowMemo<RowKey>,
+) {
     let list = &state.list;
     let focused = matches!(state.focus, Focus::List | Focus::Filter);
     let title = super::pane_title(title(state), state, theme);
@@ -56,45 +61,43 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
     );
     let styles = RowStyles::of(theme, focused);
     let buf = frame.buffer_mut();
-    LIST_ROWS.with_borrow_mut(|memo| {
-        let mut drawn = 0;
-        let page = list
-            .rows()
-            .iter()
-            .enumerate()
-            .skip(list.offset)
-            .take(usize::from(rows_area.height))
-            .filter_map(|(row, index)| list.users.get(*index).map(|user| (row, user)));
-        for (row, user) in page {
-            let selected = row == list.cursor;
-            let marked = list.marked.contains(&user.id);
-            let severity = list.severity.get(&user.id).copied();
-            let at = Rect {
-                y: rows_area.y + u16::try_from(drawn).unwrap_or(u16::MAX),
-                height: 1,
-                ..rows_area
-            };
-            let look = RowLook {
-                severity,
-                selected,
-                marked,
-                columns,
-            };
-            memo.draw_row(
-                buf,
-                at,
-                drawn,
-                |kept| kept.is(user, &look, &styles),
-                |buf, at| {
-                    let line = row_line(user, &look, &styles);
-                    draw::line(buf, at, &line);
-                    RowKey::of(user, look, styles)
-                },
-            );
-            drawn += 1;
-        }
-        memo.truncate(drawn);
-    });
+    let mut drawn = 0;
+    let page = list
+        .rows()
+        .iter()
+        .enumerate()
+        .skip(list.offset)
+        .take(usize::from(rows_area.height))
+        .filter_map(|(row, index)| list.users.get(*index).map(|user| (row, user)));
+    for (row, user) in page {
+        let selected = row == list.cursor;
+        let marked = list.marked.contains(&user.id);
+        let severity = list.severity.get(&user.id).copied();
+        let at = Rect {
+            y: rows_area.y + u16::try_from(drawn).unwrap_or(u16::MAX),
+            height: 1,
+            ..rows_area
+        };
+        let look = RowLook {
+            severity,
+            selected,
+            marked,
+            columns,
+        };
+        memo.draw_row(
+            buf,
+            at,
+            drawn,
+            |kept| kept.is(user, &look, &styles),
+            |buf, at| {
+                let line = row_line(user, &look, &styles);
+                draw::line(buf, at, &line);
+                RowKey::of(user, look, styles)
+            },
+        );
+        drawn += 1;
+    }
+    memo.truncate(drawn);
 }
 
 /// The header row: each column's name over its cells, the sorted one with its arrow.
@@ -114,11 +117,6 @@ fn header_line(columns: Columns, sorted_by: Option<ListSort>, theme: &Theme) -> 
         }
     }
     Line::from(Span::styled(text.trim_end().to_owned(), theme.muted()))
-}
-
-thread_local! {
-    /// The list rows of the last frame drawn on this thread.
-    static LIST_ROWS: RefCell<RowMemo<RowKey>> = const { RefCell::new(RowMemo::new()) };
 }
 
 fn title(state: &State) -> String {

@@ -1,8 +1,6 @@
 //! The tree tab: one row per visible node, indented by depth, with fold markers, domain labels,
 //! and the cursor's jq path on the last line. Only the rows on screen are read from the bytes.
 
-use std::cell::RefCell;
-
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -17,7 +15,15 @@ use crate::sanitize::one_line;
 use crate::state::tree::{NodeKey, NodeKind, TreeState};
 use crate::theme::Theme;
 
-pub fn render(frame: &mut Frame<'_>, area: Rect, tree: &TreeState, focused: bool, theme: &Theme) {
+/// Draws the Tree tab, copying from `memo` the rows the last frame drew alike.
+pub fn render(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    tree: &TreeState,
+    focused: bool,
+    theme: &Theme,
+    memo: &mut RowMemo<RowKey>,
+) {
     let TreeAreas {
         rows: rows_area,
         path: path_area,
@@ -31,36 +37,34 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, tree: &TreeState, focused: bool
         .max((tree.cursor + 1).saturating_sub(height));
     let styles = RowStyles::of(theme, focused);
     let buf = frame.buffer_mut();
-    TREE_ROWS.with_borrow_mut(|memo| {
-        let mut drawn = 0;
-        for (row, node) in (offset..).zip(tree.visible.iter_from(offset).take(height)) {
-            let key = RowKey {
-                document: tree.document(),
-                node: node as u32,
-                fold: tree.fold(node),
-                selected: row == tree.cursor,
-                styles,
-            };
-            let at = Rect {
-                y: rows_area.y + u16::try_from(drawn).unwrap_or(u16::MAX),
-                height: 1,
-                ..rows_area
-            };
-            memo.draw_row(
-                buf,
-                at,
-                drawn,
-                |kept| *kept == key,
-                |buf, at| {
-                    let line = row_line(tree, node, key.selected, width, &styles);
-                    draw::line(buf, at, &line);
-                    key
-                },
-            );
-            drawn += 1;
-        }
-        memo.truncate(drawn);
-    });
+    let mut drawn = 0;
+    for (row, node) in (offset..).zip(tree.visible.iter_from(offset).take(height)) {
+        let key = RowKey {
+            document: tree.document(),
+            node: node as u32,
+            fold: tree.fold(node),
+            selected: row == tree.cursor,
+            styles,
+        };
+        let at = Rect {
+            y: rows_area.y + u16::try_from(drawn).unwrap_or(u16::MAX),
+            height: 1,
+            ..rows_area
+        };
+        memo.draw_row(
+            buf,
+            at,
+            drawn,
+            |kept| *kept == key,
+            |buf, at| {
+                let line = row_line(tree, node, key.selected, width, &styles);
+                draw::line(buf, at, &line);
+                key
+            },
+        );
+        drawn += 1;
+    }
+    memo.truncate(drawn);
     let path = tree
         .current()
         .map(|node| tree.jq_path(node))
@@ -87,7 +91,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, tree: &TreeState, focused: bool
 /// since the last frame is copied, not drawn (a node's key, preview and label depend only on
 /// its document and the node).
 #[derive(Debug, Clone, Copy, PartialEq)]
-struct RowKey {
+pub(super) struct RowKey {
     document: u64,
     node: u32,
     fold: Option<bool>,
@@ -115,11 +119,6 @@ impl RowStyles {
             selection: theme.selection(focused),
         }
     }
-}
-
-thread_local! {
-    /// The tree rows of the last frame drawn on this thread.
-    static TREE_ROWS: RefCell<RowMemo<RowKey>> = const { RefCell::new(RowMemo::new()) };
 }
 
 fn row_line(
