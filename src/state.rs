@@ -194,6 +194,7 @@ pub struct State {
     /// An account opened from the People view, to fetch once its profile is switched to.
     pub people_opening: Option<String>,
     next_request: u64,
+    next_document: u64,
 }
 
 impl State {
@@ -235,6 +236,7 @@ impl State {
             people: None,
             people_opening: None,
             next_request: 0,
+            next_document: 0,
         }
     }
 
@@ -242,6 +244,12 @@ impl State {
     pub fn next_request(&mut self) -> RequestId {
         self.next_request += 1;
         RequestId(self.next_request)
+    }
+
+    /// A fresh number for a record's tree, so drawing tells one document from another.
+    pub fn next_document(&mut self) -> std::num::NonZeroU64 {
+        self.next_document += 1;
+        std::num::NonZeroU64::new(self.next_document).unwrap_or(std::num::NonZeroU64::MIN)
     }
 
     /// Whether anything animates or waits on time, so the loop ticks; idle means no tick at all.

@@ -116,7 +116,8 @@ fn a_frame_drawn_from_remembered_rows_is_the_frame_drawn_from_nothing() {
             "another record",
             Box::new(|s| {
                 let json = serde_json::json!({"other": [true, null]});
-                s.detail.tree = TreeState::from_value(&json, no_labels, 3);
+                let document = s.next_document();
+                s.detail.tree = TreeState::from_value(&json, no_labels, 3).numbered(document);
             }),
         ),
         ("no colour", Box::new(|s| s.theme = Theme::no_color())),

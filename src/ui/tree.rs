@@ -55,7 +55,8 @@ pub fn render(
             buf,
             at,
             drawn,
-            |kept| *kept == key,
+            // A tree no state numbered could be any document: drawn afresh.
+            |kept| key.document.is_some() && *kept == key,
             |buf, at| {
                 let line = row_line(tree, node, key.selected, width, &styles);
                 draw::line(buf, at, &line);
@@ -92,7 +93,7 @@ pub fn render(
 /// its document and the node).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct RowKey {
-    document: u64,
+    document: Option<std::num::NonZeroU64>,
     node: u32,
     fold: Option<bool>,
     selected: bool,
