@@ -25,9 +25,26 @@ const USERS: usize = 100_000;
 /// The 31 MB record (see `benches/tree.rs`): 2 x 8,750 credits.
 const BIG_CREDITS: u64 = 8_750;
 
-fn draw<B: Backend>(terminal: &mut Terminal<B>, state: &State) {
-    terminal
-        .draw(|frame| ui::render(frame, state, &state.theme))
+/// A terminal and the rows its last frame drew, as the explorer's loop keeps them.
+struct Screen<B: Backend> {
+    terminal: Terminal<B>,
+    drawn: ui::DrawnRows,
+}
+
+impl<B: Backend> Screen<B> {
+    fn new(terminal: Terminal<B>) -> Self {
+        Self {
+            terminal,
+            drawn: ui::DrawnRows::default(),
+        }
+    }
+}
+
+fn draw<B: Backend>(screen: &mut Screen<B>, state: &State) {
+    let drawn = &mut screen.drawn;
+    screen
+        .terminal
+        .draw(|frame| ui::render(frame, state, &state.theme, drawn))
         .expect("drawing to memory cannot fail");
 }
 
@@ -60,7 +77,7 @@ fn tree_state_beside(record: Arc<UserRecord>, users: usize) -> State {
 
 /// One key (`j` or `k`, whichever keeps the cursor near the middle of its pane) through `update`,
 /// then the frame after it: one cursor move as the operator sees it.
-fn move_and_draw<B: Backend>(state: &mut State, terminal: &mut Terminal<B>) {
+fn move_and_draw<B: Backend>(state: &mut State, screen: &mut Screen<B>) {
     let (cursor, offset, rows) = if state.focus == Focus::List {
         (state.list.cursor, state.list.offset, state.list_page_rows())
     } else {
@@ -69,15 +86,15 @@ fn move_and_draw<B: Backend>(state: &mut State, terminal: &mut Terminal<B>) {
     };
     let key = if cursor < offset + rows / 2 { 'j' } else { 'k' };
     update(state, common::key(key));
-    draw(terminal, state);
+    draw(screen, state);
 }
 
 /// A terminal that keeps the screen in memory, behind the backend the explorer draws through
 /// (which scrolls bands of lines that moved: its cost is part of a frame's).
-fn test_terminal() -> Terminal<ScrollingBackend<TestBackend>> {
+fn test_terminal() -> Screen<ScrollingBackend<TestBackend>> {
     let backend = ScrollingBackend::new(TestBackend::new(SIZE.0, SIZE.1))
         .unwrap_or_else(|never| match never {});
-    Terminal::new(backend).expect("a test backend always opens")
+    Screen::new(Terminal::new(backend).expect("a test backend always opens"))
 }
 
 fn bench(c: &mut Criterion) {
@@ -191,8 +208,10 @@ fn bench_bytes_in(record: &Arc<UserRecord>, theme: &Theme, colors: Colors) {
             ratatui::layout::Size::new(SIZE.0, SIZE.1),
         );
         let viewport = Viewport::Fixed(Rect::new(0, 0, SIZE.0, SIZE.1));
-        let mut terminal = Terminal::with_options(backend, TerminalOptions { viewport })
-            .expect("a fixed viewport needs no terminal");
+        let mut terminal = Screen::new(
+            Terminal::with_options(backend, TerminalOptions { viewport })
+                .expect("a fixed viewport needs no terminal"),
+        );
         draw(&mut terminal, &state);
         let first = written.0.replace(0);
         let rows = if state.focus == Focus::List {

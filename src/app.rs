@@ -50,6 +50,7 @@ where
     let mut tasks: HashMap<RequestId, AbortHandle> = HashMap::new();
     let mut effects = init(&mut state);
     let mut next_tick: Option<Instant> = None;
+    let mut drawn = ui::DrawnRows::default();
     loop {
         for effect in effects.drain(..) {
             run_effect(effect, &context, &sender, &opened_sender, &mut tasks);
@@ -57,7 +58,7 @@ where
         if state.quit {
             break;
         }
-        terminal.draw(|frame| ui::render(frame, &state, &state.theme))?;
+        terminal.draw(|frame| ui::render(frame, &state, &state.theme, &mut drawn))?;
         next_tick = if state.needs_tick() {
             Some(next_tick.unwrap_or_else(|| Instant::now() + TICK_INTERVAL))
         } else {

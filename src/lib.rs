@@ -18,6 +18,7 @@ pub mod json;
 pub mod json_index;
 pub mod key_context;
 pub mod keymap;
+pub mod layout;
 pub mod logging;
 pub mod model;
 pub mod msg;

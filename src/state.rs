@@ -16,6 +16,7 @@ pub mod tree;
 
 use std::path::PathBuf;
 
+use crate::layout::{self, Pages, Zoomed};
 use crate::theme::Theme;
 
 /// Named from the state too: `key_context` reads it off the focus, and panes ask for it here.
@@ -169,6 +170,7 @@ pub struct State {
     /// An account opened from the People view, to fetch once its profile is switched to.
     pub people_opening: Option<String>,
     next_request: u64,
+    next_document: u64,
 }
 
 impl State {
@@ -210,6 +212,7 @@ impl State {
             people: None,
             people_opening: None,
             next_request: 0,
+            next_document: 0,
         }
     }
 
@@ -217,6 +220,12 @@ impl State {
     pub fn next_request(&mut self) -> RequestId {
         self.next_request += 1;
         RequestId(self.next_request)
+    }
+
+    /// A fresh number for a record's tree, so drawing tells one document from another.
+    pub fn next_document(&mut self) -> std::num::NonZeroU64 {
+        self.next_document += 1;
+        std::num::NonZeroU64::new(self.next_document).unwrap_or(std::num::NonZeroU64::MIN)
     }
 
     /// Whether anything animates or waits on time, so the loop ticks; idle means no tick at all.
@@ -277,21 +286,32 @@ impl State {
         })
     }
 
-    /// Rows of the detail body (for scrolling the tree and raw views). Zoom changes a pane's
-    /// width only, so this and the page sizes below hold zoomed or not.
+    /// The zoomed pane as the layout places it.
+    pub fn zoom(&self) -> Option<Zoomed> {
+        self.zoomed_pane().map(|pane| match pane {
+            Focus::Detail => Zoomed::Detail,
+            Focus::List | Focus::Filter => Zoomed::List,
+        })
+    }
+
+    /// Where each pane sits on the terminal.
+    pub fn areas(&self) -> layout::Areas {
+        layout::areas(layout::screen(self.size), self.zoom())
+    }
+
+    /// Rows of the detail body (for scrolling the tree and raw views), from the layout.
     pub fn detail_rows(&self) -> usize {
-        usize::from(self.size.1.saturating_sub(8)).max(1)
+        Pages::of(self.size).detail_rows
     }
 
     /// Lines of the Audit tab's list (below its header line), for scrolling it.
     pub fn audit_lines(&self) -> usize {
-        usize::from(self.size.1.saturating_sub(7)).max(1)
+        Pages::of(self.size).audit_lines
     }
 
-    /// Rows of list visible in the current terminal (for paging): the screen less the header,
-    /// the footer, the borders, the filter line and the column header.
+    /// Rows of list visible in the current terminal (for paging), from the layout.
     pub fn list_page_rows(&self) -> usize {
-        usize::from(self.size.1.saturating_sub(8)).max(1)
+        Pages::of(self.size).list_rows
     }
 
     /// The least rows the list's view moves when the cursor leaves it (`scroll::ScrollStep`).

@@ -9,6 +9,7 @@ use userscope::model::{StatusMarker, UserSummary};
 use userscope::msg::Msg;
 use userscope::state::{DetailTab, Focus, ProfileBadge, State};
 use userscope::theme::Theme;
+use userscope::ui::DrawnRows;
 use userscope::update::update;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
@@ -77,7 +78,9 @@ fn screen(state: &State) -> Vec<String> {
     let mut terminal =
         Terminal::new(TestBackend::new(state.size.0, state.size.1)).expect("a test terminal");
     terminal
-        .draw(|frame| userscope::ui::render(frame, state, &Theme::dark()))
+        .draw(|frame| {
+            userscope::ui::render(frame, state, &Theme::dark(), &mut DrawnRows::default());
+        })
         .expect("draws");
     let buffer = terminal.backend().buffer();
     (0..state.size.1)

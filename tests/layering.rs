@@ -94,6 +94,28 @@ const RULES: &[(&[&str], &[&str], &str)] = &[
         ],
         "the shared model and JSON helpers depend on nothing above them",
     ),
+    (
+        &["layout"],
+        &[
+            "provider",
+            "http",
+            "sandbox",
+            "directory",
+            "ui",
+            "theme",
+            "app",
+            "tui",
+            "commands",
+            "state",
+            "update",
+            "msg",
+            "effect",
+            "action",
+            "keymap",
+            "audit",
+        ],
+        "the layout is geometry that the pure core and the panes share: it uses neither",
+    ),
 ];
 
 /// Files (or folders, ending in `/`) exempt from the rules, each with the reason.
@@ -211,6 +233,57 @@ fn no_part_names_a_part_it_must_never_use() {
         broken.len(),
         broken.join("\n")
     );
+}
+
+/// Whether a line declares a `static` item or a `thread_local!`: state that lives outside the
+/// value a part is given, shared by every caller.
+fn declares_hidden_state(line: &str) -> bool {
+    let code = line.split("//").next().unwrap_or("").trim_start();
+    let item = code
+        .strip_prefix("pub ")
+        .or_else(|| code.strip_prefix("pub(crate) "))
+        .or_else(|| code.strip_prefix("pub(super) "))
+        .unwrap_or(code);
+    item.starts_with("static ") || item.starts_with("thread_local!")
+}
+
+#[test]
+fn the_pure_core_and_the_panes_keep_no_hidden_state() {
+    // A frame is a function of the state and the view's own memo (`ui::DrawnRows`), an update
+    // of the state and the message: neither reads a cache or a counter kept elsewhere.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    files.sort();
+    let mut hidden = Vec::new();
+    for file in &files {
+        let relative = file.strip_prefix(root).expect("under the crate");
+        let part = part_of(relative);
+        if !["ui", "state", "update", "layout"].contains(&part.as_str()) {
+            continue;
+        }
+        let text = std::fs::read_to_string(file).expect("a source file is readable");
+        for (number, line) in text.lines().enumerate() {
+            if declares_hidden_state(line) {
+                hidden.push(format!(
+                    "{}:{}: {}",
+                    relative.display(),
+                    number + 1,
+                    line.trim()
+                ));
+            }
+        }
+    }
+    assert!(
+        hidden.is_empty(),
+        "state kept outside the values given:\n{}",
+        hidden.join("\n")
+    );
+    assert!(declares_hidden_state(
+        "static NEXT: AtomicU64 = AtomicU64::new(1);"
+    ));
+    assert!(declares_hidden_state("thread_local! {"));
+    assert!(!declares_hidden_state("fn name(&self) -> &'static str {"));
 }
 
 #[test]

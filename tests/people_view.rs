@@ -13,6 +13,7 @@ use userscope::msg::Msg;
 use userscope::people::{Account, FindingCounts, MatchKind, ProfileAnswer};
 use userscope::state::{ProfileBadge, State};
 use userscope::theme::Theme;
+use userscope::ui::DrawnRows;
 use userscope::update::update;
 
 fn key(code: KeyCode) -> Msg {
@@ -93,7 +94,9 @@ fn the_people_view_shows_accounts_a_waiting_profile_and_a_failed_one() {
         let state = people_view(size);
         let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
         terminal
-            .draw(|frame| userscope::ui::render(frame, &state, &Theme::dark()))
+            .draw(|frame| {
+                userscope::ui::render(frame, &state, &Theme::dark(), &mut DrawnRows::default());
+            })
             .unwrap();
         let screen = terminal.backend().to_string();
         assert!(

@@ -13,6 +13,7 @@ use userscope::model::{StatusMarker, UserSummary};
 use userscope::msg::Msg;
 use userscope::state::{DetailTab, Focus, ProfileBadge, RequestId, State};
 use userscope::theme::Theme;
+use userscope::ui::DrawnRows;
 use userscope::update::update;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
@@ -124,7 +125,9 @@ fn draw(state: &State) -> String {
     let mut terminal =
         Terminal::new(TestBackend::new(state.size.0, state.size.1)).expect("a test terminal");
     terminal
-        .draw(|frame| userscope::ui::render(frame, state, &Theme::dark()))
+        .draw(|frame| {
+            userscope::ui::render(frame, state, &Theme::dark(), &mut DrawnRows::default());
+        })
         .expect("draws");
     terminal.backend().to_string()
 }

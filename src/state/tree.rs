@@ -10,8 +10,8 @@ mod paths;
 mod rows;
 mod visible;
 
+use std::num::NonZeroU64;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use bytes::Bytes;
 use serde_json::Value;
@@ -44,11 +44,9 @@ pub struct TreeState {
     labels: rows::LabelCache,
     /// Which document this is: a node's key, preview and label depend only on it and the node
     /// (its source, index and labeller never change once built), so drawing can reuse a row.
-    document: u64,
+    /// `None` until the state numbers the tree it shows (`numbered`).
+    document: Option<NonZeroU64>,
 }
-
-/// The next tree's `document`; 0 is the empty tree's.
-static NEXT_DOCUMENT: AtomicU64 = AtomicU64::new(1);
 
 impl Default for TreeState {
     fn default() -> Self {
@@ -61,7 +59,7 @@ impl Default for TreeState {
             cursor: 0,
             offset: 0,
             labels: rows::LabelCache::default(),
-            document: 0,
+            document: None,
         }
     }
 }
@@ -94,7 +92,6 @@ impl TreeState {
             index,
             labeller,
             expanded,
-            document: NEXT_DOCUMENT.fetch_add(1, Ordering::Relaxed),
             ..Self::default()
         };
         tree.refresh_visible(None);
@@ -122,9 +119,19 @@ impl TreeState {
             .unwrap_or_else(|_| Self::from_value(&record.json, labeller, depth))
     }
 
-    /// Which document the tree shows, the same for every clone of it; no two trees built in
-    /// one process share it (the empty tree's is 0).
-    pub fn document(&self) -> u64 {
+    /// The tree numbered `document` (from `State::next_document`, so no two trees the state
+    /// shows share a number).
+    #[must_use]
+    pub fn numbered(self, document: NonZeroU64) -> Self {
+        Self {
+            document: Some(document),
+            ..self
+        }
+    }
+
+    /// Which document the tree shows, the same for every clone of it; `None` for a tree no
+    /// state has numbered (its rows are drawn afresh every frame).
+    pub fn document(&self) -> Option<NonZeroU64> {
         self.document
     }
 

@@ -9,10 +9,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::list::fit;
+use super::ellipsis::fit;
+use super::severity::severity_style;
 use super::thousands;
 use crate::action::Action;
-use crate::audit::{Finding, Severity};
+use crate::audit::Finding;
 use crate::sanitize::one_line;
 use crate::state::{FindingGroup, FindingGrouping, FindingRow, KeyContext, State};
 use crate::theme::Theme;
@@ -33,7 +34,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, focused: bool, t
     let width = usize::from(area.width);
     let scanned = !state.audit_scan.findings.is_empty();
     let mut lines = vec![header(state, findings.len(), width, theme)];
-    let room = usize::from(area.height).saturating_sub(1);
+    let room = crate::layout::audit_lines(area);
     let first = view.first_row(room);
     let mut used = 0;
     for (index, row) in view.rows.iter().enumerate().skip(first) {
@@ -181,13 +182,4 @@ fn finding_lines(
             theme.muted(),
         )),
     ]
-}
-
-/// How a severity badge looks.
-pub fn severity_style(severity: Severity, theme: &Theme) -> Style {
-    match severity {
-        Severity::Critical | Severity::High => theme.error(),
-        Severity::Medium => theme.warning(),
-        Severity::Low | Severity::Info => theme.muted(),
-    }
 }

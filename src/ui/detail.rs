@@ -1,15 +1,17 @@
 //! The detail pane: tabs over the selected user's record (Overview sections, Raw JSON).
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Tabs, Wrap};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::draw;
-use super::list::fit;
+use super::ellipsis::fit;
+use super::row_memo::RowMemo;
 use super::spinner;
+use crate::layout::DetailAreas;
 use crate::model::{FieldValue, UserRecord};
 use crate::sanitize::one_line;
 use crate::state::{DetailTab, Focus, State};
@@ -34,14 +36,23 @@ fn detail_title(state: &State) -> String {
     )
 }
 
-pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
+/// Draws the detail pane; the Tree tab copies from `tree_rows` the rows the last frame drew alike.
+pub fn render(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    state: &State,
+    theme: &Theme,
+    tree_rows: &mut RowMemo<super::tree::RowKey>,
+) {
     let focused = state.focus == Focus::Detail;
     let detail = &state.detail;
     let title = detail_title(state);
     let title = super::pane_title(title, state, theme);
-    let inner = draw::bordered_block(frame.buffer_mut(), area, theme.border(focused), &title);
-    let [tabs_area, body] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+    draw::bordered_block(frame.buffer_mut(), area, theme.border(focused), &title);
+    let DetailAreas {
+        tabs: tabs_area,
+        body,
+    } = DetailAreas::of(area);
     let tabs = detail.tabs();
     let titles: Vec<&str> = tabs.iter().map(|tab| tab.title()).collect();
     let selected = tabs.iter().position(|tab| *tab == detail.tab).unwrap_or(0);
@@ -96,7 +107,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
             draw::paragraph(frame.buffer_mut(), body, Style::default(), &visible);
         }
         DetailTab::Tree => {
-            super::tree::render(frame, body, &detail.tree, focused, theme);
+            super::tree::render(frame, body, &detail.tree, focused, theme, tree_rows);
         }
         DetailTab::Threads => {
             super::threads::render(

@@ -1,6 +1,5 @@
 //! The footer: key hints from the keymap, and the status line.
 
-use std::cell::RefCell;
 use std::sync::Arc;
 
 use ratatui::Frame;
@@ -16,28 +15,34 @@ use crate::sanitize::one_line;
 use crate::state::{KeyContext, State};
 use crate::theme::Theme;
 
-pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
+/// Draws the hints (reusing the last frame's `hints` while they are for the same keys) and the
+/// status line, or the `:` line over it.
+pub fn render(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    state: &State,
+    theme: &Theme,
+    hints: &mut Option<HintsMemo>,
+) {
     let context = state.key_context();
     let width = area.width;
     let any_marked = !state.list.marked.is_empty();
     let buf = frame.buffer_mut();
-    HINTS_MEMO.with_borrow_mut(|memo| {
-        let fresh = memo
-            .as_ref()
-            .is_some_and(|memo| memo.is_for(&state.keymap, context, width, any_marked, theme));
-        if !fresh {
-            *memo = Some(HintsMemo::new(
-                &state.keymap,
-                context,
-                width,
-                any_marked,
-                theme,
-            ));
-        }
-        if let Some(memo) = memo {
-            draw::line(buf, area, &memo.line);
-        }
-    });
+    let fresh = hints
+        .as_ref()
+        .is_some_and(|memo| memo.is_for(&state.keymap, context, width, any_marked, theme));
+    if !fresh {
+        *hints = Some(HintsMemo::new(
+            &state.keymap,
+            context,
+            width,
+            any_marked,
+            theme,
+        ));
+    }
+    if let Some(memo) = hints {
+        draw::line(buf, area, &memo.line);
+    }
     if let Some(status_area) = area
         .height
         .checked_sub(1)
@@ -63,7 +68,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
 /// context, the width, whether users are marked and the theme, so a frame reuses the last one
 /// rather than looking up its keys (a reverse lookup each, through the whole table); it is a
 /// pure function of those five.
-struct HintsMemo {
+pub(super) struct HintsMemo {
     /// Held so that the pointer cannot be reused by another keymap while it is compared.
     keymap: Arc<Keymap>,
     context: KeyContext,
@@ -113,11 +118,6 @@ impl HintsMemo {
             && self.styles == (theme.key(), theme.muted())
             && (Arc::ptr_eq(&self.keymap, keymap) || self.keymap == *keymap)
     }
-}
-
-thread_local! {
-    /// The last frame's hints on the thread that draws.
-    static HINTS_MEMO: RefCell<Option<HintsMemo>> = const { RefCell::new(None) };
 }
 
 /// The `:` line over the status line, with its completions when Tab offered several.
@@ -233,10 +233,11 @@ mod tests {
     use super::*;
     use crate::state::{Focus, ProfileBadge};
 
-    fn hints_row(state: &State) -> String {
+    /// The hints drawn for `state`, the memo warm from the frames before.
+    fn hints_row(state: &State, memo: &mut Option<HintsMemo>) -> String {
         let mut terminal = Terminal::new(TestBackend::new(200, 6)).unwrap();
         terminal
-            .draw(|frame| render(frame, Rect::new(0, 4, 200, 2), state, &state.theme))
+            .draw(|frame| render(frame, Rect::new(0, 4, 200, 2), state, &state.theme, memo))
             .unwrap();
         let buffer = terminal.backend().buffer();
         (0..200).map(|x| buffer[(x, 4)].symbol()).collect()
@@ -250,24 +251,25 @@ mod tests {
             is_sandbox: true,
         };
         let mut state = State::new(badge, (200, 6));
-        let list_hints = hints_row(&state);
+        let mut memo = None;
+        let list_hints = hints_row(&state, &mut memo);
         assert!(list_hints.contains(" q quit"), "{list_hints}");
         // Another keymap, same pane: the hints say the new key.
         let keys = [("quit".to_owned(), vec!["ctrl-q".to_owned()])].into();
         state.keymap = Arc::new(Keymap::from_config(&keys).unwrap());
-        let remapped = hints_row(&state);
+        let remapped = hints_row(&state, &mut memo);
         assert!(remapped.contains(" Ctrl-q quit"), "{remapped}");
         assert!(!remapped.contains(" q quit"), "{remapped}");
         // Another pane, then back: each time the hints of the pane focused.
         state.focus = Focus::Detail;
-        let detail = hints_row(&state);
+        let detail = hints_row(&state, &mut memo);
         let fresh = HintsMemo::new(&state.keymap, state.key_context(), 200, false, &state.theme);
         let expected: String = fresh.line.spans.iter().map(|span| &*span.content).collect();
         assert_eq!(detail.trim_end(), expected.trim_end());
         state.focus = Focus::List;
-        assert_eq!(hints_row(&state), remapped);
+        assert_eq!(hints_row(&state, &mut memo), remapped);
         // Users marked: the same pane offers to clear them.
         state.list.marked.insert("u1".to_owned());
-        assert!(hints_row(&state).contains(" u clear the marks"));
+        assert!(hints_row(&state, &mut memo).contains(" u clear the marks"));
     }
 }

@@ -14,6 +14,12 @@ pub struct RowMemo<K> {
     rows: Vec<Option<MemoRow<K>>>,
 }
 
+impl<K> Default for RowMemo<K> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 #[derive(Debug)]
 struct MemoRow<K> {
     key: K,
@@ -21,7 +27,7 @@ struct MemoRow<K> {
 }
 
 impl<K> RowMemo<K> {
-    /// An empty memo (a `const`, for a `thread_local!`).
+    /// An empty memo.
     pub const fn new() -> Self {
         Self { rows: Vec::new() }
     }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::list::fit;
+use super::ellipsis::fit;
 use crate::model::ThreadInfo;
 use crate::sanitize::one_line;
 use crate::state::threads::ThreadsState;

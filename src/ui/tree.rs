@@ -1,8 +1,6 @@
 //! The tree tab: one row per visible node, indented by depth, with fold markers, domain labels,
 //! and the cursor's jq path on the last line. Only the rows on screen are read from the bytes.
 
-use std::cell::RefCell;
-
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -10,15 +8,26 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use super::draw;
-use super::list::fit;
+use super::ellipsis::fit;
 use super::row_memo::RowMemo;
+use crate::layout::TreeAreas;
 use crate::sanitize::one_line;
 use crate::state::tree::{NodeKey, NodeKind, TreeState};
 use crate::theme::Theme;
 
-pub fn render(frame: &mut Frame<'_>, area: Rect, tree: &TreeState, focused: bool, theme: &Theme) {
-    let [rows_area, path_area] =
-        Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+/// Draws the Tree tab, copying from `memo` the rows the last frame drew alike.
+pub fn render(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    tree: &TreeState,
+    focused: bool,
+    theme: &Theme,
+    memo: &mut RowMemo<RowKey>,
+) {
+    let TreeAreas {
+        rows: rows_area,
+        path: path_area,
+    } = TreeAreas::of(area);
     let width = usize::from(rows_area.width);
     let height = usize::from(rows_area.height);
     // The offset is kept by update; clamp here in case the terminal shrank since.
@@ -28,36 +37,35 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, tree: &TreeState, focused: bool
         .max((tree.cursor + 1).saturating_sub(height));
     let styles = RowStyles::of(theme, focused);
     let buf = frame.buffer_mut();
-    TREE_ROWS.with_borrow_mut(|memo| {
-        let mut drawn = 0;
-        for (row, node) in (offset..).zip(tree.visible.iter_from(offset).take(height)) {
-            let key = RowKey {
-                document: tree.document(),
-                node: node as u32,
-                fold: tree.fold(node),
-                selected: row == tree.cursor,
-                styles,
-            };
-            let at = Rect {
-                y: rows_area.y + u16::try_from(drawn).unwrap_or(u16::MAX),
-                height: 1,
-                ..rows_area
-            };
-            memo.draw_row(
-                buf,
-                at,
-                drawn,
-                |kept| *kept == key,
-                |buf, at| {
-                    let line = row_line(tree, node, key.selected, width, &styles);
-                    draw::line(buf, at, &line);
-                    key
-                },
-            );
-            drawn += 1;
-        }
-        memo.truncate(drawn);
-    });
+    let mut drawn = 0;
+    for (row, node) in (offset..).zip(tree.visible.iter_from(offset).take(height)) {
+        let key = RowKey {
+            document: tree.document(),
+            node: node as u32,
+            fold: tree.fold(node),
+            selected: row == tree.cursor,
+            styles,
+        };
+        let at = Rect {
+            y: rows_area.y + u16::try_from(drawn).unwrap_or(u16::MAX),
+            height: 1,
+            ..rows_area
+        };
+        memo.draw_row(
+            buf,
+            at,
+            drawn,
+            // A tree no state numbered could be any document: drawn afresh.
+            |kept| key.document.is_some() && *kept == key,
+            |buf, at| {
+                let line = row_line(tree, node, key.selected, width, &styles);
+                draw::line(buf, at, &line);
+                key
+            },
+        );
+        drawn += 1;
+    }
+    memo.truncate(drawn);
     let path = tree
         .current()
         .map(|node| tree.jq_path(node))
@@ -84,8 +92,8 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, tree: &TreeState, focused: bool
 /// since the last frame is copied, not drawn (a node's key, preview and label depend only on
 /// its document and the node).
 #[derive(Debug, Clone, Copy, PartialEq)]
-struct RowKey {
-    document: u64,
+pub(super) struct RowKey {
+    document: Option<std::num::NonZeroU64>,
     node: u32,
     fold: Option<bool>,
     selected: bool,
@@ -112,11 +120,6 @@ impl RowStyles {
             selection: theme.selection(focused),
         }
     }
-}
-
-thread_local! {
-    /// The tree rows of the last frame drawn on this thread.
-    static TREE_ROWS: RefCell<RowMemo<RowKey>> = const { RefCell::new(RowMemo::new()) };
 }
 
 fn row_line(

@@ -6,6 +6,7 @@ use crate::effect::Effect;
 use crate::model::UserSummary;
 use crate::msg::Msg;
 use crate::state::{Focus, ProfileBadge, RequestId, State};
+use crate::ui::DrawnRows;
 use crate::update::update;
 
 fn key(c: char) -> Msg {
@@ -46,7 +47,9 @@ fn filter_job(effects: &[Effect]) -> Option<(RequestId, crate::state::filter::Fi
 fn screen(state: &State) -> String {
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     terminal
-        .draw(|frame| crate::ui::render(frame, state, &state.theme))
+        .draw(|frame| {
+            crate::ui::render(frame, state, &state.theme, &mut DrawnRows::default());
+        })
         .unwrap();
     let buffer = terminal.backend().buffer();
     buffer

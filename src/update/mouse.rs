@@ -2,11 +2,12 @@
 //! pane and, in the list, selects the row clicked.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Position;
 
 use super::keys::on_key;
 use super::selection_changed;
 use crate::effect::Effect;
+use crate::layout::ListAreas;
 use crate::state::{Focus, State};
 
 /// Rows the wheel moves per notch.
@@ -16,10 +17,7 @@ pub(super) fn on_mouse(state: &mut State, event: MouseEvent) -> Vec<Effect> {
     if state.help_open || state.command.is_some() {
         return Vec::new();
     }
-    let areas = crate::ui::areas(
-        Rect::new(0, 0, state.size.0, state.size.1),
-        state.zoomed_pane(),
-    );
+    let areas = state.areas();
     let at = Position::new(event.column, event.row);
     let pane = if areas.list.contains(at) {
         Focus::List
@@ -51,13 +49,12 @@ pub(super) fn on_mouse(state: &mut State, event: MouseEvent) -> Vec<Effect> {
                 return Vec::new();
             }
             // The list's rows start below its border, the filter line and the column header.
-            let first_row = areas.list.y + 3;
-            let Some(row) = event.row.checked_sub(first_row) else {
+            let rows = ListAreas::of(areas.list).rows;
+            let Some(row) = event.row.checked_sub(rows.y) else {
                 return Vec::new();
             };
             let index = state.list.offset + usize::from(row);
-            if index < state.list.rows().len() && event.row < areas.list.bottom().saturating_sub(1)
-            {
+            if index < state.list.rows().len() && event.row < rows.bottom() {
                 state.list.cursor = index;
                 return selection_changed(state);
             }

@@ -27,7 +27,8 @@ pub(super) fn loaded(
                 announce_json_notes(state, &record);
             }
             let labeller = crate::json::labels::for_provider(record.provider);
-            let tree = crate::state::tree::TreeState::of_record(&record, labeller, 1);
+            let tree = crate::state::tree::TreeState::of_record(&record, labeller, 1)
+                .numbered(state.next_document());
             state.detail.raw_lines = Arc::new(crate::state::raw::RawLines::of_index(
                 tree.source().clone(),
                 tree.shared_index(),
