@@ -7,6 +7,7 @@ pub mod cli;
 pub mod clipboard;
 pub mod commands;
 pub mod config;
+pub mod count_text;
 pub mod csv_cell;
 pub mod directory;
 pub mod effect;

@@ -222,6 +222,15 @@ impl State {
         RequestId(self.next_request)
     }
 
+    /// The findings the Audit tab lists: the scan's when there is one, else the record's.
+    pub fn shown_findings(&self) -> &[crate::audit::Finding] {
+        if self.audit_scan.findings.is_empty() {
+            &self.detail.findings
+        } else {
+            &self.audit_scan.findings
+        }
+    }
+
     /// A fresh number for a record's tree, so drawing tells one document from another.
     pub fn next_document(&mut self) -> std::num::NonZeroU64 {
         self.next_document += 1;

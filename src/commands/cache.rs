@@ -5,9 +5,9 @@ use std::io::Write;
 
 use super::{CommandError, EXIT_IO};
 use crate::cli::CacheAction;
+use crate::count_text::thousands;
 use crate::directory::{age_since, unix_now};
 use crate::session::Session;
-use crate::ui::thousands;
 
 pub fn run(
     session: &mut Session,

@@ -5,10 +5,10 @@ use std::io::{IsTerminal, Write};
 use std::time::Instant;
 
 use super::{CommandError, EXIT_REMOTE};
+use crate::count_text::thousands;
 use crate::directory::{Directory, SyncReport};
 use crate::model::UserSummary;
 use crate::session::Session;
-use crate::ui::thousands;
 
 pub async fn run(session: &mut Session, profile: Option<&str>) -> Result<(), CommandError> {
     let profile = session.profile(profile).await?;

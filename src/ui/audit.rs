@@ -11,15 +11,15 @@ use unicode_width::UnicodeWidthStr;
 
 use super::ellipsis::fit;
 use super::severity::severity_style;
-use super::thousands;
 use crate::action::Action;
 use crate::audit::Finding;
+use crate::count_text::thousands;
 use crate::sanitize::one_line;
 use crate::state::{FindingGroup, FindingGrouping, FindingRow, KeyContext, State};
 use crate::theme::Theme;
 
 pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, focused: bool, theme: &Theme) {
-    let findings = crate::update::audit::shown(state);
+    let findings = state.shown_findings();
     let view = &state.detail.findings_view;
     if findings.is_empty() || view.rows.is_empty() {
         frame.render_widget(

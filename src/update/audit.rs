@@ -2,7 +2,6 @@
 //! tab's grouping, folding and cursor, and jumping from a finding to the user and the evidence.
 
 use crate::action::Action;
-use crate::audit::Finding;
 use crate::audit::scan::{ScanOutcome, ScanProgress};
 use crate::effect::Effect;
 use crate::state::{DetailTab, FindingRow, Focus, State};
@@ -115,15 +114,6 @@ pub(super) fn export(state: &mut State) -> Vec<Effect> {
     }]
 }
 
-/// The findings the Audit tab lists: the scan's when there is one, else the record's.
-pub fn shown(state: &State) -> &[Finding] {
-    if state.audit_scan.findings.is_empty() {
-        &state.detail.findings
-    } else {
-        &state.audit_scan.findings
-    }
-}
-
 /// Groups the findings the tab shows anew: call it whenever `shown` may have changed (a record's
 /// findings while no scan has any, a scan's end, a profile switch), and only then.
 pub(super) fn regroup(state: &mut State) {
@@ -187,7 +177,7 @@ pub(super) fn open(state: &mut State) -> Vec<Effect> {
         Some(FindingRow::Finding { finding, .. }) => finding,
         None => return Vec::new(),
     };
-    let Some(finding) = shown(state).get(finding).cloned() else {
+    let Some(finding) = state.shown_findings().get(finding).cloned() else {
         return Vec::new();
     };
     let shown_id = state.detail.record.as_ref().map(|record| record.id.clone());

@@ -5,12 +5,12 @@
 //! list that; a full sync is the only one that removes users.
 
 use super::selection_changed;
+use crate::count_text::thousands;
 use crate::effect::Effect;
 use crate::model::FetchError;
 use crate::model::UserPage;
 use crate::msg::StoredDirectory;
 use crate::state::{HeldUsers, RequestId, State, SyncEnd};
-use crate::ui::thousands;
 
 /// Reads the stored directory (the first thing the explorer does for a profile).
 pub(crate) fn open(state: &mut State) -> Vec<Effect> {
