@@ -92,6 +92,16 @@ const PEOPLE: &[(KeyBinding, Action)] = &[
     (key(KeyCode::Char('r')), Action::Refresh),
 ];
 
+/// What the People view takes of the global keys: it covers the panes, so their keys (Tab, `z`,
+/// `x`, `/`, tabs, `Y`) would act on what is hidden beneath it.
+const PEOPLE_GLOBAL: &[(KeyBinding, Action)] = &[
+    (key(KeyCode::Char('q')), Action::Quit),
+    (ctrl('c'), Action::Quit),
+    (key(KeyCode::Char('?')), Action::ToggleHelp),
+    (key(KeyCode::Esc), Action::Cancel),
+    (key(KeyCode::Char(':')), Action::CommandLine),
+];
+
 const DETAIL: &[(KeyBinding, Action)] = &[
     (key(KeyCode::Char('h')), Action::FocusPrev),
     (key(KeyCode::Left), Action::FocusPrev),
@@ -221,6 +231,6 @@ pub(super) fn tables(context: KeyContext) -> Vec<&'static [(KeyBinding, Action)]
         KeyContext::Detail => vec![OVERVIEW, DETAIL, MOVEMENT, GLOBAL],
         KeyContext::Tree => vec![TREE, DETAIL, MOVEMENT, GLOBAL],
         KeyContext::Threads => vec![THREADS, DETAIL, MOVEMENT, GLOBAL],
-        KeyContext::People => vec![PEOPLE, MOVEMENT, GLOBAL],
+        KeyContext::People => vec![PEOPLE, MOVEMENT, PEOPLE_GLOBAL],
     }
 }

@@ -31,18 +31,30 @@ const COLUMNS: [(&str, usize); 9] = [
 /// The narrowest each column gets when the pane is narrower than every full width.
 const NARROWEST: [usize; 9] = [12, 8, 8, 12, 24, 6, 11, 4, 16];
 
-/// The columns' widths for a pane `width` cells wide: full where they all fit; else the wide
-/// ones give way: the findings, the last login (its date stays), the e-mail, the name, the id.
+/// The columns' widths for a pane `width` cells wide (0: not shown): full where they all fit;
+/// else the wide ones give way: the findings, the last login (its date stays), the e-mail, the
+/// name, the id; and where even the narrowest widths do not fit, whole columns go rather than
+/// be cut mid-word: the id, the e-mail (the card says the address asked), the last login, the
+/// name.
 fn widths(width: usize) -> [usize; 9] {
     let mut widths = COLUMNS.map(|(_, width)| width);
-    let total = |widths: &[usize; 9]| widths.iter().sum::<usize>() + widths.len() - 1;
+    let total = |widths: &[usize; 9]| {
+        let shown = widths.iter().filter(|width| **width > 0);
+        shown.clone().sum::<usize>() + shown.count().saturating_sub(1)
+    };
     for column in [8, 6, 4, 3, 2, 0, 1, 5] {
         let over = total(&widths).saturating_sub(width);
         if over == 0 {
-            break;
+            return widths;
         }
         let give = over.min(widths[column] - NARROWEST[column]);
         widths[column] -= give;
+    }
+    for column in [2, 4, 6, 3] {
+        if total(&widths) <= width {
+            break;
+        }
+        widths[column] = 0;
     }
     widths
 }
@@ -176,6 +188,7 @@ fn fit_row(cells: impl IntoIterator<Item = String>, widths: &[usize; 9]) -> Stri
     cells
         .into_iter()
         .zip(widths)
+        .filter(|(_, width)| **width > 0)
         .map(|(cell, width)| fit(&one_line(&cell), *width))
         .collect::<Vec<_>>()
         .join(" ")
@@ -211,7 +224,11 @@ mod tests {
             assert!(total <= width, "{width}: {got:?}");
             assert!(got.iter().zip(NARROWEST).all(|(w, n)| *w >= n));
         }
-        // Narrower than every column at its narrowest: each at its narrowest, the findings cut.
-        assert_eq!(widths(78), NARROWEST);
+        // Narrower than every column at its narrowest: whole columns go (the id, the e-mail),
+        // the others at their narrowest, and the row fits.
+        let narrow = widths(78);
+        assert_eq!(narrow, [12, 8, 0, 12, 0, 6, 11, 4, 16]);
+        assert!(narrow.iter().sum::<usize>() + 6 <= 78);
+        assert_eq!(widths(60)[6], 0, "then the last login");
     }
 }

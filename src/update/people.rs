@@ -85,7 +85,10 @@ pub(super) fn on_key(state: &mut State, key: &KeyEvent) -> Option<Vec<Effect>> {
         return None;
     }
     let page = isize::try_from(state.list_page_rows()).unwrap_or(isize::MAX);
-    let action = state.keymap.resolve(KeyContext::People, key)?;
+    // The view covers the panes: a key it does not take does nothing, never acts beneath it.
+    let Some(action) = state.keymap.resolve(KeyContext::People, key) else {
+        return Some(Vec::new());
+    };
     let view = state.people.as_mut()?;
     let effects = match action {
         Action::Down => move_by(view, 1),

@@ -133,3 +133,27 @@ fn enter_opens_the_account_in_its_profile_and_esc_comes_back() {
     update(&mut state, key(KeyCode::Esc));
     assert!(state.people.is_none(), "a second Esc closes the view");
 }
+
+#[test]
+fn the_panes_keys_do_nothing_beneath_the_people_view() {
+    let mut state = state();
+    who(&mut state);
+    let focus = state.focus;
+    for code in [
+        KeyCode::Char('x'),
+        KeyCode::Char('/'),
+        KeyCode::Char('z'),
+        KeyCode::Char(']'),
+        KeyCode::Char('Y'),
+        KeyCode::Tab,
+    ] {
+        let effects = update(&mut state, key(code));
+        assert!(effects.is_empty(), "{code:?}: {effects:?}");
+        assert_eq!(state.focus, focus, "{code:?}");
+        assert!(!state.zoomed, "{code:?}");
+        assert!(state.people.as_ref().is_some_and(|view| !view.hidden));
+    }
+    // `?` and `:` still work over it.
+    update(&mut state, key(KeyCode::Char('?')));
+    assert!(state.help_open);
+}
