@@ -14,7 +14,7 @@ use super::list_columns::{
 };
 use super::row_memo::RowMemo;
 use super::{draw, spinner, thousands};
-use crate::model::{StatusMarker, UserSummary};
+use crate::model::{StatusMarker, UserRef};
 use crate::sanitize::one_line;
 use crate::state::list_sort::{ListSort, SortColumn, display_name};
 use crate::state::{Focus, State};
@@ -72,8 +72,8 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
             .filter_map(|(row, index)| list.users.get(*index).map(|user| (row, user)));
         for (row, user) in page {
             let selected = row == list.cursor;
-            let marked = list.marked.contains(&user.id);
-            let severity = list.severity.get(&user.id).copied();
+            let marked = list.marked.contains(user.id);
+            let severity = list.severity.get(user.id).copied();
             let at = Rect {
                 y: rows_area.y + u16::try_from(drawn).unwrap_or(u16::MAX),
                 height: 1,
@@ -94,10 +94,10 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme) {
                     let line = row_line(user, &look, &styles);
                     draw::line(buf, at, &line);
                     RowKey {
-                        id: user.id.clone(),
-                        name: user.name.clone(),
-                        email: user.email.clone(),
-                        role: user.role.clone(),
+                        id: user.id.to_owned(),
+                        name: user.name.to_owned(),
+                        email: user.email.to_owned(),
+                        role: user.role.map(str::to_owned),
                         marker: marker(user),
                         look,
                         styles,
@@ -151,14 +151,14 @@ struct RowKey {
 }
 
 impl RowKey {
-    fn is(&self, user: &UserSummary, look: &RowLook, styles: &RowStyles) -> bool {
+    fn is(&self, user: UserRef<'_>, look: &RowLook, styles: &RowStyles) -> bool {
         self.look == *look
             && self.styles == *styles
             && self.marker == marker(user)
             && self.id == user.id
             && self.name == user.name
             && self.email == user.email
-            && self.role == user.role
+            && self.role.as_deref() == user.role
     }
 }
 
@@ -266,7 +266,7 @@ fn render_filter(frame: &mut Frame<'_>, area: Rect, state: &State, theme: &Theme
     }
 }
 
-fn marker(user: &UserSummary) -> &'static str {
+fn marker(user: UserRef<'_>) -> &'static str {
     match user.status.first() {
         Some(StatusMarker::Blocked(_)) => "⊘",
         Some(StatusMarker::Disabled) => "✕",
@@ -279,7 +279,7 @@ fn marker(user: &UserSummary) -> &'static str {
     }
 }
 
-fn row_line(user: &UserSummary, look: &RowLook, styles: &RowStyles) -> Line<'static> {
+fn row_line(user: UserRef<'_>, look: &RowLook, styles: &RowStyles) -> Line<'static> {
     let columns = look.columns;
     let prefix = format!("{}{}", if look.marked { "●" } else { " " }, marker(user));
     // The worst audit finding of a viewed record, as one letter: C, H, M, L or I.
@@ -308,13 +308,13 @@ fn row_line(user: &UserSummary, look: &RowLook, styles: &RowStyles) -> Line<'sta
         Span::styled(" ".repeat((gap + 1).saturating_sub(padding)), styles.text),
         Span::styled(
             pad(
-                fit_email(&one_line(&user.email), columns.email),
+                fit_email(&one_line(user.email), columns.email),
                 columns.email,
             ),
             styles.muted,
         ),
     ];
-    let role = one_line(user.role.as_deref().unwrap_or(""));
+    let role = one_line(user.role.unwrap_or(""));
     let finding_style = look
         .severity
         .map_or(styles.text, |severity| styles.badge(severity));
@@ -360,6 +360,7 @@ pub fn fit(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::UserSummary;
 
     #[test]
     fn the_selection_covers_the_name_only_and_stays_visible_without_colour() {
@@ -374,10 +375,10 @@ mod tests {
             severity: None,
             selected: true,
             marked: false,
-            columns: Columns::fit(40, &std::iter::once(&user)),
+            columns: Columns::fit(40, &std::iter::once(UserRef::from(&user))),
         };
         for theme in [Theme::dark(), Theme::no_color()] {
-            let line = row_line(&user, &look, &RowStyles::of(&theme, true));
+            let line = row_line(UserRef::from(&user), &look, &RowStyles::of(&theme, true));
             let styled: Vec<(&str, bool)> = line
                 .spans
                 .iter()

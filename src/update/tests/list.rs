@@ -70,7 +70,7 @@ fn a_stale_stored_directory_shows_at_once_and_syncs_in_the_background() {
             },
         },
     );
-    assert_eq!(state.list.users[1].name, "Renamed One");
+    assert_eq!(state.list.users.get(1).unwrap().name, "Renamed One");
     assert_eq!(state.list.selected().unwrap().id, "u1");
     update(
         &mut state,
@@ -79,7 +79,7 @@ fn a_stale_stored_directory_shows_at_once_and_syncs_in_the_background() {
             result: Ok(None),
         },
     );
-    let ids: Vec<&str> = state.list.users.iter().map(|u| u.id.as_str()).collect();
+    let ids: Vec<&str> = state.list.users.iter().map(|u| u.id).collect();
     assert_eq!(ids, ["u0", "u1", "u3"], "u2 is gone from the server");
     assert_eq!(state.list.selected().unwrap().id, "u1");
     assert_eq!(state.list.directory.word(), "synced");
@@ -278,10 +278,7 @@ fn slash_filters_as_you_type_and_enter_asks_the_server() {
     for c in "user 42".chars() {
         update(&mut state, key(KeyCode::Char(c)));
     }
-    assert_eq!(
-        state.list.selected().map(|user| user.id.as_str()),
-        Some("u42")
-    );
+    assert_eq!(state.list.selected().map(|user| user.id), Some("u42"));
     // q is text while typing, not quit.
     update(&mut state, key(KeyCode::Char('q')));
     assert!(!state.quit);
@@ -367,10 +364,7 @@ fn s_sorts_the_list_by_the_next_column_and_capital_s_reverses() {
     update(&mut state, key(KeyCode::Char('s')));
     assert_eq!(state.status.info.as_deref(), Some("sorted by name ↑"));
     // "User 0", "User 1", "User 10", ... as text; the cursor stays on its user.
-    assert_eq!(
-        state.list.selected().map(|user| user.id.as_str()),
-        Some("u5")
-    );
+    assert_eq!(state.list.selected().map(|user| user.id), Some("u5"));
     update(&mut state, key(KeyCode::Char('S')));
     assert_eq!(state.status.info.as_deref(), Some("sorted by name ↓"));
     assert_eq!(state.list.rows().first(), Some(&99));
