@@ -2,7 +2,7 @@
 //! string, where each ends, their role and status (kept once per chunk for the users that share
 //! them), and what the filter needs of each (its character set and the text nucleo sees).
 
-use crate::model::{StatusMarker, UserRef, UserSummary};
+use crate::model::{StatusMarker, UserRef};
 use crate::state::filter::{CharSet, CharSets, Haystack, matcher_text};
 
 /// Users per chunk: a filter job's snapshot clones one pointer per chunk, and a row changed in
@@ -146,21 +146,14 @@ impl UserChunk {
 
     /// Adds a user without what the filter needs of it: [`install`](Self::install) follows
     /// before the chunk is read (the store's rows are read on one thread, derived on another).
-    pub fn push_raw(
-        &mut self,
-        id: &str,
-        name: &str,
-        email: &str,
-        role: Option<&str>,
-        status: &[StatusMarker],
-    ) {
-        self.text.push_str(id);
+    pub fn push_raw(&mut self, user: UserRef<'_>) {
+        self.text.push_str(user.id);
         let id_end = offset(self.text.len());
-        self.text.push_str(name);
+        self.text.push_str(user.name);
         let name_end = offset(self.text.len());
         self.text.push(' ');
-        self.text.push_str(email);
-        let extra = self.extra_of(role, status);
+        self.text.push_str(user.email);
+        let extra = self.extra_of(user.role, user.status);
         self.rows.push(Row {
             id_end,
             name_end,
@@ -172,14 +165,8 @@ impl UserChunk {
     }
 
     /// Adds a user, ready to be filtered.
-    pub fn push(&mut self, user: &UserSummary) {
-        self.push_raw(
-            &user.id,
-            &user.name,
-            &user.email,
-            user.role.as_deref(),
-            &user.status,
-        );
+    pub fn push(&mut self, user: UserRef<'_>) {
+        self.push_raw(user);
         self.derive_row(self.rows.len() - 1);
     }
 
@@ -243,19 +230,19 @@ impl UserChunk {
     }
 
     /// Replaces user `at` (its row changed on the server); the users after it move along.
-    pub fn set(&mut self, at: usize, user: &UserSummary) {
+    pub fn set(&mut self, at: usize, user: UserRef<'_>) {
         let Some(old) = self.rows.get(at).copied() else {
             return;
         };
         let start = self.start(at);
         let mut tail = self.text.split_off((old.end as usize).min(self.text.len()));
         self.text.truncate(start as usize);
-        self.text.push_str(&user.id);
+        self.text.push_str(user.id);
         let id_end = offset(self.text.len());
-        self.text.push_str(&user.name);
+        self.text.push_str(user.name);
         let name_end = offset(self.text.len());
         self.text.push(' ');
-        self.text.push_str(&user.email);
+        self.text.push_str(user.email);
         let end = offset(self.text.len());
         // Signed shift of every later user's offsets (wrapping arithmetic is exact here).
         let shift = end.wrapping_sub(old.end);
@@ -266,7 +253,7 @@ impl UserChunk {
             row.name_end = row.name_end.wrapping_add(shift);
             row.end = row.end.wrapping_add(shift);
         }
-        let extra = self.extra_of(user.role.as_deref(), &user.status);
+        let extra = self.extra_of(user.role, user.status);
         self.rows[at] = Row {
             id_end,
             name_end,
@@ -298,6 +285,7 @@ impl UserChunk {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::UserSummary;
 
     fn user(id: &str, name: &str, email: &str) -> UserSummary {
         UserSummary {
@@ -323,12 +311,12 @@ mod tests {
             user("4", "伟 Zhang", "wei@x.io"),
         ];
         for user in &users {
-            chunk.push(user);
+            chunk.push(user.into());
         }
         users[1] = user("2", "Zoe", "zoe.changed@example.com");
-        chunk.set(1, &users[1]);
+        chunk.set(1, (&users[1]).into());
         users[0] = user("1", "Ann e\u{301}", "a@x.io");
-        chunk.set(0, &users[0]);
+        chunk.set(0, (&users[0]).into());
         for (at, user) in users.iter().enumerate() {
             assert!(chunk.get(at).unwrap().is(user), "{at}");
             assert_eq!(chunk.get(at).unwrap().to_summary(), *user);

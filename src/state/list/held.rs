@@ -1,7 +1,7 @@
 //! The users the list holds, compactly (`chunk.rs`: one string of text per few thousand users,
 //! not five strings a user), each id found through a hash table of positions (`id_index.rs`).
-//! A stored directory is read into them as its rows stream from the store, each full chunk
-//! made ready for the filter on another thread while the next is read.
+//! A stored directory is read into them as its rows stream from the store: each full chunk is
+//! made ready for the filter and its ids indexed on other threads while the next is read.
 
 use std::sync::{Arc, Mutex, mpsc};
 
@@ -18,17 +18,9 @@ pub struct HeldUsers {
     ids: IdIndex,
 }
 
-/// The id of user `at` among `chunks` and then `last` (a chunk not yet among them).
-fn id_at<'a>(
-    chunks: &'a [Arc<UserChunk>],
-    last: Option<&'a UserChunk>,
-    at: usize,
-) -> Option<&'a str> {
-    match chunks.get(at / CHUNK) {
-        Some(chunk) => chunk.id(at % CHUNK),
-        None if at / CHUNK == chunks.len() => last?.id(at % CHUNK),
-        None => None,
-    }
+/// The id of user `at` among `chunks`.
+fn id_at(chunks: &[Arc<UserChunk>], at: usize) -> Option<&str> {
+    chunks.get(at / CHUNK)?.id(at % CHUNK)
 }
 
 impl HeldUsers {
@@ -45,8 +37,9 @@ impl HeldUsers {
         .unwrap_or_default()
     }
 
-    /// Holds the users `read` hands its reader (about `expected` of them), each full chunk made
-    /// ready for the filter on the other cores while `read` goes on.
+    /// Holds the users `read` hands its reader (about `expected` of them): each full chunk is
+    /// made ready for the filter on the other cores, and its ids indexed on a thread of their
+    /// own, while `read` goes on.
     pub fn read<E>(
         expected: usize,
         read: impl FnOnce(&mut HeldUsersReader) -> Result<(), E>,
@@ -55,15 +48,16 @@ impl HeldUsers {
             .map_or(1, std::num::NonZeroUsize::get)
             .saturating_sub(1)
             .max(1);
-        let (sender, receiver) = mpsc::channel::<(usize, Arc<UserChunk>)>();
-        let receiver = Mutex::new(receiver);
+        let (derive, to_derive) = mpsc::channel::<(usize, Arc<UserChunk>)>();
+        let to_derive = Mutex::new(to_derive);
+        let (index, to_index) = mpsc::channel::<Arc<UserChunk>>();
         std::thread::scope(|scope| {
             let derivers: Vec<_> = (0..workers)
                 .map(|_| {
                     scope.spawn(|| {
                         let mut done: Vec<(usize, Derived)> = Vec::new();
                         loop {
-                            let next = receiver
+                            let next = to_derive
                                 .lock()
                                 .unwrap_or_else(std::sync::PoisonError::into_inner)
                                 .recv();
@@ -75,25 +69,34 @@ impl HeldUsers {
                     })
                 })
                 .collect();
+            let indexer = scope.spawn(move || {
+                let mut ids = IdIndex::with_capacity(expected);
+                let mut chunks: Vec<Arc<UserChunk>> = Vec::new();
+                let mut repeated = false;
+                for chunk in to_index {
+                    chunks.push(chunk);
+                    repeated |= index_chunk(&mut ids, &chunks, chunks.len() - 1);
+                }
+                (ids, repeated)
+            });
             let mut reader = HeldUsersReader {
                 held: Self {
                     chunks: Vec::with_capacity(expected.div_ceil(CHUNK)),
-                    len: 0,
-                    ids: IdIndex::with_capacity(expected),
+                    ..Self::default()
                 },
                 current: UserChunk::with_capacity(0),
-                repeated: Vec::new(),
-                derive: sender,
+                derive,
+                index,
             };
             let read = read(&mut reader);
             let HeldUsersReader {
                 mut held,
                 mut current,
-                repeated,
                 derive,
+                index,
             } = reader;
-            drop(derive);
-            current.install(current.derived());
+            drop((derive, index));
+            let indexed = indexer.join();
             for deriver in derivers {
                 // A deriver that died leaves its chunks' sets empty: those users would never
                 // match, so the whole is derived again here.
@@ -110,15 +113,43 @@ impl HeldUsers {
                     }
                 }
             }
+            let (mut indexed_to, mut repeated) = (held.chunks.len(), false);
+            match indexed {
+                Ok((ids, repeated_there)) => (held.ids, repeated) = (ids, repeated_there),
+                Err(_) => indexed_to = 0,
+            }
             if current.len() > 0 {
+                current.install(current.derived());
                 current.shrink_to_fit();
                 held.chunks.push(Arc::new(current));
             }
-            for (at, user) in &repeated {
-                held.set(*at, user);
+            for number in indexed_to..held.chunks.len() {
+                repeated |= index_chunk(&mut held.ids, &held.chunks, number);
             }
-            read.map(|()| held)
+            read.map(|()| {
+                if repeated {
+                    held.without_repeats()
+                } else {
+                    held
+                }
+            })
         })
+    }
+
+    /// The same users with each id once: a repeated id's later row updates the first in place
+    /// (as a page merged later would). Rare: a store holding an incomplete sync beside a
+    /// complete one, a server listing a user twice.
+    fn without_repeats(&self) -> Self {
+        let mut held = Self::default();
+        for user in self.iter() {
+            match held.index_of_id(user.id) {
+                Some(at) => held.set_user(at, user),
+                None => {
+                    held.push_user(user);
+                }
+            }
+        }
+        held
     }
 
     /// How many users.
@@ -146,11 +177,15 @@ impl HeldUsers {
     /// Where the user with this id is.
     pub fn index_of_id(&self, id: &str) -> Option<usize> {
         let chunks = &self.chunks;
-        self.ids.find(id, |at| id_at(chunks, None, at))
+        self.ids.find(id, |at| id_at(chunks, at))
     }
 
     /// Adds a user whose id is not held; returns where it is.
     pub fn push(&mut self, user: &UserSummary) -> usize {
+        self.push_user(UserRef::from(user))
+    }
+
+    fn push_user(&mut self, user: UserRef<'_>) -> usize {
         if self.chunks.last().is_none_or(|chunk| chunk.is_full()) {
             self.chunks.push(Arc::new(UserChunk::default()));
         }
@@ -160,13 +195,16 @@ impl HeldUsers {
             self.len += 1;
         }
         let chunks = &self.chunks;
-        self.ids
-            .insert(&user.id, at, |other| id_at(chunks, None, other));
+        self.ids.insert(user.id, at, |other| id_at(chunks, other));
         at
     }
 
     /// Replaces user `at`'s row (changed on the server; the id stays).
     pub fn set(&mut self, at: usize, user: &UserSummary) {
+        self.set_user(at, UserRef::from(user));
+    }
+
+    fn set_user(&mut self, at: usize, user: UserRef<'_>) {
         if let Some(chunk) = self.chunks.get_mut(at / CHUNK) {
             Arc::make_mut(chunk).set(at % CHUNK, user);
         }
@@ -178,56 +216,50 @@ impl HeldUsers {
     }
 }
 
+/// Indexes the ids of chunk `number` of `chunks`; whether one of them was there already.
+fn index_chunk(ids: &mut IdIndex, chunks: &[Arc<UserChunk>], number: usize) -> bool {
+    let Some(chunk) = chunks.get(number) else {
+        return false;
+    };
+    let mut repeated = false;
+    for at in 0..chunk.len() {
+        if let Some(id) = chunk.id(at) {
+            let position = number * CHUNK + at;
+            repeated |= ids
+                .find_or_insert(id, position, |other| id_at(chunks, other))
+                .is_some();
+        }
+    }
+    repeated
+}
+
 /// What a store's rows are handed to as they are read (see [`HeldUsers::read`]).
 pub struct HeldUsersReader {
     held: HeldUsers,
     /// The chunk being filled.
     current: UserChunk,
-    /// Rows whose id came before: applied in place once every chunk is ready.
-    repeated: Vec<(usize, UserSummary)>,
     derive: mpsc::Sender<(usize, Arc<UserChunk>)>,
+    index: mpsc::Sender<Arc<UserChunk>>,
 }
 
 impl HeldUsersReader {
     /// The next row.
     pub fn add(&mut self, user: UserRef<'_>) {
-        let UserRef {
-            id,
-            name,
-            email,
-            role,
-            status,
-        } = user;
-        let held = &mut self.held;
-        let (chunks, current) = (&held.chunks, &self.current);
-        let at = held.len;
-        if let Some(first) = held
-            .ids
-            .find_or_insert(id, at, |other| id_at(chunks, Some(current), other))
-        {
-            self.repeated.push((first, user.to_summary()));
+        self.current.push_raw(user);
+        self.held.len += 1;
+        if !self.current.is_full() {
             return;
         }
-        self.current.push_raw(id, name, email, role, status);
-        held.len += 1;
-        if self.current.is_full() {
-            // The next chunk will be about as long as this one.
-            let next =
-                UserChunk::with_capacity(self.current.text_len() + self.current.text_len() / 8);
-            let mut full = std::mem::replace(&mut self.current, next);
-            full.shrink_to_fit();
-            let full = Arc::new(full);
-            let number = held.chunks.len();
-            held.chunks.push(Arc::clone(&full));
-            if let Err(mpsc::SendError((number, chunk))) = self.derive.send((number, full)) {
-                // No deriver left: derive it here.
-                drop(chunk);
-                if let Some(chunk) = held.chunks.get_mut(number) {
-                    let chunk = Arc::make_mut(chunk);
-                    chunk.install(chunk.derived());
-                }
-            }
-        }
+        // The next chunk will be about as long as this one.
+        let next = UserChunk::with_capacity(self.current.text_len() + self.current.text_len() / 8);
+        let mut full = std::mem::replace(&mut self.current, next);
+        full.shrink_to_fit();
+        let full = Arc::new(full);
+        let number = self.held.chunks.len();
+        self.held.chunks.push(Arc::clone(&full));
+        // A thread that is gone leaves its work to the end of `read`.
+        let _ = self.index.send(Arc::clone(&full));
+        let _ = self.derive.send((number, full));
     }
 }
 

@@ -91,3 +91,19 @@ fn an_id_read_again_updates_its_first_row_in_place() {
     assert_eq!(scored(&held, 0).unwrap().0, "Ann Li li@x.io");
     assert_eq!(held.index_of_id("2"), Some(1));
 }
+
+#[test]
+fn an_id_read_again_in_a_later_chunk_updates_its_first_row_and_leaves_no_gap() {
+    let mut users: Vec<UserSummary> = (0..CHUNK * 2 + 10)
+        .map(|i| user(&format!("id-{i}"), &format!("Name {i}"), "n@x.io"))
+        .collect();
+    users[CHUNK + 5] = user("id-3", "Renamed", "r@x.io");
+    let held = HeldUsers::build(&users);
+    assert_eq!(held.len(), users.len() - 1);
+    assert_eq!(held.get(3).unwrap().name, "Renamed");
+    assert_eq!(scored(&held, 3).unwrap().0, "Renamed r@x.io");
+    assert_eq!(held.index_of_id("id-3"), Some(3));
+    let last = format!("id-{}", users.len() - 1);
+    assert_eq!(held.index_of_id(&last), Some(users.len() - 2));
+    assert_eq!(held.get(CHUNK + 5).unwrap().id, format!("id-{}", CHUNK + 6));
+}
