@@ -19,16 +19,16 @@ pub struct Haystack<'a> {
     pub chars: CharSet,
     /// The text whose `char`s are nucleo's (each grapheme's first), as UTF-8.
     text: &'a str,
-    /// Whether the user's text is ASCII (nucleo's ASCII form); a text whose graphemes
-    /// reduce to ASCII characters is still nucleo's `Unicode` form.
-    ascii: bool,
+    /// `text` is the user's own (not a text its graphemes reduce to): nucleo's form is ASCII
+    /// when it is. A reduced text is always nucleo's `Unicode` form, ASCII characters or not.
+    own: bool,
 }
 
 impl<'a> Haystack<'a> {
-    /// A haystack of `text`, the characters nucleo sees, UTF-8 encoded; `ascii` when the
-    /// user's own text is ASCII.
-    pub(crate) fn new(chars: CharSet, text: &'a str, ascii: bool) -> Self {
-        Self { chars, text, ascii }
+    /// A haystack of `text`, the characters nucleo sees, UTF-8 encoded; `own` when that is
+    /// the user's own text, not a text its graphemes reduce to ([`matcher_text`]).
+    pub(crate) fn new(chars: CharSet, text: &'a str, own: bool) -> Self {
+        Self { chars, text, own }
     }
 
     /// The text as nucleo takes it: an ASCII text as it is; any other decoded into `buffer`.
@@ -36,7 +36,8 @@ impl<'a> Haystack<'a> {
     where
         'a: 'b,
     {
-        if self.ascii {
+        // Looked at here, once the character set has let the user through.
+        if self.own && self.text.is_ascii() {
             return Utf32Str::Ascii(self.text.as_bytes());
         }
         buffer.clear();
@@ -144,7 +145,7 @@ mod tests {
             let haystack = Haystack::new(
                 CharSet::default(),
                 kept.as_deref().unwrap_or(&text),
-                text.is_ascii(),
+                kept.is_none(),
             );
             let mut buffer = Vec::new();
             let decoded = haystack.text(&mut buffer);

@@ -23,8 +23,8 @@ struct Row {
     end: u32,
     /// Its (role, status) in `extras`.
     extra: u16,
-    /// The text nucleo sees differs from `name email` (kept in `matcher_texts`).
-    own_matcher_text: bool,
+    /// Its graphemes reduce `name email` to another text for nucleo (kept in `matcher_texts`).
+    graphemes_reduced: bool,
 }
 
 /// Up to [`CHUNK`] users.
@@ -127,12 +127,11 @@ impl UserChunk {
     pub fn haystack(&self, at: usize) -> Option<Haystack<'_>> {
         let row = self.rows.get(at)?;
         let chars = *self.chars.get(at)?;
-        let text = self.piece(row.id_end, row.end);
-        if row.own_matcher_text {
+        if row.graphemes_reduced {
             let kept = self.matcher_text_at(at)?;
             return Some(Haystack::new(chars, kept, false));
         }
-        Some(Haystack::new(chars, text, text.is_ascii()))
+        Some(Haystack::new(chars, self.piece(row.id_end, row.end), true))
     }
 
     fn matcher_text_at(&self, at: usize) -> Option<&str> {
@@ -159,7 +158,7 @@ impl UserChunk {
             name_end,
             end: offset(self.text.len()),
             extra,
-            own_matcher_text: false,
+            graphemes_reduced: false,
         });
         self.chars.push(CharSet::default());
     }
@@ -198,11 +197,11 @@ impl UserChunk {
         self.chars.resize(self.rows.len(), CharSet::default());
         self.matcher_texts = derived.matcher_texts;
         for row in &mut self.rows {
-            row.own_matcher_text = false;
+            row.graphemes_reduced = false;
         }
         for (at, _) in &self.matcher_texts {
             if let Some(row) = self.rows.get_mut(usize::from(*at)) {
-                row.own_matcher_text = true;
+                row.graphemes_reduced = true;
             }
         }
     }
@@ -226,7 +225,7 @@ impl UserChunk {
             (None, Err(_)) => {}
         }
         self.chars[at] = chars;
-        self.rows[at].own_matcher_text = self.matcher_text_at(at).is_some();
+        self.rows[at].graphemes_reduced = self.matcher_text_at(at).is_some();
     }
 
     /// Replaces user `at` (its row changed on the server); the users after it move along.
@@ -259,7 +258,7 @@ impl UserChunk {
             name_end,
             end,
             extra,
-            own_matcher_text: old.own_matcher_text,
+            graphemes_reduced: old.graphemes_reduced,
         };
         self.derive_row(at);
     }
