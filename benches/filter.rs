@@ -51,15 +51,8 @@ fn opened(directory: &Directory) -> State {
     let Some(Effect::OpenDirectory { request }) = init(&mut state).into_iter().next() else {
         panic!("the explorer opens its directory first")
     };
-    // As the app's task does: read, then made ready for the list on every core.
-    let stored = directory
-        .load(userscope::directory::unix_now() - 60)
-        .map(|mut stored| {
-            stored.held = Some(userscope::state::HeldUsers::build(std::mem::take(
-                &mut stored.users,
-            )));
-            stored
-        });
+    // As the app's task does: the rows made ready for the list as they are read.
+    let stored = directory.load_held(userscope::directory::unix_now() - 60);
     update(&mut state, Msg::DirectoryOpened { request, stored });
     state.focus = Focus::Filter;
     state

@@ -116,15 +116,8 @@ fn run_effect(
         Effect::OpenDirectory { request } => {
             let directory = context.directory.clone();
             let task = tokio::task::spawn_blocking(move || {
-                // Made ready for the list here, on every core: update takes them in O(1).
-                let stored = directory
-                    .load(crate::directory::unix_now())
-                    .map(|mut stored| {
-                        stored.held = Some(crate::state::HeldUsers::build(std::mem::take(
-                            &mut stored.users,
-                        )));
-                        stored
-                    });
+                // Made ready for the list here, as the rows are read: update takes them in O(1).
+                let stored = directory.load_held(crate::directory::unix_now());
                 let _ = sender.send(Msg::DirectoryOpened { request, stored });
             });
             tasks.insert(request, task.abort_handle());

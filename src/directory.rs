@@ -94,18 +94,50 @@ impl Directory {
             });
         };
         let stored = store.load(&self.key).map_err(|err| err.to_string())?;
-        let age_secs = stored
-            .synced_at
-            .map(|at| u64::try_from(now.saturating_sub(at)).unwrap_or(0));
-        let stale = age_secs.is_none_or(|age| age >= self.max_age.as_secs());
         Ok(StoredDirectory {
             users: stored.users,
+            ..self.stored(now, stored.synced_at, stored.total)
+        })
+    }
+
+    /// The stored users made ready for the list as they are read (the explorer's way in:
+    /// each user held once, compactly), and how old they are, as of `now` (Unix seconds).
+    pub fn load_held(&self, now: i64) -> Result<StoredDirectory, String> {
+        /// Room made at once for at most this many users: the total is the server's word.
+        const PRESIZED_UP_TO: u64 = 1 << 22;
+        let Some(store) = &self.store else {
+            return self.load(now);
+        };
+        let expected = store
+            .meta(&self.key)
+            .map_err(|err| err.to_string())?
+            .total
+            .map_or(0, |total| total.min(PRESIZED_UP_TO) as usize);
+        let mut meta = store::StoredMeta::default();
+        let held = crate::state::HeldUsers::read(expected, |reader| {
+            meta = store.read_users(&self.key, |user| reader.add(user))?;
+            Ok::<(), StoreError>(())
+        })
+        .map_err(|err| err.to_string())?;
+        Ok(StoredDirectory {
+            users: Vec::new(),
+            held: Some(held),
+            ..self.stored(now, meta.synced_at, meta.total)
+        })
+    }
+
+    /// A stored directory's age and staleness as of `now`, its users left out.
+    fn stored(&self, now: i64, synced_at: Option<i64>, total: Option<u64>) -> StoredDirectory {
+        let age_secs = synced_at.map(|at| u64::try_from(now.saturating_sub(at)).unwrap_or(0));
+        let stale = age_secs.is_none_or(|age| age >= self.max_age.as_secs());
+        StoredDirectory {
+            users: Vec::new(),
             held: None,
             age_secs,
             stale,
-            total: stored.total,
+            total,
             note: self.note.clone(),
-        })
+        }
     }
 
     /// Syncs every page of the provider's list into the store, handing each page to `on_page`

@@ -19,4 +19,4 @@ pub fn local_offset() -> chrono::FixedOffset {
 pub use lists::{BigBody, ListSource};
 pub use provider_kind::ProviderKind;
 pub use record::{RawBody, ThreadInfo, UserRecord};
-pub use summary::{StatusMarker, UserPage, UserSummary};
+pub use summary::{StatusMarker, UserPage, UserRef, UserSummary};

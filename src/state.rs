@@ -26,7 +26,9 @@ pub use command::CommandLine;
 pub use detail::{DetailState, DetailTab, RawSearch, UnviewedRecord, Wanted};
 pub use directory::{DirectoryState, SyncEnd};
 pub use findings::{FindingGroup, FindingGrouping, FindingRow, FindingsView};
-pub use list::{FILTER_AT_ONCE_UP_TO, HeldUsers, Merged, PendingFilter, UserListState};
+pub use list::{
+    FILTER_AT_ONCE_UP_TO, HeldUsers, HeldUsersReader, Merged, PendingFilter, UserListState,
+};
 
 /// Identifies one request, so late answers to superseded requests are dropped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -258,7 +260,7 @@ impl State {
     /// pass for it to count. (With the selection elsewhere nothing waits on time.)
     pub fn resting_on_unviewed(&self) -> bool {
         self.detail.unviewed.as_ref().is_some_and(|unviewed| {
-            self.list.selected().map(|user| user.id.as_str()) == Some(unviewed.id.as_str())
+            self.list.selected().map(|user| user.id) == Some(unviewed.id.as_str())
         })
     }
 

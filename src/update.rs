@@ -189,7 +189,7 @@ pub(crate) fn selection_changed(state: &mut State) -> Vec<Effect> {
     state.list.scroll_to_cursor(rows, jump);
     viewed::selection_moved(state);
     let mut effects = Vec::new();
-    let selected = state.list.selected().map(|user| user.id.clone());
+    let selected = state.list.selected().map(|user| user.id.to_owned());
     match selected {
         // The first selection since the pane was made (launch, `open` of a file, a profile
         // switch): nobody is scrolling past records yet, so its record is fetched at once

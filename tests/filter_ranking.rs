@@ -22,7 +22,7 @@ use userscope::effect::Effect;
 use userscope::model::{UserPage, UserSummary};
 use userscope::msg::{Msg, StoredDirectory};
 use userscope::state::filter::FilterJob;
-use userscope::state::{Focus, ProfileBadge, RequestId, State};
+use userscope::state::{Focus, HeldUsers, ProfileBadge, RequestId, State};
 use userscope::update::{init, update};
 
 /// Every user of a provider's sandbox of `users`, synced as the explorer syncs them.
@@ -75,7 +75,7 @@ fn users(count: usize) -> Vec<UserSummary> {
 }
 
 /// The ranking from scratch: every user held scored alone, best first, then load order.
-fn exhaustive(users: &[UserSummary], query: &str) -> Vec<usize> {
+fn exhaustive(users: &HeldUsers, query: &str) -> Vec<usize> {
     if query.is_empty() {
         return (0..users.len()).collect();
     }
@@ -246,7 +246,7 @@ impl Explorer {
                 if held.is_empty() {
                     return;
                 }
-                let mut user = held[at % held.len()].clone();
+                let mut user = held.get(at % held.len()).expect("a held user").to_summary();
                 user.name = format!("{} Annex", user.name);
                 self.page_of(vec![user]);
             }
@@ -279,10 +279,12 @@ impl Explorer {
                 expected.len(),
                 shown
                     .get(first_difference)
-                    .map(|&i| &self.state.list.users[i].name),
+                    .and_then(|&i| self.state.list.users.get(i))
+                    .map(|user| user.name),
                 expected
                     .get(first_difference)
-                    .map(|&i| &self.state.list.users[i].name),
+                    .and_then(|&i| self.state.list.users.get(i))
+                    .map(|user| user.name),
             );
         }
     }
@@ -346,7 +348,8 @@ fn typed_key_by_key(users: Vec<UserSummary>, query: &str) -> Vec<String> {
     list.rows()
         .iter()
         .take(5)
-        .map(|&index| list.users[index].name.clone())
+        .filter_map(|&index| list.users.get(index))
+        .map(|user| user.name.to_owned())
         .collect()
 }
 

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+use rusqlite::{Connection, OpenFlags, params};
 
 use super::private_file::{create_private_file, make_private_folder};
 pub use super::store_error::StoreError;
@@ -174,66 +174,6 @@ impl Store {
         work(&mut connection).map_err(|err| self.error(&err))
     }
 
-    /// The users stored under `key`, in their synced order.
-    pub fn load(&self, key: &str) -> Result<StoredUsers, StoreError> {
-        self.with(|connection| {
-            let meta: Option<(i64, Option<i64>, Option<i64>)> = connection
-                .query_row(
-                    "SELECT number, synced_at, total FROM directories WHERE key = ?1",
-                    [key],
-                    |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
-                )
-                .optional()?;
-            let Some((number, synced_at, total)) = meta else {
-                return Ok(StoredUsers::default());
-            };
-            let generations: i64 = connection.query_row(
-                "SELECT count(DISTINCT generation) FROM users WHERE directory = ?1",
-                [number],
-                |row| row.get(0),
-            )?;
-            // Rows come in the order they were written: generation by generation, each in
-            // the server's order.
-            let mut statement = connection.prepare_cached(
-                "SELECT id, name, email, role, status FROM users WHERE directory = ?1
-                 ORDER BY generation, rowid",
-            )?;
-            let rows = statement.query_map([number], |row| {
-                let status: String = row.get(4)?;
-                Ok(UserSummary {
-                    id: row.get(0)?,
-                    name: row.get(1)?,
-                    email: row.get(2)?,
-                    role: row.get(3)?,
-                    status: decode_status(&status),
-                })
-            })?;
-            let users = if generations > 1 {
-                // A sync that did not complete: its users replace the older ones in place.
-                let mut users: Vec<UserSummary> = Vec::new();
-                let mut at: std::collections::HashMap<String, usize> =
-                    std::collections::HashMap::new();
-                for user in rows {
-                    let user = user?;
-                    if let Some(&index) = at.get(&user.id) {
-                        users[index] = user;
-                    } else {
-                        at.insert(user.id.clone(), users.len());
-                        users.push(user);
-                    }
-                }
-                users
-            } else {
-                rows.collect::<rusqlite::Result<Vec<_>>>()?
-            };
-            Ok(StoredUsers {
-                users,
-                synced_at,
-                total: total.and_then(|total| u64::try_from(total).ok()),
-            })
-        })
-    }
-
     /// Starts a sync of `key`: what its pages are written with.
     pub fn begin_sync(
         &self,
@@ -384,17 +324,9 @@ fn encode_status(status: &[StatusMarker]) -> String {
     serde_json::to_string(&labels).unwrap_or_default()
 }
 
-fn decode_status(text: &str) -> Vec<StatusMarker> {
-    if text == "[]" {
-        // Most users have no marker: no parse.
-        return Vec::new();
-    }
-    serde_json::from_str::<Vec<String>>(text)
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|label| StatusMarker::from_label(label))
-        .collect()
-}
+#[path = "store_read.rs"]
+mod read;
+pub use read::StoredMeta;
 
 #[cfg(test)]
 #[path = "store_tests.rs"]

@@ -31,6 +31,55 @@ impl UserSummary {
     }
 }
 
+/// A user borrowed: from the list's compact storage, or from a [`UserSummary`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UserRef<'a> {
+    /// The id the provider's detail endpoint takes.
+    pub id: &'a str,
+    /// Display name; empty when the API gave none.
+    pub name: &'a str,
+    /// Primary e-mail; empty when the API gave none.
+    pub email: &'a str,
+    /// Role or access level, where the API has one.
+    pub role: Option<&'a str>,
+    /// Markers the row shows beside the name.
+    pub status: &'a [StatusMarker],
+}
+
+impl UserRef<'_> {
+    /// The user as an owned summary.
+    pub fn to_summary(self) -> UserSummary {
+        UserSummary {
+            id: self.id.to_owned(),
+            name: self.name.to_owned(),
+            email: self.email.to_owned(),
+            role: self.role.map(str::to_owned),
+            status: self.status.to_vec(),
+        }
+    }
+
+    /// Whether `user` is this row, field for field.
+    pub fn is(self, user: &UserSummary) -> bool {
+        self.id == user.id
+            && self.name == user.name
+            && self.email == user.email
+            && self.role == user.role.as_deref()
+            && self.status == user.status.as_slice()
+    }
+}
+
+impl<'a> From<&'a UserSummary> for UserRef<'a> {
+    fn from(user: &'a UserSummary) -> Self {
+        Self {
+            id: &user.id,
+            name: &user.name,
+            email: &user.email,
+            role: user.role.as_deref(),
+            status: &user.status,
+        }
+    }
+}
+
 /// A state worth flagging in a list row.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum StatusMarker {

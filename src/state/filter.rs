@@ -11,15 +11,14 @@
 use std::sync::Arc;
 
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
+use nucleo_matcher::{Config, Matcher};
 
-mod char_set;
+pub(crate) mod char_set;
+pub(crate) mod haystack;
 
-pub use char_set::CharSet;
-
-/// Haystacks per shared chunk: a job's snapshot clones one pointer per chunk, and appending
-/// to a chunk a job still holds copies at most this many texts.
-const CHUNK: usize = 4096;
+use super::list::chunk::{CHUNK, UserChunk};
+pub use char_set::{CharSet, CharSets};
+pub use haystack::{Haystack, matcher_text};
 
 /// Users scored between two looks at the cancel flag, and per part handed to a thread.
 const PART: usize = 16_384;
@@ -38,11 +37,6 @@ pub fn parse(query: &str) -> Pattern {
     pattern
 }
 
-/// The text a user is matched on: name and e-mail, so `suffix$` means the e-mail domain.
-pub fn haystack_of(name: &str, email: &str) -> Utf32String {
-    Utf32String::from(format!("{name} {email}"))
-}
-
 /// The ranking key of a user with a score: ascending keys are best first, then load order.
 pub fn rank(score: u32, index: usize) -> u64 {
     (u64::from(u32::MAX - score) << 32) | (index as u64 & u64::from(u32::MAX))
@@ -53,22 +47,20 @@ pub fn index_of(key: u64) -> usize {
     (key & u64::from(u32::MAX)) as usize
 }
 
-/// The texts users are matched on, converted once for the matcher, in load order, each with
-/// its [`CharSet`]. Chunks are shared (`Arc`), so a background job takes a snapshot cheaply.
+/// The texts users are matched on (`name email`), in load order, each with its [`CharSet`]:
+/// a snapshot of the list's chunks (shared, `Arc`), so a background job takes one cheaply.
 #[derive(Debug, Clone, Default)]
 pub struct Haystacks {
-    chunks: Vec<Arc<Chunk>>,
+    chunks: Vec<Arc<UserChunk>>,
     len: usize,
 }
 
-/// Up to [`CHUNK`] users' texts and their character sets.
-#[derive(Debug, Clone, Default)]
-struct Chunk {
-    texts: Vec<Utf32String>,
-    chars: Vec<CharSet>,
-}
-
 impl Haystacks {
+    /// A snapshot of the users held in `chunks` (`len` of them).
+    pub(crate) fn of_chunks(chunks: Vec<Arc<UserChunk>>, len: usize) -> Self {
+        Self { chunks, len }
+    }
+
     /// How many users' texts are held.
     pub fn len(&self) -> usize {
         self.len
@@ -79,79 +71,9 @@ impl Haystacks {
         self.len == 0
     }
 
-    /// Adds the next user's text.
-    pub fn push(&mut self, text: Utf32String) {
-        if self
-            .chunks
-            .last()
-            .is_none_or(|chunk| chunk.texts.len() == CHUNK)
-        {
-            self.chunks.push(Arc::new(Chunk {
-                texts: Vec::with_capacity(CHUNK),
-                chars: Vec::with_capacity(CHUNK),
-            }));
-        }
-        if let Some(chunk) = self.chunks.last_mut() {
-            let chunk = Arc::make_mut(chunk);
-            chunk.chars.push(CharSet::of_text(text.slice(..)));
-            chunk.texts.push(text);
-            self.len += 1;
-        }
-    }
-
-    /// Replaces user `index`'s text (a row changed on the server).
-    pub fn replace(&mut self, index: usize, text: Utf32String) {
-        if let Some(chunk) = self.chunks.get_mut(index / CHUNK) {
-            let chunk = Arc::make_mut(chunk);
-            let at = index % CHUNK;
-            if let (Some(chars), Some(slot)) = (chunk.chars.get_mut(at), chunk.texts.get_mut(at)) {
-                *chars = CharSet::of_text(text.slice(..));
-                *slot = text;
-            }
-        }
-    }
-
-    /// The texts of many users at once, converted on every core (a stored directory of a
-    /// million users is made ready off the loop in a fraction of the time one core takes).
-    pub fn of_texts(texts: &[(&str, &str)]) -> Self {
-        let build = |part: &[(&str, &str)]| -> Chunk {
-            let mut chunk = Chunk {
-                texts: Vec::with_capacity(part.len()),
-                chars: Vec::with_capacity(part.len()),
-            };
-            for (name, email) in part {
-                let text = haystack_of(name, email);
-                chunk.chars.push(CharSet::of_text(text.slice(..)));
-                chunk.texts.push(text);
-            }
-            chunk
-        };
-        let parts: Vec<&[(&str, &str)]> = texts.chunks(CHUNK).collect();
-        let threads = std::thread::available_parallelism()
-            .map_or(1, std::num::NonZeroUsize::get)
-            .min(parts.len())
-            .max(1);
-        let per_thread = parts.len().div_ceil(threads).max(1);
-        let chunks: Vec<Arc<Chunk>> = std::thread::scope(|scope| {
-            let workers: Vec<_> = parts
-                .chunks(per_thread)
-                .map(|some| scope.spawn(move || some.iter().map(|part| build(part)).collect()))
-                .collect();
-            workers
-                .into_iter()
-                .flat_map(|worker| worker.join().unwrap_or_else(|_| Vec::new()))
-                .map(Arc::new)
-                .collect()
-        });
-        let len = chunks.iter().map(|chunk| chunk.texts.len()).sum();
-        Self { chunks, len }
-    }
-
     /// User `index`'s text and character set.
-    pub fn get(&self, index: usize) -> Option<(Utf32Str<'_>, CharSet)> {
-        let chunk = self.chunks.get(index / CHUNK)?;
-        let at = index % CHUNK;
-        Some((chunk.texts.get(at)?.slice(..), *chunk.chars.get(at)?))
+    pub fn get(&self, index: usize) -> Option<Haystack<'_>> {
+        self.chunks.get(index / CHUNK)?.haystack(index % CHUNK)
     }
 }
 
@@ -165,10 +87,11 @@ fn score_range(
     ranked: &mut Vec<u64>,
 ) {
     let required = CharSet::required_by(pattern);
+    let mut buffer = Vec::new();
     for index in from..to {
-        if let Some((text, chars)) = haystacks.get(index)
-            && chars.holds(required)
-            && let Some(score) = pattern.score(text, matcher)
+        if let Some(haystack) = haystacks.get(index)
+            && haystack.chars.holds(required)
+            && let Some(score) = pattern.score(haystack.text(&mut buffer), matcher)
         {
             ranked.push(rank(score, index));
         }
@@ -297,27 +220,22 @@ impl FilterJob {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::UserSummary;
+    use crate::state::HeldUsers;
 
     fn haystacks(texts: &[&str]) -> Haystacks {
-        let mut haystacks = Haystacks::default();
-        for text in texts {
-            haystacks.push(Utf32String::from(*text));
+        let mut held = HeldUsers::default();
+        for (id, text) in texts.iter().enumerate() {
+            let (name, email) = text.rsplit_once(' ').unwrap_or((text, ""));
+            held.push(&UserSummary {
+                id: id.to_string(),
+                name: name.to_owned(),
+                email: email.to_owned(),
+                role: None,
+                status: Vec::new(),
+            });
         }
-        haystacks
-    }
-
-    #[test]
-    fn chunks_hold_every_text_in_order() {
-        let texts: Vec<String> = (0..CHUNK * 2 + 3).map(|i| format!("user {i}")).collect();
-        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let mut held = haystacks(&refs);
-        assert_eq!(held.len(), texts.len());
-        assert_eq!(held.get(CHUNK + 1).unwrap().0.to_string(), texts[CHUNK + 1]);
-        held.replace(CHUNK + 1, Utf32String::from("changed"));
-        let (text, chars) = held.get(CHUNK + 1).unwrap();
-        assert_eq!(text.to_string(), "changed");
-        assert_eq!(chars, CharSet::of_text(text));
-        assert!(held.get(texts.len()).is_none());
+        held.haystacks()
     }
 
     #[test]
@@ -340,28 +258,6 @@ mod tests {
         assert_eq!(ranking.users, held.len());
         assert_eq!(index_of(ranking.ranked[0]), 0);
         assert!(ranking.ranked.windows(2).all(|pair| pair[0] < pair[1]));
-    }
-
-    #[test]
-    fn texts_converted_on_every_core_are_those_pushed_one_by_one() {
-        let people: Vec<(String, String)> = (0..CHUNK * 2 + 5)
-            .map(|i| (format!("Zoë Ó {i}"), format!("zoe.{i}@example.com")))
-            .collect();
-        let pairs: Vec<(&str, &str)> = people
-            .iter()
-            .map(|(n, e)| (n.as_str(), e.as_str()))
-            .collect();
-        let at_once = Haystacks::of_texts(&pairs);
-        let mut one_by_one = Haystacks::default();
-        for (name, email) in &pairs {
-            one_by_one.push(haystack_of(name, email));
-        }
-        assert_eq!(at_once.len(), one_by_one.len());
-        for index in [0, CHUNK - 1, CHUNK, CHUNK * 2 + 4] {
-            let (a, a_chars) = at_once.get(index).unwrap();
-            let (b, b_chars) = one_by_one.get(index).unwrap();
-            assert_eq!((a.to_string(), a_chars), (b.to_string(), b_chars));
-        }
     }
 
     #[test]

@@ -5,20 +5,22 @@
 //! background job while the previous rows stay on screen and the title says it is filtering.
 //! Users arriving meanwhile are ranked into the answer when it is shown.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use tui_input::Input;
 
 use super::RequestId;
 
+pub(crate) mod chunk;
 mod held;
+mod id_index;
 mod recent;
 
 use super::directory::DirectoryState;
-use super::filter::{self, FilterJob, Haystacks, Ranking};
+use super::filter::{self, FilterJob, Ranking};
 use super::list_sort::{ListSort, SortKeys};
-use crate::model::UserSummary;
-pub use held::HeldUsers;
+use crate::model::{UserRef, UserSummary};
+pub use held::{HeldUsers, HeldUsersReader};
 use recent::RecentRankings;
 
 /// Filters over at most this many users run at once, on the loop's thread (well under a
@@ -48,12 +50,8 @@ pub struct Merged {
 /// The users held and what the list shows of them.
 #[derive(Debug, Clone, Default)]
 pub struct UserListState {
-    /// Users held, in the order they came (the store's, then the server's).
-    pub users: Vec<UserSummary>,
-    /// Text each user is matched on, converted once for the matcher.
-    haystacks: Haystacks,
-    /// Where each id is in `users`, so a page is merged in O(page).
-    ids: HashMap<String, usize>,
+    /// Users held, in the order they came (the store's, then the server's), each id once.
+    pub users: HeldUsers,
     /// The query `visible` is the complete answer to (empty: no filter).
     filtered_for: String,
     /// Ranking keys of `visible` when filtered (see `filter::rank`), to rank new users in.
@@ -97,19 +95,14 @@ impl UserListState {
         let first_new = self.users.len();
         let mut merged = Merged::default();
         for user in users {
-            if let Some(&index) = self.ids.get(&user.id) {
-                if self.users[index] != user {
-                    self.haystacks
-                        .replace(index, filter::haystack_of(&user.name, &user.email));
-                    self.users[index] = user;
+            if let Some(index) = self.users.index_of_id(&user.id) {
+                if self.users.get(index).is_some_and(|held| !held.is(&user)) {
+                    self.users.set(index, &user);
                     merged.changed += 1;
                 }
                 continue;
             }
-            self.ids.insert(user.id.clone(), self.users.len());
-            self.haystacks
-                .push(filter::haystack_of(&user.name, &user.email));
-            self.users.push(user);
+            self.users.push(&user);
             merged.added += 1;
         }
         if merged.changed > 0 {
@@ -128,17 +121,15 @@ impl UserListState {
     /// users already merges them (as a page would be).
     pub fn take_held(&mut self, held: HeldUsers) -> Merged {
         if !self.users.is_empty() {
-            return self.merge(held.users);
+            return self.merge(held.iter().map(UserRef::to_summary).collect());
         }
-        let added = held.users.len();
-        self.users = held.users;
-        self.haystacks = held.haystacks;
-        self.ids = held.ids;
+        let added = held.len();
+        self.users = held;
         self.filtered_for.clear();
         self.ranked.clear();
         self.ranking_stale = false;
         self.recent.forget();
-        self.visible = self.unfiltered_rows();
+        self.show_unfiltered();
         Merged { added, changed: 0 }
     }
 
@@ -163,7 +154,7 @@ impl UserListState {
         }
         let new = filter::rank_range(
             &self.filtered_for,
-            &self.haystacks,
+            &self.users.haystacks(),
             first_new,
             self.users.len(),
         );
@@ -186,13 +177,11 @@ impl UserListState {
     /// refilters when any did.
     pub fn retain(&mut self, keep: &HashSet<String>) -> usize {
         let before = self.users.len();
-        if self.users.iter().all(|user| keep.contains(&user.id)) {
+        if self.users.iter().all(|user| keep.contains(user.id)) {
             return 0;
         }
-        let selected = self.selected().map(|user| user.id.clone());
+        let selected = self.selected().map(|user| user.id.to_owned());
         let users = std::mem::take(&mut self.users);
-        self.ids.clear();
-        self.haystacks = Haystacks::default();
         self.filtered_for.clear();
         self.ranked.clear();
         self.ranking_stale = false;
@@ -202,11 +191,12 @@ impl UserListState {
         self.marked.retain(|id| keep.contains(id));
         self.merge(
             users
-                .into_iter()
-                .filter(|user| keep.contains(&user.id))
+                .iter()
+                .filter(|user| keep.contains(user.id))
+                .map(UserRef::to_summary)
                 .collect(),
         );
-        let index = selected.and_then(|id| self.ids.get(&id).copied());
+        let index = selected.and_then(|id| self.users.index_of_id(&id));
         self.cursor_to(index);
         before - self.users.len()
     }
@@ -228,14 +218,14 @@ impl UserListState {
     }
 
     /// The user under the cursor.
-    pub fn selected(&self) -> Option<&UserSummary> {
+    pub fn selected(&self) -> Option<UserRef<'_>> {
         self.selected_index()
             .and_then(|index| self.users.get(index))
     }
 
     /// The index of the user with this id, if held.
     pub fn index_of_id(&self, id: &str) -> Option<usize> {
-        self.ids.get(id).copied()
+        self.users.index_of_id(id)
     }
 
     /// Puts the cursor on a user if shown, else on the first row.
@@ -262,7 +252,7 @@ impl UserListState {
             self.filtering = None;
             self.keep_shown_ranking();
             self.ranking_stale = false;
-            self.visible = self.unfiltered_rows();
+            self.show_unfiltered();
             self.cursor_to(selected);
             return None;
         }
@@ -279,7 +269,7 @@ impl UserListState {
             self.show(ranking, selected);
             return None;
         }
-        let job = FilterJob::new(query.clone(), self.haystacks.clone());
+        let job = FilterJob::new(query.clone(), self.users.haystacks());
         if self.users.len() <= FILTER_AT_ONCE_UP_TO {
             self.filtering = None;
             let ranking = job.run(&|| false).unwrap_or_default();
@@ -341,15 +331,17 @@ impl UserListState {
         }
     }
 
-    /// Every user, in the sort's order: the rows with no filter.
-    fn unfiltered_rows(&self) -> Vec<usize> {
+    /// Shows every user, in the sort's order: the rows with no filter. The rows shown before go
+    /// first (a million users' are 8 MB).
+    fn show_unfiltered(&mut self) {
+        self.visible = Vec::new();
         let mut rows: Vec<usize> = (0..self.users.len()).collect();
         let keys = SortKeys {
             users: &self.users,
             severity: &self.severity,
         };
         keys.sort(self.sort, &mut rows);
-        rows
+        self.visible = rows;
     }
 
     /// The order of the unfiltered rows.
@@ -363,7 +355,7 @@ impl UserListState {
         self.sort = sort;
         if self.filtered_for.is_empty() && self.filtering.is_none() {
             let selected = self.selected_index();
-            self.visible = self.unfiltered_rows();
+            self.show_unfiltered();
             self.cursor_to(selected);
         }
     }

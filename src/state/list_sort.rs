@@ -8,7 +8,8 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use crate::audit::Severity;
-use crate::model::{StatusMarker, UserSummary};
+use crate::model::{StatusMarker, UserRef};
+use crate::state::HeldUsers;
 
 /// A column of the list the rows can be sorted by.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -82,7 +83,7 @@ impl ListSort {
 /// What sorting compares: the users and the findings badges, borrowed.
 pub struct SortKeys<'a> {
     /// The users held, by index.
-    pub users: &'a [UserSummary],
+    pub users: &'a HeldUsers,
     /// The worst finding of each viewed user, by id.
     pub severity: &'a HashMap<String, Severity>,
 }
@@ -102,14 +103,14 @@ impl SortKeys<'_> {
         }
     }
 
-    fn compare_users(&self, column: SortColumn, a: &UserSummary, b: &UserSummary) -> Ordering {
+    fn compare_users(&self, column: SortColumn, a: UserRef<'_>, b: UserRef<'_>) -> Ordering {
         match column {
             SortColumn::Provider => Ordering::Equal,
             SortColumn::Name => caseless(display_name(a), display_name(b)),
-            SortColumn::Email => caseless(&a.email, &b.email),
+            SortColumn::Email => caseless(a.email, b.email),
             SortColumn::Role => missing_last(
-                a.role.as_deref().filter(|role| !role.is_empty()),
-                b.role.as_deref().filter(|role| !role.is_empty()),
+                a.role.filter(|role| !role.is_empty()),
+                b.role.filter(|role| !role.is_empty()),
                 caseless,
             ),
             SortColumn::Status => missing_last(
@@ -118,11 +119,11 @@ impl SortKeys<'_> {
                 |a, b| a.cmp(&b),
             ),
             // Most severe first: the reverse of `Severity`'s own order.
-            SortColumn::Finding => missing_last(
-                self.severity.get(&a.id),
-                self.severity.get(&b.id),
-                |a, b| b.cmp(a),
-            ),
+            SortColumn::Finding => {
+                missing_last(self.severity.get(a.id), self.severity.get(b.id), |a, b| {
+                    b.cmp(a)
+                })
+            }
         }
     }
 
@@ -158,11 +159,11 @@ impl SortKeys<'_> {
 }
 
 /// The name a row shows (its id when the API gave no name).
-pub fn display_name(user: &UserSummary) -> &str {
+pub fn display_name(user: UserRef<'_>) -> &str {
     if user.name.is_empty() {
-        &user.id
+        user.id
     } else {
-        &user.name
+        user.name
     }
 }
 

@@ -201,7 +201,7 @@ fn a_changed_row_is_updated_in_place_and_ranked_again() {
             changed: 1
         }
     );
-    assert_eq!(list.users[1].name, "Bob Annex");
+    assert_eq!(list.users.get(1).unwrap().name, "Bob Annex");
     assert_eq!(list.selected().unwrap().id, "2", "the selection stays");
     list.filter = Input::new("'annex".to_owned());
     assert!(list.refilter(RequestId(1), true).is_none());

@@ -72,8 +72,8 @@ pub fn render(
         .filter_map(|(row, index)| list.users.get(*index).map(|user| (row, user)));
     for (row, user) in page {
         let selected = row == list.cursor;
-        let marked = list.marked.contains(&user.id);
-        let severity = list.severity.get(&user.id).copied();
+        let marked = list.marked.contains(user.id);
+        let severity = list.severity.get(user.id).copied();
         let at = Rect {
             y: rows_area.y + u16::try_from(drawn).unwrap_or(u16::MAX),
             height: 1,

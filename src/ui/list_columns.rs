@@ -8,7 +8,7 @@
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::audit::Severity;
-use crate::model::{StatusMarker, UserSummary};
+use crate::model::{StatusMarker, UserRef};
 use crate::sanitize::one_line;
 use crate::state::list_sort::{ListSort, SortColumn, display_name};
 
@@ -40,10 +40,10 @@ pub struct Columns {
 
 impl Columns {
     /// The columns for a row `width` cells wide showing `page`.
-    pub fn fit<'a>(width: usize, page: &(impl Iterator<Item = &'a UserSummary> + Clone)) -> Self {
+    pub fn fit<'a>(width: usize, page: &(impl Iterator<Item = UserRef<'a>> + Clone)) -> Self {
         // The gutter, then a space before each column.
         let room = width.saturating_sub(GUTTER + 1);
-        let widest = |measure: &dyn Fn(&UserSummary) -> usize, header: &str| {
+        let widest = |measure: &dyn Fn(UserRef<'a>) -> usize, header: &str| {
             page.clone()
                 .map(measure)
                 .max()
@@ -51,16 +51,12 @@ impl Columns {
                 .max(header.width())
         };
         let name = widest(&|user| one_line(display_name(user)).width(), "NAME");
-        let email = widest(&|user| one_line(&user.email).width(), "EMAIL");
+        let email = widest(&|user| one_line(user.email).width(), "EMAIL");
         let has_role = page
             .clone()
-            .any(|user| user.role.as_deref().is_some_and(|r| !r.is_empty()));
+            .any(|user| user.role.is_some_and(|r| !r.is_empty()));
         let role = if has_role {
-            widest(
-                &|user| one_line(user.role.as_deref().unwrap_or("")).width(),
-                "ROLE",
-            )
-            .min(ROLE_MAX)
+            widest(&|user| one_line(user.role.unwrap_or("")).width(), "ROLE").min(ROLE_MAX)
         } else {
             0
         };
@@ -99,7 +95,7 @@ fn split(room: usize, name: usize, email: usize) -> (usize, usize) {
 }
 
 /// The status word for the STATUS column: the first marker, as the glyph's legend names it.
-pub fn status_word(user: &UserSummary) -> &'static str {
+pub fn status_word(user: UserRef<'_>) -> &'static str {
     match user.status.first() {
         Some(StatusMarker::Blocked(_)) => "blocked",
         Some(StatusMarker::Disabled) => "disabled",

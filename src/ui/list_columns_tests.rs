@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::UserSummary;
 
 fn user(name: &str, email: &str, role: Option<&str>) -> UserSummary {
     UserSummary {
@@ -41,17 +42,17 @@ fn name_and_email_come_first_and_the_other_columns_join_as_width_allows() {
         user("Asha Rao", "asha.rao@example.in", None),
     ];
     // The list beside the detail pane at 80 columns: name and e-mail only, both readable.
-    let narrow = Columns::fit(30, &page.iter());
+    let narrow = Columns::fit(30, &page.iter().map(UserRef::from));
     assert_eq!((narrow.role, narrow.status, narrow.finding), (0, 0, 0));
     assert!(narrow.name >= 12 && narrow.email >= 12, "{narrow:?}");
     // At 140 columns the list is 56 wide: the role joins, whole name and e-mail kept.
-    let wide = Columns::fit(56, &page.iter());
+    let wide = Columns::fit(56, &page.iter().map(UserRef::from));
     assert_eq!((wide.name, wide.email), (14, 26));
     assert_eq!((wide.role, wide.status, wide.finding), (5, 0, 0));
     // Zoomed: everything.
-    let zoomed = Columns::fit(118, &page.iter());
+    let zoomed = Columns::fit(118, &page.iter().map(UserRef::from));
     assert_eq!((zoomed.role, zoomed.status, zoomed.finding), (5, 8, 8));
     // No role on the page: no ROLE column.
-    let roleless = Columns::fit(118, &page[1..].iter());
+    let roleless = Columns::fit(118, &page[1..].iter().map(UserRef::from));
     assert_eq!(roleless.role, 0);
 }

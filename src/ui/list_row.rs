@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::list_columns::{Columns, cell, finding_word, fit_email, fit_middle, pad, status_word};
 use super::severity::severity_style;
-use crate::model::{StatusMarker, UserSummary};
+use crate::model::{StatusMarker, UserRef};
 use crate::sanitize::one_line;
 use crate::state::list_sort::display_name;
 use crate::theme::Theme;
@@ -36,12 +36,12 @@ pub(super) struct RowKey {
 
 impl RowKey {
     /// The key of `user`'s row drawn as `look` with `styles`.
-    pub(super) fn of(user: &UserSummary, look: RowLook, styles: RowStyles) -> Self {
+    pub(super) fn of(user: UserRef<'_>, look: RowLook, styles: RowStyles) -> Self {
         Self {
-            id: user.id.clone(),
-            name: user.name.clone(),
-            email: user.email.clone(),
-            role: user.role.clone(),
+            id: user.id.to_owned(),
+            name: user.name.to_owned(),
+            email: user.email.to_owned(),
+            role: user.role.map(str::to_owned),
             marker: marker(user),
             look,
             styles,
@@ -49,14 +49,14 @@ impl RowKey {
     }
 
     /// Whether the row drawn with this key shows `user` as `look` with `styles`.
-    pub(super) fn is(&self, user: &UserSummary, look: &RowLook, styles: &RowStyles) -> bool {
+    pub(super) fn is(&self, user: UserRef<'_>, look: &RowLook, styles: &RowStyles) -> bool {
         self.look == *look
             && self.styles == *styles
             && self.marker == marker(user)
             && self.id == user.id
             && self.name == user.name
             && self.email == user.email
-            && self.role == user.role
+            && self.role.as_deref() == user.role
     }
 }
 
@@ -105,7 +105,7 @@ impl RowStyles {
 }
 
 /// The glyph of a user's first status, before the name.
-fn marker(user: &UserSummary) -> &'static str {
+fn marker(user: UserRef<'_>) -> &'static str {
     match user.status.first() {
         Some(StatusMarker::Blocked(_)) => "⊘",
         Some(StatusMarker::Disabled) => "✕",
@@ -119,7 +119,7 @@ fn marker(user: &UserSummary) -> &'static str {
 }
 
 /// The row's spans, each cut to its column.
-pub(super) fn row_line(user: &UserSummary, look: &RowLook, styles: &RowStyles) -> Line<'static> {
+pub(super) fn row_line(user: UserRef<'_>, look: &RowLook, styles: &RowStyles) -> Line<'static> {
     let columns = look.columns;
     let prefix = format!("{}{}", if look.marked { "●" } else { " " }, marker(user));
     // The worst audit finding of a viewed record, as one letter: C, H, M, L or I.
@@ -148,13 +148,13 @@ pub(super) fn row_line(user: &UserSummary, look: &RowLook, styles: &RowStyles) -
         Span::styled(" ".repeat((gap + 1).saturating_sub(padding)), styles.text),
         Span::styled(
             pad(
-                fit_email(&one_line(&user.email), columns.email),
+                fit_email(&one_line(user.email), columns.email),
                 columns.email,
             ),
             styles.muted,
         ),
     ];
-    let role = one_line(user.role.as_deref().unwrap_or(""));
+    let role = one_line(user.role.unwrap_or(""));
     let finding_style = look
         .severity
         .map_or(styles.text, |severity| styles.badge(severity));
@@ -174,6 +174,7 @@ pub(super) fn row_line(user: &UserSummary, look: &RowLook, styles: &RowStyles) -
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::UserSummary;
 
     #[test]
     fn the_selection_covers_the_name_only_and_stays_visible_without_colour() {
@@ -188,10 +189,10 @@ mod tests {
             severity: None,
             selected: true,
             marked: false,
-            columns: Columns::fit(40, &std::iter::once(&user)),
+            columns: Columns::fit(40, &std::iter::once(UserRef::from(&user))),
         };
         for theme in [Theme::dark(), Theme::no_color()] {
-            let line = row_line(&user, &look, &RowStyles::of(&theme, true));
+            let line = row_line(UserRef::from(&user), &look, &RowStyles::of(&theme, true));
             let styled: Vec<(&str, bool)> = line
                 .spans
                 .iter()

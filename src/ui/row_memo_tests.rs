@@ -102,7 +102,9 @@ fn a_frame_drawn_from_remembered_rows_is_the_frame_drawn_from_nothing() {
             "renamed in place",
             Box::new(|s| {
                 let at = s.list.rows()[s.list.cursor];
-                s.list.users[at].name = "Renamed".to_owned();
+                let mut user = s.list.users.get(at).unwrap().to_summary();
+                user.name = "Renamed".to_owned();
+                s.list.users.set(at, &user);
             }),
         ),
         ("detail focused", Box::new(|s| s.focus = Focus::Detail)),

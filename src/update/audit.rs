@@ -185,12 +185,13 @@ pub(super) fn open(state: &mut State) -> Vec<Effect> {
         reveal(state, &finding.path);
         return super::viewed::opened(state, &finding.user_id);
     }
-    if let Some(row) = state
-        .list
-        .rows()
-        .iter()
-        .position(|index| state.list.users[*index].id == finding.user_id)
-    {
+    if let Some(row) = state.list.rows().iter().position(|index| {
+        state
+            .list
+            .users
+            .get(*index)
+            .is_some_and(|user| user.id == finding.user_id)
+    }) {
         state.list.cursor = row;
         let (rows, jump) = (state.list_page_rows(), state.list_jump());
         state.list.scroll_to_cursor(rows, jump);

@@ -16,8 +16,8 @@ pub(super) fn start(state: &mut State) -> Vec<Effect> {
             .list
             .users
             .iter()
-            .filter(|user| state.list.marked.contains(&user.id))
-            .map(|user| user.id.clone())
+            .filter(|user| state.list.marked.contains(user.id))
+            .map(|user| user.id.to_owned())
             .collect();
         state.exporting = true;
         state.exporting_marked = true;

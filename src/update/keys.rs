@@ -154,7 +154,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Refresh if list_focused(state) || state.list.error.is_some() => {
             super::directory::sync(state)
         }
-        Action::Refresh => match state.list.selected().map(|user| user.id.clone()) {
+        Action::Refresh => match state.list.selected().map(|user| user.id.to_owned()) {
             Some(id) => open_record(state, id),
             None => Vec::new(),
         },
@@ -342,7 +342,7 @@ fn open(state: &mut State) -> Vec<Effect> {
     }
     if list_focused(state) {
         state.focus = Focus::Detail;
-        let Some(id) = state.list.selected().map(|user| user.id.clone()) else {
+        let Some(id) = state.list.selected().map(|user| user.id.to_owned()) else {
             return Vec::new();
         };
         if state.detail.current_id() == Some(id.as_str()) {

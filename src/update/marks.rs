@@ -9,7 +9,7 @@ use crate::state::State;
 
 /// Space: marks or unmarks the selected user and steps down, to mark a run quickly.
 pub(super) fn toggle(state: &mut State) -> Vec<Effect> {
-    if let Some(id) = state.list.selected().map(|user| user.id.clone())
+    if let Some(id) = state.list.selected().map(|user| user.id.to_owned())
         && !state.list.marked.remove(&id)
     {
         state.list.marked.insert(id);
@@ -26,7 +26,7 @@ pub(super) fn mark_all_shown(state: &mut State) -> Vec<Effect> {
         .rows()
         .iter()
         .filter_map(|index| list.users.get(*index))
-        .map(|user| user.id.clone())
+        .map(|user| user.id.to_owned())
         .collect();
     let count = shown.len();
     list.marked.extend(shown);

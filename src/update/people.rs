@@ -32,9 +32,9 @@ pub(super) fn open_selected(state: &mut State) -> Vec<Effect> {
         return Vec::new();
     };
     let text = if user.email.trim().is_empty() {
-        user.name.clone()
+        user.name.to_owned()
     } else {
-        user.email.clone()
+        user.email.to_owned()
     };
     open(state, &text)
 }

@@ -29,22 +29,42 @@ impl CharSet {
 
     /// The buckets of every form a text's characters are compared as.
     pub fn of_text(text: Utf32Str<'_>) -> Self {
-        use nucleo_matcher::chars::{normalize, to_lower_case};
+        Self::of_chars(text.chars())
+    }
+
+    /// The same of the characters nucleo sees, UTF-8 encoded (see `Haystack`).
+    pub fn of_str(text: &str) -> Self {
+        if text.is_ascii() {
+            return Self(
+                text.bytes()
+                    .fold(0, |bits, byte| bits | Self::bucket(char::from(byte))),
+            );
+        }
+        Self::of_chars(text.chars())
+    }
+
+    fn of_chars(chars: impl Iterator<Item = char>) -> Self {
         let mut bits = 0;
-        for c in text.chars() {
+        for c in chars {
             if c.is_ascii() {
                 // Normalizing leaves ASCII as it is, and an upper-case letter's lower case
                 // falls in its own bucket: one bucket covers every form.
                 bits |= Self::bucket(c);
                 continue;
             }
-            let normalized = normalize(c);
-            bits |= Self::bucket(c)
-                | Self::bucket(normalized)
-                | Self::bucket(to_lower_case(c))
-                | Self::bucket(to_lower_case(normalized));
+            bits |= Self::forms(c);
         }
         Self(bits)
+    }
+
+    /// The buckets of a non-ASCII character's four forms.
+    fn forms(c: char) -> u64 {
+        use nucleo_matcher::chars::{normalize, to_lower_case};
+        let normalized = normalize(c);
+        Self::bucket(c)
+            | Self::bucket(normalized)
+            | Self::bucket(to_lower_case(c))
+            | Self::bucket(to_lower_case(normalized))
     }
 
     /// The buckets every text that can match `pattern` holds: each character of each atom
@@ -65,56 +85,47 @@ impl CharSet {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use nucleo_matcher::{Config, Matcher, Utf32String};
+/// Character sets of many texts, each non-ASCII character's forms looked up once: nucleo
+/// searches its case and normalization tables per character, which is most of the time a
+/// million users' sets take otherwise. A memo of a pure function, so its sets are
+/// [`CharSet::of_str`]'s (`a_memo_gives_the_same_sets`).
+pub struct CharSets {
+    /// The forms' buckets of the last character seen in each slot (by code point); `'\0'`,
+    /// an ASCII character, marks an empty slot.
+    forms: Vec<(char, u64)>,
+}
 
-    use super::*;
-    use crate::state::filter::parse;
-
-    /// Characters of texts: ASCII, accents precomposed and combining, case pairs that fold
-    /// oddly (dotless i, the long s, a ligature, a titlecase digraph), CJK, RTL controls.
-    const TEXT_CHARS: &[char] = &[
-        'a', 'e', 'i', 's', 'o', 'A', 'E', 'I', 'S', 'z', '0', '7', ' ', '.', '@', '_', '\'', '-',
-        'À', 'É', 'é', 'è', 'Ö', 'ö', 'ü', 'Ü', 'ß', 'Š', 'š', 'ž', 'Ç', 'ç', 'ı', 'İ', 'ſ', 'ﬁ',
-        'ǅ', 'Ǆ', 'ǆ', '伟', '陈', 'Ω', 'ω', 'K', '\u{212a}', '\u{0301}', '\u{202e}', '\t',
-    ];
-
-    /// Characters of queries, fzf's syntax included.
-    const QUERY_CHARS: &[char] = &[
-        'a', 'e', 'i', 's', 'o', 'A', 'E', 'I', 'S', 'z', '0', ' ', '.', '@', '\'', '^', '$', '!',
-        '\\', 'É', 'é', 'ö', 'Ö', 'Š', 'š', 'ß', 'ç', 'ı', 'İ', 'ſ', 'ǅ', 'ω', 'K', '\u{212a}',
-        '\u{0301}', '-',
-    ];
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
-
-        /// The skip is exact: a text it rules out is one nucleo does not match.
-        #[test]
-        fn char_set_never_rules_out_a_match(
-            text in proptest::collection::vec(proptest::sample::select(TEXT_CHARS), 0..24),
-            query in proptest::collection::vec(proptest::sample::select(QUERY_CHARS), 0..8),
-        ) {
-            let query: String = query.into_iter().collect();
-            let text: String = text.into_iter().collect();
-            let pattern = parse(&query);
-            let text = Utf32String::from(text.as_str());
-            let mut matcher = Matcher::new(Config::DEFAULT);
-            if pattern.score(text.slice(..), &mut matcher).is_some() {
-                proptest::prop_assert!(
-                    CharSet::of_text(text.slice(..)).holds(CharSet::required_by(&pattern))
-                );
-            }
+impl Default for CharSets {
+    fn default() -> Self {
+        Self {
+            forms: vec![('\0', 0); 1024],
         }
     }
+}
 
-    #[test]
-    fn a_text_lacking_a_needed_character_is_ruled_out() {
-        let pattern = parse("zq");
-        let text = Utf32String::from("Anna Smith anna@x.io");
-        assert!(!CharSet::of_text(text.slice(..)).holds(CharSet::required_by(&pattern)));
-        let accented = Utf32String::from("José");
-        assert!(CharSet::of_text(accented.slice(..)).holds(CharSet::required_by(&parse("jose"))));
+impl CharSets {
+    /// The set of a text, as [`CharSet::of_str`].
+    pub fn of_str(&mut self, text: &str) -> CharSet {
+        if text.is_ascii() {
+            return CharSet::of_str(text);
+        }
+        let mut bits = 0;
+        for c in text.chars() {
+            if c.is_ascii() {
+                bits |= CharSet::bucket(c);
+                continue;
+            }
+            let slot = c as usize % self.forms.len();
+            if let Some(kept) = self.forms.get_mut(slot) {
+                if kept.0 != c {
+                    *kept = (c, CharSet::forms(c));
+                }
+                bits |= kept.1;
+            }
+        }
+        CharSet(bits)
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -246,10 +246,7 @@ fn enter_on_a_group_folds_it_and_enter_on_a_finding_opens_its_user() {
         Some("u1"),
         "Enter fetches the finding's user"
     );
-    assert_eq!(
-        state.list.selected().map(|user| user.id.as_str()),
-        Some("u1")
-    );
+    assert_eq!(state.list.selected().map(|user| user.id), Some("u1"));
     assert_eq!(state.detail.reveal_after_load.as_deref(), Some(".a"));
 
     update(&mut state, key(KeyCode::Char('g')));

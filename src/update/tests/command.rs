@@ -142,10 +142,7 @@ fn colon_user_selects_a_user_shown_and_opens_it() {
     let mut state = loaded();
     answer_fetch(&mut state);
     let effects = run_command(&mut state, "user u42");
-    assert_eq!(
-        state.list.selected().map(|user| user.id.as_str()),
-        Some("u42")
-    );
+    assert_eq!(state.list.selected().map(|user| user.id), Some("u42"));
     assert_eq!(
         fetch_request(&effects).map(|(_, id)| id).as_deref(),
         Some("u42"),
@@ -175,10 +172,7 @@ fn colon_user_fetches_a_user_not_in_the_list_or_hidden_by_the_filter_and_says_so
         state.status.info.as_deref(),
         Some("user 999999 is not in the list: fetching it by id")
     );
-    assert_eq!(
-        state.list.selected().map(|user| user.id.as_str()),
-        Some("u0")
-    );
+    assert_eq!(state.list.selected().map(|user| user.id), Some("u0"));
     // Held but filtered out: fetched all the same, and the status says why.
     state.focus = Focus::List;
     update(&mut state, key(KeyCode::Char('/')));

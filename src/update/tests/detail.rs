@@ -246,7 +246,7 @@ fn r_asks_for_the_list_again_after_it_failed() {
 #[test]
 fn a_record_with_json_notes_says_so_and_shows_the_servers_digits() {
     let mut state = loaded();
-    let id = state.list.users[0].id.clone();
+    let id = state.list.users.get(0).unwrap().id.to_owned();
     let (request, _) = open_selected(&mut state);
     let body: &'static [u8] = br#"{"a":1,"a":2,"n":123456789012345678901234567890}"#;
     let record = UserRecord {

@@ -72,7 +72,7 @@ fn a_stale_stored_directory_shows_at_once_and_syncs_in_the_background() {
             },
         },
     );
-    assert_eq!(state.list.users[1].name, "Renamed One");
+    assert_eq!(state.list.users.get(1).unwrap().name, "Renamed One");
     assert_eq!(state.list.selected().unwrap().id, "u1");
     update(
         &mut state,
@@ -81,7 +81,7 @@ fn a_stale_stored_directory_shows_at_once_and_syncs_in_the_background() {
             result: Ok(None),
         },
     );
-    let ids: Vec<&str> = state.list.users.iter().map(|u| u.id.as_str()).collect();
+    let ids: Vec<&str> = state.list.users.iter().map(|u| u.id).collect();
     assert_eq!(ids, ["u0", "u1", "u3"], "u2 is gone from the server");
     assert_eq!(state.list.selected().unwrap().id, "u1");
     assert_eq!(state.list.directory.word(), "synced");

@@ -37,7 +37,7 @@ fn sync_effect(effects: &[Effect]) -> (RequestId, bool) {
 }
 
 fn ids(state: &State) -> Vec<&str> {
-    state.list.users.iter().map(|u| u.id.as_str()).collect()
+    state.list.users.iter().map(|u| u.id).collect()
 }
 
 #[test]
@@ -76,7 +76,7 @@ fn a_stale_directory_asks_only_for_the_changes_and_merges_them_in_place() {
         ["u0", "u1", "u2", "u3", "u9"],
         "nobody removed"
     );
-    assert_eq!(state.list.users[2].name, "Renamed Two");
+    assert_eq!(state.list.users.get(2).unwrap().name, "Renamed Two");
     assert_eq!(
         state.list.selected().unwrap().id,
         "u2",

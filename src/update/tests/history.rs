@@ -72,7 +72,7 @@ fn up_and_down_in_the_filter_recall_earlier_queries_and_filter_the_list() {
     update(&mut state, key(KeyCode::Up));
     assert_eq!(state.list.filter.value(), "user 42");
     assert_eq!(
-        state.list.selected().map(|user| user.id.as_str()),
+        state.list.selected().map(|user| user.id),
         Some("u42"),
         "the list is filtered by the query recalled"
     );

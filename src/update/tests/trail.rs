@@ -34,7 +34,7 @@ fn selected(state: &State) -> String {
     state
         .list
         .selected()
-        .map(|user| user.id.clone())
+        .map(|user| user.id.to_owned())
         .unwrap_or_default()
 }
 
