@@ -135,11 +135,11 @@ const EXEMPT: &[(&str, &str)] = &[
         "the rules' tests run them on records the real providers fetch from the sandbox",
     ),
     (
-        "src/update/filter_tests.rs",
+        "src/update/filter/tests.rs",
         "the filter's tests drive update and read the screen the panes draw from its state",
     ),
     (
-        "src/ui/row_memo_tests.rs",
+        "src/ui/row_memo/tests.rs",
         "the memo's tests draw the frames of a session that update drives",
     ),
     (

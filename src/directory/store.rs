@@ -324,10 +324,8 @@ fn encode_status(status: &[StatusMarker]) -> String {
     serde_json::to_string(&labels).unwrap_or_default()
 }
 
-#[path = "store_read.rs"]
 mod read;
 pub use read::StoredMeta;
 
 #[cfg(test)]
-#[path = "store_tests.rs"]
 mod tests;

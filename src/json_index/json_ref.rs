@@ -372,5 +372,4 @@ impl<'a> Iterator for RefItems<'a> {
 }
 
 #[cfg(test)]
-#[path = "json_ref_tests.rs"]
 mod tests;

@@ -399,5 +399,4 @@ impl UserListState {
 }
 
 #[cfg(test)]
-#[path = "list_tests.rs"]
 mod tests;

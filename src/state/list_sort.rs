@@ -198,5 +198,4 @@ fn status_rank(marker: &StatusMarker) -> u8 {
 }
 
 #[cfg(test)]
-#[path = "list_sort_tests.rs"]
 mod tests;

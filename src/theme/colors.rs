@@ -168,5 +168,4 @@ fn nearest_16(rgb: [u8; 3]) -> Color {
 }
 
 #[cfg(test)]
-#[path = "colors_tests.rs"]
 mod tests;

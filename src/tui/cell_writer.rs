@@ -296,5 +296,4 @@ impl CellWriter {
 }
 
 #[cfg(test)]
-#[path = "cell_writer_tests.rs"]
 mod tests;

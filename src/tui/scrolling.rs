@@ -286,5 +286,4 @@ impl<B: WriteCells> Backend for ScrollingBackend<B> {
 }
 
 #[cfg(test)]
-#[path = "scrolling_tests.rs"]
 mod tests;

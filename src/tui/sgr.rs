@@ -203,5 +203,4 @@ fn push_color(params: &mut Vec<u8>, color: Color, layer: Layer) {
 }
 
 #[cfg(test)]
-#[path = "sgr_tests.rs"]
 mod tests;

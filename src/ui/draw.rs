@@ -171,5 +171,4 @@ fn put_str(cells: &mut [Cell], x: &mut usize, text: &str, style: Style) -> bool 
 }
 
 #[cfg(test)]
-#[path = "draw_tests.rs"]
 mod tests;

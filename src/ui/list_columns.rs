@@ -190,5 +190,4 @@ fn take_width(chars: impl Iterator<Item = char>, width: usize) -> String {
 }
 
 #[cfg(test)]
-#[path = "list_columns_tests.rs"]
 mod tests;

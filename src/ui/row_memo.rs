@@ -83,5 +83,4 @@ impl<K> RowMemo<K> {
 }
 
 #[cfg(test)]
-#[path = "row_memo_tests.rs"]
 mod tests;

@@ -44,5 +44,4 @@ pub(crate) fn on_filtered(
 }
 
 #[cfg(test)]
-#[path = "filter_tests.rs"]
 mod tests;

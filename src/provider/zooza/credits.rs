@@ -362,5 +362,4 @@ fn credit_lines<'a>(
 }
 
 #[cfg(test)]
-#[path = "credits_tests.rs"]
 mod tests;

@@ -264,5 +264,4 @@ impl HeldUsersReader {
 }
 
 #[cfg(test)]
-#[path = "held_tests.rs"]
 mod tests;

@@ -253,5 +253,4 @@ pub(super) fn best_scroll(screen: &Buffer, target: &Buffer, touched: &[bool]) ->
 }
 
 #[cfg(test)]
-#[path = "band_tests.rs"]
 mod tests;

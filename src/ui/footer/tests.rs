@@ -1,0 +1,45 @@
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use super::*;
+use crate::state::{Focus, ProfileBadge};
+
+/// The hints drawn for `state`, the memo warm from the frames before.
+fn hints_row(state: &State, memo: &mut Option<HintsMemo>) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(200, 6)).unwrap();
+    terminal
+        .draw(|frame| render(frame, Rect::new(0, 4, 200, 2), state, &state.theme, memo))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..200).map(|x| buffer[(x, 4)].symbol()).collect()
+}
+
+#[test]
+fn the_remembered_hints_follow_the_keymap_and_the_focused_pane() {
+    let badge = ProfileBadge {
+        name: "test".to_owned(),
+        provider: "zoo".to_owned(),
+        is_sandbox: true,
+    };
+    let mut state = State::new(badge, (200, 6));
+    let mut memo = None;
+    let list_hints = hints_row(&state, &mut memo);
+    assert!(list_hints.contains(" q quit"), "{list_hints}");
+    // Another keymap, same pane: the hints say the new key.
+    let keys = [("quit".to_owned(), vec!["ctrl-q".to_owned()])].into();
+    state.keymap = Arc::new(Keymap::from_config(&keys).unwrap());
+    let remapped = hints_row(&state, &mut memo);
+    assert!(remapped.contains(" Ctrl-q quit"), "{remapped}");
+    assert!(!remapped.contains(" q quit"), "{remapped}");
+    // Another pane, then back: each time the hints of the pane focused.
+    state.focus = Focus::Detail;
+    let detail = hints_row(&state, &mut memo);
+    let fresh = HintsMemo::new(&state.keymap, state.key_context(), 200, false, &state.theme);
+    let expected: String = fresh.line.spans.iter().map(|span| &*span.content).collect();
+    assert_eq!(detail.trim_end(), expected.trim_end());
+    state.focus = Focus::List;
+    assert_eq!(hints_row(&state, &mut memo), remapped);
+    // Users marked: the same pane offers to clear them.
+    state.list.marked.insert("u1".to_owned());
+    assert!(hints_row(&state, &mut memo).contains(" u clear the marks"));
+}
