@@ -207,6 +207,11 @@ impl UserListState {
         &self.visible
     }
 
+    /// Forgets the rankings kept for going back (a bench measures a query ranked afresh).
+    pub fn forget_kept_rankings(&mut self) {
+        self.recent.forget();
+    }
+
     /// Whether the rows shown answer the query typed: no filter runs.
     pub fn rows_are_final(&self) -> bool {
         self.filtering.is_none()
