@@ -12,12 +12,13 @@ use tui_input::Input;
 use super::RequestId;
 
 pub(crate) mod chunk;
+mod filtering;
 mod held;
 mod id_index;
 mod recent;
 
 use super::directory::DirectoryState;
-use super::filter::{self, FilterJob, Ranking};
+
 use super::list_sort::{ListSort, SortKeys};
 use crate::model::{UserRef, UserSummary};
 pub use held::{HeldUsers, HeldUsersReader};
@@ -133,45 +134,6 @@ impl UserListState {
         Merged { added, changed: 0 }
     }
 
-    /// Ranks users `first_new..` into the list shown (they rank after every equal score).
-    fn rank_in_from(&mut self, first_new: usize) {
-        let selected = self.selected_index();
-        if self.filtered_for.is_empty() {
-            let keys = SortKeys {
-                users: &self.users,
-                severity: &self.severity,
-            };
-            keys.merge_in(
-                self.sort,
-                &mut self.visible,
-                (first_new..self.users.len()).collect(),
-            );
-            // Sorted, new users can land above the cursor: it stays on its user.
-            if !self.sort.is_provider_order() && self.filtering.is_none() {
-                self.cursor_to(selected);
-            }
-            return;
-        }
-        let new = filter::rank_range(
-            &self.filtered_for,
-            &self.users.haystacks(),
-            first_new,
-            self.users.len(),
-        );
-        let Some(first) = new.first() else {
-            return;
-        };
-        let from = self.ranked.partition_point(|key| key < first);
-        let tail = self.ranked.split_off(from);
-        self.ranked.extend(filter::merge(&tail, &new));
-        self.visible.truncate(from);
-        self.visible
-            .extend(self.ranked[from..].iter().map(|key| filter::index_of(*key)));
-        if self.filtering.is_none() && from <= self.cursor {
-            self.cursor_to(selected);
-        }
-    }
-
     /// Keeps only the users whose id is in `keep` (a full sync's: the others are gone from the
     /// server), the cursor on the same user if it stays. Returns how many went; the caller
     /// refilters when any did.
@@ -207,11 +169,6 @@ impl UserListState {
         &self.visible
     }
 
-    /// Forgets the rankings kept for going back (a bench measures a query ranked afresh).
-    pub fn forget_kept_rankings(&mut self) {
-        self.recent.forget();
-    }
-
     /// Whether the rows shown answer the query typed: no filter runs.
     pub fn rows_are_final(&self) -> bool {
         self.filtering.is_none()
@@ -240,100 +197,6 @@ impl UserListState {
             .and_then(|user| rows.iter().position(|index| *index == user))
             .unwrap_or(0)
             .min(rows.len().saturating_sub(1));
-    }
-
-    /// Filters for the current filter text, keeping the cursor on the same user if it stays.
-    /// Few users: done at once, `None`. Many: returns the job to run in the background
-    /// (`request` names it) and keeps the previous rows meanwhile. `stale` ranks the same
-    /// query again (rows changed under it).
-    pub fn refilter(&mut self, request: RequestId, stale: bool) -> Option<FilterJob> {
-        let selected = self
-            .filtering
-            .as_ref()
-            .and_then(|pending| pending.follow)
-            .or_else(|| self.selected_index());
-        let query = self.filter.value().trim().to_owned();
-        if query.is_empty() {
-            self.filtering = None;
-            self.keep_shown_ranking();
-            self.ranking_stale = false;
-            self.show_unfiltered();
-            self.cursor_to(selected);
-            return None;
-        }
-        if query == self.filtered_for && !stale && !self.ranking_stale {
-            self.filtering = None;
-            self.cursor_to(selected);
-            return None;
-        }
-        if !stale
-            && !self.ranking_stale
-            && let Some(ranking) = self.recent.take(&query)
-        {
-            self.filtering = None;
-            self.show(ranking, selected);
-            return None;
-        }
-        let job = FilterJob::new(query.clone(), self.users.haystacks());
-        if self.users.len() <= FILTER_AT_ONCE_UP_TO {
-            self.filtering = None;
-            let ranking = job.run(&|| false).unwrap_or_default();
-            self.show(ranking, selected);
-            return None;
-        }
-        self.filtering = Some(PendingFilter {
-            request,
-            query,
-            follow: selected,
-        });
-        Some(job)
-    }
-
-    /// Shows the answer of the background filter `request`; `false` (and nothing changes)
-    /// if it is stale.
-    pub fn finish_filter(&mut self, request: RequestId, ranking: Ranking) -> bool {
-        match self.filtering.take() {
-            Some(pending) if pending.request == request && ranking.users <= self.users.len() => {
-                self.show(ranking, pending.follow);
-                true
-            }
-            other => {
-                self.filtering = other;
-                false
-            }
-        }
-    }
-
-    /// Shows a complete ranking, with the users held since it began ranked in, the cursor on
-    /// `follow` if it matches.
-    fn show(&mut self, ranking: Ranking, follow: Option<usize>) {
-        self.keep_shown_ranking();
-        self.ranking_stale = false;
-        self.ranked = ranking.ranked;
-        self.filtered_for = ranking.query;
-        self.visible = self
-            .ranked
-            .iter()
-            .map(|key| filter::index_of(*key))
-            .collect();
-        if ranking.users < self.users.len() {
-            self.rank_in_from(ranking.users);
-        }
-        self.cursor_to(follow);
-    }
-
-    /// Moves the ranking shown (the complete answer to `filtered_for`, unless a row changed
-    /// under it) into the recent ones, leaving no filter shown.
-    fn keep_shown_ranking(&mut self) {
-        let query = std::mem::take(&mut self.filtered_for);
-        let ranked = std::mem::take(&mut self.ranked);
-        if !self.ranking_stale {
-            self.recent.keep(Ranking {
-                query,
-                ranked,
-                users: self.users.len(),
-            });
-        }
     }
 
     /// Shows every user, in the sort's order: the rows with no filter. The rows shown before go
