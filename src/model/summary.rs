@@ -18,7 +18,33 @@ pub struct UserSummary {
     pub status: Vec<StatusMarker>,
 }
 
+/// The most characters of a name, e-mail or role a summary keeps. A list row shows a few dozen
+/// and nobody filters on the thousandth; a hostile server's 5,000-character names, a million
+/// times over, would otherwise fill memory and the store. The record itself keeps every byte.
+pub const SUMMARY_TEXT_MAX_CHARS: usize = 256;
+
+/// `text` cut to [`SUMMARY_TEXT_MAX_CHARS`], an ellipsis saying so.
+fn bounded_text(mut text: String) -> String {
+    if let Some((at, _)) = text.char_indices().nth(SUMMARY_TEXT_MAX_CHARS) {
+        text.truncate(at);
+        text.push('…');
+    }
+    text
+}
+
 impl UserSummary {
+    /// The summary with its texts cut to [`SUMMARY_TEXT_MAX_CHARS`]: every provider's list rows
+    /// pass through it.
+    #[must_use]
+    pub fn bounded(self) -> Self {
+        Self {
+            name: bounded_text(self.name),
+            email: bounded_text(self.email),
+            role: self.role.map(bounded_text),
+            ..self
+        }
+    }
+
     /// A summary with only an id, for records whose API gives nothing else.
     pub fn with_id(id: impl Into<String>) -> Self {
         Self {
@@ -147,3 +173,6 @@ pub struct UserPage {
     /// Total users, when the API says.
     pub total: Option<u64>,
 }
+
+#[cfg(test)]
+mod tests;

@@ -226,15 +226,18 @@ pub fn map_summary(json: &Value) -> Option<UserSummary> {
     {
         status.push(StatusMarker::NeverLoggedIn);
     }
-    Some(UserSummary {
-        id,
-        name,
-        email: str_at(json, "/shared_user/email")
-            .unwrap_or_default()
-            .to_owned(),
-        role: str_at(json, "/access_level/name").map(str::to_owned),
-        status,
-    })
+    Some(
+        UserSummary {
+            id,
+            name,
+            email: str_at(json, "/shared_user/email")
+                .unwrap_or_default()
+                .to_owned(),
+            role: str_at(json, "/access_level/name").map(str::to_owned),
+            status,
+        }
+        .bounded(),
+    )
 }
 
 const TOP_KEYS: &[&str] = &[

@@ -78,13 +78,16 @@ pub fn map_summary(json: &Value) -> Option<UserSummary> {
     if bool_at(json, "/is_robot") == Some(true) {
         status.push(StatusMarker::Robot);
     }
-    Some(UserSummary {
-        id,
-        name: str_at(json, "/name").unwrap_or_default().to_owned(),
-        email: first_email(json).unwrap_or_default().to_owned(),
-        role: None,
-        status,
-    })
+    Some(
+        UserSummary {
+            id,
+            name: str_at(json, "/name").unwrap_or_default().to_owned(),
+            email: first_email(json).unwrap_or_default().to_owned(),
+            role: None,
+            status,
+        }
+        .bounded(),
+    )
 }
 
 /// A count shown as a number, or missing when the list is absent.

@@ -55,13 +55,16 @@ pub fn map_scim_user(json: &Value) -> Option<UserSummary> {
     } else {
         Vec::new()
     };
-    Some(UserSummary {
-        id,
-        name,
-        email,
-        role: None,
-        status,
-    })
+    Some(
+        UserSummary {
+            id,
+            name,
+            email,
+            role: None,
+            status,
+        }
+        .bounded(),
+    )
 }
 
 /// Maps a SCIM `ListResponse`; `requested_start` is the `startIndex` sent, used when the body

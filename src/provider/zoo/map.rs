@@ -64,13 +64,16 @@ pub fn map_summary(json: &Value) -> Option<UserSummary> {
     {
         status.push(StatusMarker::Robot);
     }
-    Some(UserSummary {
-        id,
-        name: display_name(json),
-        email: str_at(json, "/email").unwrap_or_default().to_owned(),
-        role,
-        status,
-    })
+    Some(
+        UserSummary {
+            id,
+            name: display_name(json),
+            email: str_at(json, "/email").unwrap_or_default().to_owned(),
+            role,
+            status,
+        }
+        .bounded(),
+    )
 }
 const DETAILS_KEYS: &[&str] = &[
     "active_api_tokens_count",

@@ -50,13 +50,16 @@ pub(super) fn role_and_markers(json: &Value) -> (Option<String>, Vec<StatusMarke
 pub fn map_summary(json: &Value) -> Option<UserSummary> {
     let id = id_text(json.get("id")).or_else(|| id_text(json.get("user_id")))?;
     let (role, status) = role_and_markers(json);
-    Some(UserSummary {
-        id,
-        name: person_name(json, &["full_name", "name", "nick"]),
-        email: str_at(json, "/email").unwrap_or_default().to_owned(),
-        role,
-        status,
-    })
+    Some(
+        UserSummary {
+            id,
+            name: person_name(json, &["full_name", "name", "nick"]),
+            email: str_at(json, "/email").unwrap_or_default().to_owned(),
+            role,
+            status,
+        }
+        .bounded(),
+    )
 }
 
 /// Maps a `/users` page: `{total, page, page_size, data}` or a bare array.
@@ -129,13 +132,16 @@ pub fn map_search(response: &Response) -> Result<Vec<UserSummary>, ProviderError
             continue;
         }
         let (role, status) = role_and_markers(row);
-        users.push(UserSummary {
-            id,
-            name: person_name(row, &["full_name", "ef_full_name"]),
-            email: str_at(row, "/email").unwrap_or_default().to_owned(),
-            role,
-            status,
-        });
+        users.push(
+            UserSummary {
+                id,
+                name: person_name(row, &["full_name", "ef_full_name"]),
+                email: str_at(row, "/email").unwrap_or_default().to_owned(),
+                role,
+                status,
+            }
+            .bounded(),
+        );
     }
     Ok(users)
 }
