@@ -5,7 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "support/openapi.rs"]
+#[path = "support/openapi/mod.rs"]
 mod openapi;
 
 use std::sync::OnceLock;

@@ -5,12 +5,30 @@
 //! deadline loop woken by each read, never with a fixed sleep; the deadline only bounds a hang.
 //!
 //! Several test binaries include this module and each uses part of it.
+//!
+//! The pieces: the screen model and how rows are read off it (`screen`), the private homes
+//! (`homes`), processes and signals (`process`); the PTY and its reader thread are here.
 #![allow(dead_code)]
+
+mod homes;
+mod process;
+mod screen;
+
+// Each binary uses part of these, so a re-export may be unused in one.
+#[allow(unused_imports)]
+pub use homes::{Homes, only_file};
+#[allow(unused_imports)]
+pub use process::{app, signal};
+#[allow(unused_imports)]
+pub use screen::{MARK_ON_SCREEN, Requests, list_rows, panes, replay, screen_rows, tree_path};
+
+use process::child_of;
+use screen::feed_screen;
 
 use std::ffi::{OsStr, OsString};
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -20,76 +38,6 @@ use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native
 /// How long any one wait may take before the test fails: CI has 2 cores and runs tests in
 /// parallel, so this is generous; a passing run takes a fraction of it.
 pub const DEADLINE: Duration = Duration::from_secs(20);
-
-/// U+FFFD, the mark the app's sanitizer leaves where it removed something, as UTF-8.
-const REPLACEMENT: &[u8] = "\u{FFFD}".as_bytes();
-
-/// What the screen model shows for U+FFFD. vt100 drops U+FFFD (it takes it for the residue of
-/// invalid UTF-8) without advancing the cursor, unlike a real terminal, so the reader swaps it
-/// for this one-column symbol, which the app never prints, before parsing. The raw log keeps the
-/// real bytes.
-pub const MARK_ON_SCREEN: char = '\u{2426}';
-
-/// Terminal requests that matter to a test, as a terminal would act on them.
-#[derive(Default)]
-pub struct Requests {
-    /// OSC 52 clipboard writes.
-    pub clipboard_writes: usize,
-    /// OSC 0/1/2 title or icon-name changes.
-    pub title_changes: usize,
-}
-
-impl vt100::Callbacks for Requests {
-    fn copy_to_clipboard(&mut self, _: &mut vt100::Screen, _: &[u8], _: &[u8]) {
-        self.clipboard_writes += 1;
-    }
-
-    fn set_window_title(&mut self, _: &mut vt100::Screen, _: &[u8]) {
-        self.title_changes += 1;
-    }
-
-    fn set_window_icon_name(&mut self, _: &mut vt100::Screen, _: &[u8]) {
-        self.title_changes += 1;
-    }
-}
-
-/// Feeds bytes to the screen model with U+FFFD swapped for [`MARK_ON_SCREEN`]; a partial
-/// U+FFFD at the end of a read is held back until the next read completes it.
-fn feed_screen(parser: &mut vt100::Parser<Requests>, held: &mut Vec<u8>, bytes: &[u8]) {
-    held.extend_from_slice(bytes);
-    let keep = (1..REPLACEMENT.len())
-        .rev()
-        .find(|&len| held.ends_with(&REPLACEMENT[..len]))
-        .unwrap_or(0);
-    let ready = held.len() - keep;
-    let mut mark = [0_u8; 4];
-    let mark = MARK_ON_SCREEN.encode_utf8(&mut mark).as_bytes();
-    let mut start = 0;
-    while let Some(at) = held[start..ready]
-        .windows(REPLACEMENT.len())
-        .position(|window| window == REPLACEMENT)
-    {
-        parser.process(&held[start..start + at]);
-        parser.process(mark);
-        start += at + REPLACEMENT.len();
-    }
-    parser.process(&held[start..ready]);
-    held.drain(..ready);
-}
-
-/// Feeds reads to a fresh 80x24 screen model as the reader thread does: the (clipboard writes,
-/// title changes) it saw and the first row's text.
-pub fn replay(reads: &[&[u8]]) -> ((usize, usize), String) {
-    let mut parser =
-        vt100::Parser::new_with_callbacks(non_zero(24), non_zero(80), 0, Requests::default());
-    let mut held = Vec::new();
-    for read in reads {
-        feed_screen(&mut parser, &mut held, read);
-    }
-    let requests = parser.callbacks();
-    let first = screen_rows(parser.screen()).swap_remove(0);
-    ((requests.clipboard_writes, requests.title_changes), first)
-}
 
 /// What the reader thread shares with the test.
 struct Output {
@@ -109,59 +57,6 @@ struct Shared {
 impl Shared {
     fn lock(&self) -> MutexGuard<'_, Output> {
         self.output.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-}
-
-/// The private directories one run gets: HOME and the XDG homes, all under one temp dir.
-pub struct Homes {
-    root: tempfile::TempDir,
-}
-
-impl Homes {
-    /// A fresh set, the directories made.
-    pub fn new() -> Self {
-        let homes = Self {
-            root: tempfile::tempdir().expect("a temp dir"),
-        };
-        for dir in [homes.home(), homes.config(), homes.data(), homes.state()] {
-            std::fs::create_dir_all(&dir).expect("a private home");
-        }
-        homes
-    }
-
-    /// The directory holding all of them.
-    pub fn root(&self) -> &Path {
-        self.root.path()
-    }
-
-    /// Sets HOME and the XDG homes of a command to these.
-    pub fn apply(&self, command: &mut std::process::Command) {
-        command
-            .env("HOME", self.home())
-            .env("XDG_CONFIG_HOME", self.config())
-            .env("XDG_DATA_HOME", self.data())
-            .env("XDG_STATE_HOME", self.state());
-    }
-
-    pub fn home(&self) -> PathBuf {
-        self.root.path().join("home")
-    }
-
-    pub fn config(&self) -> PathBuf {
-        self.root.path().join("config")
-    }
-
-    pub fn data(&self) -> PathBuf {
-        self.root.path().join("data")
-    }
-
-    pub fn state(&self) -> PathBuf {
-        self.root.path().join("state")
-    }
-
-    /// Where the explorer writes exports (`<XDG_DATA_HOME>/userscope/exports`).
-    pub fn exports(&self) -> PathBuf {
-        self.data().join("userscope").join("exports")
     }
 }
 
@@ -379,33 +274,6 @@ impl Tui {
     }
 }
 
-/// The built app.
-pub fn app() -> &'static str {
-    env!("CARGO_BIN_EXE_userscope")
-}
-
-/// Sends `pid` a signal by name (`HUP`, `TERM`) with `kill(1)`.
-pub fn signal(pid: u32, name: &str) {
-    let pid = pid.to_string();
-    let status = std::process::Command::new("kill")
-        .args([&format!("-{name}"), &pid])
-        .status()
-        .expect("kill(1) runs");
-    assert!(status.success(), "kill -{name} {pid} failed");
-}
-
-/// A process whose parent is `parent`, from `/proc/*/stat` (Linux).
-fn child_of(parent: u32) -> Option<u32> {
-    std::fs::read_dir("/proc").ok()?.find_map(|entry| {
-        let pid: u32 = entry.ok()?.file_name().to_str()?.parse().ok()?;
-        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-        // `pid (comm) state ppid ...`; comm may hold spaces, so read after its last `)`.
-        let (_, rest) = stat.rsplit_once(')')?;
-        let ppid: u32 = rest.split_whitespace().nth(1)?.parse().ok()?;
-        (ppid == parent).then_some(pid)
-    })
-}
-
 impl Tui {
     /// Whether the app is still running.
     pub fn alive(&mut self) -> bool {
@@ -477,69 +345,5 @@ impl Drop for Tui {
             let _ = self.child.kill();
             let _ = self.child.wait();
         }
-    }
-}
-
-/// The screen's rows as text.
-pub fn screen_rows(screen: &vt100::Screen) -> Vec<String> {
-    let (_, cols) = screen.size();
-    screen.rows(0, cols.get()).collect()
-}
-
-/// The pieces of a row between box-drawing borders, trimmed: for `│a  │ │b│` that is `a`, `b`.
-pub fn panes(row: &str) -> Vec<&str> {
-    row.split('│')
-        .map(str::trim)
-        .filter(|piece| !piece.is_empty())
-        .collect()
-}
-
-/// The user rows of the list pane, in order: the left pane's rows under its filter line
-/// (which starts with `/`), without blank ones and the loading line.
-pub fn list_rows(screen: &vt100::Screen) -> Vec<String> {
-    screen_rows(screen)
-        .iter()
-        .filter_map(|row| {
-            let row = row.strip_prefix('│')?;
-            let (list, _) = row.split_once('│')?;
-            let text = list.trim();
-            let header = text.starts_with("NAME");
-            (!text.is_empty()
-                && !header
-                && !text.starts_with('/')
-                && !text.contains("loading users"))
-            .then(|| list.to_owned())
-        })
-        .collect()
-}
-
-/// The tree tab's jq path line (`.discounts[0]  12/40`): the path, if the tree is shown.
-pub fn tree_path(screen: &vt100::Screen) -> Option<String> {
-    screen_rows(screen).iter().find_map(|row| {
-        panes(row).into_iter().find_map(|pane| {
-            let (path, position) = pane.rsplit_once(' ')?;
-            let (at, of) = position.split_once('/')?;
-            let digits = |text: &str| !text.is_empty() && text.chars().all(|c| c.is_ascii_digit());
-            let path = path.trim();
-            (path.starts_with('.') && digits(at) && digits(of)).then(|| path.to_owned())
-        })
-    })
-}
-
-/// The one file in a directory, once there is one.
-pub fn only_file(dir: &Path) -> Option<PathBuf> {
-    let entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .ok()?
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| {
-            !path
-                .file_name()
-                .is_some_and(|name| name.to_string_lossy().starts_with('.'))
-        })
-        .collect();
-    match entries.as_slice() {
-        [path] => Some(path.clone()),
-        _ => None,
     }
 }

@@ -8,15 +8,21 @@
 //! middle, `'`, `^`, `$`, `!`), pages arriving mid-query, rows changing, background answers
 //! coming late or superseded; after every step the rows are checked against a ranking
 //! computed from scratch.
+//!
+//! Here: the users and the harness (`Explorer`); the property tests are in `sessions`, the cases
+//! that issues and the property tests found in `cases`.
 
+#[path = "../support/mod.rs"]
 mod support;
+
+mod cases;
+mod sessions;
 
 use std::sync::OnceLock;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32String};
-use proptest::prelude::*;
 use userscope::directory::Directory;
 use userscope::effect::Effect;
 use userscope::model::{UserPage, UserSummary};
@@ -112,23 +118,6 @@ enum Step {
     /// The oldest background answer arrives: a superseded one the app sent before it was
     /// cancelled, late.
     LateAnswer,
-}
-
-fn step() -> impl Strategy<Value = Step> {
-    let typed = prop::sample::select(vec![
-        'a', 'n', 'e', 'z', 'h', 'g', 'm', 'i', 'l', 'r', 'o', 'u', 'A', 'Z', 'S', ' ', ' ', '\'',
-        '^', '$', '!', '.', '@', 'é', 'ö', '伟', 'š', '\\',
-    ]);
-    prop_oneof![
-        8 => typed.prop_map(Step::Type),
-        3 => Just(Step::Backspace),
-        1 => Just(Step::Left),
-        1 => Just(Step::Right),
-        3 => (1_usize..400).prop_map(Step::Page),
-        1 => any::<usize>().prop_map(Step::Change),
-        3 => Just(Step::Answer),
-        1 => Just(Step::LateAnswer),
-    ]
 }
 
 /// The explorer on a directory being synced, and the background work it asked for.
@@ -307,114 +296,4 @@ fn run_steps(users: Vec<UserSummary>, first: usize, steps: &[Step]) {
         explorer.check(&format!("step {number} ({step:?})"));
     }
     explorer.settle();
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
-
-    /// From 200 users to past the size a filter is computed at once, so both the inline
-    /// path and the background job are driven.
-    #[test]
-    fn rows_are_the_exhaustive_ranking_after_every_step(
-        count in prop_oneof![200_usize..=userscope::state::FILTER_AT_ONCE_UP_TO, 5_001_usize..12_000],
-        first_share in 1_usize..10,
-        steps in prop::collection::vec(step(), 1..40),
-    ) {
-        run_steps(users(count), count * first_share / 10, &steps);
-    }
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 3, ..ProptestConfig::default() })]
-
-    /// 100,000 users: the filter runs as background jobs on every core.
-    #[test]
-    fn rows_are_the_exhaustive_ranking_over_100_000_users(
-        steps in prop::collection::vec(step(), 1..16),
-    ) {
-        run_steps(users(100_000), 90_000, &steps);
-    }
-}
-
-/// Types a query key by key with every answer delivered, and returns the names on top.
-fn typed_key_by_key(users: Vec<UserSummary>, query: &str) -> Vec<String> {
-    let mut explorer = Explorer::new(users, usize::MAX);
-    for c in query.chars() {
-        explorer.key(KeyCode::Char(c));
-        explorer.check(&format!("typing {c:?}"));
-        explorer.settle();
-    }
-    let list = &explorer.state.list;
-    list.rows()
-        .iter()
-        .take(5)
-        .filter_map(|&index| list.users.get(index))
-        .map(|user| user.name.to_owned())
-        .collect()
-}
-
-fn sync_of(provider_name: &str, users: u64) -> Vec<UserSummary> {
-    runtime().block_on(synced(provider_name, users))
-}
-
-/// Issue "The whole directory": `ann` on `sandbox-quip` put Katarína Šťastný on top.
-#[test]
-fn ann_on_the_quip_sandbox_puts_anneliese_and_ananya_on_top() {
-    let top = typed_key_by_key(sync_of("quip", 200), "ann");
-    assert!(
-        top.iter()
-            .any(|name| name.starts_with("Anneliese") || name.starts_with("Ananya")),
-        "{top:?}"
-    );
-    assert!(!top[0].contains("Šťastný"), "{top:?}");
-}
-
-/// The same on `sandbox-zoo`, where Çağla Ó Súilleabháin came first.
-#[test]
-fn ann_on_the_zoo_sandbox_puts_an_ann_on_top() {
-    let top = typed_key_by_key(sync_of("zoo", 200), "ann");
-    assert!(top[0].to_lowercase().contains("ann"), "{top:?}");
-}
-
-/// 30,000 Scanova users: `zhang` listed an Ó Súilleabháin above every Zhang.
-#[test]
-fn zhang_over_30_000_scanova_users_puts_the_zhangs_on_top() {
-    let top = typed_key_by_key(users(30_000), "zhang");
-    assert!(top.iter().all(|name| name.contains("Zhang")), "{top:?}");
-}
-
-/// A page that arrives while a background filter runs is ranked into its answer.
-#[test]
-fn a_page_arriving_while_a_filter_runs_is_ranked_into_its_answer() {
-    run_steps(
-        users(20_000),
-        10_000,
-        &[
-            Step::Type('a'),
-            Step::Page(300),
-            Step::Answer,
-            Step::Type('n'),
-            Step::Change(3),
-            Step::Page(300),
-            Step::Answer,
-        ],
-    );
-}
-
-/// A row that changes while a newer query runs leaves the older answer stale: going back to
-/// that query ranks it again (found by the property test above).
-#[test]
-fn a_row_changed_under_a_pending_query_leaves_the_older_answer_stale() {
-    run_steps(
-        users(8_553),
-        6_842,
-        &[
-            Step::Type('a'),
-            Step::Type('l'),
-            Step::Answer,
-            Step::Type('a'),
-            Step::Change(262_320_588_396_126_195),
-            Step::Backspace,
-        ],
-    );
 }
