@@ -163,7 +163,7 @@ impl Directory {
         on_page: impl FnMut(UserPage),
     ) -> Result<SyncReport, ProviderError> {
         let synced_at = match &self.store {
-            Some(store) => store.synced_at(&self.key).ok().flatten(),
+            Some(store) => store.meta(&self.key).ok().and_then(|meta| meta.synced_at),
             None => None,
         };
         let since = synced_at

@@ -71,7 +71,10 @@ async fn accounts(
 
 /// The profile's users: as stored when the store is fresh, else synced now.
 async fn directory_users(target: &LookupTarget, now: i64) -> Result<Vec<UserSummary>, String> {
-    if let Ok(stored) = target.directory.load(now)
+    // A blocking read of every stored row: off the async workers, as the explorer's open is.
+    let directory = target.directory.clone();
+    let stored = tokio::task::spawn_blocking(move || directory.load(now)).await;
+    if let Ok(Ok(stored)) = stored
         && !stored.stale
         && stored.age_secs.is_some()
     {

@@ -10,11 +10,12 @@
 mod support;
 
 use std::sync::Arc;
+use support::explorer::{NoProfiles, no_terminal_writes};
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use support::{build, list_all, profile, set_faults, start};
-use userscope::app::{AppContext, OpenedProfile, ProfileSource};
+use userscope::app::AppContext;
 use userscope::directory::{Directory, Store};
 use userscope::model::UserPage;
 use userscope::msg::Msg;
@@ -22,7 +23,6 @@ use userscope::provider::ProviderError;
 use userscope::sandbox::Sandbox;
 use userscope::sandbox_clock::SANDBOX_NOW_EPOCH_SECS;
 use userscope::state::{ProfileBadge, State};
-use userscope::theme::Theme;
 
 const KEY: &str = "test|quip";
 
@@ -160,26 +160,6 @@ async fn what_cannot_list_changes_answers_unsupported_and_leaves_the_store_alone
     assert_eq!(after.users, synced.users);
     assert_eq!(after.synced_at, synced.synced_at);
 }
-
-/// No other profiles; the default theme.
-struct NoProfiles;
-
-#[async_trait::async_trait]
-impl ProfileSource for NoProfiles {
-    fn names(&self) -> Vec<String> {
-        Vec::new()
-    }
-
-    async fn open(&self, name: &str) -> Result<OpenedProfile, String> {
-        Err(format!("no profile {name} in this test"))
-    }
-
-    fn theme(&self, _name: &str) -> Result<Theme, String> {
-        Ok(Theme::dark())
-    }
-}
-
-fn no_terminal_writes(_: &[u8]) {}
 
 /// Runs the explorer's loop on `name`'s sandbox profile over `store` (stored three days
 /// before the sandbox's "now", so stale) until the store says a sync completed, then quits.

@@ -12,6 +12,7 @@ mod support;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
+use support::explorer::{NoProfiles, no_terminal_writes};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use futures::StreamExt as _;
@@ -22,11 +23,9 @@ use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Size};
 use support::faults::{FaultCase, Outcome, Setup, cases};
 use support::{PROVIDERS, build, matrix_profile, set_faults, start};
-use userscope::app::OpenedProfile;
-use userscope::app::{AppContext, ProfileSource};
+use userscope::app::AppContext;
 use userscope::msg::Msg;
 use userscope::state::{ProfileBadge, State};
-use userscope::theme::Theme;
 
 /// Wide enough that no message wraps: each one sits whole on one row.
 const SIZE: (u16, u16) = (420, 16);
@@ -126,26 +125,6 @@ impl Backend for SharedBackend {
         self.lock().scroll_region_down(region, line_count)
     }
 }
-
-/// No other profiles; the default theme.
-struct NoProfiles;
-
-#[async_trait::async_trait]
-impl ProfileSource for NoProfiles {
-    fn names(&self) -> Vec<String> {
-        Vec::new()
-    }
-
-    async fn open(&self, name: &str) -> Result<OpenedProfile, String> {
-        Err(format!("no profile {name} in this test"))
-    }
-
-    fn theme(&self, _name: &str) -> Result<Theme, String> {
-        Ok(Theme::dark())
-    }
-}
-
-fn no_terminal_writes(_: &[u8]) {}
 
 fn key(c: char) -> Msg {
     Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))

@@ -40,10 +40,7 @@ pub(super) fn spawn(
             let answer = match profiles.open(&name).await {
                 Ok(opened) => {
                     if opened.view.badge.is_sandbox {
-                        settings.now = chrono::DateTime::from_timestamp(
-                            crate::sandbox_clock::SANDBOX_NOW_EPOCH_SECS,
-                            0,
-                        );
+                        settings.now = crate::sandbox_clock::now();
                     }
                     let target = LookupTarget {
                         profile: name.clone(),

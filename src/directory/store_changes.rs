@@ -1,39 +1,40 @@
-//! A refresh that brought only the users changed since the last sync: its rows are a
-//! generation like a full sync's, but it removes nobody, so the older generations stay and
-//! `Store::load` reads each changed user in its older row's place and a new one at the end.
-//! The next complete full sync drops them all but its own.
+//! A refresh that brought only the users changed since the last sync: its pages are written as
+//! a generation like a full sync's, then folded in when it ends (a changed user's row updated
+//! in place, a new one kept at the end); it removes nobody. The next complete full sync drops
+//! every older generation.
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::params;
 
 use super::store::{Store, StoreError, SyncTicket};
 
 impl Store {
-    /// When the directory under `key` was last brought up to date (Unix seconds): the start of
-    /// its last complete sync, full or of changes; `None` if none completed.
-    pub fn synced_at(&self, key: &str) -> Result<Option<i64>, StoreError> {
-        self.with(|connection| {
-            connection
-                .query_row(
-                    "SELECT synced_at FROM directories WHERE key = ?1",
-                    [key],
-                    |row| row.get(0),
-                )
-                .optional()
-                .map(Option::flatten)
-        })
-    }
-
-    /// Ends a sync of changes: every row it wrote stays beside the older ones, nobody is
-    /// removed, and the directory is up to date as of `as_of` (Unix seconds).
+    /// Ends a sync of changes: each changed user's row is updated in its older place, the new
+    /// ones stay at the end, nobody is removed, and the directory is up to date as of `as_of`
+    /// (Unix seconds). Folding the rows in keeps one row per user, so the next open reads the
+    /// store straight into the list (repeated ids would send it down the slow path).
     pub fn finish_changes(&self, ticket: SyncTicket, as_of: i64) -> Result<(), StoreError> {
         self.with(|connection| {
-            connection.execute(
+            let transaction = connection.transaction()?;
+            transaction.execute(
+                "UPDATE users AS old
+                 SET name = new.name, email = new.email, role = new.role, status = new.status
+                 FROM (SELECT id, name, email, role, status FROM users
+                       WHERE directory = ?1 AND generation = ?2) AS new
+                 WHERE old.directory = ?1 AND old.generation < ?2 AND old.id = new.id",
+                params![ticket.directory, ticket.generation],
+            )?;
+            transaction.execute(
+                "DELETE FROM users WHERE directory = ?1 AND generation = ?2
+                 AND id IN (SELECT id FROM users WHERE directory = ?1 AND generation < ?2)",
+                params![ticket.directory, ticket.generation],
+            )?;
+            transaction.execute(
                 "UPDATE directories SET synced_at = ?2,
                      total = (SELECT count(DISTINCT id) FROM users WHERE directory = ?1)
                  WHERE number = ?1",
                 params![ticket.directory, as_of],
             )?;
-            Ok(())
+            transaction.commit()
         })
     }
 }

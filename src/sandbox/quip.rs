@@ -275,9 +275,19 @@ pub(crate) async fn scim_users(
                     super::generate::index_from_email(shared.seed, QUIP, shared.users, &user_name);
                 (u64::from(found.is_some()), window(&mut found.into_iter()))
             }
-            Some((_, Some(changed))) => {
-                let matching = || (0..shared.users).filter(|&index| changed.changed(index));
-                (matching().count() as u64, window(&mut matching()))
+            Some((_, Some(ScimFilter::ChangedAfter { secs, inclusive }))) => {
+                // One pass: every match is counted, those in the window kept.
+                let mut total = 0;
+                let mut page = Vec::new();
+                let matching = (0..shared.users)
+                    .filter(|&index| scim_filter::changed_after(index, secs, inclusive));
+                for index in matching {
+                    if total >= start - 1 && (page.len() as u64) < count {
+                        page.push(scim_user(&shared, index));
+                    }
+                    total += 1;
+                }
+                (total, page)
             }
             Some((filter, None)) => return invalid_filter(&shared, filter),
         };

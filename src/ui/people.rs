@@ -6,7 +6,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use unicode_width::UnicodeWidthStr as _;
 
 use super::draw;
 use crate::people::{Account, MatchKind, WhoQuery};
@@ -196,18 +195,7 @@ fn fit_row(cells: impl IntoIterator<Item = String>, widths: &[usize; 9]) -> Stri
 
 /// `text` in exactly `width` columns: cut with an ellipsis, or padded.
 fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return format!("{text}{}", " ".repeat(width - text.width()));
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        if out.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) + 1 > width {
-            break;
-        }
-        out.push(c);
-    }
-    out.push('…');
-    format!("{out}{}", " ".repeat(width.saturating_sub(out.width())))
+    super::list_columns::pad(super::ellipsis::fit(text, width), width)
 }
 
 #[cfg(test)]

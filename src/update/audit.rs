@@ -117,27 +117,20 @@ pub(super) fn export(state: &mut State) -> Vec<Effect> {
 /// Groups the findings the tab shows anew: call it whenever `shown` may have changed (a record's
 /// findings while no scan has any, a scan's end, a profile switch), and only then.
 pub(super) fn regroup(state: &mut State) {
-    let findings = if state.audit_scan.findings.is_empty() {
-        &state.detail.findings
-    } else {
-        &state.audit_scan.findings
-    };
-    state.detail.findings_view.regroup(findings);
+    let mut view = std::mem::take(&mut state.detail.findings_view);
+    view.regroup(state.shown_findings());
+    state.detail.findings_view = view;
 }
 
 /// `s` groups by the next key (severity, rule, user), `S` reverses the groups' order.
 pub(super) fn sort(state: &mut State, reverse: bool) -> Vec<Effect> {
-    let findings = if state.audit_scan.findings.is_empty() {
-        &state.detail.findings
-    } else {
-        &state.audit_scan.findings
-    };
-    let view = &mut state.detail.findings_view;
+    let mut view = std::mem::take(&mut state.detail.findings_view);
     if reverse {
         view.reverse();
     } else {
-        view.cycle_grouping(findings);
+        view.cycle_grouping(state.shown_findings());
     }
+    state.detail.findings_view = view;
     let lines = state.audit_lines();
     // The view starts over from the top, moving down only as far as the cursor needs: the
     // first group's header shows whenever the cursor's finding is on the first screen.
@@ -185,14 +178,7 @@ pub(super) fn open(state: &mut State) -> Vec<Effect> {
         reveal(state, &finding.path);
         return super::viewed::opened(state, &finding.user_id);
     }
-    if let Some(row) = state.list.rows().iter().position(|index| {
-        state
-            .list
-            .users
-            .get(*index)
-            .is_some_and(|user| user.id == finding.user_id)
-    }) {
-        state.list.cursor = row;
+    if state.list.select_id(&finding.user_id) {
         let (rows, jump) = (state.list_page_rows(), state.list_jump());
         state.list.scroll_to_cursor(rows, jump);
     }

@@ -16,6 +16,7 @@ use userscope::provider::{self, Provider, ProviderError};
 use userscope::sandbox::{FaultPlan, Sandbox, SandboxConfig};
 use userscope::sandbox_profiles::sandbox_profile;
 
+pub mod explorer;
 pub mod faults;
 
 /// Every provider, by the name its sandbox profile and base URL use.

@@ -11,12 +11,10 @@ use crate::model::{StatusMarker, UserRef, UserSummary};
 /// When a stored directory was synced and what its server reported.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct StoredMeta {
-    /// When its last complete sync ended (Unix seconds).
+    /// When its last complete sync, full or of changes, began (Unix seconds).
     pub synced_at: Option<i64>,
     /// The total the server last reported.
     pub total: Option<u64>,
-    /// How many rows it holds (a user of an incomplete sync's may be there twice).
-    pub rows: usize,
 }
 
 impl Store {
@@ -40,7 +38,7 @@ impl Store {
         })
     }
 
-    /// When the directory under `key` was synced and what its server reported (`rows` unset).
+    /// When the directory under `key` was synced and what its server reported.
     pub fn meta(&self, key: &str) -> Result<StoredMeta, StoreError> {
         self.with(|connection| {
             connection
@@ -53,7 +51,6 @@ impl Store {
                             total: row
                                 .get::<_, Option<i64>>(1)?
                                 .and_then(|total| u64::try_from(total).ok()),
-                            rows: 0,
                         })
                     },
                 )
@@ -87,7 +84,6 @@ impl Store {
             let mut rows = statement.query([number])?;
             // Few users share many statuses: each is decoded once.
             let mut statuses: HashMap<String, Vec<StatusMarker>> = HashMap::new();
-            let mut count = 0;
             while let Some(stored) = rows.next()? {
                 let text = |column: usize| -> rusqlite::Result<&str> {
                     stored.get_ref(column)?.as_str().map_err(|err| {
@@ -118,12 +114,10 @@ impl Store {
                     role,
                     status,
                 });
-                count += 1;
             }
             Ok(StoredMeta {
                 synced_at,
                 total: total.and_then(|total| u64::try_from(total).ok()),
-                rows: count,
             })
         })
     }

@@ -126,3 +126,31 @@ fn two_processes_share_the_store() {
     two.finish_sync(ticket, 5).unwrap();
     assert_eq!(one.load("k").unwrap().users, vec![user("2", "Two")]);
 }
+
+#[test]
+fn a_sync_of_changes_is_folded_in_one_row_per_user_and_removes_nobody() {
+    let (_dir, store) = store();
+    let users: Vec<_> = (0..5).map(|i| user(&format!("u{i}"), "Old")).collect();
+    let ticket = store.begin_sync("k", "p", "quip").unwrap();
+    store.write_page(ticket, &users, Some(5)).unwrap();
+    store.finish_sync(ticket, 1_000).unwrap();
+    let changes = store.begin_sync("k", "p", "quip").unwrap();
+    let (changed, new) = (user("u2", "Changed"), user("u9", "New"));
+    store
+        .write_page(changes, &[changed.clone(), new.clone()], None)
+        .unwrap();
+    store.finish_changes(changes, 2_000).unwrap();
+    let stored = store.load("k").unwrap();
+    let mut expected = users.clone();
+    expected[2] = changed;
+    expected.push(new);
+    assert_eq!(
+        stored.users, expected,
+        "the changed in place, the new at the end"
+    );
+    assert_eq!(stored.synced_at, Some(2_000));
+    let rows: i64 = store
+        .with(|c| c.query_row("SELECT count(*) FROM users", [], |row| row.get(0)))
+        .unwrap();
+    assert_eq!(rows, 6, "one row per user: the changed row was folded in");
+}

@@ -21,18 +21,10 @@ pub(crate) enum ScimFilter {
     ChangedAfter { secs: i64, inclusive: bool },
 }
 
-impl ScimFilter {
-    /// Whether the user at `index` changed as the filter asks (a `UserName` filter is looked
-    /// up by address instead: never by scanning).
-    pub(crate) fn changed(&self, index: u64) -> bool {
-        match *self {
-            Self::UserName(_) => false,
-            Self::ChangedAfter { secs, inclusive } => {
-                let modified = last_modified_secs(index);
-                modified > secs || (inclusive && modified == secs)
-            }
-        }
-    }
+/// Whether the user at `index` changed after `secs` (at `secs` too when `inclusive`: `ge`).
+pub(crate) fn changed_after(index: u64, secs: i64, inclusive: bool) -> bool {
+    let modified = last_modified_secs(index);
+    modified > secs || (inclusive && modified == secs)
 }
 
 /// Whether the user at `index` is one of the few that changed shortly before the sandbox's "now".
