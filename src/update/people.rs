@@ -125,7 +125,7 @@ fn open_account(state: &mut State) -> Vec<Effect> {
     view.hidden = true;
     if profile == state.profile.name {
         state.focus = Focus::Detail;
-        return super::fetch_record(state, id);
+        return super::open_record(state, id);
     }
     state.people_opening = Some(id);
     state.switching = Some(profile.clone());
@@ -137,7 +137,7 @@ pub(super) fn after_switch(state: &mut State) -> Vec<Effect> {
     match state.people_opening.take() {
         Some(id) => {
             state.focus = Focus::Detail;
-            super::fetch_record(state, id)
+            super::open_record(state, id)
         }
         None => Vec::new(),
     }

@@ -128,6 +128,10 @@ fn enter_opens_the_account_in_its_profile_and_esc_comes_back() {
             .any(|effect| matches!(effect, Effect::FetchRecord { id, .. } if id == "q1")),
         "{effects:?}"
     );
+    // Asked for, not passed by the selection: it counts as viewed once shown, and no user the
+    // list's selection rests on replaces it.
+    assert!(state.detail.view_on_load);
+    assert!(state.detail.wanted.is_none());
     update(&mut state, key(KeyCode::Esc));
     assert!(!state.people.as_ref().unwrap().hidden, "Esc comes back");
     update(&mut state, key(KeyCode::Esc));
