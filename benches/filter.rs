@@ -184,5 +184,57 @@ fn open_from_store(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, keystrokes, open_from_store);
+/// A full sync's end over a million users held: the users the sync did not see leave the
+/// list (`Msg::DirectorySyncEnded` through `update`, on the loop), none or ten of them.
+fn sync_end(c: &mut Criterion) {
+    let mut group = c.benchmark_group("directory_sync_end");
+    group
+        .sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(20));
+    let count = 1_000_000;
+    let (_dir, directory) = stored(count);
+    let users = common::users(count);
+    for gone in [0, 10] {
+        group.bench_function(BenchmarkId::new(format!("{gone}_gone"), count), |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    let mut state = opened(&directory);
+                    state.focus = Focus::List;
+                    let request = update(&mut state, common::key('r'))
+                        .into_iter()
+                        .find_map(|effect| match effect {
+                            Effect::SyncDirectory { request, .. } => Some(request),
+                            _ => None,
+                        })
+                        .expect("r syncs the directory");
+                    for page in users[gone..].chunks(1_000) {
+                        let page = userscope::model::UserPage {
+                            users: page.to_vec(),
+                            next: None,
+                            total: None,
+                        };
+                        update(&mut state, Msg::DirectoryPage { request, page });
+                    }
+                    let start = Instant::now();
+                    update(
+                        &mut state,
+                        Msg::DirectorySyncEnded {
+                            request,
+                            result: Ok(None),
+                        },
+                    );
+                    total += start.elapsed();
+                    assert_eq!(state.list.users.len(), count - gone);
+                }
+                total
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, keystrokes, open_from_store, sync_end);
 criterion_main!(benches);

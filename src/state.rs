@@ -24,7 +24,7 @@ pub use crate::key_context::KeyContext;
 
 pub use command::CommandLine;
 pub use detail::{DetailState, DetailTab, RawSearch, UnviewedRecord, Wanted};
-pub use directory::{DirectoryState, SyncEnd};
+pub use directory::{DirectoryState, SeenUsers, SyncEnd};
 pub use findings::{FindingGroup, FindingGrouping, FindingRow, FindingsView};
 pub use list::{
     FILTER_AT_ONCE_UP_TO, HeldUsers, HeldUsersReader, Merged, PendingFilter, UserListState,

@@ -1,8 +1,6 @@
 //! Where the list's users come from: the stored directory, opened at once, and the sync that
 //! brings every page of the provider's list into it in the background.
 
-use std::collections::HashSet;
-
 use super::RequestId;
 
 /// How the last sync ended.
@@ -29,15 +27,45 @@ pub struct DirectoryState {
     pub changes_only: bool,
     /// Users the refresh in flight has brought.
     pub changed: u64,
-    /// Ids the sync in flight has brought: users held and not among them are gone from the
-    /// server once it completes.
-    pub seen: HashSet<String>,
+    /// The users the sync in flight has brought: users held and not among them are gone from
+    /// the server once it completes.
+    pub seen: SeenUsers,
     /// How old the stored directory was when opened, in seconds (`None`: nothing stored).
     pub stored_age_secs: Option<u64>,
     /// How the last sync ended, if one did.
     pub last: Option<SyncEnd>,
     /// Whether the store is kept (`cache = false`, or it could not be opened: memory only).
     pub store_note: Option<String>,
+}
+
+/// Which users held (by position) a full sync has brought. Positions, not ids: users leave
+/// the list only when a full sync completes, so while one runs a position names one user, and
+/// a million ids need not be copied (nor freed on the loop when it ends).
+#[derive(Debug, Clone, Default)]
+pub struct SeenUsers {
+    marks: Vec<bool>,
+}
+
+impl SeenUsers {
+    /// The user held at `at` came.
+    pub fn note(&mut self, at: usize) {
+        if at >= self.marks.len() {
+            self.marks.resize(at + 1, false);
+        }
+        if let Some(mark) = self.marks.get_mut(at) {
+            *mark = true;
+        }
+    }
+
+    /// Whether the user held at `at` came.
+    pub fn has(&self, at: usize) -> bool {
+        self.marks.get(at).copied().unwrap_or(false)
+    }
+
+    /// Forgets every user (a new sync, or one stopped).
+    pub fn clear(&mut self) {
+        self.marks.clear();
+    }
 }
 
 impl DirectoryState {

@@ -42,6 +42,11 @@ pub fn rank(score: u32, index: usize) -> u64 {
     (u64::from(u32::MAX - score) << 32) | (index as u64 & u64::from(u32::MAX))
 }
 
+/// The same ranking key for the user now held at `index`.
+pub fn renumber(key: u64, index: usize) -> u64 {
+    (key & !u64::from(u32::MAX)) | (index as u64 & u64::from(u32::MAX))
+}
+
 /// The user index inside a ranking key.
 pub fn index_of(key: u64) -> usize {
     (key & u64::from(u32::MAX)) as usize

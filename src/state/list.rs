@@ -10,6 +10,7 @@ use std::collections::HashSet;
 use tui_input::Input;
 
 use super::RequestId;
+use super::filter;
 
 pub(crate) mod chunk;
 mod filtering;
@@ -17,7 +18,7 @@ mod held;
 mod id_index;
 mod recent;
 
-use super::directory::DirectoryState;
+use super::directory::{DirectoryState, SeenUsers};
 
 use super::list_sort::{ListSort, SortKeys};
 use crate::model::{UserRef, UserSummary};
@@ -93,6 +94,17 @@ impl UserListState {
     /// ids whose row changed are updated in place. A change under a filter leaves the ranking
     /// stale: the caller refilters (`refilter(.., true)`).
     pub fn merge(&mut self, users: Vec<UserSummary>) -> Merged {
+        self.merge_noting(users, |_| {})
+    }
+
+    /// Merges a page of a full sync, as [`merge`](Self::merge), noting each of its users as
+    /// `seen`.
+    pub fn merge_seen(&mut self, users: Vec<UserSummary>, seen: &mut SeenUsers) -> Merged {
+        self.merge_noting(users, |at| seen.note(at))
+    }
+
+    /// Merges users, telling `held_at` where each one is held.
+    fn merge_noting(&mut self, users: Vec<UserSummary>, mut held_at: impl FnMut(usize)) -> Merged {
         let first_new = self.users.len();
         let mut merged = Merged::default();
         for user in users {
@@ -101,9 +113,10 @@ impl UserListState {
                     self.users.set(index, &user);
                     merged.changed += 1;
                 }
+                held_at(index);
                 continue;
             }
-            self.users.push(&user);
+            held_at(self.users.push(&user));
             merged.added += 1;
         }
         if merged.changed > 0 {
@@ -134,32 +147,46 @@ impl UserListState {
         Merged { added, changed: 0 }
     }
 
-    /// Keeps only the users whose id is in `keep` (a full sync's: the others are gone from the
-    /// server), the cursor on the same user if it stays. Returns how many went; the caller
-    /// refilters when any did.
-    pub fn retain(&mut self, keep: &HashSet<String>) -> usize {
+    /// Keeps only the users a full sync has `seen` (the others are gone from the server).
+    /// Returns how many went.
+    ///
+    /// The users kept are held anew as a stored directory is read (a million users: a
+    /// fraction of a second, not a rebuild one user at a time). The rows shown stay the
+    /// complete answer to their query: users leaving a ranking leave the others' scores and
+    /// load order as they were, so the ranking is kept with the gone users' keys dropped and
+    /// the others renumbered. A filter still running ran over the old positions: the caller
+    /// starts it again (its user to follow is renumbered too).
+    pub fn retain(&mut self, seen: &SeenUsers) -> usize {
         let before = self.users.len();
-        if self.users.iter().all(|user| keep.contains(user.id)) {
+        if (0..before).all(|at| seen.has(at)) {
             return 0;
         }
-        let selected = self.selected().map(|user| user.id.to_owned());
-        let users = std::mem::take(&mut self.users);
-        self.filtered_for.clear();
-        self.ranked.clear();
-        self.ranking_stale = false;
+        let selected = self.selected_index();
+        // Where each user kept is held now.
+        let mut kept = 0_usize;
+        let moved_to: Vec<Option<usize>> = (0..before)
+            .map(|at| {
+                seen.has(at).then(|| {
+                    kept += 1;
+                    kept - 1
+                })
+            })
+            .collect();
+        let now_at = |at: usize| moved_to.get(at).copied().flatten();
+        self.users = self.users.keeping(|at| seen.has(at));
+        self.visible = self.visible.iter().filter_map(|at| now_at(*at)).collect();
+        self.ranked = self
+            .ranked
+            .iter()
+            .filter_map(|key| now_at(filter::index_of(*key)).map(|at| filter::renumber(*key, at)))
+            .collect();
         self.recent.forget();
-        self.visible.clear();
-        self.filtering = None;
-        self.marked.retain(|id| keep.contains(id));
-        self.merge(
-            users
-                .iter()
-                .filter(|user| keep.contains(user.id))
-                .map(UserRef::to_summary)
-                .collect(),
-        );
-        let index = selected.and_then(|id| self.users.index_of_id(&id));
-        self.cursor_to(index);
+        if let Some(pending) = &mut self.filtering {
+            pending.follow = pending.follow.and_then(now_at);
+        }
+        let held = &self.users;
+        self.marked.retain(|id| held.index_of_id(id).is_some());
+        self.cursor_to(selected.and_then(now_at));
         before - self.users.len()
     }
 

@@ -99,16 +99,17 @@ pub(crate) fn page(state: &mut State, request: RequestId, page: UserPage) -> Vec
         state.status.error = None;
     }
     let directory = &mut state.list.directory;
-    if directory.changes_only {
-        // A refresh's total counts the changes; nobody is removed, so no ids are kept.
+    let merged = if directory.changes_only {
+        // A refresh's total counts the changes; nobody is removed, so none is noted as seen.
         directory.changed += page.users.len() as u64;
+        state.list.merge(page.users)
     } else {
-        directory
-            .seen
-            .extend(page.users.iter().map(|user| user.id.clone()));
+        let mut seen = std::mem::take(&mut directory.seen);
         state.list.total = page.total.or(state.list.total);
-    }
-    let merged = state.list.merge(page.users);
+        let merged = state.list.merge_seen(page.users, &mut seen);
+        state.list.directory.seen = seen;
+        merged
+    };
     let mut effects = Vec::new();
     if merged.changed > 0 {
         effects.extend(super::filter::refilter_stale(state));
@@ -145,7 +146,10 @@ pub(crate) fn ended(
                 state.status.info = Some(format!(
                     "directory synced: {removed} users gone from the server removed"
                 ));
-                effects.extend(super::filter::refilter_stale(state));
+                // The rows shown stay right; a filter still running ran over the old list.
+                if state.list.filtering.is_some() {
+                    effects.extend(super::filter::refilter_stale(state));
+                }
             }
             effects.extend(selection_changed(state));
             effects

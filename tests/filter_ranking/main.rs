@@ -113,6 +113,9 @@ enum Step {
     Page(usize),
     /// A held user's row changes on the server (index into the held users, modulo).
     Change(usize),
+    /// A full sync (`r` on the list) brings every held user but every `n`th (2 to 6) and
+    /// completes: those leave the list. Another sync starts for the pages still to come.
+    Resync(usize),
     /// The newest background answer arrives (the app aborted the superseded jobs).
     Answer,
     /// The oldest background answer arrives: a superseded one the app sent before it was
@@ -239,9 +242,67 @@ impl Explorer {
                 user.name = format!("{} Annex", user.name);
                 self.page_of(vec![user]);
             }
+            Step::Resync(n) => self.resync(2 + n % 5),
             Step::Answer => self.answer_newest(),
             Step::LateAnswer => self.answer_oldest(),
         }
+    }
+
+    /// `r` on the list (the focus goes there and back, as Tab does): a full sync starts.
+    fn start_sync(&mut self) {
+        let typing_in = std::mem::replace(&mut self.state.focus, Focus::List);
+        let effects = update(
+            &mut self.state,
+            Msg::Key(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::NONE)),
+        );
+        self.state.focus = typing_in;
+        self.sync = effects
+            .iter()
+            .find_map(|effect| match effect {
+                Effect::SyncDirectory { request, .. } => Some(*request),
+                _ => None,
+            })
+            .expect("r syncs the directory");
+        for effect in effects {
+            if let Effect::FilterUsers { request, job } = effect {
+                self.jobs.push((request, *job));
+            }
+        }
+    }
+
+    /// A full sync that lists every held user but every `nth` completes: exactly those leave,
+    /// the others stay in their order.
+    fn resync(&mut self, nth: usize) {
+        self.start_sync();
+        let held: Vec<UserSummary> = self
+            .state
+            .list
+            .users
+            .iter()
+            .map(userscope::model::UserRef::to_summary)
+            .collect();
+        let (kept, _gone): (Vec<(usize, UserSummary)>, Vec<_>) = held
+            .into_iter()
+            .enumerate()
+            .partition(|(at, _)| at % nth != nth - 1);
+        let kept: Vec<UserSummary> = kept.into_iter().map(|(_, user)| user).collect();
+        // The server lists them in its own order: backwards, in two pages.
+        let mut listed = kept.clone();
+        listed.reverse();
+        let second = listed.split_off(listed.len() / 2);
+        self.page_of(listed);
+        self.page_of(second);
+        self.send(Msg::DirectorySyncEnded {
+            request: self.sync,
+            result: Ok(None),
+        });
+        let ids: Vec<&str> = self.state.list.users.iter().map(|user| user.id).collect();
+        let expected: Vec<&str> = kept.iter().map(|user| user.id.as_str()).collect();
+        assert_eq!(
+            ids, expected,
+            "the users the sync did not list leave, no other"
+        );
+        self.start_sync();
     }
 
     fn query(&self) -> String {

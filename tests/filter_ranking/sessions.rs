@@ -33,6 +33,7 @@ fn step() -> impl Strategy<Value = Step> {
         1 => Just(Step::Right),
         3 => (1_usize..400).prop_map(Step::Page),
         1 => any::<usize>().prop_map(Step::Change),
+        1 => any::<usize>().prop_map(Step::Resync),
         3 => Just(Step::Answer),
         1 => Just(Step::LateAnswer),
     ]

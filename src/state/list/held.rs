@@ -152,6 +152,22 @@ impl HeldUsers {
         held
     }
 
+    /// The users at the positions `keep` says, in the same order, held anew (see
+    /// [`read`](Self::read)).
+    #[must_use]
+    pub fn keeping(&self, keep: impl Fn(usize) -> bool) -> Self {
+        let kept = (0..self.len).filter(|at| keep(*at)).count();
+        Self::read(kept, |reader| {
+            for (at, user) in self.iter().enumerate() {
+                if keep(at) {
+                    reader.add(user);
+                }
+            }
+            Ok::<(), ()>(())
+        })
+        .unwrap_or_default()
+    }
+
     /// How many users.
     pub fn len(&self) -> usize {
         self.len
