@@ -53,6 +53,9 @@ pub struct SyncReport {
     pub removed: usize,
     /// Why the store stopped keeping them, if it did (the sync went on in memory).
     pub store_error: Option<String>,
+    /// A sync of the same directory begun after this one (another userscope) keeps the
+    /// store: this one's users were not kept there.
+    pub superseded: bool,
 }
 
 /// How long ago a directory was synced, for people: `synced 5 min ago` or `never synced`.
@@ -186,15 +189,10 @@ impl Directory {
         // after their page came, is among the changes the next refresh asks for.
         let started_at = unix_now();
         let mut report = SyncReport::default();
-        let mut writer = self.store.as_ref().and_then(|store| {
-            match store.begin_sync(&self.key, &self.profile, &self.provider) {
-                Ok(ticket) => Some(PageWriter::new(Arc::clone(store), ticket)),
-                Err(err) => {
-                    report.store_error = Some(err.to_string());
-                    None
-                }
-            }
-        });
+        // The store's sync begins with the first page: a server that cannot list changes
+        // (or fails at once) leaves no empty sync behind to outrank one begun elsewhere.
+        let mut writer: Option<PageWriter> = None;
+        let mut store = self.store.as_ref();
         let mut cursor: Option<String> = None;
         loop {
             let mut page = match since {
@@ -212,6 +210,12 @@ impl Directory {
                     page
                 }
             };
+            if let Some(store) = store.take() {
+                match store.begin_sync(&self.key, &self.profile, &self.provider) {
+                    Ok(ticket) => writer = Some(PageWriter::new(Arc::clone(store), ticket)),
+                    Err(err) => report.store_error = Some(err.to_string()),
+                }
+            }
             if let Some(open) = &mut writer
                 && let Err(err) = open.write(&page).await
             {
@@ -229,7 +233,8 @@ impl Directory {
         }
         if let Some(writer) = writer {
             match writer.finish(since.is_some(), started_at).await {
-                Ok(removed) => report.removed = removed,
+                Ok(store::Finished::Kept { removed }) => report.removed = removed,
+                Ok(store::Finished::Superseded) => report.superseded = true,
                 Err(err) => report.store_error = Some(err),
             }
         }
@@ -276,13 +281,13 @@ impl PageWriter {
     }
 
     /// Ends a complete sync, up to date as of `as_of`: the last page written, and users not
-    /// seen removed (a full sync) or none (`changes_only`). Returns how many were removed.
-    async fn finish(mut self, changes_only: bool, as_of: i64) -> Result<usize, String> {
+    /// seen removed (a full sync) or none (`changes_only`).
+    async fn finish(mut self, changes_only: bool, as_of: i64) -> Result<store::Finished, String> {
         self.wait().await?;
         let (store, ticket) = (self.store, self.ticket);
         tokio::task::spawn_blocking(move || {
             if changes_only {
-                store.finish_changes(ticket, as_of).map(|()| 0)
+                store.finish_changes(ticket, as_of)
             } else {
                 store.finish_sync(ticket, as_of)
             }

@@ -16,6 +16,9 @@ pub async fn run(session: &mut Session, profile: Option<&str>) -> Result<(), Com
     let started = Instant::now();
     let (report, _) = sync_all(&directory, &profile, note, false).await?;
     let kept = match (&directory.store, &report.store_error) {
+        (Some(_), None) if report.superseded => {
+            "(another userscope began a sync of it meanwhile: the store keeps that one)".to_owned()
+        }
         (Some(store), None) => format!("into {}", store.path().display()),
         _ => "in memory only (no store)".to_owned(),
     };

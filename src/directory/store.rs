@@ -54,6 +54,36 @@ pub struct SyncTicket {
     pub(super) generation: i64,
 }
 
+/// What became of a sync that ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Finished {
+    /// The store holds it; `removed` users were gone from the server.
+    Kept { removed: usize },
+    /// A sync of the same directory begun after it keeps the store: its rows were dropped.
+    Superseded,
+}
+
+/// Whether a sync of `ticket`'s directory began after it; if so its rows are dropped (the
+/// caller commits). A sync that began later saw the server later, so its answer is kept.
+pub(super) fn superseded(
+    transaction: &rusqlite::Transaction<'_>,
+    ticket: SyncTicket,
+) -> rusqlite::Result<bool> {
+    let latest: i64 = transaction.query_row(
+        "SELECT generation FROM directories WHERE number = ?1",
+        [ticket.directory],
+        |row| row.get(0),
+    )?;
+    if latest <= ticket.generation {
+        return Ok(false);
+    }
+    transaction.execute(
+        "DELETE FROM users WHERE directory = ?1 AND generation = ?2",
+        params![ticket.directory, ticket.generation],
+    )?;
+    Ok(true)
+}
+
 /// A directory as stored.
 #[derive(Debug, Clone, Default)]
 pub struct StoredUsers {
@@ -240,10 +270,16 @@ impl Store {
 
     /// Ends a complete sync: the older generations go (users it did not see are gone from
     /// the server); the directory is up to date as of `as_of` (Unix seconds: the sync's start).
-    /// Returns how many users were removed.
-    pub fn finish_sync(&self, ticket: SyncTicket, as_of: i64) -> Result<usize, StoreError> {
+    /// A sync of the same directory begun after it (another explorer, a `who` lookup, a
+    /// `sync` from cron) has the last word: this one's rows go instead and nothing else
+    /// changes (two syncs each clearing the other's rows would leave neither whole).
+    pub fn finish_sync(&self, ticket: SyncTicket, as_of: i64) -> Result<Finished, StoreError> {
         self.with(|connection| {
             let transaction = connection.transaction()?;
+            if superseded(&transaction, ticket)? {
+                transaction.commit()?;
+                return Ok(Finished::Superseded);
+            }
             // EXCEPT sorts both sides once: a correlated NOT EXISTS, with no index on the id,
             // compared every old user with every new one (minutes for 100,000).
             let removed: usize = transaction.query_row(
@@ -264,7 +300,7 @@ impl Store {
                 params![ticket.directory, as_of],
             )?;
             transaction.commit()?;
-            Ok(removed)
+            Ok(Finished::Kept { removed })
         })
     }
 

@@ -5,16 +5,21 @@
 
 use rusqlite::params;
 
-use super::store::{Store, StoreError, SyncTicket};
+use super::store::{Finished, Store, StoreError, SyncTicket, superseded};
 
 impl Store {
     /// Ends a sync of changes: each changed user's row is updated in its older place, the new
     /// ones stay at the end, nobody is removed, and the directory is up to date as of `as_of`
     /// (Unix seconds). Folding the rows in keeps one row per user, so the next open reads the
-    /// store straight into the list (repeated ids would send it down the slow path).
-    pub fn finish_changes(&self, ticket: SyncTicket, as_of: i64) -> Result<(), StoreError> {
+    /// store straight into the list (repeated ids would send it down the slow path). A sync
+    /// of the directory begun after it has the last word (see `finish_sync`).
+    pub fn finish_changes(&self, ticket: SyncTicket, as_of: i64) -> Result<Finished, StoreError> {
         self.with(|connection| {
             let transaction = connection.transaction()?;
+            if superseded(&transaction, ticket)? {
+                transaction.commit()?;
+                return Ok(Finished::Superseded);
+            }
             transaction.execute(
                 "UPDATE users AS old
                  SET name = new.name, email = new.email, role = new.role, status = new.status
@@ -34,7 +39,8 @@ impl Store {
                  WHERE number = ?1",
                 params![ticket.directory, as_of],
             )?;
-            transaction.commit()
+            transaction.commit()?;
+            Ok(Finished::Kept { removed: 0 })
         })
     }
 }

@@ -33,7 +33,10 @@ fn a_sync_is_stored_in_order_and_read_back_whole() {
     assert_eq!(stored.users, users);
     assert_eq!(stored.total, Some(250));
     assert_eq!(stored.synced_at, None, "not complete yet");
-    assert_eq!(store.finish_sync(ticket, 1_000).unwrap(), 0);
+    assert_eq!(
+        store.finish_sync(ticket, 1_000).unwrap(),
+        Finished::Kept { removed: 0 }
+    );
     assert_eq!(store.load("k").unwrap().synced_at, Some(1_000));
 }
 
@@ -58,10 +61,82 @@ fn a_complete_sync_removes_users_gone_and_updates_changed_ones_in_place() {
     store
         .write_page(second, &[users[0].clone(), renamed.clone()], None)
         .unwrap();
-    assert_eq!(store.finish_sync(second, 20).unwrap(), 1);
+    assert_eq!(
+        store.finish_sync(second, 20).unwrap(),
+        Finished::Kept { removed: 1 }
+    );
     let stored = store.load("k").unwrap();
     assert_eq!(stored.users, vec![users[0].clone(), renamed]);
     assert_eq!(stored.total, Some(2));
+}
+
+/// Two syncs of one directory at once (an explorer and a `who` lookup, or a `sync` from
+/// cron), ending in either order: the store holds the later-begun one whole, never a mix
+/// of the two nor what is left of one after the other cleared it.
+#[test]
+fn of_two_syncs_at_once_the_store_keeps_the_one_begun_last_whole() {
+    let everyone: Vec<UserSummary> = (0..6)
+        .map(|i| user(&format!("u{i}"), &format!("Name {i}")))
+        .collect();
+    for later_ends_first in [false, true] {
+        let (_dir, store) = store();
+        let before = store.begin_sync("k", "p", "zoo").unwrap();
+        store.write_page(before, &everyone[..5], None).unwrap();
+        store.finish_sync(before, 1).unwrap();
+        // `u4` is gone from the server, `u5` is new: both syncs see that.
+        let now: Vec<UserSummary> = everyone[..4]
+            .iter()
+            .chain(&everyone[5..])
+            .cloned()
+            .collect();
+        let earlier = store.begin_sync("k", "p", "zoo").unwrap();
+        store.write_page(earlier, &now[..2], None).unwrap();
+        let later = store.begin_sync("k", "p", "zoo").unwrap();
+        store.write_page(later, &now[..3], None).unwrap();
+        if later_ends_first {
+            store.write_page(later, &now[3..], None).unwrap();
+            assert_eq!(
+                store.finish_sync(later, 3).unwrap(),
+                Finished::Kept { removed: 1 }
+            );
+            store.write_page(earlier, &now[2..], None).unwrap();
+            assert_eq!(store.finish_sync(earlier, 2).unwrap(), Finished::Superseded);
+        } else {
+            store.write_page(earlier, &now[2..], None).unwrap();
+            assert_eq!(store.finish_sync(earlier, 2).unwrap(), Finished::Superseded);
+            store.write_page(later, &now[3..], None).unwrap();
+            assert_eq!(
+                store.finish_sync(later, 3).unwrap(),
+                Finished::Kept { removed: 1 }
+            );
+        }
+        let stored = store.load("k").unwrap();
+        assert_eq!(stored.users, now, "later ends first: {later_ends_first}");
+        assert_eq!(stored.synced_at, Some(3));
+        assert_eq!(stored.total, Some(5));
+    }
+}
+
+/// A refresh of changes begun before a full sync that ends first leaves the store to it.
+#[test]
+fn a_refresh_begun_before_a_full_sync_leaves_the_store_to_it() {
+    let (_dir, store) = store();
+    let users = [user("1", "One"), user("2", "Two")];
+    let first = store.begin_sync("k", "p", "zoo").unwrap();
+    store.write_page(first, &users, None).unwrap();
+    store.finish_sync(first, 1).unwrap();
+    let changes = store.begin_sync("k", "p", "zoo").unwrap();
+    let full = store.begin_sync("k", "p", "zoo").unwrap();
+    store.write_page(full, &users[..1], None).unwrap();
+    store.finish_sync(full, 3).unwrap();
+    store
+        .write_page(changes, &[user("2", "Two Renamed")], None)
+        .unwrap();
+    assert_eq!(
+        store.finish_changes(changes, 2).unwrap(),
+        Finished::Superseded
+    );
+    assert_eq!(store.load("k").unwrap().users, users[..1]);
 }
 
 #[test]
