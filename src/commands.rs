@@ -9,6 +9,7 @@ mod get;
 mod info;
 mod list;
 pub mod open;
+mod report_out;
 mod sandbox;
 pub mod stderr;
 mod sync;

@@ -87,7 +87,10 @@ fn who_finds_one_person_in_every_provider_in_any_case() {
     let accounts = json(&output);
     assert_eq!(providers(&accounts), ["quip", "scanova", "zoo", "zooza"]);
     for account in accounts.as_array().unwrap() {
-        assert_eq!(account["email"].as_str().unwrap().to_lowercase(), email);
+        assert_eq!(
+            account["email"].as_str().unwrap().to_lowercase(),
+            email.to_lowercase()
+        );
         assert!(account["active"].is_boolean());
         assert!(account["findings"].is_object());
         assert_eq!(account["match"], "certain");
@@ -224,4 +227,29 @@ fn an_audit_over_every_profile_keeps_profile_and_provider_and_adds_the_person() 
         summary.contains("| zoo, zooza, quip, scanova |"),
         "{summary}"
     );
+}
+
+/// `--out` over every profile as over one: written whole, said on stderr, never overwritten.
+#[test]
+fn an_audit_over_every_profile_writes_its_report_file_as_one_profile_does() {
+    let home = tempfile::tempdir().unwrap();
+    let out = home.path().join("report.json");
+    let args = [
+        "--sandbox-users",
+        "30",
+        "audit",
+        "--all-profiles",
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    let written = userscope(&home, &args);
+    assert!(written.status.success(), "{written:?}");
+    let stderr = String::from_utf8_lossy(&written.stderr);
+    assert!(stderr.contains(&format!("wrote {}", out.display())), "{stderr}");
+    let report = std::fs::read_to_string(&out).unwrap();
+    assert!(report.contains("\"person\""), "{report}");
+    let again = userscope(&home, &args);
+    assert_eq!(again.status.code(), Some(2), "{again:?}");
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), report);
 }

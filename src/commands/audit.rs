@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use std::io::{IsTerminal as _, Write as _};
 use std::time::{Duration, Instant};
 
-use super::{CommandError, EXIT_CONFIG, EXIT_FINDINGS, EXIT_IO, EXIT_REMOTE, table};
+use super::report_out::{self, record_start, refuse_existing, warn_trail};
+use super::{CommandError, EXIT_CONFIG, EXIT_FINDINGS, EXIT_REMOTE, table};
 use crate::audit::scan::{ScanFailure, ScanProgress, scan};
 use crate::audit::trail::{self, TrailEntry, action};
 use crate::audit::{all_rules, report, select_rules};
@@ -55,17 +56,7 @@ pub async fn run(
         settings.now = crate::sandbox_clock::now();
     }
     let state_dir = session.paths.state_dir.clone();
-    trail::append(
-        &state_dir,
-        &TrailEntry::now(&profile.name, None, action::RUN_STARTED),
-    )
-    .map_err(|err| CommandError {
-        message: format!(
-            "cannot write the audit trail {}: {err}",
-            trail::path(&state_dir).display()
-        ),
-        code: EXIT_IO,
-    })?;
+    record_start(&state_dir, &profile.name)?;
 
     let options = super::scan_options(args, &profile);
     let mut meter = Meter::new(std::io::stderr().is_terminal());
@@ -88,31 +79,11 @@ pub async fn run(
     }
 
     let bytes = report::render(&outcome.findings, args.format);
-    if let Some(out) = &args.out {
-        crate::export::write_exact(out, &bytes).map_err(|err| {
-            if err.kind() == std::io::ErrorKind::AlreadyExists {
-                refuse_existing(out)
-            } else {
-                CommandError {
-                    message: format!(
-                        "cannot write {}: {}",
-                        crate::sanitize::one_line(&out.display().to_string()),
-                        crate::export::describe_error(&err)
-                    ),
-                    code: EXIT_IO,
-                }
-            }
-        })?;
-        super::stderr::line(&format!(
-            "wrote {} ({})",
-            crate::sanitize::one_line(&out.display().to_string()),
-            report::summary(&outcome.findings)
-        ));
-    } else {
-        let mut stdout = std::io::stdout().lock();
-        stdout.write_all(&bytes)?;
-        stdout.flush()?;
-    }
+    report_out::write(
+        args.out.as_deref(),
+        &bytes,
+        &report::summary(&outcome.findings),
+    )?;
     warn_trail(trail::append(
         &state_dir,
         &TrailEntry::now(&profile.name, None, action::REPORT),
@@ -149,22 +120,6 @@ fn fail_on_findings(
         }
     }
     Ok(())
-}
-
-fn refuse_existing(out: &std::path::Path) -> CommandError {
-    CommandError {
-        message: format!(
-            "{} already exists; userscope never overwrites a report (choose another --out)",
-            crate::sanitize::one_line(&out.display().to_string())
-        ),
-        code: EXIT_CONFIG,
-    }
-}
-
-fn warn_trail(result: std::io::Result<()>) {
-    if let Err(err) = result {
-        super::stderr::line(&format!("warning: cannot append to the audit trail: {err}"));
-    }
 }
 
 fn list_rules() -> Result<(), CommandError> {

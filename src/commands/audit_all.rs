@@ -2,8 +2,7 @@
 //! its own limits), and one report whose rows add `person` so one person's findings can be read
 //! together; a profile that cannot be opened or scanned whole is named and the exit is 1.
 
-use std::io::Write as _;
-
+use super::report_out::warn_trail;
 use super::{CommandError, EXIT_REMOTE};
 use crate::audit::report::{ScannedAccount, render_across_profiles};
 use crate::audit::scan::scan;
@@ -46,10 +45,7 @@ pub async fn run(
         if profile.is_sandbox {
             settings.now = crate::sandbox_clock::now();
         }
-        let _ = trail::append(
-            &state_dir,
-            &TrailEntry::now(&profile.name, None, action::RUN_STARTED),
-        );
+        super::report_out::record_start(&state_dir, &profile.name)?;
         let options = super::scan_options(args, &profile);
         let outcome = scan(
             provider.as_ref(),
@@ -60,10 +56,10 @@ pub async fn run(
             &mut |_| {},
         )
         .await;
-        let _ = trail::append(
+        warn_trail(trail::append(
             &state_dir,
             &TrailEntry::now(&profile.name, None, action::RUN_FINISHED),
-        );
+        ));
         if !outcome.failures.is_empty() {
             incomplete.push(format!(
                 "{}: {} of {} users could not be fetched",
@@ -83,21 +79,15 @@ pub async fn run(
         findings.extend(outcome.findings);
     }
     let bytes = render_across_profiles(&findings, &accounts, args.format);
-    if let Some(out) = &args.out {
-        crate::export::write_exact(out, &bytes).map_err(|err| CommandError {
-            message: format!(
-                "cannot write {}: {}",
-                crate::sanitize::one_line(&out.display().to_string()),
-                crate::export::describe_error(&err)
-            ),
-            code: super::EXIT_IO,
-        })?;
-    } else {
-        let mut stdout = std::io::stdout().lock();
-        stdout.write_all(&bytes)?;
-        stdout.flush()?;
-    }
-    let _ = trail::append(&state_dir, &TrailEntry::now("*", None, action::REPORT));
+    super::report_out::write(
+        args.out.as_deref(),
+        &bytes,
+        &crate::audit::report::summary(&findings),
+    )?;
+    warn_trail(trail::append(
+        &state_dir,
+        &TrailEntry::now("*", None, action::REPORT),
+    ));
     if !incomplete.is_empty() {
         for line in &incomplete {
             super::stderr::line(&format!("incomplete: {line}"));
