@@ -84,7 +84,7 @@ fn show(state: &mut State, query: &str) {
 fn show_keeping(state: &mut State, query: &str) {
     state.list.filter = Input::new(query.to_owned());
     let request = state.next_request();
-    if let Some(job) = state.list.refilter(request, false) {
+    if let Some(job) = state.list.refilter(request) {
         let ranking = job.run(&|| false).expect("not cancelled");
         assert!(state.list.finish_filter(request, ranking));
     }

@@ -245,7 +245,10 @@ fn an_audit_over_every_profile_writes_its_report_file_as_one_profile_does() {
     let written = userscope(&home, &args);
     assert!(written.status.success(), "{written:?}");
     let stderr = String::from_utf8_lossy(&written.stderr);
-    assert!(stderr.contains(&format!("wrote {}", out.display())), "{stderr}");
+    assert!(
+        stderr.contains(&format!("wrote {}", out.display())),
+        "{stderr}"
+    );
     let report = std::fs::read_to_string(&out).unwrap();
     assert!(report.contains("\"person\""), "{report}");
     let again = userscope(&home, &args);

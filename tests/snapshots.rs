@@ -200,7 +200,7 @@ fn filter_typing() {
         state.focus = Focus::Filter;
         state.list.filter = tui_input::Input::new("'example.org".into());
         // A small list filters at once: no background job.
-        assert!(state.list.refilter(RequestId(0), false).is_none());
+        assert!(state.list.refilter(RequestId(0)).is_none());
         snapshot("filter", &state);
     }
 }

@@ -92,7 +92,7 @@ pub struct UserListState {
 impl UserListState {
     /// Merges users into the list: new ids are added (and ranked into a filtered list), held
     /// ids whose row changed are updated in place. A change under a filter leaves the ranking
-    /// stale: the caller refilters (`refilter(.., true)`).
+    /// stale: the caller refilters.
     pub fn merge(&mut self, users: Vec<UserSummary>) -> Merged {
         self.merge_noting(users, |_| {})
     }

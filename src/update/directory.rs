@@ -112,7 +112,7 @@ pub(crate) fn page(state: &mut State, request: RequestId, page: UserPage) -> Vec
     };
     let mut effects = Vec::new();
     if merged.changed > 0 {
-        effects.extend(super::filter::refilter_stale(state));
+        effects.extend(super::filter::refilter(state));
     }
     effects.extend(selection_changed(state));
     effects
@@ -148,7 +148,7 @@ pub(crate) fn ended(
                 ));
                 // The rows shown stay right; a filter still running ran over the old list.
                 if state.list.filtering.is_some() {
-                    effects.extend(super::filter::refilter_stale(state));
+                    effects.extend(super::filter::refilter(state));
                 }
             }
             effects.extend(selection_changed(state));

@@ -6,20 +6,12 @@ use crate::effect::Effect;
 use crate::state::State;
 use crate::state::filter::Ranking;
 
-/// Refilters the list for the filter text as it is now.
+/// Refilters the list for the filter text as it is now (and the query shown again if a row
+/// changed under it).
 pub(crate) fn refilter(state: &mut State) -> Vec<Effect> {
-    refilter_with(state, false)
-}
-
-/// Ranks the query again although it did not change: rows changed or went under it.
-pub(crate) fn refilter_stale(state: &mut State) -> Vec<Effect> {
-    refilter_with(state, true)
-}
-
-fn refilter_with(state: &mut State, stale: bool) -> Vec<Effect> {
     let superseded = state.list.filtering.as_ref().map(|pending| pending.request);
     let request = state.next_request();
-    let job = state.list.refilter(request, stale);
+    let job = state.list.refilter(request);
     let mut effects: Vec<Effect> = superseded.map(Effect::Cancel).into_iter().collect();
     if let Some(job) = job {
         effects.push(Effect::FilterUsers {

@@ -54,9 +54,9 @@ impl UserListState {
 
     /// Filters for the current filter text, keeping the cursor on the same user if it stays.
     /// Few users: done at once, `None`. Many: returns the job to run in the background
-    /// (`request` names it) and keeps the previous rows meanwhile. `stale` ranks the same
-    /// query again (rows changed under it).
-    pub fn refilter(&mut self, request: RequestId, stale: bool) -> Option<FilterJob> {
+    /// (`request` names it) and keeps the previous rows meanwhile. The query shown is ranked
+    /// again when a row changed under it (`ranking_stale`).
+    pub fn refilter(&mut self, request: RequestId) -> Option<FilterJob> {
         let selected = self
             .filtering
             .as_ref()
@@ -71,13 +71,12 @@ impl UserListState {
             self.cursor_to(selected);
             return None;
         }
-        if query == self.filtered_for && !stale && !self.ranking_stale {
+        if query == self.filtered_for && !self.ranking_stale {
             self.filtering = None;
             self.cursor_to(selected);
             return None;
         }
-        if !stale
-            && !self.ranking_stale
+        if !self.ranking_stale
             && let Some(ranking) = self.recent.take(&query)
         {
             self.filtering = None;

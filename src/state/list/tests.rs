@@ -38,7 +38,7 @@ fn many(count: usize) -> Vec<UserSummary> {
 /// would and hands the answer back.
 fn filter(list: &mut UserListState, text: &str) {
     list.filter = Input::new(text.to_owned());
-    if let Some(job) = list.refilter(RequestId(1), false) {
+    if let Some(job) = list.refilter(RequestId(1)) {
         let ranking = job.run(&|| false).unwrap();
         assert!(list.finish_filter(RequestId(1), ranking));
     }
@@ -93,9 +93,7 @@ fn a_big_filter_runs_in_the_background_keeping_the_previous_rows_meanwhile() {
     filter(&mut list, "anna");
     let before = list.visible.clone();
     list.filter = Input::new("anna 1".to_owned());
-    let job = list
-        .refilter(RequestId(2), false)
-        .expect("a background job");
+    let job = list.refilter(RequestId(2)).expect("a background job");
     assert!(!list.rows_are_final());
     assert_eq!(list.rows(), before.as_slice(), "the previous rows stay");
     assert!(list.finish_filter(RequestId(2), job.run(&|| false).unwrap()));
@@ -109,16 +107,16 @@ fn stale_answers_are_dropped_and_a_newer_query_wins() {
     let mut list = UserListState::default();
     list.merge(users.clone());
     list.filter = Input::new("ann".to_owned());
-    let older = list.refilter(RequestId(1), false).unwrap();
+    let older = list.refilter(RequestId(1)).unwrap();
     list.filter = Input::new("anna".to_owned());
-    let newer = list.refilter(RequestId(2), false).unwrap();
+    let newer = list.refilter(RequestId(2)).unwrap();
     assert!(!list.finish_filter(RequestId(1), older.run(&|| false).unwrap()));
     assert_eq!(list.filtering.as_ref().unwrap().request, RequestId(2));
     assert!(list.finish_filter(RequestId(2), newer.run(&|| false).unwrap()));
     assert_eq!(list.visible, fresh(&users, "anna"));
     // Back to a query already answered: shown at once from what is kept.
     list.filter = Input::new("anna ".to_owned());
-    assert!(list.refilter(RequestId(3), false).is_none());
+    assert!(list.refilter(RequestId(3)).is_none());
 }
 
 #[test]
@@ -126,7 +124,7 @@ fn a_cancelled_job_gives_no_answer() {
     let mut list = UserListState::default();
     list.merge(many(FILTER_AT_ONCE_UP_TO + 2_000));
     list.filter = Input::new("ann".to_owned());
-    let job = list.refilter(RequestId(1), false).unwrap();
+    let job = list.refilter(RequestId(1)).unwrap();
     assert!(job.run(&|| true).is_none());
 }
 
@@ -136,7 +134,7 @@ fn users_loaded_during_and_after_a_filter_are_ranked_in() {
     let mut list = UserListState::default();
     list.merge(users[..12_000].to_vec());
     list.filter = Input::new("anna 1".to_owned());
-    let job = list.refilter(RequestId(1), false).unwrap();
+    let job = list.refilter(RequestId(1)).unwrap();
     // A page arrives while the job runs: its answer misses those users; they are ranked in.
     list.merge(users[12_000..12_050].to_vec());
     assert!(list.finish_filter(RequestId(1), job.run(&|| false).unwrap()));
@@ -157,7 +155,7 @@ fn the_cursor_follows_its_user_through_a_background_filter() {
     // Moving while a filter runs: the end of it keeps the row chosen.
     list.filter = Input::new("hannah 40".to_owned());
     let job = list
-        .refilter(RequestId(2), false)
+        .refilter(RequestId(2))
         .unwrap_or_else(|| panic!("narrowing is a job"));
     list.move_by(0);
     assert!(list.finish_filter(RequestId(2), job.run(&|| false).unwrap()));
@@ -204,7 +202,7 @@ fn a_changed_row_is_updated_in_place_and_ranked_again() {
     assert_eq!(list.users.get(1).unwrap().name, "Bob Annex");
     assert_eq!(list.selected().unwrap().id, "2", "the selection stays");
     list.filter = Input::new("'annex".to_owned());
-    assert!(list.refilter(RequestId(1), true).is_none());
+    assert!(list.refilter(RequestId(1)).is_none());
     assert_eq!(list.visible, [1]);
     // Unchanged rows change nothing.
     assert_eq!(
@@ -252,13 +250,13 @@ fn going_back_to_a_query_shows_its_kept_ranking_at_once_with_new_users_ranked_in
     grown.push(user("new", "Ann New", "ann@new.io"));
     list.merge(vec![grown[grown.len() - 1].clone()]);
     list.filter = Input::new("ann".to_owned());
-    assert!(list.refilter(RequestId(2), false).is_none(), "no job runs");
+    assert!(list.refilter(RequestId(2)).is_none(), "no job runs");
     assert_eq!(list.visible, fresh(&grown, "ann"));
     // Cleared and typed again: kept as well.
     list.filter = Input::new(String::new());
-    assert!(list.refilter(RequestId(3), false).is_none());
+    assert!(list.refilter(RequestId(3)).is_none());
     list.filter = Input::new("ann".to_owned());
-    assert!(list.refilter(RequestId(4), false).is_none());
+    assert!(list.refilter(RequestId(4)).is_none());
     assert_eq!(list.visible, fresh(&grown, "ann"));
 }
 

@@ -72,7 +72,7 @@ fn a_filter_shows_its_ranking_and_the_sort_returns_when_it_is_cleared() {
         reversed: true,
     });
     list.filter = tui_input::Input::new("o".into());
-    assert!(list.refilter(RequestId(1), false).is_none());
+    assert!(list.refilter(RequestId(1)).is_none());
     let ranking = list.rows().to_vec();
     assert!(!list.rows_are_sorted(), "the rows are the filter's ranking");
     // Sorting under the filter leaves the ranking as it is.
@@ -83,7 +83,7 @@ fn a_filter_shows_its_ranking_and_the_sort_returns_when_it_is_cleared() {
     });
     assert_eq!(list.rows(), ranking);
     list.filter.reset();
-    list.refilter(RequestId(2), false);
+    list.refilter(RequestId(2));
     assert_eq!(names(&list), ["bob", "carol", "Alice"], "by e-mail again");
     assert!(list.rows_are_sorted());
 }
