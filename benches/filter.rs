@@ -185,7 +185,9 @@ fn open_from_store(c: &mut Criterion) {
 }
 
 /// A full sync's end over a million users held: the users the sync did not see leave the
-/// list (`Msg::DirectorySyncEnded` through `update`, on the loop), none or ten of them.
+/// list, none or ten of them. `loop`: what `update` takes on the loop (the sync's end, then the
+/// answer of the job that holds the others anew); `final`: with that job too (off the loop, as
+/// the app runs it).
 fn sync_end(c: &mut Criterion) {
     let mut group = c.benchmark_group("directory_sync_end");
     group
@@ -197,43 +199,80 @@ fn sync_end(c: &mut Criterion) {
     let (_dir, directory) = stored(count);
     let users = common::users(count);
     for gone in [0, 10] {
-        group.bench_function(BenchmarkId::new(format!("{gone}_gone"), count), |b| {
-            b.iter_custom(|iters| {
-                let mut total = Duration::ZERO;
-                for _ in 0..iters {
-                    let mut state = opened(&directory);
-                    state.focus = Focus::List;
-                    let request = update(&mut state, common::key('r'))
-                        .into_iter()
-                        .find_map(|effect| match effect {
-                            Effect::SyncDirectory { request, .. } => Some(request),
-                            _ => None,
-                        })
-                        .expect("r syncs the directory");
-                    for page in users[gone..].chunks(1_000) {
-                        let page = userscope::model::UserPage {
-                            users: page.to_vec(),
-                            next: None,
-                            total: None,
-                        };
-                        update(&mut state, Msg::DirectoryPage { request, page });
-                    }
-                    let start = Instant::now();
-                    update(
-                        &mut state,
-                        Msg::DirectorySyncEnded {
-                            request,
-                            result: Ok(None),
-                        },
-                    );
-                    total += start.elapsed();
-                    assert_eq!(state.list.users.len(), count - gone);
-                }
-                total
+        for wait in ["loop", "final"] {
+            let name = BenchmarkId::new(format!("{gone}_gone/{wait}"), count);
+            group.bench_function(name, |b| {
+                b.iter_custom(|iters| {
+                    (0..iters)
+                        .map(|_| sync_end_once(&directory, &users, gone, wait == "final"))
+                        .sum()
+                });
             });
-        });
+        }
     }
     group.finish();
+}
+
+/// One full sync over the stored directory that does not list its first `gone` users, then
+/// its end, timed (with the job off the loop when `with_job`).
+fn sync_end_once(
+    directory: &Directory,
+    users: &[userscope::model::UserSummary],
+    gone: usize,
+    with_job: bool,
+) -> Duration {
+    let mut state = opened(directory);
+    state.focus = Focus::List;
+    let request = update(&mut state, common::key('r'))
+        .into_iter()
+        .find_map(|effect| match effect {
+            Effect::SyncDirectory { request, .. } => Some(request),
+            _ => None,
+        })
+        .expect("r syncs the directory");
+    for page in users[gone..].chunks(1_000) {
+        let page = userscope::model::UserPage {
+            users: page.to_vec(),
+            next: None,
+            total: None,
+        };
+        update(&mut state, Msg::DirectoryPage { request, page });
+    }
+    let start = Instant::now();
+    let effects = update(
+        &mut state,
+        Msg::DirectorySyncEnded {
+            request,
+            result: Ok(None),
+        },
+    );
+    let mut took = start.elapsed();
+    for effect in effects {
+        if let Effect::KeepSeenUsers {
+            request,
+            users,
+            seen,
+        } = effect
+        {
+            let job = Instant::now();
+            let kept = users.keeping(|at| seen.has(at));
+            if with_job {
+                took += job.elapsed();
+            }
+            let answer = Instant::now();
+            update(
+                &mut state,
+                Msg::SeenUsersKept {
+                    request,
+                    kept,
+                    seen,
+                },
+            );
+            took += answer.elapsed();
+        }
+    }
+    assert_eq!(state.list.users.len(), users.len() - gone);
+    took
 }
 
 criterion_group!(benches, keystrokes, open_from_store, sync_end);

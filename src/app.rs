@@ -144,6 +144,21 @@ fn run_effect(
             });
             tasks.insert(request, task.abort_handle());
         }
+        Effect::KeepSeenUsers {
+            request,
+            users,
+            seen,
+        } => {
+            let task = tokio::task::spawn_blocking(move || {
+                let kept = users.keeping(|at| seen.has(at));
+                let _ = sender.send(Msg::SeenUsersKept {
+                    request,
+                    kept,
+                    seen,
+                });
+            });
+            tasks.insert(request, task.abort_handle());
+        }
         Effect::SearchServer { request, query } => {
             let task = tokio::spawn(async move {
                 let result = provider

@@ -22,6 +22,16 @@ pub enum Effect {
         /// provider can; it answers `unsupported` where it cannot.
         changes_only: bool,
     },
+    /// Hold anew, off the loop, the users a complete full sync saw (the others are gone from
+    /// the server).
+    KeepSeenUsers {
+        /// Answer with this id.
+        request: RequestId,
+        /// The users held when the sync ended.
+        users: crate::state::HeldSnapshot,
+        /// Which of them it saw.
+        seen: crate::state::SeenUsers,
+    },
     /// Ask the server for users matching a query.
     SearchServer {
         /// Answer with this id.

@@ -52,6 +52,15 @@ pub enum Msg {
         /// Why it stopped short, if it did; else why the store stopped keeping it, if it did.
         result: Result<Option<String>, FetchError>,
     },
+    /// The users a full sync saw, held anew off the loop (`Effect::KeepSeenUsers`).
+    SeenUsersKept {
+        /// The request it answers.
+        request: RequestId,
+        /// The users kept.
+        kept: crate::state::HeldUsers,
+        /// Which of the users held then the sync saw (the positions `kept` came from).
+        seen: crate::state::SeenUsers,
+    },
     /// A background filter ranked the loaded users.
     UsersFiltered {
         /// The request it answers.

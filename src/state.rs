@@ -27,7 +27,8 @@ pub use detail::{DetailState, DetailTab, RawSearch, UnviewedRecord, Wanted};
 pub use directory::{DirectoryState, SeenUsers, SyncEnd};
 pub use findings::{FindingGroup, FindingGrouping, FindingRow, FindingsView};
 pub use list::{
-    FILTER_AT_ONCE_UP_TO, HeldUsers, HeldUsersReader, Merged, PendingFilter, UserListState,
+    FILTER_AT_ONCE_UP_TO, HeldSnapshot, HeldUsers, HeldUsersReader, Merged, PendingFilter,
+    UserListState,
 };
 
 /// Identifies one request, so late answers to superseded requests are dropped.

@@ -53,6 +53,11 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::DirectoryOpened { request, stored } => directory::opened(state, request, stored),
         Msg::DirectoryPage { request, page } => directory::page(state, request, page),
         Msg::DirectorySyncEnded { request, result } => directory::ended(state, request, result),
+        Msg::SeenUsersKept {
+            request,
+            kept,
+            seen,
+        } => directory::kept(state, request, kept, &seen),
         Msg::UsersFiltered { request, ranking } => filter::on_filtered(state, request, *ranking),
         Msg::SearchLoaded { request, result } => {
             if state.list.searching != Some(request) {

@@ -30,6 +30,10 @@ pub struct DirectoryState {
     /// The users the sync in flight has brought: users held and not among them are gone from
     /// the server once it completes.
     pub seen: SeenUsers,
+    /// The users gone from the server being dropped off the loop after a full sync, and the
+    /// list's [`edits`](super::UserListState::edits) then: an answer to a list edited since
+    /// is dropped (the next full sync removes them).
+    pub pruning: Option<(RequestId, u64)>,
     /// How old the stored directory was when opened, in seconds (`None`: nothing stored).
     pub stored_age_secs: Option<u64>,
     /// How the last sync ended, if one did.

@@ -22,7 +22,7 @@ use super::directory::{DirectoryState, SeenUsers};
 
 use super::list_sort::{ListSort, SortKeys};
 use crate::model::{UserRef, UserSummary};
-pub use held::{HeldUsers, HeldUsersReader};
+pub use held::{HeldSnapshot, HeldUsers, HeldUsersReader};
 use recent::RecentRankings;
 
 /// Filters over at most this many users run at once, on the loop's thread (well under a
@@ -87,6 +87,8 @@ pub struct UserListState {
     pub error: Option<String>,
     /// The order of the unfiltered rows (a filter's rows are its ranking).
     sort: ListSort,
+    /// Changes to `users` so far (see [`edits`](Self::edits)).
+    edits: u64,
 }
 
 impl UserListState {
@@ -119,6 +121,9 @@ impl UserListState {
             held_at(self.users.push(&user));
             merged.added += 1;
         }
+        if merged.added + merged.changed > 0 {
+            self.edits += 1;
+        }
         if merged.changed > 0 {
             self.recent.forget();
             if !self.filtered_for.is_empty() {
@@ -139,6 +144,7 @@ impl UserListState {
         }
         let added = held.len();
         self.users = held;
+        self.edits += 1;
         self.filtered_for.clear();
         self.ranked.clear();
         self.ranking_stale = false;
@@ -147,33 +153,39 @@ impl UserListState {
         Merged { added, changed: 0 }
     }
 
-    /// Keeps only the users a full sync has `seen` (the others are gone from the server).
-    /// Returns how many went.
+    /// Takes `kept`, the users held that a full sync has `seen` (made off the loop from a
+    /// [`snapshot`](HeldUsers::snapshot) taken when it ended: the others are gone from the
+    /// server). The caller checks no edit came since ([`edits`](Self::edits)). Returns how
+    /// many went.
     ///
-    /// The users kept are held anew as a stored directory is read (a million users: a
-    /// fraction of a second, not a rebuild one user at a time). The rows shown stay the
-    /// complete answer to their query: users leaving a ranking leave the others' scores and
-    /// load order as they were, so the ranking is kept with the gone users' keys dropped and
-    /// the others renumbered. A filter still running ran over the old positions: the caller
-    /// starts it again (its user to follow is renumbered too).
-    pub fn retain(&mut self, seen: &SeenUsers) -> usize {
+    /// The rows shown stay the complete answer to their query: users leaving a ranking leave
+    /// the others' scores and load order as they were, so the ranking is kept with the gone
+    /// users' keys dropped and the others renumbered. A filter still running ran over the old
+    /// positions: the caller starts it again (its user to follow is renumbered too).
+    pub fn keep_seen(&mut self, kept: HeldUsers, seen: &SeenUsers) -> usize {
         let before = self.users.len();
-        if (0..before).all(|at| seen.has(at)) {
-            return 0;
-        }
         let selected = self.selected_index();
-        // Where each user kept is held now.
-        let mut kept = 0_usize;
-        let moved_to: Vec<Option<usize>> = (0..before)
+        // Where each user kept is held now (`u32::MAX`: gone); positions fit in 32 bits, as
+        // in the ranking keys.
+        let mut count = 0_u32;
+        let moved_to: Vec<u32> = (0..before)
             .map(|at| {
-                seen.has(at).then(|| {
-                    kept += 1;
-                    kept - 1
-                })
+                if seen.has(at) {
+                    count += 1;
+                    count - 1
+                } else {
+                    u32::MAX
+                }
             })
             .collect();
-        let now_at = |at: usize| moved_to.get(at).copied().flatten();
-        self.users = self.users.keeping(|at| seen.has(at));
+        let now_at = |at: usize| {
+            moved_to
+                .get(at)
+                .filter(|to| **to != u32::MAX)
+                .map(|to| *to as usize)
+        };
+        self.users = kept;
+        self.edits += 1;
         self.visible = self.visible.iter().filter_map(|at| now_at(*at)).collect();
         self.ranked = self
             .ranked
@@ -187,7 +199,13 @@ impl UserListState {
         let held = &self.users;
         self.marked.retain(|id| held.index_of_id(id).is_some());
         self.cursor_to(selected.and_then(now_at));
-        before - self.users.len()
+        before.saturating_sub(self.users.len())
+    }
+
+    /// How many times the users held have changed: a job that read them before is stale if
+    /// this moved.
+    pub fn edits(&self) -> u64 {
+        self.edits
     }
 
     /// The rows shown: the complete answer to the last query ranked (kept on screen while a

@@ -10,7 +10,7 @@ use crate::effect::Effect;
 use crate::model::FetchError;
 use crate::model::UserPage;
 use crate::msg::StoredDirectory;
-use crate::state::{HeldUsers, RequestId, State, SyncEnd};
+use crate::state::{HeldUsers, RequestId, SeenUsers, State, SyncEnd};
 
 /// Reads the stored directory (the first thing the explorer does for a profile).
 pub(crate) fn open(state: &mut State) -> Vec<Effect> {
@@ -76,6 +76,16 @@ fn start(state: &mut State, changes_only: bool) -> Vec<Effect> {
         .map(Effect::Cancel)
         .into_iter()
         .collect();
+    // Users the last sync did not see are removed by this one if it completes; a pruning in
+    // flight would answer a list this sync is about to change.
+    effects.extend(
+        state
+            .list
+            .directory
+            .pruning
+            .take()
+            .map(|(pruning, _)| Effect::Cancel(pruning)),
+    );
     let request = state.next_request();
     let directory = &mut state.list.directory;
     directory.syncing = Some(request);
@@ -138,24 +148,58 @@ pub(crate) fn ended(
             note_store_error(state, store_error);
             state.list.directory.last = Some(SyncEnd::Complete);
             state.list.directory.stored_age_secs = Some(0);
-            let removed = state.list.retain(&seen);
             state.list.total = Some(state.list.users.len() as u64);
             // The list title says the sync is done; the status line only what changed.
             let mut effects = Vec::new();
-            if removed > 0 {
-                state.status.info = Some(format!(
-                    "directory synced: {removed} users gone from the server removed"
-                ));
-                // The rows shown stay right; a filter still running ran over the old list.
-                if state.list.filtering.is_some() {
-                    effects.extend(super::filter::refilter(state));
-                }
+            if (0..state.list.users.len()).any(|at| !seen.has(at)) {
+                // Holding the others anew takes a fraction of a second over a million users:
+                // off the loop.
+                let request = state.next_request();
+                state.list.directory.pruning = Some((request, state.list.edits()));
+                effects.push(Effect::KeepSeenUsers {
+                    request,
+                    users: state.list.users.snapshot(),
+                    seen,
+                });
             }
             effects.extend(selection_changed(state));
             effects
         }
         Err(error) => failed(state, &error),
     }
+}
+
+/// The users a full sync saw, held anew: the others leave, unless the list changed since
+/// (a new sync, a page), when the next full sync removes them.
+pub(crate) fn kept(
+    state: &mut State,
+    request: RequestId,
+    kept: HeldUsers,
+    seen: &SeenUsers,
+) -> Vec<Effect> {
+    let directory = &mut state.list.directory;
+    if directory.pruning.map(|(pruning, _)| pruning) != Some(request) {
+        return Vec::new();
+    }
+    let Some((_, edits)) = directory.pruning.take() else {
+        return Vec::new();
+    };
+    if edits != state.list.edits() {
+        return Vec::new();
+    }
+    let removed = state.list.keep_seen(kept, seen);
+    state.list.total = Some(state.list.users.len() as u64);
+    state.status.info = Some(format!(
+        "directory synced: {} users gone from the server removed",
+        thousands(removed as u64)
+    ));
+    let mut effects = Vec::new();
+    // The rows shown stay right; a filter still running ran over the old list.
+    if state.list.filtering.is_some() {
+        effects.extend(super::filter::refilter(state));
+    }
+    effects.extend(selection_changed(state));
+    effects
 }
 
 /// A refresh of the changes ended: merged (nobody removed), or, where the provider or its

@@ -77,6 +77,40 @@ fn sync_request(effects: &[Effect]) -> Option<RequestId> {
     })
 }
 
+/// Ends a full sync completely, as the app does: the users it did not see are dropped off
+/// the loop (`Effect::KeepSeenUsers`) and the answer comes back through `update`.
+fn end_sync(state: &mut State, sync: RequestId) -> Vec<Effect> {
+    let effects = update(
+        state,
+        Msg::DirectorySyncEnded {
+            request: sync,
+            result: Ok(None),
+        },
+    );
+    let mut after = Vec::new();
+    for effect in effects {
+        match effect {
+            Effect::KeepSeenUsers {
+                request,
+                users,
+                seen,
+            } => {
+                let kept = users.keeping(|at| seen.has(at));
+                after.extend(update(
+                    state,
+                    Msg::SeenUsersKept {
+                        request,
+                        kept,
+                        seen,
+                    },
+                ));
+            }
+            other => after.push(other),
+        }
+    }
+    after
+}
+
 /// Opens the directory with nothing stored: the sync it starts.
 fn open_empty(state: &mut State) -> RequestId {
     let request = open_request(&init(state));

@@ -181,8 +181,22 @@ impl Explorer {
 
     fn send(&mut self, msg: Msg) {
         for effect in update(&mut self.state, msg) {
-            if let Effect::FilterUsers { request, job } = effect {
-                self.jobs.push((request, *job));
+            match effect {
+                Effect::FilterUsers { request, job } => self.jobs.push((request, *job)),
+                // Users gone from the server, dropped as the app's background task does.
+                Effect::KeepSeenUsers {
+                    request,
+                    users,
+                    seen,
+                } => {
+                    let kept = users.keeping(|at| seen.has(at));
+                    self.send(Msg::SeenUsersKept {
+                        request,
+                        kept,
+                        seen,
+                    });
+                }
+                _ => {}
             }
         }
     }

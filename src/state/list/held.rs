@@ -152,20 +152,12 @@ impl HeldUsers {
         held
     }
 
-    /// The users at the positions `keep` says, in the same order, held anew (see
-    /// [`read`](Self::read)).
-    #[must_use]
-    pub fn keeping(&self, keep: impl Fn(usize) -> bool) -> Self {
-        let kept = (0..self.len).filter(|at| keep(*at)).count();
-        Self::read(kept, |reader| {
-            for (at, user) in self.iter().enumerate() {
-                if keep(at) {
-                    reader.add(user);
-                }
-            }
-            Ok::<(), ()>(())
-        })
-        .unwrap_or_default()
+    /// The users held now, shared with the list (`Arc`), for a job off the loop.
+    pub fn snapshot(&self) -> HeldSnapshot {
+        HeldSnapshot {
+            chunks: self.chunks.clone(),
+            len: self.len,
+        }
     }
 
     /// How many users.
@@ -229,6 +221,35 @@ impl HeldUsers {
     /// The users' texts for a filter job: a snapshot that shares the chunks.
     pub fn haystacks(&self) -> Haystacks {
         Haystacks::of_chunks(self.chunks.clone(), self.len)
+    }
+}
+
+/// The users held at one moment, shared with the list: what a job off the loop reads.
+#[derive(Debug, Clone)]
+pub struct HeldSnapshot {
+    chunks: Vec<Arc<UserChunk>>,
+    len: usize,
+}
+
+impl HeldSnapshot {
+    /// The users at the positions `keep` says, in the same order, held anew (as a stored
+    /// directory is read: [`HeldUsers::read`]).
+    #[must_use]
+    pub fn keeping(&self, keep: impl Fn(usize) -> bool) -> HeldUsers {
+        let kept = (0..self.len).filter(|at| keep(*at)).count();
+        let users = self
+            .chunks
+            .iter()
+            .flat_map(|chunk| (0..chunk.len()).filter_map(|at| chunk.get(at)));
+        HeldUsers::read(kept, |reader| {
+            for (at, user) in users.enumerate() {
+                if keep(at) {
+                    reader.add(user);
+                }
+            }
+            Ok::<(), ()>(())
+        })
+        .unwrap_or_default()
     }
 }
 

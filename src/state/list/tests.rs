@@ -219,18 +219,14 @@ fn users_gone_from_the_server_leave_and_the_cursor_stays_on_its_user() {
     let mut seen = SeenUsers::default();
     let page = vec![list_user(&list, 2), list_user(&list, 0)];
     assert_eq!(list.merge_seen(page, &mut seen), Merged::default());
-    assert_eq!(list.retain(&seen), 1);
+    let kept = list.users.snapshot().keeping(|at| seen.has(at));
+    assert_eq!(list.keep_seen(kept, &seen), 1);
     assert_eq!(list.users.len(), 2);
     assert_eq!(list.selected().unwrap().id, "3");
     assert!(list.marked.is_empty());
     assert_eq!(list.index_of_id("3"), Some(1));
     assert_eq!(list.index_of_id("2"), None);
     assert_eq!(list.rows(), [0, 1]);
-    // A sync that brings every user removes nobody.
-    let mut seen = SeenUsers::default();
-    let page = vec![list_user(&list, 0), list_user(&list, 1)];
-    list.merge_seen(page, &mut seen);
-    assert_eq!(list.retain(&seen), 0);
 }
 
 /// The summary of the user held at `at`.

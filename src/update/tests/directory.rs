@@ -74,13 +74,7 @@ fn a_stale_stored_directory_shows_at_once_and_syncs_in_the_background() {
     );
     assert_eq!(state.list.users.get(1).unwrap().name, "Renamed One");
     assert_eq!(state.list.selected().unwrap().id, "u1");
-    update(
-        &mut state,
-        Msg::DirectorySyncEnded {
-            request: sync,
-            result: Ok(None),
-        },
-    );
+    end_sync(&mut state, sync);
     let ids: Vec<&str> = state.list.users.iter().map(|u| u.id).collect();
     assert_eq!(ids, ["u0", "u1", "u3"], "u2 is gone from the server");
     assert_eq!(state.list.selected().unwrap().id, "u1");
@@ -113,4 +107,89 @@ fn esc_stops_the_sync_and_keeps_what_came() {
     );
     assert_eq!(state.list.users.len(), 100);
     assert!(sync_request(&update(&mut state, key(KeyCode::Char('r')))).is_some());
+}
+
+/// The state after a full sync that saw users 0-49 of the 100 held ended: the pruning asked
+/// for and not yet answered, and the answer it will get.
+fn sync_ended_seeing_half() -> (State, RequestId, Msg) {
+    let mut state = loaded();
+    state.focus = Focus::List;
+    let sync = sync_request(&update(&mut state, key(KeyCode::Char('r')))).expect("r syncs");
+    update(
+        &mut state,
+        Msg::DirectoryPage {
+            request: sync,
+            page: page(0..50, None),
+        },
+    );
+    let effects = update(
+        &mut state,
+        Msg::DirectorySyncEnded {
+            request: sync,
+            result: Ok(None),
+        },
+    );
+    assert_eq!(state.list.users.len(), 100, "nobody leaves on the loop");
+    let answer = effects
+        .into_iter()
+        .find_map(|effect| match effect {
+            Effect::KeepSeenUsers {
+                request,
+                users,
+                seen,
+            } => Some(Msg::SeenUsersKept {
+                request,
+                kept: users.keeping(|at| seen.has(at)),
+                seen,
+            }),
+            _ => None,
+        })
+        .expect("the users gone are dropped off the loop");
+    (state, sync, answer)
+}
+
+#[test]
+fn users_gone_leave_when_their_pruning_answers() {
+    let (mut state, _, answer) = sync_ended_seeing_half();
+    update(&mut state, answer);
+    assert_eq!(state.list.users.len(), 50);
+    assert_eq!(state.list.total, Some(50));
+    assert_eq!(
+        state.status.info.as_deref(),
+        Some("directory synced: 50 users gone from the server removed")
+    );
+}
+
+#[test]
+fn a_pruning_answers_no_list_changed_since() {
+    // A page of a newer sync came first: the answer is of the list before it.
+    let (mut state, _, answer) = sync_ended_seeing_half();
+    let effects = update(&mut state, key(KeyCode::Char('r')));
+    assert!(
+        effects
+            .iter()
+            .any(|effect| matches!(effect, Effect::Cancel(_))),
+        "the pruning in flight is cancelled"
+    );
+    let newer = sync_request(&effects).expect("r syncs");
+    let mut renamed = user(3);
+    renamed.name = "Renamed".into();
+    update(
+        &mut state,
+        Msg::DirectoryPage {
+            request: newer,
+            page: UserPage {
+                users: vec![renamed],
+                next: Some("more".into()),
+                total: None,
+            },
+        },
+    );
+    update(&mut state, answer);
+    assert_eq!(
+        state.list.users.len(),
+        100,
+        "the late answer changes nothing"
+    );
+    assert_eq!(state.list.users.get(3).unwrap().name, "Renamed");
 }

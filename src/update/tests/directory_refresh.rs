@@ -126,13 +126,7 @@ fn a_server_that_refuses_the_changes_filter_gets_a_full_sync() {
             page: page(0..2, None),
         },
     );
-    update(
-        &mut state,
-        Msg::DirectorySyncEnded {
-            request: sync,
-            result: Ok(None),
-        },
-    );
+    end_sync(&mut state, sync);
     assert_eq!(ids(&state), ["u0", "u1"]);
     assert_eq!(state.list.directory.word(), "synced");
 }
