@@ -45,7 +45,12 @@ pub async fn run(
         if profile.is_sandbox {
             settings.now = crate::sandbox_clock::now();
         }
-        super::report_out::record_start(&state_dir, &profile.name)?;
+        // A scan the audit trail cannot record does not run; the others' findings still go
+        // into the report.
+        if let Err(error) = super::report_out::record_start(&state_dir, &profile.name) {
+            incomplete.push(format!("{name}: {}", error.message));
+            continue;
+        }
         let options = super::scan_options(args, &profile);
         let outcome = scan(
             provider.as_ref(),

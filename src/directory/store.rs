@@ -10,41 +10,13 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, params};
 
+use self::schema::SCHEMA_VERSION;
 use super::private_file::{create_private_file, make_private_folder};
 pub use super::store_error::StoreError;
 use crate::model::{StatusMarker, UserSummary};
 
-/// The schema this build writes; a store from a newer build is left alone.
-const SCHEMA_VERSION: i64 = 1;
-
 /// How long a write waits for another process's write to end.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
-
-// Users are only ever appended: a sync writes every user afresh under its generation and a
-// complete one deletes the older generations. Appends touch only the table's last pages, where
-// updating users in place scatters a page's writes over the whole file (measured: 29 µs a user
-// against 10).
-const SCHEMA: &str = "
-CREATE TABLE IF NOT EXISTS directories (
-    number INTEGER PRIMARY KEY,
-    key TEXT NOT NULL UNIQUE,
-    profile TEXT NOT NULL,
-    provider TEXT NOT NULL,
-    synced_at INTEGER,
-    total INTEGER,
-    generation INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE IF NOT EXISTS users (
-    directory INTEGER NOT NULL,
-    generation INTEGER NOT NULL,
-    id TEXT NOT NULL,
-    name TEXT NOT NULL,
-    email TEXT NOT NULL,
-    role TEXT,
-    status TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS users_of_directory ON users (directory, generation);
-";
 
 /// What a sync writes its pages with: the directory's number and the sync's generation
 /// (users a complete sync did not write are gone from the server).
@@ -59,29 +31,31 @@ pub struct SyncTicket {
 pub enum Finished {
     /// The store holds it; `removed` users were gone from the server.
     Kept { removed: usize },
-    /// A sync of the same directory begun after it keeps the store: its rows were dropped.
+    /// A sync of the same directory begun after it completed first and keeps the store: its
+    /// rows were dropped.
     Superseded,
 }
 
-/// Whether a sync of `ticket`'s directory began after it; if so its rows are dropped (the
-/// caller commits). A sync that began later saw the server later, so its answer is kept.
-pub(super) fn superseded(
+/// Whether a sync of `ticket`'s directory that began after it has completed; if so its rows
+/// are dropped (the caller commits): that sync saw the server later. Otherwise the generation
+/// of the directory's complete users (see `schema.rs`).
+pub(super) fn superseded_or_complete(
     transaction: &rusqlite::Transaction<'_>,
     ticket: SyncTicket,
-) -> rusqlite::Result<bool> {
-    let latest: i64 = transaction.query_row(
-        "SELECT generation FROM directories WHERE number = ?1",
+) -> rusqlite::Result<Result<i64, Finished>> {
+    let complete: i64 = transaction.query_row(
+        "SELECT synced_generation FROM directories WHERE number = ?1",
         [ticket.directory],
         |row| row.get(0),
     )?;
-    if latest <= ticket.generation {
-        return Ok(false);
+    if complete <= ticket.generation {
+        return Ok(Ok(complete));
     }
     transaction.execute(
         "DELETE FROM users WHERE directory = ?1 AND generation = ?2",
         params![ticket.directory, ticket.generation],
     )?;
-    Ok(true)
+    Ok(Err(Finished::Superseded))
 }
 
 /// A directory as stored.
@@ -148,7 +122,7 @@ impl Store {
             path: path.to_path_buf(),
             detail: err.to_string(),
         };
-        let connection = Connection::open_with_flags(
+        let mut connection = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
                 | OpenFlags::SQLITE_OPEN_CREATE
@@ -171,10 +145,7 @@ impl Store {
         connection
             .pragma_update(None, "synchronous", "NORMAL")
             .map_err(sqlite)?;
-        connection.execute_batch(SCHEMA).map_err(sqlite)?;
-        connection
-            .pragma_update(None, "user_version", SCHEMA_VERSION)
-            .map_err(sqlite)?;
+        schema::prepare(&mut connection).map_err(sqlite)?;
         Ok(Self {
             path: path.to_path_buf(),
             connection: Mutex::new(connection),
@@ -268,17 +239,18 @@ impl Store {
         })
     }
 
-    /// Ends a complete sync: the older generations go (users it did not see are gone from
-    /// the server); the directory is up to date as of `as_of` (Unix seconds: the sync's start).
-    /// A sync of the same directory begun after it (another explorer, a `who` lookup, a
-    /// `sync` from cron) has the last word: this one's rows go instead and nothing else
-    /// changes (two syncs each clearing the other's rows would leave neither whole).
+    /// Ends a complete sync: its users become the directory's complete ones and the older
+    /// generations go (users it did not see are gone from the server); the directory is up to
+    /// date as of `as_of` (Unix seconds: the sync's start). A sync begun later and still
+    /// running keeps its rows (it completes over this one). One begun later that completed
+    /// first has the last word: this one's rows go instead (two syncs each clearing the
+    /// other's rows would leave neither whole).
     pub fn finish_sync(&self, ticket: SyncTicket, as_of: i64) -> Result<Finished, StoreError> {
         self.with(|connection| {
             let transaction = connection.transaction()?;
-            if superseded(&transaction, ticket)? {
+            if let Err(superseded) = superseded_or_complete(&transaction, ticket)? {
                 transaction.commit()?;
-                return Ok(Finished::Superseded);
+                return Ok(superseded);
             }
             // EXCEPT sorts both sides once: a correlated NOT EXISTS, with no index on the id,
             // compared every old user with every new one (minutes for 100,000).
@@ -291,13 +263,14 @@ impl Store {
                 |row| row.get(0),
             )?;
             transaction.execute(
-                "DELETE FROM users WHERE directory = ?1 AND generation <> ?2",
+                "DELETE FROM users WHERE directory = ?1 AND generation < ?2",
                 params![ticket.directory, ticket.generation],
             )?;
             transaction.execute(
-                "UPDATE directories SET synced_at = ?2,
-                     total = (SELECT count(*) FROM users WHERE directory = ?1) WHERE number = ?1",
-                params![ticket.directory, as_of],
+                "UPDATE directories SET synced_at = ?2, synced_generation = ?3,
+                     total = (SELECT count(*) FROM users WHERE directory = ?1 AND generation = ?3)
+                 WHERE number = ?1",
+                params![ticket.directory, as_of, ticket.generation],
             )?;
             transaction.commit()?;
             Ok(Finished::Kept { removed })
@@ -361,6 +334,7 @@ fn encode_status(status: &[StatusMarker]) -> String {
 }
 
 mod read;
+mod schema;
 pub use read::StoredMeta;
 
 #[cfg(test)]

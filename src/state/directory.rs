@@ -43,8 +43,9 @@ pub struct DirectoryState {
 }
 
 /// Which users held (by position) a full sync has brought. Positions, not ids: users leave
-/// the list only when a full sync completes, so while one runs a position names one user, and
-/// a million ids need not be copied (nor freed on the loop when it ends).
+/// the list only after a full sync completes, so while one runs a position names one user, and
+/// a million ids need not be copied (a byte each, not a string; nor freed on the loop when it
+/// ends).
 #[derive(Debug, Clone, Default)]
 pub struct SeenUsers {
     marks: Vec<bool>,

@@ -103,18 +103,112 @@ fn of_two_syncs_at_once_the_store_keeps_the_one_begun_last_whole() {
             assert_eq!(store.finish_sync(earlier, 2).unwrap(), Finished::Superseded);
         } else {
             store.write_page(earlier, &now[2..], None).unwrap();
-            assert_eq!(store.finish_sync(earlier, 2).unwrap(), Finished::Superseded);
-            store.write_page(later, &now[3..], None).unwrap();
             assert_eq!(
-                store.finish_sync(later, 3).unwrap(),
+                store.finish_sync(earlier, 2).unwrap(),
                 Finished::Kept { removed: 1 }
             );
+            store.write_page(later, &now[3..], None).unwrap();
+            store.finish_sync(later, 3).unwrap();
         }
         let stored = store.load("k").unwrap();
         assert_eq!(stored.users, now, "later ends first: {later_ends_first}");
         assert_eq!(stored.synced_at, Some(3));
         assert_eq!(stored.total, Some(5));
     }
+}
+
+/// A sync begun later that never completes (stopped, failed) does not outrank one that does.
+#[test]
+fn a_sync_that_completes_is_kept_though_a_later_one_began_and_stopped() {
+    let (_dir, store) = store();
+    let users = [user("1", "One"), user("2", "Two")];
+    let complete = store.begin_sync("k", "p", "zoo").unwrap();
+    store.write_page(complete, &users[..1], None).unwrap();
+    let stopped = store.begin_sync("k", "p", "zoo").unwrap();
+    store.write_page(stopped, &users[..1], None).unwrap();
+    store.write_page(complete, &users[1..], None).unwrap();
+    assert_eq!(
+        store.finish_sync(complete, 5).unwrap(),
+        Finished::Kept { removed: 0 }
+    );
+    let stored = store.load("k").unwrap();
+    assert_eq!(stored.users, users);
+    assert_eq!(stored.synced_at, Some(5));
+}
+
+/// A refresh of changes begun after a full sync that is still running, ending first: a new
+/// user it brought joins the complete users, not the running sync's rows (which that sync's
+/// end replaces), so it is never lost whichever ends first.
+#[test]
+fn a_refresh_ending_before_a_running_full_sync_loses_no_new_user() {
+    let (_dir, store) = store();
+    let users = [user("1", "One"), user("2", "Two")];
+    let first = store.begin_sync("k", "p", "zoo").unwrap();
+    store.write_page(first, &users[..1], None).unwrap();
+    store.finish_sync(first, 1).unwrap();
+    // Cron's full sync has written the new user when the explorer's refresh begins.
+    let full = store.begin_sync("k", "p", "zoo").unwrap();
+    store.write_page(full, &users, None).unwrap();
+    let changes = store.begin_sync("k", "p", "zoo").unwrap();
+    store.write_page(changes, &users[1..], None).unwrap();
+    assert_eq!(
+        store.finish_changes(changes, 3).unwrap(),
+        Finished::Kept { removed: 0 }
+    );
+    assert_eq!(store.load("k").unwrap().users, users);
+    assert_eq!(
+        store.finish_sync(full, 2).unwrap(),
+        Finished::Kept { removed: 0 }
+    );
+    let stored = store.load("k").unwrap();
+    assert_eq!(stored.users, users);
+    assert_eq!(stored.total, Some(2));
+}
+
+/// A store written by the previous schema (no `synced_generation`) opens with its users, and a
+/// refresh folds into them.
+#[test]
+fn a_version_1_store_opens_with_its_users_and_takes_a_refresh() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cache/directory.sqlite3");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let connection = Connection::open(&path).unwrap();
+    connection
+        .execute_batch(
+            "CREATE TABLE directories (number INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE,
+                 profile TEXT NOT NULL, provider TEXT NOT NULL, synced_at INTEGER,
+                 total INTEGER, generation INTEGER NOT NULL DEFAULT 0);
+             CREATE TABLE users (directory INTEGER NOT NULL, generation INTEGER NOT NULL,
+                 id TEXT NOT NULL, name TEXT NOT NULL, email TEXT NOT NULL, role TEXT,
+                 status TEXT NOT NULL);
+             INSERT INTO directories VALUES (1, 'k', 'p', 'zoo', 10, 2, 3);
+             INSERT INTO users VALUES (1, 3, '1', 'One', '1@example.com', NULL, '');
+             INSERT INTO users VALUES (1, 3, '2', 'Two', '2@example.com', NULL, '');
+             PRAGMA user_version = 1;",
+        )
+        .unwrap();
+    drop(connection);
+    let (store, note) = Store::open(&path).unwrap();
+    assert!(note.is_none());
+    let names = |store: &Store| -> Vec<String> {
+        let stored = store.load("k").unwrap();
+        stored.users.into_iter().map(|user| user.name).collect()
+    };
+    assert_eq!(names(&store), ["One", "Two"]);
+    let changes = store.begin_sync("k", "p", "zoo").unwrap();
+    store
+        .write_page(
+            changes,
+            &[user("2", "Two Renamed"), user("3", "Three")],
+            None,
+        )
+        .unwrap();
+    store.finish_changes(changes, 20).unwrap();
+    assert_eq!(names(&store), ["One", "Two Renamed", "Three"]);
+    drop(store);
+    // Opened again: nothing to bring up to date.
+    let (store, _) = Store::open(&path).unwrap();
+    assert_eq!(names(&store), ["One", "Two Renamed", "Three"]);
 }
 
 /// A refresh of changes begun before a full sync that ends first leaves the store to it.
