@@ -209,10 +209,6 @@ impl Account {
                 fetched.to_owned()
             }
         };
-        let mut counts = FindingCounts::new();
-        for finding in findings {
-            *counts.entry(finding.severity).or_default() += 1;
-        }
         Self {
             profile: profile.to_owned(),
             provider: record.provider,
@@ -222,7 +218,7 @@ impl Account {
             active: is_active(record.provider, &status),
             last_login: last_login(record),
             mfa: mfa(record),
-            findings: counts,
+            findings: crate::audit::report::counts_of(findings),
             certainty: if certain {
                 MatchKind::Certain
             } else {
@@ -233,15 +229,7 @@ impl Account {
 
     /// `2 high, 1 low`, the most severe first; `none` without findings.
     pub fn findings_text(&self) -> String {
-        if self.findings.is_empty() {
-            return "none".to_owned();
-        }
-        self.findings
-            .iter()
-            .rev()
-            .map(|(severity, count)| format!("{count} {severity}"))
-            .collect::<Vec<_>>()
-            .join(", ")
+        crate::audit::report::counts_text(&self.findings).unwrap_or_else(|| "none".to_owned())
     }
 }
 

@@ -161,22 +161,27 @@ fn markdown(findings: &[Finding]) -> String {
 
 /// Findings per severity, most severe first, for a summary line: `2 high, 5 low`.
 pub fn summary(findings: &[Finding]) -> String {
-    let parts: Vec<String> = Severity::ALL
+    counts_text(&counts_of(findings)).unwrap_or_else(|| "no findings".to_owned())
+}
+
+/// How many findings there are of each severity found.
+pub fn counts_of(findings: &[Finding]) -> std::collections::BTreeMap<Severity, usize> {
+    let mut counts = std::collections::BTreeMap::new();
+    for finding in findings {
+        *counts.entry(finding.severity).or_default() += 1;
+    }
+    counts
+}
+
+/// `2 high, 5 low`: counts per severity, most severe first; `None` when there are none.
+pub fn counts_text(counts: &std::collections::BTreeMap<Severity, usize>) -> Option<String> {
+    let parts: Vec<String> = counts
         .iter()
         .rev()
-        .filter_map(|severity| {
-            let n = findings
-                .iter()
-                .filter(|finding| finding.severity == *severity)
-                .count();
-            (n > 0).then(|| format!("{n} {severity}"))
-        })
+        .filter(|(_, count)| **count > 0)
+        .map(|(severity, count)| format!("{count} {severity}"))
         .collect();
-    if parts.is_empty() {
-        "no findings".to_owned()
-    } else {
-        parts.join(", ")
-    }
+    (!parts.is_empty()).then(|| parts.join(", "))
 }
 
 #[cfg(test)]
