@@ -4,9 +4,10 @@
 //! says how the graph is read, `layering/file_cycles.rs` which cycles count).
 //!
 //! A part is a top-level module of the crate (`src/state.rs` and everything under
-//! `src/state/`); a file names a part when it writes a path `crate::part` (in a `use`, a type or
-//! a call, `use crate::{a, part}` included). Test modules are read too: a test of the pure
-//! core that needs a provider belongs beside the provider.
+//! `src/state/`); a file names a part when a path it writes reaches a file of that part (in a
+//! `use`, a type or a call; read as the file graph reads it, `super::` and aliases included).
+//! Test modules are read too: a test of the pure core that needs a provider belongs beside the
+//! provider.
 
 use std::path::{Path, PathBuf};
 
@@ -169,71 +170,24 @@ fn part_of(relative: &Path) -> String {
     first.trim_end_matches(".rs").to_owned()
 }
 
-/// The parts a line names through `crate::`.
-fn parts_named(line: &str) -> Vec<String> {
-    let mut named = Vec::new();
-    let code = line.split("//").next().unwrap_or("");
-    let mut rest = code;
-    while let Some(at) = rest.find("crate::") {
-        let after = &rest[at + "crate::".len()..];
-        if let Some(group) = after.strip_prefix('{') {
-            // `use crate::{a, b::c, d}`: every first segment in the group.
-            let inner = group.split('}').next().unwrap_or("");
-            for item in inner.split(',') {
-                let name: String = item
-                    .trim()
-                    .chars()
-                    .take_while(|c| c.is_alphanumeric() || *c == '_')
-                    .collect();
-                if !name.is_empty() {
-                    named.push(name);
-                }
-            }
-        } else {
-            let name: String = after
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || *c == '_')
-                .collect();
-            if !name.is_empty() {
-                named.push(name);
-            }
-        }
-        rest = after;
-    }
-    named
-}
-
 #[test]
 fn no_part_names_a_part_it_must_never_use() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    rust_files(&root.join("src"), &mut files);
-    files.sort();
+    let edges = file_graph::module_tree(root).edges(root);
     let mut broken = Vec::new();
-    for file in &files {
-        let relative = file.strip_prefix(root).expect("under the crate");
-        let shown = relative.to_string_lossy().replace('\\', "/");
-        if EXEMPT
-            .iter()
-            .any(|(path, _)| *path == shown || (path.ends_with('/') && shown.starts_with(path)))
-        {
+    for edge in &edges {
+        if EXEMPT.iter().any(|(path, _)| {
+            *path == edge.from || (path.ends_with('/') && edge.from.starts_with(path))
+        }) {
             continue;
         }
-        let part = part_of(relative);
-        let text = std::fs::read_to_string(file).expect("a source file is readable");
+        let (part, named) = (part_of(Path::new(&edge.from)), part_of(Path::new(&edge.to)));
         for (covered, forbidden, why) in RULES {
-            if !covered.contains(&part.as_str()) {
-                continue;
-            }
-            for (number, line) in text.lines().enumerate() {
-                for named in parts_named(line) {
-                    if forbidden.contains(&named.as_str()) {
-                        broken.push(format!(
-                            "{shown}:{}: `{part}` names `{named}` ({why})",
-                            number + 1
-                        ));
-                    }
-                }
+            if covered.contains(&part.as_str()) && forbidden.contains(&named.as_str()) {
+                broken.push(format!(
+                    "{}:{}: `{part}` names `{named}` ({why})",
+                    edge.from, edge.line
+                ));
             }
         }
     }
@@ -297,16 +251,7 @@ fn the_pure_core_and_the_panes_keep_no_hidden_state() {
 }
 
 #[test]
-fn the_reader_finds_every_form_of_a_crate_path() {
-    assert_eq!(parts_named("use crate::provider::fields;"), ["provider"]);
-    assert_eq!(
-        parts_named("use crate::{model::Record, provider::zoo, state};"),
-        ["model", "provider", "state"]
-    );
-    assert_eq!(
-        parts_named("let x = crate::http::get(); // crate::ui in a comment"),
-        ["http"]
-    );
+fn a_file_belongs_to_the_part_it_is_under() {
     assert_eq!(part_of(Path::new("src/state/list.rs")), "state");
     assert_eq!(part_of(Path::new("src/state.rs")), "state");
 }
