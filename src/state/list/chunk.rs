@@ -147,21 +147,26 @@ impl UserChunk {
     /// Adds a user without what the filter needs of it: [`install`](Self::install) follows
     /// before the chunk is read (the store's rows are read on one thread, derived on another).
     pub fn push_raw(&mut self, user: UserRef<'_>) {
+        let row = self.append(user);
+        self.rows.push(row);
+        self.chars.push(CharSet::default());
+    }
+
+    /// Writes a user's id, `name email` at the end of the text; its row (where they end).
+    fn append(&mut self, user: UserRef<'_>) -> Row {
         self.text.push_str(user.id);
         let id_end = offset(self.text.len());
         self.text.push_str(user.name);
         let name_end = offset(self.text.len());
         self.text.push(' ');
         self.text.push_str(user.email);
-        let extra = self.extra_of(user.role, user.status);
-        self.rows.push(Row {
+        Row {
             id_end,
             name_end,
             end: offset(self.text.len()),
-            extra,
+            extra: self.extra_of(user.role, user.status),
             graphemes_reduced: false,
-        });
-        self.chars.push(CharSet::default());
+        }
     }
 
     /// Adds a user, ready to be filtered.
@@ -237,29 +242,19 @@ impl UserChunk {
         let start = self.start(at);
         let mut tail = self.text.split_off((old.end as usize).min(self.text.len()));
         self.text.truncate(start as usize);
-        self.text.push_str(user.id);
-        let id_end = offset(self.text.len());
-        self.text.push_str(user.name);
-        let name_end = offset(self.text.len());
-        self.text.push(' ');
-        self.text.push_str(user.email);
-        let end = offset(self.text.len());
+        let row = self.append(user);
         // Signed shift of every later user's offsets (wrapping arithmetic is exact here).
-        let shift = end.wrapping_sub(old.end);
+        let shift = row.end.wrapping_sub(old.end);
         self.text.push_str(&tail);
         tail.clear();
-        for row in &mut self.rows[at + 1..] {
-            row.id_end = row.id_end.wrapping_add(shift);
-            row.name_end = row.name_end.wrapping_add(shift);
-            row.end = row.end.wrapping_add(shift);
+        for later in &mut self.rows[at + 1..] {
+            later.id_end = later.id_end.wrapping_add(shift);
+            later.name_end = later.name_end.wrapping_add(shift);
+            later.end = later.end.wrapping_add(shift);
         }
-        let extra = self.extra_of(user.role, user.status);
         self.rows[at] = Row {
-            id_end,
-            name_end,
-            end,
-            extra,
             graphemes_reduced: old.graphemes_reduced,
+            ..row
         };
         self.derive_row(at);
     }
