@@ -77,6 +77,18 @@ fn sync_request(effects: &[Effect]) -> Option<RequestId> {
     })
 }
 
+/// Opens the directory as read from the store: the effects that follow.
+fn open_stored(state: &mut State, stored: crate::msg::StoredDirectory) -> Vec<Effect> {
+    let request = open_request(&init(state));
+    update(
+        state,
+        Msg::DirectoryOpened {
+            request,
+            stored: Ok(stored),
+        },
+    )
+}
+
 /// Ends a full sync completely, as the app does: the users it did not see are dropped off
 /// the loop (`Effect::KeepSeenUsers`) and the answer comes back through `update`.
 fn end_sync(state: &mut State, sync: RequestId) -> Vec<Effect> {
@@ -113,15 +125,11 @@ fn end_sync(state: &mut State, sync: RequestId) -> Vec<Effect> {
 
 /// Opens the directory with nothing stored: the sync it starts.
 fn open_empty(state: &mut State) -> RequestId {
-    let request = open_request(&init(state));
-    let effects = update(
+    let effects = open_stored(
         state,
-        Msg::DirectoryOpened {
-            request,
-            stored: Ok(crate::msg::StoredDirectory {
-                stale: true,
-                ..Default::default()
-            }),
+        crate::msg::StoredDirectory {
+            stale: true,
+            ..Default::default()
         },
     );
     sync_request(&effects).expect("nothing stored: a sync")

@@ -14,19 +14,15 @@ fn starts_by_opening_the_stored_directory() {
 #[test]
 fn a_fresh_stored_directory_shows_at_once_with_no_sync() {
     let mut state = state();
-    let request = open_request(&init(&mut state));
-    let effects = update(
+    let effects = open_stored(
         &mut state,
-        Msg::DirectoryOpened {
-            request,
-            stored: Ok(crate::msg::StoredDirectory {
-                users: page(0..300, None).users,
-                age_secs: Some(60),
-                stale: false,
-                total: Some(300),
-                note: None,
-                held: None,
-            }),
+        crate::msg::StoredDirectory {
+            users: page(0..300, None).users,
+            age_secs: Some(60),
+            stale: false,
+            total: Some(300),
+            note: None,
+            held: None,
         },
     );
     assert_eq!(state.list.users.len(), 300);
@@ -38,19 +34,15 @@ fn a_fresh_stored_directory_shows_at_once_with_no_sync() {
 #[test]
 fn a_stale_stored_directory_shows_at_once_and_syncs_in_the_background() {
     let mut state = state();
-    let request = open_request(&init(&mut state));
-    let effects = update(
+    let effects = open_stored(
         &mut state,
-        Msg::DirectoryOpened {
-            request,
-            stored: Ok(crate::msg::StoredDirectory {
-                users: page(0..3, None).users,
-                age_secs: Some(7200),
-                stale: true,
-                total: Some(3),
-                note: None,
-                held: None,
-            }),
+        crate::msg::StoredDirectory {
+            users: page(0..3, None).users,
+            age_secs: Some(7200),
+            stale: true,
+            total: Some(3),
+            note: None,
+            held: None,
         },
     );
     assert_eq!(state.list.users.len(), 3);

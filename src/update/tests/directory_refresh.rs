@@ -7,18 +7,14 @@ use super::*;
 
 /// Opens a directory of `u0..u3` stored two hours ago by a complete sync: the effects.
 fn open_stale(state: &mut State) -> Vec<Effect> {
-    let request = open_request(&init(state));
-    update(
+    open_stored(
         state,
-        Msg::DirectoryOpened {
-            request,
-            stored: Ok(crate::msg::StoredDirectory {
-                users: page(0..4, None).users,
-                age_secs: Some(7200),
-                stale: true,
-                total: Some(4),
-                ..Default::default()
-            }),
+        crate::msg::StoredDirectory {
+            users: page(0..4, None).users,
+            age_secs: Some(7200),
+            stale: true,
+            total: Some(4),
+            ..Default::default()
         },
     )
 }
@@ -155,16 +151,12 @@ fn a_refresh_that_fails_otherwise_is_a_failed_sync() {
 fn nothing_synced_completely_before_and_a_forced_refresh_sync_every_user() {
     // Never synced completely (no age): every user.
     let mut state = state();
-    let request = open_request(&init(&mut state));
-    let effects = update(
+    let effects = open_stored(
         &mut state,
-        Msg::DirectoryOpened {
-            request,
-            stored: Ok(crate::msg::StoredDirectory {
-                users: page(0..4, None).users,
-                stale: true,
-                ..Default::default()
-            }),
+        crate::msg::StoredDirectory {
+            users: page(0..4, None).users,
+            stale: true,
+            ..Default::default()
         },
     );
     assert!(!sync_effect(&effects).1);
