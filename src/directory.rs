@@ -90,11 +90,7 @@ impl Directory {
     /// The stored users and how old they are, as of `now` (Unix seconds).
     pub fn load(&self, now: i64) -> Result<StoredDirectory, String> {
         let Some(store) = &self.store else {
-            return Ok(StoredDirectory {
-                stale: true,
-                note: self.note.clone(),
-                ..StoredDirectory::default()
-            });
+            return Ok(self.stored(now, None, None));
         };
         let stored = store.load(&self.key).map_err(|err| err.to_string())?;
         Ok(StoredDirectory {
@@ -165,8 +161,16 @@ impl Directory {
         provider: &dyn Provider,
         on_page: impl FnMut(UserPage),
     ) -> Result<SyncReport, ProviderError> {
+        // The store is read off the async workers, as every read of it is.
         let synced_at = match &self.store {
-            Some(store) => store.meta(&self.key).ok().and_then(|meta| meta.synced_at),
+            Some(store) => {
+                let (store, key) = (Arc::clone(store), self.key.clone());
+                tokio::task::spawn_blocking(move || store.meta(&key))
+                    .await
+                    .ok()
+                    .and_then(Result::ok)
+                    .and_then(|meta| meta.synced_at)
+            }
             None => None,
         };
         let since = synced_at

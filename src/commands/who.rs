@@ -126,7 +126,7 @@ fn record_in_trail(session: &Session, profile: &str, found: &[Account], query: &
     };
     for entry in entries {
         if let Err(err) = trail::append(state_dir, &entry) {
-            super::stderr::line(&format!("warning: cannot append to the audit trail: {err}"));
+            super::report_out::warn_trail(Err(err));
             return;
         }
     }

@@ -17,8 +17,8 @@ pub(crate) mod char_set;
 pub(crate) mod haystack;
 
 use super::list::chunk::{CHUNK, UserChunk};
-pub use char_set::{CharSet, CharSets};
-pub use haystack::{Haystack, matcher_text};
+pub use char_set::CharSet;
+pub use haystack::Haystack;
 
 /// Users scored between two looks at the cancel flag, and per part handed to a thread. Small,
 /// so that cores running at unequal speed (a shared machine) end together: with 16,384 a
@@ -84,23 +84,42 @@ impl Haystacks {
     }
 }
 
-/// Adds the ranking keys of users `from..to` that match, unsorted.
-fn score_range(
-    pattern: &Pattern,
-    haystacks: &Haystacks,
-    matcher: &mut Matcher,
-    from: usize,
-    to: usize,
-    ranked: &mut Vec<u64>,
-) {
-    let required = CharSet::required_by(pattern);
-    let mut buffer = Vec::new();
-    for index in from..to {
-        if let Some(haystack) = haystacks.get(index)
-            && haystack.chars.holds(required)
-            && let Some(score) = pattern.score(haystack.text(&mut buffer), matcher)
-        {
-            ranked.push(rank(score, index));
+/// One thread's scoring of a query: the pattern, the characters a match needs, nucleo's
+/// matcher and a buffer for texts that are not ASCII, made once and used for every part.
+struct Scorer<'a> {
+    pattern: &'a Pattern,
+    required: CharSet,
+    matcher: Matcher,
+    buffer: Vec<char>,
+}
+
+impl<'a> Scorer<'a> {
+    fn new(pattern: &'a Pattern) -> Self {
+        Self {
+            pattern,
+            required: CharSet::required_by(pattern),
+            matcher: Matcher::new(Config::DEFAULT),
+            buffer: Vec::new(),
+        }
+    }
+
+    /// Adds the ranking keys of users `from..to` that match, unsorted.
+    fn score_range(
+        &mut self,
+        haystacks: &Haystacks,
+        from: usize,
+        to: usize,
+        ranked: &mut Vec<u64>,
+    ) {
+        for index in from..to {
+            if let Some(haystack) = haystacks.get(index)
+                && haystack.chars.holds(self.required)
+                && let Some(score) = self
+                    .pattern
+                    .score(haystack.text(&mut self.buffer), &mut self.matcher)
+            {
+                ranked.push(rank(score, index));
+            }
         }
     }
 }
@@ -108,9 +127,8 @@ fn score_range(
 /// Ranks users `from..to` against a query, best first, on this thread.
 pub fn rank_range(query: &str, haystacks: &Haystacks, from: usize, to: usize) -> Vec<u64> {
     let pattern = parse(query);
-    let mut matcher = Matcher::new(Config::DEFAULT);
     let mut ranked = Vec::new();
-    score_range(&pattern, haystacks, &mut matcher, from, to, &mut ranked);
+    Scorer::new(&pattern).score_range(haystacks, from, to, &mut ranked);
     ranked.sort_unstable();
     ranked
 }
@@ -178,7 +196,7 @@ impl FilterJob {
             .max(1);
         let next_part = std::sync::atomic::AtomicUsize::new(0);
         let worker = || -> Option<Vec<u64>> {
-            let mut matcher = Matcher::new(Config::DEFAULT);
+            let mut scorer = Scorer::new(&pattern);
             let mut ranked = Vec::new();
             loop {
                 let part = next_part.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -190,14 +208,7 @@ impl FilterJob {
                     return None;
                 }
                 let to = (from + PART).min(users);
-                score_range(
-                    &pattern,
-                    &self.haystacks,
-                    &mut matcher,
-                    from,
-                    to,
-                    &mut ranked,
-                );
+                scorer.score_range(&self.haystacks, from, to, &mut ranked);
             }
             // Each worker sorts its own matches, so the sorts run in parallel too.
             ranked.sort_unstable();

@@ -177,13 +177,11 @@ pub(crate) fn kept(
     kept: HeldUsers,
     seen: &SeenUsers,
 ) -> Vec<Effect> {
-    let directory = &mut state.list.directory;
-    if directory.pruning.map(|(pruning, _)| pruning) != Some(request) {
-        return Vec::new();
-    }
-    let Some((_, edits)) = directory.pruning.take() else {
-        return Vec::new();
+    let edits = match state.list.directory.pruning {
+        Some((pruning, edits)) if pruning == request => edits,
+        _ => return Vec::new(),
     };
+    state.list.directory.pruning = None;
     if edits != state.list.edits() {
         return Vec::new();
     }

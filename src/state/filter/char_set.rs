@@ -1,7 +1,6 @@
 //! Which characters a text holds, so that a user whose text lacks a character the query needs
 //! is skipped without scoring: the filter's one shortcut, and an exact one.
 
-use nucleo_matcher::Utf32Str;
 use nucleo_matcher::pattern::Pattern;
 
 /// Which characters a text holds, each folded into one of 64 buckets, so that a text lacking a
@@ -28,7 +27,8 @@ impl CharSet {
     }
 
     /// The buckets of every form a text's characters are compared as.
-    pub fn of_text(text: Utf32Str<'_>) -> Self {
+    #[cfg(test)]
+    pub fn of_text(text: nucleo_matcher::Utf32Str<'_>) -> Self {
         Self::of_chars(text.chars())
     }
 

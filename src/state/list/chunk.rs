@@ -252,10 +252,7 @@ impl UserChunk {
             later.name_end = later.name_end.wrapping_add(shift);
             later.end = later.end.wrapping_add(shift);
         }
-        self.rows[at] = Row {
-            graphemes_reduced: old.graphemes_reduced,
-            ..row
-        };
+        self.rows[at] = row;
         self.derive_row(at);
     }
 

@@ -26,6 +26,7 @@ fn id_at(chunks: &[Arc<UserChunk>], at: usize) -> Option<&str> {
 impl HeldUsers {
     /// Holds `users`; an id seen again updates the first one's row in place (as a page merged
     /// later would).
+    #[cfg(test)]
     pub fn build(users: &[UserSummary]) -> Self {
         let count = users.len();
         Self::read(count, |reader| {
