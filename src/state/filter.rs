@@ -8,15 +8,13 @@
 //! lacks a character the query needs is skipped unscored (`CharSet`), which nucleo would have
 //! rejected anyway.
 
-use std::sync::Arc;
-
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher};
 
 pub(crate) mod char_set;
 pub(crate) mod haystack;
 
-use super::list::chunk::{CHUNK, UserChunk};
+use super::list::held::HeldSnapshot;
 pub use char_set::CharSet;
 pub use haystack::Haystack;
 
@@ -54,36 +52,6 @@ pub fn index_of(key: u64) -> usize {
     (key & u64::from(u32::MAX)) as usize
 }
 
-/// The texts users are matched on (`name email`), in load order, each with its [`CharSet`]:
-/// a snapshot of the list's chunks (shared, `Arc`), so a background job takes one cheaply.
-#[derive(Debug, Clone, Default)]
-pub struct Haystacks {
-    chunks: Vec<Arc<UserChunk>>,
-    len: usize,
-}
-
-impl Haystacks {
-    /// A snapshot of the users held in `chunks` (`len` of them).
-    pub(crate) fn of_chunks(chunks: Vec<Arc<UserChunk>>, len: usize) -> Self {
-        Self { chunks, len }
-    }
-
-    /// How many users' texts are held.
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    /// Whether no text is held.
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
-    /// User `index`'s text and character set.
-    pub fn get(&self, index: usize) -> Option<Haystack<'_>> {
-        self.chunks.get(index / CHUNK)?.haystack(index % CHUNK)
-    }
-}
-
 /// One thread's scoring of a query: the pattern, the characters a match needs, nucleo's
 /// matcher and a buffer for texts that are not ASCII, made once and used for every part.
 struct Scorer<'a> {
@@ -106,13 +74,13 @@ impl<'a> Scorer<'a> {
     /// Adds the ranking keys of users `from..to` that match, unsorted.
     fn score_range(
         &mut self,
-        haystacks: &Haystacks,
+        haystacks: &HeldSnapshot,
         from: usize,
         to: usize,
         ranked: &mut Vec<u64>,
     ) {
         for index in from..to {
-            if let Some(haystack) = haystacks.get(index)
+            if let Some(haystack) = haystacks.haystack(index)
                 && haystack.chars.holds(self.required)
                 && let Some(score) = self
                     .pattern
@@ -125,7 +93,7 @@ impl<'a> Scorer<'a> {
 }
 
 /// Ranks users `from..to` against a query, best first, on this thread.
-pub fn rank_range(query: &str, haystacks: &Haystacks, from: usize, to: usize) -> Vec<u64> {
+pub fn rank_range(query: &str, haystacks: &HeldSnapshot, from: usize, to: usize) -> Vec<u64> {
     let pattern = parse(query);
     let mut ranked = Vec::new();
     Scorer::new(&pattern).score_range(haystacks, from, to, &mut ranked);
@@ -167,7 +135,7 @@ pub struct Ranking {
 pub struct FilterJob {
     /// The query as typed (trimmed).
     pub query: String,
-    haystacks: Haystacks,
+    haystacks: HeldSnapshot,
 }
 
 impl std::fmt::Debug for FilterJob {
@@ -181,7 +149,7 @@ impl std::fmt::Debug for FilterJob {
 
 impl FilterJob {
     /// A job over a snapshot of the haystacks.
-    pub fn new(query: String, haystacks: Haystacks) -> Self {
+    pub fn new(query: String, haystacks: HeldSnapshot) -> Self {
         Self { query, haystacks }
     }
 

@@ -14,7 +14,7 @@ use super::filter;
 
 pub(crate) mod chunk;
 mod filtering;
-mod held;
+pub(crate) mod held;
 mod id_index;
 mod recent;
 

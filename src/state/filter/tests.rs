@@ -2,7 +2,7 @@ use super::*;
 use crate::model::UserSummary;
 use crate::state::HeldUsers;
 
-fn haystacks(texts: &[&str]) -> Haystacks {
+fn haystacks(texts: &[&str]) -> HeldSnapshot {
     let mut held = HeldUsers::default();
     for (id, text) in texts.iter().enumerate() {
         let (name, email) = text.rsplit_once(' ').unwrap_or((text, ""));
@@ -14,7 +14,7 @@ fn haystacks(texts: &[&str]) -> Haystacks {
             status: Vec::new(),
         });
     }
-    held.haystacks()
+    held.snapshot()
 }
 
 #[test]

@@ -29,7 +29,7 @@ impl UserListState {
         }
         let new = filter::rank_range(
             &self.filtered_for,
-            &self.users.haystacks(),
+            &self.users.snapshot(),
             first_new,
             self.users.len(),
         );
@@ -83,7 +83,7 @@ impl UserListState {
             self.show(ranking, selected);
             return None;
         }
-        let job = FilterJob::new(query.clone(), self.users.haystacks());
+        let job = FilterJob::new(query.clone(), self.users.snapshot());
         if self.users.len() <= FILTER_AT_ONCE_UP_TO {
             self.filtering = None;
             let ranking = job.run(&|| false).unwrap_or_default();

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, mpsc};
 use super::chunk::{CHUNK, Derived, UserChunk};
 use super::id_index::IdIndex;
 use crate::model::{UserRef, UserSummary};
-use crate::state::filter::Haystacks;
+use crate::state::filter::haystack::Haystack;
 
 /// The users held, in the order they came, each id once.
 #[derive(Debug, Clone, Default)]
@@ -218,21 +218,32 @@ impl HeldUsers {
             Arc::make_mut(chunk).set(at % CHUNK, user);
         }
     }
-
-    /// The users' texts for a filter job: a snapshot that shares the chunks.
-    pub fn haystacks(&self) -> Haystacks {
-        Haystacks::of_chunks(self.chunks.clone(), self.len)
-    }
 }
 
-/// The users held at one moment, shared with the list: what a job off the loop reads.
-#[derive(Debug, Clone)]
+/// The users held at one moment, shared with the list (`Arc`): what a job off the loop reads,
+/// a filter's texts among them.
+#[derive(Debug, Clone, Default)]
 pub struct HeldSnapshot {
     chunks: Vec<Arc<UserChunk>>,
     len: usize,
 }
 
 impl HeldSnapshot {
+    /// How many users.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// User `index`'s text as the filter matches it (`name email`) and its character set.
+    pub fn haystack(&self, index: usize) -> Option<Haystack<'_>> {
+        self.chunks.get(index / CHUNK)?.haystack(index % CHUNK)
+    }
+
     /// The users at the positions `keep` says, in the same order, held anew (as a stored
     /// directory is read: [`HeldUsers::read`]).
     #[must_use]

@@ -15,8 +15,8 @@ fn user(id: &str, name: &str, email: &str) -> UserSummary {
 
 /// The text nucleo scores for user `at`, and its character set.
 fn scored(held: &HeldUsers, at: usize) -> Option<(String, CharSet)> {
-    let haystacks = held.haystacks();
-    let haystack = haystacks.get(at)?;
+    let haystacks = held.snapshot();
+    let haystack = haystacks.haystack(at)?;
     let mut buffer = Vec::new();
     Some((haystack.text(&mut buffer).to_string(), haystack.chars))
 }
