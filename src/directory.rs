@@ -4,7 +4,6 @@
 
 mod private_file;
 pub mod store;
-mod store_changes;
 mod store_error;
 
 use std::sync::Arc;

@@ -22,8 +22,8 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// (users a complete sync did not write are gone from the server).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SyncTicket {
-    pub(super) directory: i64,
-    pub(super) generation: i64,
+    directory: i64,
+    generation: i64,
 }
 
 /// What became of a sync that ended.
@@ -39,7 +39,7 @@ pub enum Finished {
 /// Whether a sync of `ticket`'s directory that began after it has completed; if so its rows
 /// are dropped (the caller commits): that sync saw the server later. Otherwise the generation
 /// of the directory's complete users (see `schema.rs`).
-pub(super) fn superseded_or_complete(
+fn superseded_or_complete(
     transaction: &rusqlite::Transaction<'_>,
     ticket: SyncTicket,
 ) -> rusqlite::Result<Result<i64, Finished>> {
@@ -164,7 +164,7 @@ impl Store {
         }
     }
 
-    pub(super) fn with<T>(
+    fn with<T>(
         &self,
         work: impl FnOnce(&mut Connection) -> rusqlite::Result<T>,
     ) -> Result<T, StoreError> {
@@ -333,6 +333,7 @@ fn encode_status(status: &[StatusMarker]) -> String {
     serde_json::to_string(&labels).unwrap_or_default()
 }
 
+mod changes;
 mod read;
 mod schema;
 pub use read::StoredMeta;

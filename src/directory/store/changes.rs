@@ -5,7 +5,7 @@
 
 use rusqlite::params;
 
-use super::store::{Finished, Store, StoreError, SyncTicket, superseded_or_complete};
+use super::{Finished, Store, StoreError, SyncTicket, superseded_or_complete};
 
 impl Store {
     /// Ends a sync of changes: each changed user's row is updated in its place among the
