@@ -103,6 +103,21 @@ where
     Ok(())
 }
 
+/// `fetch`, with each wait its server asks of its requests told to the loop, so the status
+/// bar can say why the fetch seems stuck.
+fn telling_waits<F: std::future::Future>(
+    request: RequestId,
+    sender: mpsc::UnboundedSender<Msg>,
+    fetch: F,
+) -> impl std::future::Future<Output = F::Output> {
+    crate::http::waits::reporting_waits(
+        move |wait| {
+            let _ = sender.send(Msg::ServerWaiting { request, wait });
+        },
+        fetch,
+    )
+}
+
 fn run_effect(
     effect: Effect,
     context: &AppContext,
@@ -127,7 +142,8 @@ fn run_effect(
             changes_only,
         } => {
             let directory = context.directory.clone();
-            let task = tokio::spawn(async move {
+            let waits = sender.clone();
+            let task = tokio::spawn(telling_waits(request, waits, async move {
                 let pages = sender.clone();
                 let on_page = |page| {
                     let _ = pages.send(Msg::DirectoryPage { request, page });
@@ -141,7 +157,7 @@ fn run_effect(
                     .map(|report| report.store_error)
                     .map_err(FetchError::from);
                 let _ = sender.send(Msg::DirectorySyncEnded { request, result });
-            });
+            }));
             tasks.insert(request, task.abort_handle());
         }
         Effect::KeepSeenUsers {
@@ -160,13 +176,14 @@ fn run_effect(
             tasks.insert(request, task.abort_handle());
         }
         Effect::SearchServer { request, query } => {
-            let task = tokio::spawn(async move {
+            let waits = sender.clone();
+            let task = tokio::spawn(telling_waits(request, waits, async move {
                 let result = provider
                     .search_users(&query)
                     .await
                     .map_err(FetchError::from);
                 let _ = sender.send(Msg::SearchLoaded { request, result });
-            });
+            }));
             tasks.insert(request, task.abort_handle());
         }
         Effect::FilterUsers { request, job } => {
@@ -188,7 +205,8 @@ fn run_effect(
             tasks.insert(request, task.abort_handle());
         }
         Effect::FetchRecord { request, id } => {
-            let task = tokio::spawn(async move {
+            let waits = sender.clone();
+            let task = tokio::spawn(telling_waits(request, waits, async move {
                 // The JSON notes scan reads the whole body: here, never on the loop.
                 let result = provider
                     .fetch_record(&id)
@@ -201,7 +219,7 @@ fn run_effect(
                     })
                     .map_err(FetchError::from);
                 let _ = sender.send(Msg::RecordLoaded { request, result });
-            });
+            }));
             tasks.insert(request, task.abort_handle());
         }
         Effect::MapRecord {
@@ -225,10 +243,11 @@ fn run_effect(
             tasks.insert(request, task.abort_handle());
         }
         Effect::FetchThreads { request, ids } => {
-            let task = tokio::spawn(async move {
+            let waits = sender.clone();
+            let task = tokio::spawn(telling_waits(request, waits, async move {
                 let result = provider.fetch_threads(&ids).await.map_err(FetchError::from);
                 let _ = sender.send(Msg::ThreadsLoaded { request, result });
-            });
+            }));
             tasks.insert(request, task.abort_handle());
         }
         Effect::Cancel(request) => {

@@ -9,6 +9,7 @@ pub mod redirect;
 pub mod retry;
 mod settings;
 mod transport;
+pub mod waits;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -180,8 +181,14 @@ impl HttpClient {
                 delay_ms = delay.as_millis() as u64,
                 "retrying"
             );
-            tokio::time::sleep(delay).await;
             attempt += 1;
+            waits::tell(waits::ServerWait {
+                status,
+                wait: delay,
+                retry: attempt,
+                retries: self.settings.max_retries,
+            });
+            tokio::time::sleep(delay).await;
         }
     }
 

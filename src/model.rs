@@ -6,6 +6,7 @@ mod field;
 mod lists;
 mod provider_kind;
 mod record;
+mod server_wait;
 mod summary;
 
 pub use fetch_error::FetchError;
@@ -19,4 +20,5 @@ pub fn local_offset() -> chrono::FixedOffset {
 pub use lists::{BigBody, ListSource};
 pub use provider_kind::ProviderKind;
 pub use record::{RawBody, ThreadInfo, UserRecord};
+pub use server_wait::ServerWait;
 pub use summary::{StatusMarker, UserPage, UserRef, UserSummary};

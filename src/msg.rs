@@ -61,6 +61,14 @@ pub enum Msg {
         /// Which of the users held then the sync saw (the positions `kept` came from).
         seen: crate::state::SeenUsers,
     },
+    /// A request of a fetch in flight waits, as its server asked, before it is tried again
+    /// (`http::waits`): the status bar says so until the fetch moves on.
+    ServerWaiting {
+        /// The fetch the request belongs to.
+        request: RequestId,
+        /// The status, the wait and which retry follows.
+        wait: crate::model::ServerWait,
+    },
     /// A background filter ranked the loaded users.
     UsersFiltered {
         /// The request it answers.

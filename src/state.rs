@@ -66,6 +66,9 @@ pub struct StatusLine {
     pub info: Option<String>,
     /// The last export written.
     pub last_export: Option<PathBuf>,
+    /// A fetch whose request waits, as the server asked, before it is tried again: said
+    /// while that fetch is in flight and has not moved on.
+    pub server_wait: Option<(RequestId, crate::model::ServerWait)>,
 }
 
 impl StatusLine {
@@ -177,6 +180,19 @@ pub struct State {
 }
 
 impl State {
+    /// Whether a fetch whose waits the status bar says (`StatusLine::server_wait`) is still
+    /// in flight: the sync, the server search, the record or its threads.
+    pub fn fetch_in_flight(&self, request: RequestId) -> bool {
+        self.list.directory.syncing == Some(request)
+            || self.list.searching == Some(request)
+            || self
+                .detail
+                .loading
+                .as_ref()
+                .is_some_and(|(loading, _)| *loading == request)
+            || self.detail.threads.loading == Some(request)
+    }
+
     /// The initial state for a profile.
     pub fn new(profile: ProfileBadge, size: (u16, u16)) -> Self {
         Self {

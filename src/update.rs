@@ -34,6 +34,11 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
     let before = state.status.clone();
     let effects = apply(state, msg);
     state.status.keep_newest(&before);
+    if let Some((request, _)) = state.status.server_wait
+        && !state.fetch_in_flight(request)
+    {
+        state.status.server_wait = None;
+    }
     effects
 }
 
@@ -58,6 +63,10 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             kept,
             seen,
         } => directory::kept(state, request, kept, &seen),
+        Msg::ServerWaiting { request, wait } => {
+            state.status.server_wait = Some((request, wait));
+            Vec::new()
+        }
         Msg::UsersFiltered { request, ranking } => filter::on_filtered(state, request, *ranking),
         Msg::SearchLoaded { request, result } => {
             if state.list.searching != Some(request) {

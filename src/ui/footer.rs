@@ -195,9 +195,25 @@ fn status_line(state: &State, theme: &Theme, width: usize) -> Line<'static> {
     if state.audit_scan.running {
         busy.push(audit_progress(state.audit_scan.progress.as_ref()));
     }
-    if !busy.is_empty() {
+    // Why a fetch seems stuck: its server asked it to wait (a status bar that says so beats a
+    // spinner turning for a minute).
+    let wait = state
+        .status
+        .server_wait
+        .filter(|(request, _)| state.fetch_in_flight(*request))
+        .map(|(_, wait)| format!(" {}", wait.describe()));
+    if !busy.is_empty() || wait.is_some() {
+        let doing = if busy.is_empty() {
+            String::new()
+        } else {
+            format!(" {}…", busy.join(", "))
+        };
         return Line::from(Span::styled(
-            format!(" {} {}… (Esc cancels)", spinner(state), busy.join(", ")),
+            format!(
+                " {}{doing}{} (Esc cancels)",
+                spinner(state),
+                wait.unwrap_or_default()
+            ),
             theme.accent(),
         ));
     }

@@ -252,3 +252,31 @@ fn who_shows_one_person_in_every_provider() {
     tui.send("q");
     assert!(tui.wait_exit().success());
 }
+
+#[test]
+fn a_sync_the_server_throttles_says_why_it_waits_then_completes() {
+    // The first two requests get 429 with `Retry-After: 2`: the status bar says what the
+    // server answered and when the retry comes, instead of a spinner turning in silence.
+    let mut tui = Tui::spawn(
+        &[
+            "--profile",
+            "sandbox-zoo",
+            "--sandbox-users",
+            "50",
+            "--sandbox-fault",
+            "storm=2:2",
+        ],
+        80,
+        24,
+    );
+    tui.wait_for("the wait in the status bar", |screen| {
+        screen
+            .contents()
+            .contains("syncing the directory… server answered 429: retry 1/3 in 2 s (Esc cancels)")
+            .then_some(())
+    });
+    wait_for_users(&tui, 5);
+    assert!(!tui.screen_text().contains("server answered"));
+    tui.send("q");
+    assert!(tui.wait_exit().success());
+}

@@ -1,7 +1,11 @@
 //! Rate limits: a 429 storm is waited out as `Retry-After` asks, and a paced client stays under
 //! a server's limit.
 
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
 use futures::future::join_all;
+use userscope::http::waits::reporting_waits;
 use userscope::provider::ProviderError;
 use userscope::sandbox::Sandbox;
 
@@ -13,13 +17,26 @@ async fn storm_then_success(sandbox: &Sandbox, name: &str) {
     let provider = build(&profile);
     set_faults(sandbox, "storm=2:1");
     let before = sandbox.requests().len();
-    let page = provider
-        .list_users(None, 10)
-        .await
-        .unwrap_or_else(|err| panic!("{name}: {err}"));
+    let heard = Arc::new(Mutex::new(Vec::new()));
+    let into = Arc::clone(&heard);
+    let page = reporting_waits(
+        move |wait| into.lock().unwrap().push(wait),
+        provider.list_users(None, 10),
+    )
+    .await
+    .unwrap_or_else(|err| panic!("{name}: {err}"));
     assert!(!page.users.is_empty(), "{name}");
     // Two refusals, then the answer.
     assert_eq!(sandbox.requests().len() - before, 3, "{name}");
+    // Each wait was told to the task that made the request, as the status bar shows it.
+    let told: Vec<_> = heard
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|wait| (wait.status, wait.wait, wait.retry, wait.retries))
+        .collect();
+    let second = Duration::from_secs(1);
+    assert_eq!(told, [(429, second, 1, 3), (429, second, 2, 3)], "{name}");
     set_faults(sandbox, "none");
 }
 

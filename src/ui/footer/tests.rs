@@ -43,3 +43,37 @@ fn the_remembered_hints_follow_the_keymap_and_the_focused_pane() {
     state.list.marked.insert("u1".to_owned());
     assert!(hints_row(&state, &mut memo).contains(" u clear the marks"));
 }
+
+#[test]
+fn a_fetch_the_server_asked_to_wait_says_so_within_80_columns() {
+    let badge = ProfileBadge {
+        name: "test".to_owned(),
+        provider: "zoo".to_owned(),
+        is_sandbox: true,
+    };
+    let mut state = State::new(badge, (80, 24));
+    let sync = crate::state::RequestId(7);
+    state.list.directory.syncing = Some(sync);
+    let wait = crate::model::ServerWait {
+        status: 429,
+        wait: std::time::Duration::from_secs(61),
+        retry: 1,
+        retries: 3,
+    };
+    state.status.server_wait = Some((sync, wait));
+    let text = |state: &State| -> String {
+        let line = status_line(state, &state.theme, 80);
+        line.spans.iter().map(|span| &*span.content).collect()
+    };
+    let said = text(&state);
+    assert!(
+        said.ends_with(
+            " syncing the directory… server answered 429: retry 1/3 in 61 s (Esc cancels)"
+        ),
+        "{said}"
+    );
+    assert!(said.chars().count() <= 80, "{said}");
+    // A wait of a fetch no longer in flight is not said.
+    state.list.directory.syncing = None;
+    assert_eq!(text(&state), " ready");
+}

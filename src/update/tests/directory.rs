@@ -185,3 +185,68 @@ fn a_pruning_answers_no_list_changed_since() {
     );
     assert_eq!(state.list.users.get(3).unwrap().name, "Renamed");
 }
+
+/// A wait the server asked of the sync's request.
+fn asked_to_wait(request: RequestId) -> Msg {
+    Msg::ServerWaiting {
+        request,
+        wait: crate::model::ServerWait {
+            status: 429,
+            wait: std::time::Duration::from_secs(61),
+            retry: 1,
+            retries: 3,
+        },
+    }
+}
+
+#[test]
+fn a_wait_the_server_asks_of_the_sync_is_said_until_the_sync_moves_on() {
+    let mut state = syncing();
+    state.detail.loading = None;
+    let sync = state.list.directory.syncing.expect("syncing");
+    update(&mut state, asked_to_wait(sync));
+    assert!(
+        state
+            .status
+            .server_wait
+            .is_some_and(|(request, _)| request == sync)
+    );
+    // The page came: the wait is over.
+    update(
+        &mut state,
+        Msg::DirectoryPage {
+            request: sync,
+            page: page(100..200, Some("p3")),
+        },
+    );
+    assert_eq!(state.status.server_wait, None);
+    // Asked again, then Esc: the sync stops and so does the wait.
+    update(&mut state, asked_to_wait(sync));
+    assert!(state.status.server_wait.is_some());
+    update(&mut state, key(KeyCode::Esc));
+    assert_eq!(state.status.server_wait, None);
+    // A late word of the stopped sync is not said.
+    update(&mut state, asked_to_wait(sync));
+    assert_eq!(state.status.server_wait, None);
+}
+
+#[test]
+fn a_wait_the_server_asks_of_a_record_is_said_while_it_loads() {
+    let mut state = loaded();
+    let (record, _) = state.detail.loading.clone().expect("a record loading");
+    update(&mut state, asked_to_wait(record));
+    assert!(
+        state
+            .status
+            .server_wait
+            .is_some_and(|(request, _)| request == record)
+    );
+    update(
+        &mut state,
+        Msg::RecordLoaded {
+            request: record,
+            result: Err(crate::model::FetchError::new("gone", "try later")),
+        },
+    );
+    assert_eq!(state.status.server_wait, None);
+}

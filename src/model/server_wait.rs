@@ -1,0 +1,37 @@
+//! A request waiting, as its server asked, before it is tried again: what the status bar and
+//! `userscope sync` say while a fetch seems stuck (`http::waits` tells it).
+
+use std::time::Duration;
+
+/// A request waiting, as its server asked, before it is tried again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ServerWait {
+    /// The status that asked for the wait.
+    pub status: u16,
+    /// How long the request waits.
+    pub wait: Duration,
+    /// Which retry follows the wait (1 for the first).
+    pub retry: u32,
+    /// How many retries the profile allows.
+    pub retries: u32,
+}
+
+impl ServerWait {
+    /// `server answered 429: retry 1/3 in 61 s` (short: it shares an 80-column status bar
+    /// with what is being fetched and `(Esc cancels)`).
+    pub fn describe(&self) -> String {
+        let secs = self.wait.as_secs_f64();
+        let wait = if secs < 10.0 && self.wait.subsec_millis() != 0 {
+            format!("{secs:.1} s")
+        } else {
+            format!("{} s", self.wait.as_secs())
+        };
+        format!(
+            "server answered {}: retry {}/{} in {wait}",
+            self.status, self.retry, self.retries
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests;
