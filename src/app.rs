@@ -349,13 +349,19 @@ fn run_effect(
                 let mut progress = move |progress: &crate::audit::scan::ScanProgress| {
                     let _ = progress_sender.send(Msg::AuditProgress(progress.clone()));
                 };
-                let outcome = runtime.block_on(crate::audit::scan::scan(
-                    provider.as_ref(),
-                    &profile,
-                    &rules,
-                    &settings,
-                    &options,
-                    &mut progress,
+                let waits = sender.clone();
+                let outcome = runtime.block_on(crate::http::waits::reporting_waits(
+                    move |wait| {
+                        let _ = waits.send(Msg::AuditWaiting(wait));
+                    },
+                    crate::audit::scan::scan(
+                        provider.as_ref(),
+                        &profile,
+                        &rules,
+                        &settings,
+                        &options,
+                        &mut progress,
+                    ),
                 ));
                 let _ = sender.send(Msg::AuditFinished(Box::new(outcome)));
             });

@@ -121,6 +121,9 @@ pub enum Msg {
     },
     /// The audit scan moved on.
     AuditProgress(crate::audit::scan::ScanProgress),
+    /// A request of the audit scan waits, as its server asked, before it is tried again: the
+    /// status bar says so until the scan moves on.
+    AuditWaiting(crate::model::ServerWait),
     /// The audit scan ended (finished or cancelled).
     AuditFinished(Box<crate::audit::scan::ScanOutcome>),
     /// One profile answered a person lookup (`:who`): its accounts, or why it could not be

@@ -100,6 +100,8 @@ pub struct AuditScan {
     pub running: bool,
     /// Its last progress report.
     pub progress: Option<crate::audit::scan::ScanProgress>,
+    /// A wait its server asked of one of its requests since that report.
+    pub waiting: Option<crate::model::ServerWait>,
     /// Every finding of every scan of this profile, most severe first.
     pub findings: Vec<crate::audit::Finding>,
     /// Users already scanned: a rerun skips them (it resumes where the last stopped).

@@ -116,6 +116,7 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::AuditProgress(progress) => audit::progress(state, progress),
+        Msg::AuditWaiting(wait) => audit::waiting(state, wait),
         Msg::AuditFinished(outcome) => audit::finished(state, *outcome),
         Msg::Terminate => {
             state.quit = true;

@@ -193,7 +193,11 @@ fn status_line(state: &State, theme: &Theme, width: usize) -> Line<'static> {
         busy.push("exporting".to_owned());
     }
     if state.audit_scan.running {
-        busy.push(audit_progress(state.audit_scan.progress.as_ref()));
+        let mut audit = audit_progress(state.audit_scan.progress.as_ref());
+        if let Some(wait) = &state.audit_scan.waiting {
+            audit = format!("{audit}, {}", wait.describe());
+        }
+        busy.push(audit);
     }
     // Why a fetch seems stuck: its server asked it to wait (a status bar that says so beats a
     // spinner turning for a minute).

@@ -86,6 +86,33 @@ fn colon_audit_scans_resumes_and_esc_stops_it() {
 }
 
 #[test]
+fn a_wait_the_server_asks_of_the_scan_is_said_until_it_moves_on() {
+    let mut state = loaded();
+    let wait = crate::model::ServerWait {
+        status: 429,
+        wait: std::time::Duration::from_secs(2),
+        retry: 1,
+        retries: 3,
+    };
+    // No scan running: a late word of an ended one is not kept.
+    update(&mut state, Msg::AuditWaiting(wait));
+    assert_eq!(state.audit_scan.waiting, None);
+    update(&mut state, key(KeyCode::Char(':')));
+    type_text(&mut state, "audit");
+    update(&mut state, key(KeyCode::Enter));
+    update(&mut state, Msg::AuditWaiting(wait));
+    assert_eq!(state.audit_scan.waiting, Some(wait));
+    update(
+        &mut state,
+        Msg::AuditProgress(crate::audit::scan::ScanProgress {
+            done: 1,
+            ..Default::default()
+        }),
+    );
+    assert_eq!(state.audit_scan.waiting, None);
+}
+
+#[test]
 fn export_audit_needs_findings() {
     let mut state = loaded();
     update(&mut state, key(KeyCode::Char(':')));
