@@ -134,6 +134,16 @@ pub enum Msg {
         /// The profile's answer.
         answer: crate::people::ProfileAnswer,
     },
+    /// A request of one profile's person lookup waits, as its server asked, before it is
+    /// tried again: its row says so until the profile answers.
+    PersonWaiting {
+        /// The lookup it belongs to.
+        request: RequestId,
+        /// The profile.
+        profile: String,
+        /// The status, the wait and which retry follows.
+        wait: crate::model::ServerWait,
+    },
     /// The process was asked to stop (SIGTERM, SIGHUP).
     Terminate,
 }

@@ -105,6 +105,11 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
         Msg::ExportFinished { result } => export::finished(state, result),
         Msg::ProfileSwitched { result } => profile_switched(state, result),
         Msg::PersonLookedUp { request, answer } => people::answered(state, request, answer),
+        Msg::PersonWaiting {
+            request,
+            profile,
+            wait,
+        } => people::waiting(state, request, &profile, wait),
         Msg::ThemeLoaded { result } => {
             match result {
                 Ok(theme) => {

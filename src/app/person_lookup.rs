@@ -36,34 +36,45 @@ pub(super) fn spawn(
         let state_dir = context.state_dir.clone();
         let (query, sender, rules) = (query.clone(), sender.clone(), rules.clone());
         let mut settings = settings.clone();
-        tokio::spawn(async move {
-            let answer = match profiles.open(&name).await {
-                Ok(opened) => {
-                    if opened.view.badge.is_sandbox {
-                        settings.now = crate::sandbox_clock::now();
-                    }
-                    let target = LookupTarget {
-                        profile: name.clone(),
-                        provider: opened.provider,
-                        directory: opened.directory,
-                        audit: RecordAudit {
+        let (waits, waiting_profile) = (sender.clone(), name.clone());
+        let said_waits = move |wait| {
+            let _ = waits.send(Msg::PersonWaiting {
+                request,
+                profile: waiting_profile.clone(),
+                wait,
+            });
+        };
+        tokio::spawn(crate::http::waits::reporting_waits(
+            said_waits,
+            async move {
+                let answer = match profiles.open(&name).await {
+                    Ok(opened) => {
+                        if opened.view.badge.is_sandbox {
+                            settings.now = crate::sandbox_clock::now();
+                        }
+                        let target = LookupTarget {
                             profile: name.clone(),
-                            rules,
-                            settings,
-                        },
-                    };
-                    lookup(&target, &query, crate::directory::unix_now()).await
+                            provider: opened.provider,
+                            directory: opened.directory,
+                            audit: RecordAudit {
+                                profile: name.clone(),
+                                rules,
+                                settings,
+                            },
+                        };
+                        lookup(&target, &query, crate::directory::unix_now()).await
+                    }
+                    Err(reason) => ProfileAnswer {
+                        profile: name.clone(),
+                        accounts: Err(reason),
+                    },
+                };
+                if let (Some(dir), Ok(accounts)) = (state_dir, &answer.accounts) {
+                    record_in_trail(&dir, &name, accounts, &query.text());
                 }
-                Err(reason) => ProfileAnswer {
-                    profile: name.clone(),
-                    accounts: Err(reason),
-                },
-            };
-            if let (Some(dir), Ok(accounts)) = (state_dir, &answer.accounts) {
-                record_in_trail(&dir, &name, accounts, &query.text());
-            }
-            let _ = sender.send(Msg::PersonLookedUp { request, answer });
-        });
+                let _ = sender.send(Msg::PersonLookedUp { request, answer });
+            },
+        ));
     }
 }
 

@@ -1,14 +1,16 @@
 //! The People view (`:who`): one person's accounts across every profile, a row per account,
 //! and a row per profile still looking or that could not be searched.
 
+use crate::model::ServerWait;
 use crate::people::{Account, WhoQuery};
 use crate::state::RequestId;
 
 /// Where one profile's lookup stands.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ProfileLookup {
-    /// Still looking: reading its directory (or syncing it), then fetching the records.
-    Waiting,
+    /// Still looking: reading its directory (or syncing it), then fetching the records; and
+    /// the wait its server last asked of a request, if it did.
+    Waiting(Option<ServerWait>),
     /// It could not be searched, and why.
     Failed(String),
     /// Its accounts of the person (none is an answer too).
@@ -20,8 +22,8 @@ pub enum ProfileLookup {
 pub enum PeopleRow<'a> {
     /// An account found.
     Account(&'a Account),
-    /// A profile still looking.
-    Waiting(&'a str),
+    /// A profile still looking, and the wait its server last asked for.
+    Waiting(&'a str, Option<ServerWait>),
     /// A profile that could not be searched, and why.
     Failed(&'a str, &'a str),
     /// A profile that answered: no account of the person there.
@@ -51,7 +53,7 @@ impl PeopleView {
             request,
             profiles: profiles
                 .iter()
-                .map(|name| (name.clone(), ProfileLookup::Waiting))
+                .map(|name| (name.clone(), ProfileLookup::Waiting(None)))
                 .collect(),
             cursor: 0,
             hidden: false,
@@ -63,7 +65,7 @@ impl PeopleView {
         let mut rows = Vec::new();
         for (profile, lookup) in &self.profiles {
             match lookup {
-                ProfileLookup::Waiting => rows.push(PeopleRow::Waiting(profile)),
+                ProfileLookup::Waiting(wait) => rows.push(PeopleRow::Waiting(profile, *wait)),
                 ProfileLookup::Failed(reason) => rows.push(PeopleRow::Failed(profile, reason)),
                 ProfileLookup::Answered(accounts) if accounts.is_empty() => {
                     rows.push(PeopleRow::NoAccount(profile));
@@ -91,7 +93,7 @@ impl PeopleView {
     pub fn waiting(&self) -> bool {
         self.profiles
             .iter()
-            .any(|(_, lookup)| *lookup == ProfileLookup::Waiting)
+            .any(|(_, lookup)| matches!(lookup, ProfileLookup::Waiting(_)))
     }
 
     /// The accounts found so far.

@@ -137,11 +137,16 @@ fn row_line(
 ) -> (String, Style) {
     match row {
         PeopleRow::Account(account) => (account_row(account, widths), theme.text()),
-        PeopleRow::Waiting(profile) => (
+        PeopleRow::Waiting(profile, wait) => (
             format!(
-                "{} {}  waiting for its directory (stored, or synced now), then the records",
+                "{} {}  {}",
                 super::spinner(state),
-                fit(profile, widths[0])
+                fit(profile, widths[0]),
+                wait.map_or_else(
+                    || "waiting for its directory (stored, or synced now), then the records"
+                        .to_owned(),
+                    |wait| format!("still looking: {}", wait.describe())
+                )
             ),
             theme.muted(),
         ),

@@ -71,6 +71,22 @@ pub(super) fn answered(
     Vec::new()
 }
 
+/// One profile's lookup waits, as its server asked: its row says so until it answers.
+pub(super) fn waiting(
+    state: &mut State,
+    request: RequestId,
+    profile: &str,
+    wait: crate::model::ServerWait,
+) -> Vec<Effect> {
+    if let Some(view) = state.people.as_mut().filter(|view| view.request == request)
+        && let Some((_, ProfileLookup::Waiting(said))) =
+            view.profiles.iter_mut().find(|(name, _)| name == profile)
+    {
+        *said = Some(wait);
+    }
+    Vec::new()
+}
+
 /// A key while the view exists; `None` leaves it to the panes (`:`, `?`, `q`).
 pub(super) fn on_key(state: &mut State, key: &KeyEvent) -> Option<Vec<Effect>> {
     let view = state.people.as_ref()?;
@@ -153,7 +169,7 @@ fn retry(state: &mut State) -> Vec<Effect> {
     };
     let profile = profile.to_owned();
     if let Some((_, lookup)) = view.profiles.iter_mut().find(|(name, _)| *name == profile) {
-        *lookup = ProfileLookup::Waiting;
+        *lookup = ProfileLookup::Waiting(None);
     }
     let (request, query) = (view.request, view.query.clone());
     vec![lookup(state, request, query, vec![profile])]

@@ -67,7 +67,7 @@ fn who_waits_on_each_profile_and_fills_its_rows_as_it_answers() {
     assert!(matches!(
         view.rows().as_slice(),
         [
-            crate::state::people::PeopleRow::Waiting("sandbox-zoo"),
+            crate::state::people::PeopleRow::Waiting("sandbox-zoo", None),
             crate::state::people::PeopleRow::Failed("sandbox-quip", "HTTP 401")
         ]
     ));
@@ -160,4 +160,59 @@ fn the_panes_keys_do_nothing_beneath_the_people_view() {
     // `?` and `:` still work over it.
     update(&mut state, key(KeyCode::Char('?')));
     assert!(state.help_open);
+}
+
+#[test]
+fn a_profile_its_server_asks_to_wait_says_so_until_it_answers() {
+    let mut state = state();
+    let request = who(&mut state);
+    let wait = crate::model::ServerWait {
+        status: 429,
+        wait: std::time::Duration::from_secs(61),
+        retry: 1,
+        retries: 3,
+    };
+    let waiting = |profile: &str, request| Msg::PersonWaiting {
+        request,
+        profile: profile.to_owned(),
+        wait,
+    };
+    update(&mut state, waiting("sandbox-quip", request));
+    // Another lookup's word is not this one's.
+    update(&mut state, waiting("sandbox-zoo", RequestId(request.0 + 100)));
+    let rows = |state: &State| format!("{:?}", state.people.as_ref().unwrap().rows());
+    assert!(
+        matches!(
+            state.people.as_ref().unwrap().rows().as_slice(),
+            [
+                crate::state::people::PeopleRow::Waiting("sandbox-zoo", None),
+                crate::state::people::PeopleRow::Waiting("sandbox-quip", Some(said)),
+            ] if *said == wait
+        ),
+        "{}",
+        rows(&state)
+    );
+    update(
+        &mut state,
+        Msg::PersonLookedUp {
+            request,
+            answer: ProfileAnswer {
+                profile: "sandbox-quip".into(),
+                accounts: Ok(Vec::new()),
+            },
+        },
+    );
+    // Answered: a late word of a wait changes nothing.
+    update(&mut state, waiting("sandbox-quip", request));
+    assert!(
+        matches!(
+            state.people.as_ref().unwrap().rows().as_slice(),
+            [
+                crate::state::people::PeopleRow::Waiting("sandbox-zoo", None),
+                crate::state::people::PeopleRow::NoAccount("sandbox-quip"),
+            ]
+        ),
+        "{}",
+        rows(&state)
+    );
 }
