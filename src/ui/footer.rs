@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 use super::status_text::fit_status;
 use super::{draw, spinner};
@@ -193,11 +194,7 @@ fn status_line(state: &State, theme: &Theme, width: usize) -> Line<'static> {
         busy.push("exporting".to_owned());
     }
     if state.audit_scan.running {
-        let mut audit = audit_progress(state.audit_scan.progress.as_ref());
-        if let Some(wait) = &state.audit_scan.waiting {
-            audit = format!("{audit}, {}", wait.describe());
-        }
-        busy.push(audit);
+        busy.push(audit_progress(state.audit_scan.progress.as_ref()));
     }
     // Why a fetch seems stuck: its server asked it to wait (a status bar that says so beats a
     // spinner turning for a minute).
@@ -205,19 +202,25 @@ fn status_line(state: &State, theme: &Theme, width: usize) -> Line<'static> {
         .status
         .server_wait
         .filter(|(request, _)| state.fetch_in_flight(*request))
-        .map(|(_, wait)| format!(" {}", wait.describe()));
-    if !busy.is_empty() || wait.is_some() {
+        .map(|(_, wait)| wait)
+        .or(state
+            .audit_scan
+            .waiting
+            .filter(|_| state.audit_scan.running))
+        .map(|wait| format!(" {}", wait.describe()))
+        .unwrap_or_default();
+    if !busy.is_empty() || !wait.is_empty() {
+        const CANCEL: &str = " (Esc cancels)";
+        // What is being done gives way to why it waits and how to stop it: a long id is cut
+        // in its middle rather than the line at the edge.
         let doing = if busy.is_empty() {
             String::new()
         } else {
-            format!(" {}…", busy.join(", "))
+            let room = (room + 1).saturating_sub(wait.width() + CANCEL.width());
+            fit_status(&format!(" {}…", busy.join(", ")), room)
         };
         return Line::from(Span::styled(
-            format!(
-                " {}{doing}{} (Esc cancels)",
-                spinner(state),
-                wait.unwrap_or_default()
-            ),
+            format!(" {}{doing}{wait}{CANCEL}", spinner(state)),
             theme.accent(),
         ));
     }

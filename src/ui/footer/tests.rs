@@ -73,7 +73,28 @@ fn a_fetch_the_server_asked_to_wait_says_so_within_80_columns() {
         "{said}"
     );
     assert!(said.chars().count() <= 80, "{said}");
-    // A wait of a fetch no longer in flight is not said.
+    // A long id gives way in its middle to the wait and to Esc.
     state.list.directory.syncing = None;
+    let record = crate::state::RequestId(8);
+    state.detail.loading = Some((record, "2ece05a0-4767-482f-9476-000000000000".to_owned()));
+    state.status.server_wait = Some((record, wait));
+    let said = text(&state);
+    assert!(said.contains(" fetching 2e"), "{said}");
+    assert!(
+        said.ends_with("… server answered 429: retry 1/3 in 61 s (Esc cancels)"),
+        "{said}"
+    );
+    assert!(said.chars().count() <= 80, "{said}");
+    // A wait of a fetch no longer in flight is not said.
+    state.detail.loading = None;
     assert_eq!(text(&state), " ready");
+    // The audit's waits are said after its progress.
+    state.audit_scan.running = true;
+    state.audit_scan.waiting = Some(wait);
+    let said = text(&state);
+    assert!(said.contains(" audit"), "{said}");
+    assert!(
+        said.ends_with("… server answered 429: retry 1/3 in 61 s (Esc cancels)"),
+        "{said}"
+    );
 }

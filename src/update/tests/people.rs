@@ -179,7 +179,10 @@ fn a_profile_its_server_asks_to_wait_says_so_until_it_answers() {
     };
     update(&mut state, waiting("sandbox-quip", request));
     // Another lookup's word is not this one's.
-    update(&mut state, waiting("sandbox-zoo", RequestId(request.0 + 100)));
+    update(
+        &mut state,
+        waiting("sandbox-zoo", RequestId(request.0 + 100)),
+    );
     let rows = |state: &State| format!("{:?}", state.people.as_ref().unwrap().rows());
     assert!(
         matches!(
