@@ -182,13 +182,13 @@ impl HttpClient {
                 "retrying"
             );
             attempt += 1;
-            waits::tell(waits::ServerWait {
+            waits::sleep_telling(waits::ServerWait {
                 status,
                 wait: delay,
                 retry: attempt,
                 retries: self.settings.max_retries,
-            });
-            tokio::time::sleep(delay).await;
+            })
+            .await;
         }
     }
 

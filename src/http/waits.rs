@@ -7,6 +7,7 @@
 
 use std::future::Future;
 use std::sync::Arc;
+use std::time::Duration;
 
 pub use crate::model::ServerWait;
 
@@ -24,9 +25,25 @@ pub async fn reporting_waits<F: Future>(
     LISTENER.scope(Arc::new(listener), future).await
 }
 
+/// How often a wait tells how long is left: the status bar counts down by the second.
+const TELL_EVERY: Duration = Duration::from_secs(1);
+
 /// Tells the listener of the running task, if it has one.
-pub(super) fn tell(wait: ServerWait) {
+fn tell(wait: ServerWait) {
     let _ = LISTENER.try_with(|listener| listener(wait));
+}
+
+/// Sleeps `wait` out, telling the listener how long is left once a second.
+pub(super) async fn sleep_telling(mut wait: ServerWait) {
+    loop {
+        tell(wait);
+        let step = wait.wait.min(TELL_EVERY);
+        tokio::time::sleep(step).await;
+        wait.wait = wait.wait.saturating_sub(step);
+        if wait.wait.is_zero() {
+            break;
+        }
+    }
 }
 
 #[cfg(test)]

@@ -269,11 +269,12 @@ fn a_sync_the_server_throttles_says_why_it_waits_then_completes() {
         80,
         24,
     );
+    // It counts down: `in 2 s`, then `in 1 s`.
     tui.wait_for("the wait in the status bar", |screen| {
-        screen
-            .contents()
-            .contains("syncing the directory… server answered 429: retry 1/3 in 2 s (Esc cancels)")
-            .then_some(())
+        let text = screen.contents();
+        (text.contains("syncing the directory… server answered 429: retry 1/3 in ")
+            && text.contains(" s (Esc cancels)"))
+        .then_some(())
     });
     wait_for_users(&tui, 5);
     assert!(!tui.screen_text().contains("server answered"));
