@@ -166,23 +166,32 @@ async fn dispatch(cli: Cli) -> Result<(), CommandError> {
     crate::logging::init(&paths.state_dir);
     let mut session = Session::new(paths, sandbox_config)?;
     let profile = inherited.profile.as_deref();
-    match &cli.command {
-        Some(Command::List(args)) => list::run(&mut session, profile, args).await,
-        Some(Command::Get(args)) => get::run(&mut session, profile, args).await,
-        Some(Command::Audit(args)) => audit::run(&mut session, profile, args).await,
-        Some(Command::Info(_)) => info::run(&session),
-        Some(Command::Sync(_)) => sync::run(&mut session, profile).await,
-        Some(Command::Who(args)) => who::run(&mut session, profile, args).await,
-        Some(Command::Cache(args)) => cache::run(&mut session, profile, args.action.action()),
-        Some(Command::Open(args)) => {
-            let options = explorer_options(&inherited.look, &session);
-            open::run(&session.paths, args, options).await
+    // Boxed: the explorer's future is large, and it is moved into the scope below.
+    let command = Box::pin(async {
+        match &cli.command {
+            Some(Command::List(args)) => list::run(&mut session, profile, args).await,
+            Some(Command::Get(args)) => get::run(&mut session, profile, args).await,
+            Some(Command::Audit(args)) => audit::run(&mut session, profile, args).await,
+            Some(Command::Info(_)) => info::run(&session),
+            Some(Command::Sync(_)) => sync::run(&mut session, profile).await,
+            Some(Command::Who(args)) => who::run(&mut session, profile, args).await,
+            Some(Command::Cache(args)) => cache::run(&mut session, profile, args.action.action()),
+            Some(Command::Open(args)) => {
+                let options = explorer_options(&inherited.look, &session);
+                open::run(&session.paths, args, options).await
+            }
+            Some(Command::Sandbox(_) | Command::Completions(_) | Command::Man) => Ok(()),
+            None => {
+                let options = explorer_options(&inherited.look, &session);
+                explore(session, profile, options).await
+            }
         }
-        Some(Command::Sandbox(_) | Command::Completions(_) | Command::Man) => Ok(()),
-        None => {
-            let options = explorer_options(&inherited.look, &session);
-            explore(session, profile, options).await
-        }
+    });
+    if matches!(cli.command, None | Some(Command::Open(_))) {
+        // The explorer says a server's waits in its status bar, never on the screen it draws.
+        command.await
+    } else {
+        crate::http::waits::reporting_waits(stderr::say_waits(), command).await
     }
 }
 

@@ -64,7 +64,15 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             seen,
         } => directory::kept(state, request, kept, &seen),
         Msg::ServerWaiting { request, wait } => {
-            state.status.server_wait = Some((request, wait));
+            if !wait.is_over() {
+                state.status.server_wait = Some((request, wait));
+            } else if state
+                .status
+                .server_wait
+                .is_some_and(|(waiting, _)| waiting == request)
+            {
+                state.status.server_wait = None;
+            }
             Vec::new()
         }
         Msg::UsersFiltered { request, ranking } => filter::on_filtered(state, request, *ranking),

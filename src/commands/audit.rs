@@ -59,24 +59,14 @@ pub async fn run(
     record_start(&state_dir, &profile.name)?;
 
     let options = super::scan_options(args, &profile);
-    let terminal = std::io::stderr().is_terminal();
-    let mut meter = Meter::new(terminal);
-    // A wait the server asks for shows where the progress is, until the next progress line.
-    let say_wait = move |wait: crate::model::ServerWait| {
-        if terminal {
-            Meter::say(&format!("audit: {}", wait.describe()));
-        }
-    };
-    let outcome = crate::http::waits::reporting_waits(
-        say_wait,
-        scan(
-            provider.as_ref(),
-            &profile.name,
-            &rules,
-            &settings,
-            &options,
-            &mut |progress| meter.show(progress),
-        ),
+    let mut meter = Meter::new(std::io::stderr().is_terminal());
+    let outcome = scan(
+        provider.as_ref(),
+        &profile.name,
+        &rules,
+        &settings,
+        &options,
+        &mut |progress| meter.show(progress),
     )
     .await;
     meter.finish();
@@ -209,13 +199,8 @@ impl Meter {
     }
 
     fn draw(progress: &ScanProgress) {
-        Self::say(&progress.line());
-    }
-
-    /// Writes `line` over the progress line.
-    fn say(line: &str) {
         let mut stderr = std::io::stderr().lock();
-        let _ = write!(stderr, "\r{line}\u{1b}[K");
+        let _ = write!(stderr, "\r{}\u{1b}[K", progress.line());
         let _ = stderr.flush();
     }
 

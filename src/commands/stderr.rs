@@ -1,12 +1,33 @@
 //! Lines for stderr that never panic: `eprintln!` panics when stderr is gone (`2>&1 | head -1`
 //! closes it together with stdout), and a note that cannot be read is no reason to crash.
 
-use std::io::Write as _;
+use std::io::{IsTerminal as _, Write as _};
 
 /// Writes `userscope: {text}` and a newline to stderr; a failed write is ignored.
 pub fn line(text: &str) {
     let mut stderr = std::io::stderr().lock();
     let _ = writeln!(stderr, "userscope: {text}");
+}
+
+/// A listener for [`crate::http::waits::reporting_waits`]: each wait a server asks of a
+/// command's request is said on a terminal's stderr over the line drawn there
+/// (`userscope: server answered 429: retry 1/3 in 61 s`, counting down) and cleared when the
+/// retry is sent; nothing is said when stderr is not a terminal (a log wants the outcome, not a
+/// countdown).
+pub fn say_waits() -> impl Fn(crate::model::ServerWait) + Send + Sync + 'static {
+    let terminal = std::io::stderr().is_terminal();
+    move |wait| {
+        if !terminal {
+            return;
+        }
+        let mut stderr = std::io::stderr().lock();
+        let _ = if wait.is_over() {
+            write!(stderr, "\r\x1b[K")
+        } else {
+            write!(stderr, "\r\x1b[Kuserscope: {}", wait.describe())
+        };
+        let _ = stderr.flush();
+    }
 }
 
 /// Ends a line left open on stderr (the audit's progress meter); a failed write is ignored.

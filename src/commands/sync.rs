@@ -54,36 +54,26 @@ pub async fn sync_all(
     let show_progress = stderr.is_terminal();
     let mut users: Vec<UserSummary> = Vec::new();
     let mut count = 0_usize;
-    let name = profile.name.clone();
-    // A wait the server asks for shows where the count is, until the next page replaces it.
-    let say_wait = move |wait: crate::model::ServerWait| {
-        if show_progress {
-            let _ = write!(
-                std::io::stderr(),
-                "\r\x1b[Ksyncing {name}: {}",
-                wait.describe()
-            );
-        }
-    };
-    let sync = directory.sync(provider.as_ref(), |page| {
-        count += page.users.len();
-        if collect {
-            users.extend(page.users);
-        }
-        if show_progress {
-            let total = page
-                .total
-                .map(|total| format!(" of {}", thousands(total)))
-                .unwrap_or_default();
-            let _ = write!(
-                stderr,
-                "\r\x1b[Ksyncing {}: {}{total} users",
-                profile.name,
-                thousands(count as u64)
-            );
-        }
-    });
-    let result = crate::http::waits::reporting_waits(say_wait, sync).await;
+    let result = directory
+        .sync(provider.as_ref(), |page| {
+            count += page.users.len();
+            if collect {
+                users.extend(page.users);
+            }
+            if show_progress {
+                let total = page
+                    .total
+                    .map(|total| format!(" of {}", thousands(total)))
+                    .unwrap_or_default();
+                let _ = write!(
+                    stderr,
+                    "\r\x1b[Ksyncing {}: {}{total} users",
+                    profile.name,
+                    thousands(count as u64)
+                );
+            }
+        })
+        .await;
     if show_progress {
         let _ = write!(stderr, "\r\x1b[K");
     }

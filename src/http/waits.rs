@@ -33,16 +33,17 @@ fn tell(wait: ServerWait) {
     let _ = LISTENER.try_with(|listener| listener(wait));
 }
 
-/// Sleeps `wait` out, telling the listener how long is left once a second.
+/// Sleeps `wait` out, telling the listener how long is left once a second, and at its end
+/// that it is over (a wait of zero: the retry is being sent).
 pub(super) async fn sleep_telling(mut wait: ServerWait) {
     loop {
         tell(wait);
+        if wait.is_over() {
+            break;
+        }
         let step = wait.wait.min(TELL_EVERY);
         tokio::time::sleep(step).await;
         wait.wait = wait.wait.saturating_sub(step);
-        if wait.wait.is_zero() {
-            break;
-        }
     }
 }
 

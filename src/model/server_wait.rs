@@ -17,6 +17,11 @@ pub struct ServerWait {
 }
 
 impl ServerWait {
+    /// Whether the wait has ended: the retry is being sent.
+    pub fn is_over(&self) -> bool {
+        self.wait.is_zero()
+    }
+
     /// `server answered 429: retry 1/3 in 61 s` (short: it shares an 80-column status bar
     /// with what is being fetched and `(Esc cancels)`).
     pub fn describe(&self) -> String {

@@ -65,7 +65,7 @@ pub(super) fn progress(state: &mut State, progress: ScanProgress) -> Vec<Effect>
 /// A request of the scan waits, as its server asked: said until the scan moves on.
 pub(super) fn waiting(state: &mut State, wait: crate::model::ServerWait) -> Vec<Effect> {
     if state.audit_scan.running && state.audit_scan.abandoned == 0 {
-        state.audit_scan.waiting = Some(wait);
+        state.audit_scan.waiting = (!wait.is_over()).then_some(wait);
     }
     Vec::new()
 }

@@ -82,7 +82,7 @@ pub(super) fn waiting(
         && let Some((_, ProfileLookup::Waiting(said))) =
             view.profiles.iter_mut().find(|(name, _)| name == profile)
     {
-        *said = Some(wait);
+        *said = (!wait.is_over()).then_some(wait);
     }
     Vec::new()
 }

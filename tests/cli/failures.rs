@@ -146,3 +146,31 @@ async fn a_wrong_token_is_a_401_that_does_not_echo_the_token() {
         "the CLI never reached the sandbox"
     );
 }
+
+/// A throttled request retried to success: stderr piped (a log, cron) says nothing of the
+/// wait, which only a terminal sees counted down; stdout holds the users alone.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_wait_a_server_asks_for_is_not_said_to_a_pipe() {
+    let home = Home::new();
+    let output = home
+        .run(&[
+            "--profile",
+            "sandbox-zoo",
+            "--sandbox-users",
+            "20",
+            "--sandbox-fault",
+            "storm=1:1",
+            "list",
+            "--limit",
+            "3",
+        ])
+        .await;
+    crate::succeeded(&output, "list under a 429 storm");
+    let stderr = crate::text(&output.stderr);
+    assert!(!stderr.contains("server answered"), "{stderr}");
+    assert_eq!(
+        crate::text(&output.stdout).lines().count(),
+        4,
+        "a header and three users"
+    );
+}

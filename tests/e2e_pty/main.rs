@@ -281,3 +281,33 @@ fn a_sync_the_server_throttles_says_why_it_waits_then_completes() {
     tui.send("q");
     assert!(tui.wait_exit().success());
 }
+
+#[test]
+fn a_command_the_server_throttles_counts_the_wait_down_on_a_terminal_then_clears_it() {
+    let mut tui = Tui::spawn(
+        &[
+            "--profile",
+            "sandbox-zoo",
+            "--sandbox-users",
+            "50",
+            "--sandbox-fault",
+            "storm=1:2",
+            "list",
+            "--limit",
+            "3",
+        ],
+        100,
+        12,
+    );
+    tui.wait_for("the wait on stderr", |screen| {
+        screen
+            .contents()
+            .contains("userscope: server answered 429: retry 1/3 in ")
+            .then_some(())
+    });
+    assert!(tui.wait_exit().success());
+    // The line was cleared before the table: the table starts on the first row.
+    let text = tui.screen_text();
+    assert!(text.starts_with("ID "), "{text}");
+    assert!(!text.contains("server answered"), "{text}");
+}

@@ -35,8 +35,18 @@ async fn storm_then_success(sandbox: &Sandbox, name: &str) {
         .iter()
         .map(|wait| (wait.status, wait.wait, wait.retry, wait.retries))
         .collect();
-    let second = Duration::from_secs(1);
-    assert_eq!(told, [(429, second, 1, 3), (429, second, 2, 3)], "{name}");
+    // Each wait is told with its length, then as over when its retry is sent.
+    let (second, over) = (Duration::from_secs(1), Duration::ZERO);
+    assert_eq!(
+        told,
+        [
+            (429, second, 1, 3),
+            (429, over, 1, 3),
+            (429, second, 2, 3),
+            (429, over, 2, 3)
+        ],
+        "{name}"
+    );
     set_faults(sandbox, "none");
 }
 

@@ -41,5 +41,5 @@ async fn a_long_wait_counts_down_by_the_second() {
         sleep_telling(wait(2.5, 1)),
     )
     .await;
-    assert_eq!(*heard.lock().unwrap(), vec![2.5, 1.5, 0.5]);
+    assert_eq!(*heard.lock().unwrap(), vec![2.5, 1.5, 0.5, 0.0]);
 }

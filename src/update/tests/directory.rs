@@ -220,6 +220,17 @@ fn a_wait_the_server_asks_of_the_sync_is_said_until_the_sync_moves_on() {
         },
     );
     assert_eq!(state.status.server_wait, None);
+    // Asked again, then over (the retry is sent): nothing is said.
+    update(&mut state, asked_to_wait(sync));
+    let over = Msg::ServerWaiting {
+        request: sync,
+        wait: crate::model::ServerWait {
+            wait: std::time::Duration::ZERO,
+            ..state.status.server_wait.expect("said").1
+        },
+    };
+    update(&mut state, over);
+    assert_eq!(state.status.server_wait, None);
     // Asked again, then Esc: the sync stops and so does the wait.
     update(&mut state, asked_to_wait(sync));
     assert!(state.status.server_wait.is_some());
