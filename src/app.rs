@@ -18,7 +18,7 @@ use crate::effect::Effect;
 use crate::export;
 use crate::model::FetchError;
 use crate::msg::Msg;
-use crate::state::{RequestId, State};
+use crate::state::{RequestId, State, Waiter};
 use crate::ui;
 use crate::update::{init, update};
 
@@ -106,13 +106,13 @@ where
 /// `fetch`, with each wait its server asks of its requests told to the loop, so the status
 /// bar can say why the fetch seems stuck.
 fn telling_waits<F: std::future::Future>(
-    request: RequestId,
+    waiter: Waiter,
     sender: mpsc::UnboundedSender<Msg>,
     fetch: F,
 ) -> impl std::future::Future<Output = F::Output> {
     crate::http::waits::reporting_waits(
         move |wait| {
-            let _ = sender.send(Msg::ServerWaiting { request, wait });
+            let _ = sender.send(Msg::ServerWaiting { waiter, wait });
         },
         fetch,
     )
@@ -142,22 +142,25 @@ fn run_effect(
             changes_only,
         } => {
             let directory = context.directory.clone();
-            let waits = sender.clone();
-            let task = tokio::spawn(telling_waits(request, waits, async move {
-                let pages = sender.clone();
-                let on_page = |page| {
-                    let _ = pages.send(Msg::DirectoryPage { request, page });
-                };
-                let synced = if changes_only {
-                    directory.sync_changes(provider.as_ref(), on_page).await
-                } else {
-                    directory.sync(provider.as_ref(), on_page).await
-                };
-                let result = synced
-                    .map(|report| report.store_error)
-                    .map_err(FetchError::from);
-                let _ = sender.send(Msg::DirectorySyncEnded { request, result });
-            }));
+            let task = tokio::spawn(telling_waits(
+                Waiter::Fetch(request),
+                sender.clone(),
+                async move {
+                    let pages = sender.clone();
+                    let on_page = |page| {
+                        let _ = pages.send(Msg::DirectoryPage { request, page });
+                    };
+                    let synced = if changes_only {
+                        directory.sync_changes(provider.as_ref(), on_page).await
+                    } else {
+                        directory.sync(provider.as_ref(), on_page).await
+                    };
+                    let result = synced
+                        .map(|report| report.store_error)
+                        .map_err(FetchError::from);
+                    let _ = sender.send(Msg::DirectorySyncEnded { request, result });
+                },
+            ));
             tasks.insert(request, task.abort_handle());
         }
         Effect::KeepSeenUsers {
@@ -176,14 +179,17 @@ fn run_effect(
             tasks.insert(request, task.abort_handle());
         }
         Effect::SearchServer { request, query } => {
-            let waits = sender.clone();
-            let task = tokio::spawn(telling_waits(request, waits, async move {
-                let result = provider
-                    .search_users(&query)
-                    .await
-                    .map_err(FetchError::from);
-                let _ = sender.send(Msg::SearchLoaded { request, result });
-            }));
+            let task = tokio::spawn(telling_waits(
+                Waiter::Fetch(request),
+                sender.clone(),
+                async move {
+                    let result = provider
+                        .search_users(&query)
+                        .await
+                        .map_err(FetchError::from);
+                    let _ = sender.send(Msg::SearchLoaded { request, result });
+                },
+            ));
             tasks.insert(request, task.abort_handle());
         }
         Effect::FilterUsers { request, job } => {
@@ -205,21 +211,24 @@ fn run_effect(
             tasks.insert(request, task.abort_handle());
         }
         Effect::FetchRecord { request, id } => {
-            let waits = sender.clone();
-            let task = tokio::spawn(telling_waits(request, waits, async move {
-                // The JSON notes scan reads the whole body: here, never on the loop.
-                let result = provider
-                    .fetch_record(&id)
-                    .await
-                    .map(|mut record| {
-                        if !record.deferred {
-                            crate::provider::json_notes::annotate_record(&mut record);
-                        }
-                        Arc::new(record)
-                    })
-                    .map_err(FetchError::from);
-                let _ = sender.send(Msg::RecordLoaded { request, result });
-            }));
+            let task = tokio::spawn(telling_waits(
+                Waiter::Fetch(request),
+                sender.clone(),
+                async move {
+                    // The JSON notes scan reads the whole body: here, never on the loop.
+                    let result = provider
+                        .fetch_record(&id)
+                        .await
+                        .map(|mut record| {
+                            if !record.deferred {
+                                crate::provider::json_notes::annotate_record(&mut record);
+                            }
+                            Arc::new(record)
+                        })
+                        .map_err(FetchError::from);
+                    let _ = sender.send(Msg::RecordLoaded { request, result });
+                },
+            ));
             tasks.insert(request, task.abort_handle());
         }
         Effect::MapRecord {
@@ -243,11 +252,14 @@ fn run_effect(
             tasks.insert(request, task.abort_handle());
         }
         Effect::FetchThreads { request, ids } => {
-            let waits = sender.clone();
-            let task = tokio::spawn(telling_waits(request, waits, async move {
-                let result = provider.fetch_threads(&ids).await.map_err(FetchError::from);
-                let _ = sender.send(Msg::ThreadsLoaded { request, result });
-            }));
+            let task = tokio::spawn(telling_waits(
+                Waiter::Fetch(request),
+                sender.clone(),
+                async move {
+                    let result = provider.fetch_threads(&ids).await.map_err(FetchError::from);
+                    let _ = sender.send(Msg::ThreadsLoaded { request, result });
+                },
+            ));
             tasks.insert(request, task.abort_handle());
         }
         Effect::Cancel(request) => {
@@ -308,10 +320,10 @@ fn run_effect(
         Effect::ExportMarked { ids } => {
             let dir = context.exports_dir.clone();
             let profile = context.profile_name.clone();
-            tokio::spawn(async move {
+            tokio::spawn(telling_waits(Waiter::Export, sender.clone(), async move {
                 let result = export_marked(provider, ids, &dir, &profile).await;
                 let _ = sender.send(Msg::ExportFinished { result });
-            });
+            }));
         }
         Effect::WriteTerminal(bytes) => (context.write_terminal)(&bytes),
         Effect::Trail { user_id, action } => {
@@ -349,11 +361,9 @@ fn run_effect(
                 let mut progress = move |progress: &crate::audit::scan::ScanProgress| {
                     let _ = progress_sender.send(Msg::AuditProgress(progress.clone()));
                 };
-                let waits = sender.clone();
-                let outcome = runtime.block_on(crate::http::waits::reporting_waits(
-                    move |wait| {
-                        let _ = waits.send(Msg::AuditWaiting(wait));
-                    },
+                let outcome = runtime.block_on(telling_waits(
+                    Waiter::Audit,
+                    sender.clone(),
                     crate::audit::scan::scan(
                         provider.as_ref(),
                         &profile,

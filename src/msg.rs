@@ -61,11 +61,11 @@ pub enum Msg {
         /// Which of the users held then the sync saw (the positions `kept` came from).
         seen: crate::state::SeenUsers,
     },
-    /// A request of a fetch in flight waits, as its server asked, before it is tried again
-    /// (`http::waits`): the status bar says so until the fetch moves on.
+    /// A request waits, as its server asked, before it is tried again (`http::waits`); a
+    /// wait of zero: it is over. The status bar says so until then.
     ServerWaiting {
-        /// The fetch the request belongs to.
-        request: RequestId,
+        /// What the request belongs to.
+        waiter: crate::state::Waiter,
         /// The status, the wait and which retry follows.
         wait: crate::model::ServerWait,
     },
@@ -121,9 +121,6 @@ pub enum Msg {
     },
     /// The audit scan moved on.
     AuditProgress(crate::audit::scan::ScanProgress),
-    /// A request of the audit scan waits, as its server asked, before it is tried again: the
-    /// status bar says so until the scan moves on.
-    AuditWaiting(crate::model::ServerWait),
     /// The audit scan ended (finished or cancelled).
     AuditFinished(Box<crate::audit::scan::ScanOutcome>),
     /// One profile answered a person lookup (`:who`): its accounts, or why it could not be

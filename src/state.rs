@@ -66,9 +66,20 @@ pub struct StatusLine {
     pub info: Option<String>,
     /// The last export written.
     pub last_export: Option<PathBuf>,
-    /// A fetch whose request waits, as the server asked, before it is tried again: said
-    /// while that fetch is in flight and has not moved on.
-    pub server_wait: Option<(RequestId, crate::model::ServerWait)>,
+    /// What waits, as its server asked, before a request is tried again, and how long: said
+    /// until the wait is over or what waits has ended.
+    pub server_wait: Option<(Waiter, crate::model::ServerWait)>,
+}
+
+/// What a server's wait holds up (`StatusLine::server_wait`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Waiter {
+    /// A fetch: the sync, the server search, a record or its threads.
+    Fetch(RequestId),
+    /// The audit scan.
+    Audit,
+    /// An export of the marked users, whose records are fetched.
+    Export,
 }
 
 impl StatusLine {
@@ -100,8 +111,6 @@ pub struct AuditScan {
     pub running: bool,
     /// Its last progress report.
     pub progress: Option<crate::audit::scan::ScanProgress>,
-    /// A wait its server asked of one of its requests since that report.
-    pub waiting: Option<crate::model::ServerWait>,
     /// Every finding of every scan of this profile, most severe first.
     pub findings: Vec<crate::audit::Finding>,
     /// Users already scanned: a rerun skips them (it resumes where the last stopped).
@@ -182,17 +191,22 @@ pub struct State {
 }
 
 impl State {
-    /// Whether a fetch whose waits the status bar says (`StatusLine::server_wait`) is still
-    /// in flight: the sync, the server search, the record or its threads.
-    pub fn fetch_in_flight(&self, request: RequestId) -> bool {
-        self.list.directory.syncing == Some(request)
-            || self.list.searching == Some(request)
-            || self
-                .detail
-                .loading
-                .as_ref()
-                .is_some_and(|(loading, _)| *loading == request)
-            || self.detail.threads.loading == Some(request)
+    /// Whether what a server's wait holds up (`StatusLine::server_wait`) is still going.
+    pub fn still_going(&self, waiter: Waiter) -> bool {
+        match waiter {
+            Waiter::Fetch(request) => {
+                self.list.directory.syncing == Some(request)
+                    || self.list.searching == Some(request)
+                    || self
+                        .detail
+                        .loading
+                        .as_ref()
+                        .is_some_and(|(loading, _)| *loading == request)
+                    || self.detail.threads.loading == Some(request)
+            }
+            Waiter::Audit => self.audit_scan.running && self.audit_scan.abandoned == 0,
+            Waiter::Export => self.exporting,
+        }
     }
 
     /// The initial state for a profile.

@@ -34,8 +34,8 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
     let before = state.status.clone();
     let effects = apply(state, msg);
     state.status.keep_newest(&before);
-    if let Some((request, _)) = state.status.server_wait
-        && !state.fetch_in_flight(request)
+    if let Some((waiter, _)) = state.status.server_wait
+        && !state.still_going(waiter)
     {
         state.status.server_wait = None;
     }
@@ -63,13 +63,13 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             kept,
             seen,
         } => directory::kept(state, request, kept, &seen),
-        Msg::ServerWaiting { request, wait } => {
+        Msg::ServerWaiting { waiter, wait } => {
             if !wait.is_over() {
-                state.status.server_wait = Some((request, wait));
+                state.status.server_wait = Some((waiter, wait));
             } else if state
                 .status
                 .server_wait
-                .is_some_and(|(waiting, _)| waiting == request)
+                .is_some_and(|(waiting, _)| waiting == waiter)
             {
                 state.status.server_wait = None;
             }
@@ -129,7 +129,6 @@ fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::AuditProgress(progress) => audit::progress(state, progress),
-        Msg::AuditWaiting(wait) => audit::waiting(state, wait),
         Msg::AuditFinished(outcome) => audit::finished(state, *outcome),
         Msg::Terminate => {
             state.quit = true;

@@ -20,11 +20,17 @@ pub fn say_waits() -> impl Fn(crate::model::ServerWait) + Send + Sync + 'static 
         if !terminal {
             return;
         }
+        // Kept within the terminal's width: a line that wrapped would not be drawn over.
+        let columns = crossterm::terminal::size().map_or(80, |(columns, _)| columns);
+        let said: String = format!("userscope: {}", wait.describe())
+            .chars()
+            .take(usize::from(columns.saturating_sub(1)))
+            .collect();
         let mut stderr = std::io::stderr().lock();
         let _ = if wait.is_over() {
             write!(stderr, "\r\x1b[K")
         } else {
-            write!(stderr, "\r\x1b[Kuserscope: {}", wait.describe())
+            write!(stderr, "\r\x1b[K{said}")
         };
         let _ = stderr.flush();
     }

@@ -25,14 +25,10 @@ impl ServerWait {
     /// `server answered 429: retry 1/3 in 61 s` (short: it shares an 80-column status bar
     /// with what is being fetched and `(Esc cancels)`).
     pub fn describe(&self) -> String {
-        let secs = self.wait.as_secs_f64();
-        let wait = if secs < 10.0 && self.wait.subsec_millis() != 0 {
-            format!("{secs:.1} s")
-        } else {
-            format!("{} s", self.wait.as_secs())
-        };
+        // Whole seconds, rounded up: a countdown that steps by one and never says 0 s.
+        let secs = self.wait.as_secs_f64().ceil().max(1.0);
         format!(
-            "server answered {}: retry {}/{} in {wait}",
+            "server answered {}: retry {}/{} in {secs} s",
             self.status, self.retry, self.retries
         )
     }

@@ -196,31 +196,20 @@ fn status_line(state: &State, theme: &Theme, width: usize) -> Line<'static> {
     if state.audit_scan.running {
         busy.push(audit_progress(state.audit_scan.progress.as_ref()));
     }
-    // Why a fetch seems stuck: its server asked it to wait (a status bar that says so beats a
-    // spinner turning for a minute).
+    // Why something seems stuck: its server asked it to wait (a status bar that says so beats
+    // a spinner turning for a minute). `update` drops the wait once it is over.
     let wait = state
         .status
         .server_wait
-        .filter(|(request, _)| state.fetch_in_flight(*request))
-        .map(|(_, wait)| wait)
-        .or(state
-            .audit_scan
-            .waiting
-            .filter(|_| state.audit_scan.running))
-        .map(|wait| format!(" {}", wait.describe()))
+        .map(|(_, wait)| format!(" {}", wait.describe()))
         .unwrap_or_default();
     if !busy.is_empty() || !wait.is_empty() {
-        const CANCEL: &str = " (Esc cancels)";
-        // What is being done gives way to why it waits and how to stop it: a long id is cut
-        // in its middle rather than the line at the edge.
-        let doing = if busy.is_empty() {
-            String::new()
-        } else {
-            let room = (room + 1).saturating_sub(wait.width() + CANCEL.width());
-            fit_status(&format!(" {}…", busy.join(", ")), room)
-        };
         return Line::from(Span::styled(
-            format!(" {}{doing}{wait}{CANCEL}", spinner(state)),
+            format!(
+                " {}{}",
+                spinner(state),
+                busy_text(&busy, &wait, width.saturating_sub(2))
+            ),
             theme.accent(),
         ));
     }
@@ -230,6 +219,31 @@ fn status_line(state: &State, theme: &Theme, width: usize) -> Line<'static> {
             theme.ok(),
         )),
         None => Line::from(Span::styled(" ready", theme.muted())),
+    }
+}
+
+/// What is being done, why it waits and how to stop it, in `room` cells. The wait stays whole
+/// longest; what is being done is cut in its middle (a long record id, the audit's progress);
+/// `(Esc cancels)` goes when both cannot keep a few cells.
+fn busy_text(busy: &[String], wait: &str, room: usize) -> String {
+    const CANCEL: &str = " (Esc cancels)";
+    const DOING_AT_LEAST: usize = 12;
+    let doing = if busy.is_empty() {
+        String::new()
+    } else {
+        format!(" {}…", busy.join(", "))
+    };
+    let fixed = wait.width() + CANCEL.width();
+    if doing.width() + fixed <= room {
+        format!("{doing}{wait}{CANCEL}")
+    } else if room >= fixed + DOING_AT_LEAST {
+        format!("{}{wait}{CANCEL}", fit_status(&doing, room - fixed))
+    } else if room >= wait.width() + DOING_AT_LEAST {
+        format!("{}{wait}", fit_status(&doing, room - wait.width()))
+    } else if wait.is_empty() {
+        fit_status(&doing, room)
+    } else {
+        fit_status(wait, room)
     }
 }
 

@@ -57,15 +57,6 @@ pub(super) fn abandon(state: &mut State) -> Vec<Effect> {
 pub(super) fn progress(state: &mut State, progress: ScanProgress) -> Vec<Effect> {
     if state.audit_scan.running && state.audit_scan.abandoned == 0 {
         state.audit_scan.progress = Some(progress);
-        state.audit_scan.waiting = None;
-    }
-    Vec::new()
-}
-
-/// A request of the scan waits, as its server asked: said until the scan moves on.
-pub(super) fn waiting(state: &mut State, wait: crate::model::ServerWait) -> Vec<Effect> {
-    if state.audit_scan.running && state.audit_scan.abandoned == 0 {
-        state.audit_scan.waiting = (!wait.is_over()).then_some(wait);
     }
     Vec::new()
 }
@@ -79,7 +70,6 @@ pub(super) fn finished(state: &mut State, outcome: ScanOutcome) -> Vec<Effect> {
         return Vec::new();
     }
     scan.running = false;
-    scan.waiting = None;
     scan.failed = outcome.failures.len();
     scan.scanned.extend(outcome.scanned.iter().cloned());
     scan.findings.extend(outcome.findings);

@@ -105,14 +105,6 @@ pub(crate) fn page(state: &mut State, request: RequestId, page: UserPage) -> Vec
     if state.list.directory.syncing != Some(request) {
         return Vec::new();
     }
-    // The page came: any wait the server asked of the sync is over.
-    if state
-        .status
-        .server_wait
-        .is_some_and(|(waiting, _)| waiting == request)
-    {
-        state.status.server_wait = None;
-    }
     if state.list.error.take().is_some() {
         state.status.error = None;
     }

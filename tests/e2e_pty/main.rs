@@ -269,7 +269,7 @@ fn a_sync_the_server_throttles_says_why_it_waits_then_completes() {
         80,
         24,
     );
-    // It counts down: `in 2 s`, then `in 1 s`.
+    // The seconds count down from 2; any of them will do.
     tui.wait_for("the wait in the status bar", |screen| {
         let text = screen.contents();
         (text.contains("syncing the directory… server answered 429: retry 1/3 in ")

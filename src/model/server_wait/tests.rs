@@ -23,6 +23,10 @@ fn a_wait_says_the_status_the_retry_and_how_long() {
     );
     assert_eq!(
         wait(0.75, 2).describe(),
-        "server answered 429: retry 2/3 in 0.8 s"
+        "server answered 429: retry 2/3 in 1 s"
+    );
+    assert_eq!(
+        wait(9.2, 2).describe(),
+        "server answered 429: retry 2/3 in 10 s"
     );
 }

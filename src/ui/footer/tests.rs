@@ -60,7 +60,7 @@ fn a_fetch_the_server_asked_to_wait_says_so_within_80_columns() {
         retry: 1,
         retries: 3,
     };
-    state.status.server_wait = Some((sync, wait));
+    state.status.server_wait = Some((crate::state::Waiter::Fetch(sync), wait));
     let text = |state: &State| -> String {
         let line = status_line(state, &state.theme, 80);
         line.spans.iter().map(|span| &*span.content).collect()
@@ -77,7 +77,7 @@ fn a_fetch_the_server_asked_to_wait_says_so_within_80_columns() {
     state.list.directory.syncing = None;
     let record = crate::state::RequestId(8);
     state.detail.loading = Some((record, "2ece05a0-4767-482f-9476-000000000000".to_owned()));
-    state.status.server_wait = Some((record, wait));
+    state.status.server_wait = Some((crate::state::Waiter::Fetch(record), wait));
     let said = text(&state);
     assert!(said.contains(" fetching 2e"), "{said}");
     assert!(
@@ -85,16 +85,29 @@ fn a_fetch_the_server_asked_to_wait_says_so_within_80_columns() {
         "{said}"
     );
     assert!(said.chars().count() <= 80, "{said}");
-    // A wait of a fetch no longer in flight is not said.
+    // The fetch ended: nothing is said (update drops the wait then).
     state.detail.loading = None;
+    state.status.server_wait = None;
     assert_eq!(text(&state), " ready");
     // The audit's waits are said after its progress.
     state.audit_scan.running = true;
-    state.audit_scan.waiting = Some(wait);
+    state.status.server_wait = Some((crate::state::Waiter::Audit, wait));
     let said = text(&state);
     assert!(said.contains(" audit"), "{said}");
     assert!(
         said.ends_with("… server answered 429: retry 1/3 in 61 s (Esc cancels)"),
         "{said}"
     );
+    // However narrow, the line fits: `(Esc cancels)` goes first, then the wait is cut.
+    for width in 0..80 {
+        let said: String = status_line(&state, &state.theme, width)
+            .spans
+            .iter()
+            .map(|span| &*span.content)
+            .collect();
+        assert!(said.width() <= width.max(2), "{width}: {said}");
+        if width >= 44 {
+            assert!(said.contains("retry 1/3 in 61 s"), "{width}: {said}");
+        }
+    }
 }

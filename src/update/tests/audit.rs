@@ -86,7 +86,7 @@ fn colon_audit_scans_resumes_and_esc_stops_it() {
 }
 
 #[test]
-fn a_wait_the_server_asks_of_the_scan_is_said_until_it_moves_on() {
+fn a_wait_the_server_asks_of_the_scan_is_said_until_it_is_over() {
     let mut state = loaded();
     let wait = crate::model::ServerWait {
         status: 429,
@@ -94,14 +94,20 @@ fn a_wait_the_server_asks_of_the_scan_is_said_until_it_moves_on() {
         retry: 1,
         retries: 3,
     };
+    let waiting = |wait| Msg::ServerWaiting {
+        waiter: crate::state::Waiter::Audit,
+        wait,
+    };
+    let said = |state: &State| state.status.server_wait.map(|(_, wait)| wait);
     // No scan running: a late word of an ended one is not kept.
-    update(&mut state, Msg::AuditWaiting(wait));
-    assert_eq!(state.audit_scan.waiting, None);
+    update(&mut state, waiting(wait));
+    assert_eq!(said(&state), None);
     update(&mut state, key(KeyCode::Char(':')));
     type_text(&mut state, "audit");
     update(&mut state, key(KeyCode::Enter));
-    update(&mut state, Msg::AuditWaiting(wait));
-    assert_eq!(state.audit_scan.waiting, Some(wait));
+    update(&mut state, waiting(wait));
+    assert_eq!(said(&state), Some(wait));
+    // Other users' progress: the wait still holds (another request may be done).
     update(
         &mut state,
         Msg::AuditProgress(crate::audit::scan::ScanProgress {
@@ -109,7 +115,20 @@ fn a_wait_the_server_asks_of_the_scan_is_said_until_it_moves_on() {
             ..Default::default()
         }),
     );
-    assert_eq!(state.audit_scan.waiting, None);
+    assert_eq!(said(&state), Some(wait));
+    // Over: the retry is sent.
+    update(
+        &mut state,
+        waiting(crate::model::ServerWait {
+            wait: std::time::Duration::ZERO,
+            ..wait
+        }),
+    );
+    assert_eq!(said(&state), None);
+    // Said again, then the scan ends: nothing is said.
+    update(&mut state, waiting(wait));
+    update(&mut state, Msg::AuditFinished(Box::default()));
+    assert_eq!(said(&state), None);
 }
 
 #[test]

@@ -186,71 +186,63 @@ fn a_pruning_answers_no_list_changed_since() {
     assert_eq!(state.list.users.get(3).unwrap().name, "Renamed");
 }
 
-/// A wait the server asked of the sync's request.
-fn asked_to_wait(request: RequestId) -> Msg {
+/// A wait the server asked of a fetch's request; `secs` 0: the wait is over.
+fn asked_to_wait(request: RequestId, secs: u64) -> Msg {
     Msg::ServerWaiting {
-        request,
+        waiter: crate::state::Waiter::Fetch(request),
         wait: crate::model::ServerWait {
             status: 429,
-            wait: std::time::Duration::from_secs(61),
+            wait: std::time::Duration::from_secs(secs),
             retry: 1,
             retries: 3,
         },
     }
 }
 
+/// The fetch whose wait is said, if any.
+fn waiting_on(state: &State) -> Option<crate::state::Waiter> {
+    state.status.server_wait.map(|(waiter, _)| waiter)
+}
+
 #[test]
-fn a_wait_the_server_asks_of_the_sync_is_said_until_the_sync_moves_on() {
+fn a_wait_the_server_asks_of_the_sync_is_said_until_it_is_over() {
     let mut state = syncing();
     state.detail.loading = None;
     let sync = state.list.directory.syncing.expect("syncing");
-    update(&mut state, asked_to_wait(sync));
-    assert!(
+    let fetch = Some(crate::state::Waiter::Fetch(sync));
+    update(&mut state, asked_to_wait(sync, 61));
+    assert_eq!(waiting_on(&state), fetch);
+    // Counting down, then over (the retry is sent): nothing is said.
+    update(&mut state, asked_to_wait(sync, 60));
+    assert_eq!(
         state
             .status
             .server_wait
-            .is_some_and(|(request, _)| request == sync)
+            .map(|(_, wait)| wait.wait.as_secs()),
+        Some(60)
     );
-    // The page came: the wait is over.
-    update(
-        &mut state,
-        Msg::DirectoryPage {
-            request: sync,
-            page: page(100..200, Some("p3")),
-        },
-    );
-    assert_eq!(state.status.server_wait, None);
-    // Asked again, then over (the retry is sent): nothing is said.
-    update(&mut state, asked_to_wait(sync));
-    let over = Msg::ServerWaiting {
-        request: sync,
-        wait: crate::model::ServerWait {
-            wait: std::time::Duration::ZERO,
-            ..state.status.server_wait.expect("said").1
-        },
-    };
-    update(&mut state, over);
-    assert_eq!(state.status.server_wait, None);
-    // Asked again, then Esc: the sync stops and so does the wait.
-    update(&mut state, asked_to_wait(sync));
-    assert!(state.status.server_wait.is_some());
+    update(&mut state, asked_to_wait(sync, 0));
+    assert_eq!(waiting_on(&state), None);
+    // Another fetch's end does not end this one's wait.
+    update(&mut state, asked_to_wait(sync, 61));
+    update(&mut state, asked_to_wait(RequestId(sync.0 + 100), 0));
+    assert_eq!(waiting_on(&state), fetch);
+    // Esc: the sync stops and so does the wait.
     update(&mut state, key(KeyCode::Esc));
-    assert_eq!(state.status.server_wait, None);
+    assert_eq!(waiting_on(&state), None);
     // A late word of the stopped sync is not said.
-    update(&mut state, asked_to_wait(sync));
-    assert_eq!(state.status.server_wait, None);
+    update(&mut state, asked_to_wait(sync, 61));
+    assert_eq!(waiting_on(&state), None);
 }
 
 #[test]
 fn a_wait_the_server_asks_of_a_record_is_said_while_it_loads() {
     let mut state = loaded();
     let (record, _) = state.detail.loading.clone().expect("a record loading");
-    update(&mut state, asked_to_wait(record));
-    assert!(
-        state
-            .status
-            .server_wait
-            .is_some_and(|(request, _)| request == record)
+    update(&mut state, asked_to_wait(record, 61));
+    assert_eq!(
+        waiting_on(&state),
+        Some(crate::state::Waiter::Fetch(record))
     );
     update(
         &mut state,

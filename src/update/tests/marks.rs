@@ -27,12 +27,25 @@ fn space_marks_and_x_exports_the_marked_set_in_list_order() {
         matches!(effects.as_slice(), [Effect::ExportMarked { ids }] if ids == &["u0".to_owned(), "u2".to_owned()])
     );
     assert!(state.exporting);
+    // A record's fetch waits as its server asked: the status bar says so until the export ends.
+    let waiting = Msg::ServerWaiting {
+        waiter: crate::state::Waiter::Export,
+        wait: crate::model::ServerWait {
+            status: 503,
+            wait: std::time::Duration::from_secs(5),
+            retry: 1,
+            retries: 3,
+        },
+    };
+    update(&mut state, waiting);
+    assert!(state.status.server_wait.is_some());
     update(
         &mut state,
         Msg::ExportFinished {
             result: Err("wrote /x but could not fetch u2 (HTTP 500)".into()),
         },
     );
+    assert_eq!(state.status.server_wait, None);
     assert!(
         state
             .status
