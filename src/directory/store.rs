@@ -266,12 +266,7 @@ impl Store {
                 "DELETE FROM users WHERE directory = ?1 AND generation < ?2",
                 params![ticket.directory, ticket.generation],
             )?;
-            transaction.execute(
-                "UPDATE directories SET synced_at = ?2, synced_generation = ?3,
-                     total = (SELECT count(*) FROM users WHERE directory = ?1 AND generation = ?3)
-                 WHERE number = ?1",
-                params![ticket.directory, as_of, ticket.generation],
-            )?;
+            mark_synced(&transaction, ticket.directory, ticket.generation, as_of)?;
             transaction.commit()?;
             Ok(Finished::Kept { removed })
         })
@@ -324,6 +319,23 @@ impl Store {
 }
 
 /// Whether SQLite's message means the file is not a usable database.
+/// Ends a complete sync's transaction: `generation` holds the directory's complete users, up
+/// to date as of `as_of`, and its total is theirs.
+fn mark_synced(
+    transaction: &rusqlite::Transaction<'_>,
+    directory: i64,
+    generation: i64,
+    as_of: i64,
+) -> rusqlite::Result<()> {
+    transaction.execute(
+        "UPDATE directories SET synced_at = ?2, synced_generation = ?3,
+             total = (SELECT count(*) FROM users WHERE directory = ?1 AND generation = ?3)
+         WHERE number = ?1",
+        params![directory, as_of, generation],
+    )?;
+    Ok(())
+}
+
 fn is_corrupt(detail: &str) -> bool {
     detail.contains("not a database") || detail.contains("malformed")
 }

@@ -5,7 +5,7 @@
 
 use rusqlite::params;
 
-use super::{Finished, Store, StoreError, SyncTicket, superseded_or_complete};
+use super::{Finished, Store, StoreError, SyncTicket, mark_synced, superseded_or_complete};
 
 impl Store {
     /// Ends a sync of changes: each changed user's row is updated in its place among the
@@ -44,12 +44,7 @@ impl Store {
                 "UPDATE users SET generation = ?3 WHERE directory = ?1 AND generation = ?2",
                 params![directory, changes, complete],
             )?;
-            transaction.execute(
-                "UPDATE directories SET synced_at = ?2,
-                     total = (SELECT count(*) FROM users WHERE directory = ?1 AND generation = ?3)
-                 WHERE number = ?1",
-                params![directory, as_of, complete],
-            )?;
+            mark_synced(&transaction, directory, complete, as_of)?;
             transaction.commit()?;
             Ok(Finished::Kept { removed: 0 })
         })
