@@ -191,7 +191,7 @@ async fn dispatch(cli: Cli) -> Result<(), CommandError> {
         // The explorer says a server's waits in its status bar, never on the screen it draws.
         command.await
     } else {
-        crate::http::waits::reporting_waits(stderr::say_waits(), command).await
+        crate::http::waits::reporting_waits(stderr::say_waits(None), command).await
     }
 }
 

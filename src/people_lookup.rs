@@ -88,12 +88,3 @@ async fn directory_users(target: &LookupTarget, now: i64) -> Result<Vec<UserSumm
         .map_err(|err| err.one_line())?;
     Ok(users)
 }
-
-/// Searches every profile at once; the answers come in the targets' order.
-pub async fn lookup_all(
-    targets: &[LookupTarget],
-    query: &WhoQuery,
-    now: i64,
-) -> Vec<ProfileAnswer> {
-    futures::future::join_all(targets.iter().map(|target| lookup(target, query, now))).await
-}

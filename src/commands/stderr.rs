@@ -11,18 +11,22 @@ pub fn line(text: &str) {
 
 /// A listener for [`crate::http::waits::reporting_waits`]: each wait a server asks of a
 /// command's request is said on a terminal's stderr over the line drawn there
-/// (`userscope: server answered 429: retry 1/3 in 61 s`, counting down) and cleared when the
+/// (`userscope: server answered 429: retry 1/3 in 61 s`, counting down; after `userscope: ` the
+/// profile's name when several are asked at once) and cleared when the
 /// retry is sent; nothing is said when stderr is not a terminal (a log wants the outcome, not a
 /// countdown).
-pub fn say_waits() -> impl Fn(crate::model::ServerWait) + Send + Sync + 'static {
+pub fn say_waits(
+    profile: Option<&str>,
+) -> impl Fn(crate::model::ServerWait) + Send + Sync + 'static {
     let terminal = std::io::stderr().is_terminal();
+    let whose = profile.map(|name| format!("{name}: ")).unwrap_or_default();
     move |wait| {
         if !terminal {
             return;
         }
         // Kept within the terminal's width: a line that wrapped would not be drawn over.
         let columns = crossterm::terminal::size().map_or(80, |(columns, _)| columns);
-        let said: String = format!("userscope: {}", wait.describe())
+        let said: String = format!("userscope: {whose}{}", wait.describe())
             .chars()
             .take(usize::from(columns.saturating_sub(1)))
             .collect();

@@ -9,7 +9,7 @@ use crate::audit::trail::{self, TrailEntry};
 use crate::audit::{RecordAudit, select_rules};
 use crate::cli::WhoArgs;
 use crate::people::{Account, MatchKind, ProfileAnswer, WhoQuery};
-use crate::people_lookup::{LookupTarget, lookup_all};
+use crate::people_lookup::{LookupTarget, lookup};
 use crate::session::Session;
 
 pub async fn run(
@@ -30,7 +30,16 @@ pub async fn run(
             .collect(),
     };
     let (targets, mut unsearched) = targets(session, &names).await;
-    let answers = lookup_all(&targets, &query, crate::directory::unix_now()).await;
+    // Every profile at once, the answers in the targets' order; a wait a server asks for is
+    // said with the profile's name, since several may wait at once.
+    let now = crate::directory::unix_now();
+    let answers = futures::future::join_all(targets.iter().map(|target| {
+        crate::http::waits::reporting_waits(
+            super::stderr::say_waits(Some(&target.profile)),
+            lookup(target, &query, now),
+        )
+    }))
+    .await;
     let mut accounts: Vec<Account> = Vec::new();
     for ProfileAnswer {
         profile,

@@ -311,3 +311,27 @@ fn a_command_the_server_throttles_counts_the_wait_down_on_a_terminal_then_clears
     assert!(text.starts_with("ID "), "{text}");
     assert!(!text.contains("server answered"), "{text}");
 }
+
+#[test]
+fn who_names_the_profile_whose_server_asks_to_wait() {
+    // Every profile is asked at once: the one whose request met the 429 is named.
+    let mut tui = Tui::spawn(
+        &[
+            "--sandbox-users",
+            "20",
+            "--sandbox-fault",
+            "storm=1:2",
+            "who",
+            "yui.suzuki.0@contractors.example.net",
+        ],
+        100,
+        12,
+    );
+    tui.wait_for("the named wait on stderr", |screen| {
+        let text = screen.contents();
+        (text.contains("userscope: sandbox-") && text.contains(": server answered 429: retry 1/3"))
+            .then_some(())
+    });
+    assert!(tui.wait_exit().success());
+    assert!(!tui.screen_text().contains("server answered"));
+}
