@@ -1,5 +1,5 @@
-//! A request waiting, as its server asked, before it is tried again: what the status bar and
-//! `userscope sync` say while a fetch seems stuck (`http::waits` tells it).
+//! A request waiting, as its server asked, before it is tried again: what the status bar, a
+//! People row and a command's stderr say while something seems stuck (`http::waits` tells it).
 
 use std::time::Duration;
 
