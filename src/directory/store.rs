@@ -318,7 +318,6 @@ impl Store {
     }
 }
 
-/// Whether SQLite's message means the file is not a usable database.
 /// Ends a complete sync's transaction: `generation` holds the directory's complete users, up
 /// to date as of `as_of`, and its total is theirs.
 fn mark_synced(
@@ -336,6 +335,7 @@ fn mark_synced(
     Ok(())
 }
 
+/// Whether SQLite's message means the file is not a usable database.
 fn is_corrupt(detail: &str) -> bool {
     detail.contains("not a database") || detail.contains("malformed")
 }
