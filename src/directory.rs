@@ -214,9 +214,9 @@ impl Directory {
                 }
             };
             if let Some(store) = store.take() {
-                match store.begin_sync(&self.key, &self.profile, &self.provider) {
-                    Ok(ticket) => writer = Some(PageWriter::new(Arc::clone(store), ticket)),
-                    Err(err) => report.store_error = Some(err.to_string()),
+                match PageWriter::begin(store, self).await {
+                    Ok(begun) => writer = Some(begun),
+                    Err(err) => report.store_error = Some(err),
                 }
             }
             if let Some(open) = &mut writer
@@ -254,12 +254,26 @@ struct PageWriter {
 }
 
 impl PageWriter {
-    fn new(store: Arc<Store>, ticket: store::SyncTicket) -> Self {
-        Self {
+    /// Begins the directory's sync in the store, off the async workers (it may wait on a
+    /// lock another userscope holds).
+    async fn begin(store: &Arc<Store>, directory: &Directory) -> Result<Self, String> {
+        let (store, key, profile, provider) = (
+            Arc::clone(store),
+            directory.key.clone(),
+            directory.profile.clone(),
+            directory.provider.clone(),
+        );
+        let begun = Arc::clone(&store);
+        let ticket =
+            tokio::task::spawn_blocking(move || begun.begin_sync(&key, &profile, &provider))
+                .await
+                .map_err(|err| err.to_string())?
+                .map_err(|err| err.to_string())?;
+        Ok(Self {
             store,
             ticket,
             writing: None,
-        }
+        })
     }
 
     /// Waits for the page being written, then starts writing this one.
