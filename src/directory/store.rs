@@ -145,7 +145,7 @@ impl Store {
         connection
             .pragma_update(None, "synchronous", "NORMAL")
             .map_err(sqlite)?;
-        schema::prepare(&mut connection).map_err(sqlite)?;
+        schema::prepare(&mut connection, version).map_err(sqlite)?;
         Ok(Self {
             path: path.to_path_buf(),
             connection: Mutex::new(connection),

@@ -47,8 +47,12 @@ UPDATE directories SET synced_generation = coalesce(
 ";
 
 /// Makes the tables, or brings version 1's up to date, in one transaction (two processes
-/// opening an old file at once: the second finds it done).
-pub(super) fn prepare(connection: &mut Connection) -> rusqlite::Result<()> {
+/// opening an old file at once: the second finds it done). `version` is the file's as read
+/// when it was opened: a file already up to date is left alone, with no write lock taken.
+pub(super) fn prepare(connection: &mut Connection, version: i64) -> rusqlite::Result<()> {
+    if version == SCHEMA_VERSION {
+        return Ok(());
+    }
     let transaction =
         connection.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     let version: i64 = transaction.query_row("PRAGMA user_version", [], |row| row.get(0))?;
